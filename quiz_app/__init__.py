@@ -1,0 +1,3 @@
+"""Chang'e Quiz: an offline quiz and review program for lunar science."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,20 @@
+"""``quiz-app``: the GUI with no subcommand, the command line with one."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from quiz_app.cli.main import build_parser, run_command
+
+    options = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if options.command is None:
+        from quiz_app.ui.app import run_gui
+
+        return run_gui(options.db)
+    return run_command(options)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

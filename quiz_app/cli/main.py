@@ -1,0 +1,263 @@
+"""``quiz-app packs ...`` and ``quiz-app db ...``.
+
+A user's mistake (a bad pack, an unknown id, a bank that cannot be opened) is printed to
+stderr as a message with a non-zero exit code; only a bug shows a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from quiz_app import __version__
+from quiz_app.core.errors import PackError, QuizError
+from quiz_app.core.importing import ImportKind, ImportPlan
+from quiz_app.core.serialize import question_to_dict
+from quiz_app.packs.schema import Manifest, QuestionFile
+from quiz_app.services.bank import DATABASE_ENV_VAR, check_bank, open_bank
+from quiz_app.services.packs import export_pack, get_pack, import_pack, list_packs, validate_pack
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quiz-app",
+        description="Chang'e Quiz. With no command, opens the app's window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help=f"the question bank: a file path or SQLAlchemy URL (default: ${DATABASE_ENV_VAR}, "
+        "else the user data directory)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    packs = commands.add_parser("packs", help="list, check, import, export and show packs")
+    pack_commands = packs.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = pack_commands.add_parser("list", help="the packs in the bank")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    validate = pack_commands.add_parser("validate", help="check packs without importing them")
+    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    importing = pack_commands.add_parser("import", help="import a pack (folder or .zip)")
+    importing.add_argument("path", type=Path, metavar="PATH")
+    importing.add_argument(
+        "--dry-run", action="store_true", help="print what would change, change nothing"
+    )
+    importing.add_argument(
+        "--force",
+        action="store_true",
+        help="import even an older version, or the same version changed",
+    )
+    export = pack_commands.add_parser("export", help="write a pack from the bank to files")
+    export.add_argument("pack_id", metavar="ID")
+    export.add_argument(
+        "destination", type=Path, metavar="DEST", help="a new folder, or a file ending in .zip"
+    )
+    export.add_argument(
+        "--format",
+        choices=("toml", "json"),
+        default="toml",
+        help="how to write the question files (default: toml)",
+    )
+    show = pack_commands.add_parser("show", help="a pack's questions")
+    show.add_argument("pack_id", metavar="ID")
+    show.add_argument(
+        "--json", action="store_true", help="print the questions in the native schema, as JSON"
+    )
+    schema = pack_commands.add_parser("schema", help="print the JSON Schemas of the format")
+    schema.add_argument(
+        "--write",
+        type=Path,
+        metavar="DIR",
+        help="write pack.schema.json and questions.schema.json into DIR",
+    )
+
+    database = commands.add_parser("db", help="the question bank itself")
+    db_commands = database.add_subparsers(dest="action", metavar="ACTION", required=True)
+    db_commands.add_parser("check", help="check integrity and schema version")
+    return parser
+
+
+def run_cli(argv: list[str]) -> int:
+    return run_command(build_parser().parse_args(argv))
+
+
+def run_command(options: argparse.Namespace, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    handler = _HANDLERS[(options.command, options.action)]
+    try:
+        return handler(options, out)
+    except PackError as err:
+        print(err, file=sys.stderr)
+        return EXIT_PROBLEMS
+    except QuizError as err:
+        print(f"quiz-app: {err}", file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+def _print_json(data: Any, out: TextIO) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _packs_list(options: argparse.Namespace, out: TextIO) -> int:
+    database = open_bank(options.db)
+    try:
+        summaries = list_packs(database)
+    finally:
+        database.close()
+    if options.json:
+        _print_json(
+            [
+                {
+                    "id": s.id,
+                    "version": s.version,
+                    "title": s.title.as_dict(),
+                    "question_count": s.question_count,
+                    "retired_count": s.retired_count,
+                    "by_topic": {t.key: t.question_count for t in s.topics},
+                    "by_type": dict(s.by_type),
+                    "by_difficulty": {str(k): v for k, v in s.by_difficulty.items()},
+                    "by_language": dict(s.by_language),
+                }
+                for s in summaries
+            ],
+            out,
+        )
+        return EXIT_OK
+    if not summaries:
+        print("The bank holds no packs. Import one with: quiz-app packs import PATH", file=out)
+    for s in summaries:
+        print(f"{s.id}  {s.version}  {s.question_count} questions  {s.title.get('en')}", file=out)
+    return EXIT_OK
+
+
+def _packs_validate(options: argparse.Namespace, out: TextIO) -> int:
+    failed = 0
+    for path in options.paths:
+        problems = validate_pack(path)
+        if problems:
+            failed += 1
+            count = len(problems)
+            print(f"{path}: {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
+            for problem in problems:
+                print(f"  {problem}", file=sys.stderr)
+        else:
+            print(f"{path}: ok", file=out)
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _describe_plan(plan: ImportPlan, dry_run: bool, out: TextIO) -> None:
+    if plan.kind is ImportKind.UNCHANGED:
+        print(f"{plan.pack_id} {plan.new_version} is already in the bank: nothing to do.", file=out)
+        return
+    was = "new pack" if plan.old_version is None else f"was {plan.old_version}"
+    verb = "Would import" if dry_run else "Imported"
+    print(
+        f"{verb} {plan.pack_id} {plan.new_version} ({was}): {len(plan.added)} added, "
+        f"{len(plan.changed)} changed, {len(plan.retired)} retired, "
+        f"{len(plan.restored)} restored, {plan.unchanged} unchanged.",
+        file=out,
+    )
+    if dry_run:
+        for label, keys in (
+            ("added", plan.added),
+            ("changed", plan.changed),
+            ("retired", plan.retired),
+            ("restored", plan.restored),
+        ):
+            for key in keys:
+                print(f"  {label}: {key}", file=out)
+
+
+def _packs_import(options: argparse.Namespace, out: TextIO) -> int:
+    database = open_bank(options.db)
+    try:
+        plan = import_pack(database, options.path, force=options.force, dry_run=options.dry_run)
+    finally:
+        database.close()
+    _describe_plan(plan, options.dry_run, out)
+    return EXIT_OK
+
+
+def _packs_export(options: argparse.Namespace, out: TextIO) -> int:
+    database = open_bank(options.db)
+    try:
+        pack = export_pack(database, options.pack_id, options.destination, options.format)
+    finally:
+        database.close()
+    print(
+        f"Wrote {pack.info.id} {pack.info.version} ({len(pack.questions)} questions) "
+        f"to {options.destination}",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _packs_show(options: argparse.Namespace, out: TextIO) -> int:
+    database = open_bank(options.db)
+    try:
+        pack = get_pack(database, options.pack_id)
+    finally:
+        database.close()
+    if options.json:
+        _print_json({"questions": [question_to_dict(q) for q in pack.questions]}, out)
+        return EXIT_OK
+    print(f"{pack.info.id} {pack.info.version}: {pack.info.title.get('en')}", file=out)
+    for q in pack.questions:
+        print(
+            f"  {q.key:<32} {q.type.value:<10} d{q.difficulty} {q.topic:<14} "
+            f"{q.prompt.get('en')[:70]}",
+            file=out,
+        )
+    return EXIT_OK
+
+
+def schemas() -> dict[str, dict[str, Any]]:
+    """The JSON Schemas of pack.toml and of a question file."""
+    return {
+        "pack.schema.json": Manifest.model_json_schema(),
+        "questions.schema.json": QuestionFile.model_json_schema(),
+    }
+
+
+def _packs_schema(options: argparse.Namespace, out: TextIO) -> int:
+    if options.write is None:
+        _print_json(schemas(), out)
+        return EXIT_OK
+    options.write.mkdir(parents=True, exist_ok=True)
+    for name, schema in schemas().items():
+        target = options.write / name
+        target.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {target}", file=out)
+    return EXIT_OK
+
+
+def _db_check(options: argparse.Namespace, out: TextIO) -> int:
+    database = open_bank(options.db, builtin=False)
+    try:
+        report = check_bank(database)
+    finally:
+        database.close()
+    print(f"bank: {report.url}", file=out)
+    print(f"schema: {report.schema} (latest {report.latest_schema})", file=out)
+    for problem in report.problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    print("integrity: ok" if not report.problems else "integrity: FAILED", file=out)
+    return EXIT_OK if report.healthy else EXIT_PROBLEMS
+
+
+_HANDLERS = {
+    ("packs", "list"): _packs_list,
+    ("packs", "validate"): _packs_validate,
+    ("packs", "import"): _packs_import,
+    ("packs", "export"): _packs_export,
+    ("packs", "show"): _packs_show,
+    ("packs", "schema"): _packs_schema,
+    ("db", "check"): _db_check,
+}

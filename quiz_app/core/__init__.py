@@ -1,0 +1,1 @@
+"""The pure domain: questions, grading, drawing maths. Standard library only."""

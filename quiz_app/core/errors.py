@@ -1,0 +1,49 @@
+"""Errors a user can do something about, with messages written for that user.
+
+Anything else is a bug and reaches the crash handler instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class QuizError(Exception):
+    """Base of every expected error; ``str(err)`` is the message for the user."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in a pack, located as precisely as we can."""
+
+    file: str
+    line: int | None
+    message: str
+    question: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        who = f" question '{self.question}':" if self.question else ""
+        return f"{where}:{who} {self.message}"
+
+
+class PackError(QuizError):
+    """A pack cannot be read or imported; carries every problem found."""
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        head = "1 problem" if count == 1 else f"{count} problems"
+        super().__init__(f"{head}:\n" + "\n".join(f"  {p}" for p in self.problems))
+
+
+class ImportRefusedError(QuizError):
+    """A valid pack that may not be imported as asked (e.g. an older version)."""
+
+
+class StorageError(QuizError):
+    """The question bank cannot be opened or written."""
+
+
+class NotFoundError(QuizError):
+    """Something the user named does not exist."""

@@ -1,0 +1,115 @@
+"""Deciding what importing a pack changes, before anything is written."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from quiz_app.core.errors import ImportRefusedError
+from quiz_app.core.ids import PackId, QuestionKey
+from quiz_app.core.questions import parse_version
+
+
+@dataclass(frozen=True)
+class ExistingQuestion:
+    content_hash: str
+    retired: bool
+
+
+@dataclass(frozen=True)
+class ExistingPack:
+    """What the bank holds of a pack, as far as planning an import needs."""
+
+    version: str
+    content_hash: str
+    questions: Mapping[QuestionKey, ExistingQuestion]
+
+
+class ImportKind(StrEnum):
+    NEW = "new"
+    UNCHANGED = "unchanged"
+    UPGRADE = "upgrade"
+    FORCED = "forced"
+    """An older version, or the same version with other content, imported with --force."""
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    pack_id: PackId
+    kind: ImportKind
+    old_version: str | None
+    new_version: str
+    added: tuple[QuestionKey, ...] = ()
+    changed: tuple[QuestionKey, ...] = ()
+    retired: tuple[QuestionKey, ...] = ()
+    restored: tuple[QuestionKey, ...] = ()
+    """Retired questions that come back (they may be in ``changed`` too)."""
+    unchanged: int = 0
+    metadata_changed: bool = field(default=False)
+
+    @property
+    def changes_anything(self) -> bool:
+        return self.kind is not ImportKind.UNCHANGED
+
+
+def plan_import(
+    pack_id: PackId,
+    version: str,
+    pack_hash: str,
+    question_hashes: Mapping[QuestionKey, str],
+    existing: ExistingPack | None,
+    *,
+    force: bool = False,
+) -> ImportPlan:
+    """Compare a pack with what the bank holds; raise ImportRefusedError when it may not go in."""
+    if existing is None:
+        return ImportPlan(pack_id, ImportKind.NEW, None, version, added=tuple(question_hashes))
+    if existing.version == version and existing.content_hash == pack_hash:
+        return ImportPlan(
+            pack_id, ImportKind.UNCHANGED, version, version, unchanged=len(question_hashes)
+        )
+    new, old = parse_version(version), parse_version(existing.version)
+    kind = ImportKind.UPGRADE
+    if new <= old:
+        if not force:
+            if new == old:
+                raise ImportRefusedError(
+                    f"pack '{pack_id}' version {version} is already in the bank with different "
+                    "content: raise 'version' in pack.toml (or use --force to replace it)"
+                )
+            raise ImportRefusedError(
+                f"pack '{pack_id}' version {version} is older than version {existing.version} "
+                "in the bank; use --force to go back to it"
+            )
+        kind = ImportKind.FORCED
+    added, changed, restored = [], [], []
+    unchanged = 0
+    for key, digest in question_hashes.items():
+        before = existing.questions.get(key)
+        if before is None:
+            added.append(key)
+            continue
+        if before.retired:
+            restored.append(key)
+        if before.content_hash != digest:
+            changed.append(key)
+        elif not before.retired:
+            unchanged += 1
+    retired = [
+        key
+        for key, before in existing.questions.items()
+        if key not in question_hashes and not before.retired
+    ]
+    return ImportPlan(
+        pack_id,
+        kind,
+        existing.version,
+        version,
+        added=tuple(added),
+        changed=tuple(changed),
+        retired=tuple(retired),
+        restored=tuple(restored),
+        unchanged=unchanged,
+        metadata_changed=True,
+    )

@@ -1,0 +1,31 @@
+"""Learners and the answers they give."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from quiz_app.core.ids import LearnerId, QuestionId, QuizSessionId
+
+
+@dataclass(frozen=True)
+class Learner:
+    id: LearnerId
+    name: str
+    colour: str
+    language: str
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    """One line of the append-only answer log."""
+
+    learner_id: LearnerId
+    question_id: QuestionId
+    given: Any
+    """The response as JSON-able data."""
+    score: float
+    time_ms: int
+    answered_at: datetime
+    session_id: QuizSessionId | None = None

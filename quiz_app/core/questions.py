@@ -1,0 +1,151 @@
+"""Questions, topics and packs as plain immutable values."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from quiz_app.core.ids import PackId, QuestionKey, TopicKey
+from quiz_app.core.text import LocalizedList, LocalizedText
+
+
+class QuestionType(StrEnum):
+    SINGLE = "single"
+    MULTIPLE = "multiple"
+    TRUE_FALSE = "true_false"
+    NUMERIC = "numeric"
+    SHORT_TEXT = "short_text"
+    ORDERING = "ordering"
+    MATCHING = "matching"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A choice of a single/multiple question, or an item to put in order."""
+
+    id: str
+    text: LocalizedText
+
+
+@dataclass(frozen=True)
+class Pair:
+    id: str
+    left: LocalizedText
+    right: LocalizedText
+
+
+@dataclass(frozen=True)
+class SingleChoice:
+    choices: tuple[Choice, ...]
+    answer: str
+
+
+@dataclass(frozen=True)
+class MultipleResponse:
+    choices: tuple[Choice, ...]
+    answers: frozenset[str]
+
+
+@dataclass(frozen=True)
+class TrueFalse:
+    answer: bool
+
+
+@dataclass(frozen=True)
+class Numeric:
+    answer: float
+    tolerance: float = 0.0
+    unit: LocalizedText | None = None
+
+
+@dataclass(frozen=True)
+class ShortText:
+    accept: LocalizedList
+
+
+@dataclass(frozen=True)
+class Ordering:
+    items: tuple[Choice, ...]
+    """In the right order."""
+
+
+@dataclass(frozen=True)
+class Matching:
+    pairs: tuple[Pair, ...]
+
+
+Body = SingleChoice | MultipleResponse | TrueFalse | Numeric | ShortText | Ordering | Matching
+
+BODY_TYPES: Mapping[type[Body], QuestionType] = {
+    SingleChoice: QuestionType.SINGLE,
+    MultipleResponse: QuestionType.MULTIPLE,
+    TrueFalse: QuestionType.TRUE_FALSE,
+    Numeric: QuestionType.NUMERIC,
+    ShortText: QuestionType.SHORT_TEXT,
+    Ordering: QuestionType.ORDERING,
+    Matching: QuestionType.MATCHING,
+}
+
+
+@dataclass(frozen=True)
+class Question:
+    key: QuestionKey
+    topic: TopicKey
+    difficulty: int
+    prompt: LocalizedText
+    body: Body
+    explanation: LocalizedText | None = None
+    source: str | None = None
+    image: str | None = None
+    image_alt: LocalizedText | None = None
+
+    @property
+    def type(self) -> QuestionType:
+        return BODY_TYPES[type(self.body)]
+
+    @property
+    def languages(self) -> frozenset[str]:
+        """Languages the question's prompt is written in."""
+        return self.prompt.languages
+
+
+@dataclass(frozen=True)
+class Topic:
+    key: TopicKey
+    title: LocalizedText
+
+
+_VERSION = re.compile(r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)")
+
+
+def parse_version(text: str) -> tuple[int, int, int]:
+    """``"1.10.0"`` -> ``(1, 10, 0)``; ValueError unless MAJOR.MINOR.PATCH."""
+    match = _VERSION.fullmatch(text)
+    if match is None:
+        raise ValueError(f"version {text!r} is not MAJOR.MINOR.PATCH, e.g. 1.0.0")
+    major, minor, patch = (int(part) for part in match.groups())
+    return major, minor, patch
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    """A pack's manifest: everything but its questions and media."""
+
+    id: PackId
+    version: str
+    title: LocalizedText
+    languages: tuple[str, ...]
+    topics: tuple[Topic, ...]
+    description: LocalizedText | None = None
+    author: str | None = None
+    license: str | None = None
+
+
+@dataclass(frozen=True)
+class Pack:
+    info: PackInfo
+    questions: tuple[Question, ...]
+    media: Mapping[str, bytes] = field(default_factory=dict)
+    """Pack-relative path -> file content."""

@@ -1,0 +1,1 @@
+"""Files -> core objects: the native pack format (and, later, other formats)."""

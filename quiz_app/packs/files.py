@@ -1,0 +1,185 @@
+"""Reading a pack's files from a folder or a .zip, refusing anything hostile.
+
+Nothing is extracted to disk: the files are read into memory under their pack-relative
+paths, after every path, link and size has been checked.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from quiz_app.core.errors import PackError, Problem
+from quiz_app.packs import limits
+
+
+@dataclass
+class PackFiles:
+    """A pack's files: pack-relative POSIX path -> bytes, plus how to name them."""
+
+    label: str
+    """How the pack is named in messages, e.g. ``questions/x`` or ``x.zip``."""
+    files: dict[str, bytes] = field(default_factory=dict)
+
+    def display(self, relpath: str) -> str:
+        """``questions/x/change-4.toml`` or ``x.zip!/change-4.toml`` for messages."""
+        sep = "!/" if self.label.endswith(".zip") else "/"
+        return f"{self.label}{sep}{relpath}"
+
+
+def _limit_for(relpath: str) -> int | None:
+    """The size limit for a file, or None when the file is not part of a pack."""
+    name = PurePosixPath(relpath)
+    if any(part.startswith(".") for part in name.parts):
+        return None
+    suffix = name.suffix.lower()
+    if relpath == limits.MANIFEST:
+        return limits.MANIFEST_MAX
+    if len(name.parts) == 1 and suffix in limits.QUESTION_SUFFIXES:
+        return limits.QUESTION_FILE_MAX
+    if suffix in limits.MEDIA_SUFFIXES:
+        return limits.MEDIA_FILE_MAX
+    return None
+
+
+def _too_big(display: str, size: int, limit: int) -> Problem:
+    return Problem(display, None, f"file is {size:,} bytes, over the limit of {limit:,} bytes")
+
+
+def read_pack_files(path: Path) -> PackFiles:
+    """Read the files of the pack at ``path`` (a folder or a .zip), or raise PackError."""
+    if path.is_symlink():
+        raise PackError([Problem(str(path), None, "is a symbolic link; give the real path")])
+    if path.is_dir():
+        return _read_folder(path)
+    if path.is_file() and path.suffix.lower() == ".zip":
+        return _read_zip(path)
+    if not path.exists():
+        raise PackError([Problem(str(path), None, "no such file or folder")])
+    raise PackError([Problem(str(path), None, "is neither a pack folder nor a .zip of one")])
+
+
+def _read_folder(root: Path) -> PackFiles:
+    pack = PackFiles(str(root))
+    problems: list[Problem] = []
+    total = 0
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        here = Path(dirpath)
+        for name in sorted(dirnames + filenames):
+            full = here / name
+            rel = full.relative_to(root).as_posix()
+            if full.is_symlink():
+                problems.append(
+                    Problem(pack.display(rel), None, "is a symbolic link; packs may not hold links")
+                )
+                continue
+            if name in dirnames:
+                continue
+            limit = _limit_for(rel)
+            if limit is None:
+                continue
+            size = full.stat().st_size
+            total += size
+            if size > limit:
+                problems.append(_too_big(pack.display(rel), size, limit))
+                continue
+            pack.files[rel] = full.read_bytes()
+        dirnames[:] = [d for d in dirnames if not (here / d).is_symlink()]
+    if total > limits.PACK_MAX:
+        problems.append(_too_big(pack.label, total, limits.PACK_MAX))
+    if problems:
+        raise PackError(problems)
+    return pack
+
+
+def _unsafe_reason(info: zipfile.ZipInfo) -> str | None:
+    name = info.filename
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
+        return "has an absolute path; a pack's entries must be relative"
+    if ".." in parts:
+        return "has '..' in its path, which would leave the pack's folder"
+    if stat.S_ISLNK(info.external_attr >> 16):
+        return "is a symbolic link; packs may not hold links"
+    return None
+
+
+def _read_zip(path: Path) -> PackFiles:
+    pack = PackFiles(str(path))
+    problems: list[Problem] = []
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as err:
+        raise PackError([Problem(str(path), None, f"is not a readable .zip file ({err})")]) from err
+    with archive:
+        entries = archive.infolist()
+        if len(entries) > limits.ZIP_ENTRIES_MAX:
+            raise PackError(
+                [
+                    Problem(
+                        str(path),
+                        None,
+                        f"holds {len(entries):,} entries, over the limit of "
+                        f"{limits.ZIP_ENTRIES_MAX:,}",
+                    )
+                ]
+            )
+        for info in entries:
+            reason = _unsafe_reason(info)
+            if reason:
+                problems.append(Problem(pack.display(info.filename), None, reason))
+        if problems:
+            raise PackError(problems)
+        names = [i.filename for i in entries if not i.is_dir()]
+        prefix = _common_folder(names)
+        total = 0
+        for info in entries:
+            if info.is_dir():
+                continue
+            rel = info.filename[len(prefix) :]
+            limit = _limit_for(rel)
+            if limit is None:
+                continue
+            shown = pack.display(rel)
+            if info.file_size > limit:
+                problems.append(_too_big(shown, info.file_size, limit))
+                continue
+            if (
+                info.file_size >= limits.ZIP_RATIO_MIN_SIZE
+                and info.file_size > limits.ZIP_RATIO_MAX * max(info.compress_size, 1)
+            ):
+                problems.append(
+                    Problem(
+                        shown,
+                        None,
+                        "expands more than "
+                        f"{limits.ZIP_RATIO_MAX} times its packed size "
+                        "(a zip bomb?)",
+                    )
+                )
+                continue
+            # The header's size may lie: never read more than the limit allows.
+            with archive.open(info) as handle:
+                data = handle.read(limit + 1)
+            if len(data) > limit:
+                problems.append(_too_big(shown, len(data), limit))
+                continue
+            total += len(data)
+            if total > limits.PACK_MAX:
+                problems.append(_too_big(pack.label, total, limits.PACK_MAX))
+                break
+            pack.files[rel] = data
+    if problems:
+        raise PackError(problems)
+    return pack
+
+
+def _common_folder(names: list[str]) -> str:
+    """``"my-pack/"`` when every entry sits in that one folder and there is no root manifest."""
+    if limits.MANIFEST in names or not names:
+        return ""
+    first = names[0].split("/", 1)[0] + "/"
+    return first if all(n.startswith(first) for n in names) else ""

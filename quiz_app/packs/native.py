@@ -1,0 +1,396 @@
+"""Reading (and checking) packs in the native format; see docs/pack-format.md."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import tomllib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from quiz_app.core.errors import PackError, Problem
+from quiz_app.core.questions import Pack, Question
+from quiz_app.core.serialize import pack_info_from_dict, question_from_dict
+from quiz_app.packs import limits
+from quiz_app.packs.files import PackFiles, read_pack_files
+from quiz_app.packs.locate import LineMap, map_file
+from quiz_app.packs.schema import AnyQuestion, Manifest
+
+_QUESTIONS = TypeAdapter(list[AnyQuestion])
+_QUESTION = TypeAdapter(AnyQuestion)
+_TYPE_TAGS = frozenset(
+    ("single", "multiple", "true_false", "numeric", "short_text", "ordering", "matching")
+)
+_FIELD_NAMES: dict[str, tuple[str, ...]] = {}
+
+
+@dataclass
+class _Report:
+    """Problems found so far, located by path until lines are looked up at the end."""
+
+    files: PackFiles
+    texts: dict[str, str] = field(default_factory=dict)
+    pending: list[tuple[str, tuple[str | int, ...], str, str | None]] = field(default_factory=list)
+    located: list[Problem] = field(default_factory=list)
+
+    def add(
+        self, file: str, path: Sequence[str | int], message: str, question: str | None = None
+    ) -> None:
+        self.pending.append((file, tuple(path), message, question))
+
+    def add_at(self, file: str, line: int | None, message: str) -> None:
+        self.located.append(Problem(self.files.display(file), line, message))
+
+    def problems(self) -> list[Problem]:
+        maps: dict[str, LineMap] = {}
+        out = list(self.located)
+        for file, path, message, question in self.pending:
+            if file not in maps:
+                maps[file] = map_file(file, self.texts.get(file, ""))
+            line = maps[file].line_of(path) if path else None
+            out.append(Problem(self.files.display(file), line, message, question))
+        return sorted(out, key=lambda p: (p.file, p.line or 0, p.message))
+
+
+def load_pack(path: Path) -> Pack:
+    """Read and check the pack at ``path``; raise PackError listing every problem."""
+    return parse_pack(read_pack_files(path))
+
+
+def check_pack(path: Path) -> list[Problem]:
+    """Every problem in the pack at ``path`` (empty when it is clean)."""
+    try:
+        load_pack(path)
+    except PackError as err:
+        return list(err.problems)
+    return []
+
+
+def parse_pack(files: PackFiles) -> Pack:
+    report = _Report(files)
+    manifest = _read_manifest(report)
+    question_files = sorted(
+        name
+        for name in files.files
+        if "/" not in name
+        and name != limits.MANIFEST
+        and PurePosixPath(name).suffix.lower() in limits.QUESTION_SUFFIXES
+    )
+    if manifest is not None and not question_files:
+        report.add_at(
+            limits.MANIFEST,
+            None,
+            "the pack has no question files (*.toml or *.json beside pack.toml)",
+        )
+    questions: list[tuple[str, int, Any, Any]] = []
+    for name in question_files:
+        questions.extend((name, i, q, raw) for i, q, raw in _read_questions(report, name))
+    pack_questions = _check_questions(report, manifest, questions)
+    problems = report.problems()
+    if problems or manifest is None:
+        raise PackError(problems)
+    media = {q.image: files.files[q.image] for q in pack_questions if q.image is not None}
+    info = pack_info_from_dict(manifest.model_dump(exclude_none=True))
+    return Pack(info, tuple(pack_questions), media)
+
+
+def _decode(report: _Report, name: str) -> str | None:
+    data = report.files.files[name]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        report.add_at(name, line, f"is not UTF-8 text (byte {err.start}); save it as UTF-8")
+        return None
+    report.texts[name] = text
+    return text.removeprefix("\ufeff")
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def _parse(report: _Report, name: str) -> Any:
+    text = _decode(report, name)
+    if text is None:
+        return None
+    if name.endswith(".json"):
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as err:
+            report.add_at(name, err.lineno, f"JSON syntax error: {err.msg} (column {err.colno})")
+            return None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        message = str(err)
+        found = _TOML_POSITION.search(message)
+        line = int(found.group(1)) if found else None
+        if found:
+            message = f"{message[: found.start()]} (column {found.group(2)})"
+        report.add_at(name, line, f"TOML syntax error: {message}")
+        return None
+
+
+def _read_manifest(report: _Report) -> Manifest | None:
+    if limits.MANIFEST not in report.files.files:
+        report.add_at(limits.MANIFEST, None, "missing: every pack needs a pack.toml manifest")
+        return None
+    data = _parse(report, limits.MANIFEST)
+    if data is None:
+        return None
+    try:
+        return Manifest.model_validate(data)
+    except ValidationError as err:
+        for error in err.errors():
+            path, message = _describe(error, Manifest)
+            report.add(limits.MANIFEST, path, message)
+        return None
+
+
+def _read_questions(report: _Report, name: str) -> Iterator[tuple[int, Any, Any]]:
+    """(index, model or None when invalid, raw table) for each question of a file."""
+    data = _parse(report, name)
+    if data is None:
+        return
+    if not isinstance(data, dict) or set(data) != {"questions"}:
+        keys = ", ".join(sorted(data)) if isinstance(data, dict) else type(data).__name__
+        report.add(name, (), f"a question file holds only 'questions' (found: {keys})")
+        return
+    raw = data["questions"]
+    if not isinstance(raw, list):
+        report.add(name, ("questions",), "'questions' must be a list of question tables")
+        return
+    try:
+        models = _QUESTIONS.validate_python(raw)
+    except ValidationError as err:
+        failed: set[int] = set()
+        for error in err.errors():
+            index = error["loc"][0]
+            assert isinstance(index, int)
+            failed.add(index)
+            path, message = _describe(error, None, drop=1)
+            report.add(name, ("questions", index, *path), message, _raw_id(raw[index]))
+    else:
+        yield from (
+            (i, model, item) for i, (model, item) in enumerate(zip(models, raw, strict=True))
+        )
+        return
+    # Keep checking the questions that were fine, so every problem is reported at once.
+    for index, item in enumerate(raw):
+        yield index, None if index in failed else _QUESTION.validate_python(item), item
+
+
+def _raw_id(item: object) -> str | None:
+    value = item.get("id") if isinstance(item, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _describe(
+    error: Any, model: type[Any] | None, drop: int = 0
+) -> tuple[tuple[str | int, ...], str]:
+    """A pydantic error as (path in the file, message for a person)."""
+    loc = [
+        part
+        for part in error["loc"][drop:]
+        if not (isinstance(part, str) and ("[" in part or part in _TYPE_TAGS))
+    ]
+    kind = error["type"]
+    where = ".".join(str(p) for p in loc)
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        hint = _suggest(name, error, model)
+        return tuple(loc), f"unknown field '{where}'{hint}"
+    if kind == "missing":
+        return tuple(loc[:-1]), f"missing field '{where}'"
+    if kind == "union_tag_invalid":
+        tag = error["ctx"]["tag"]
+        return (*loc, "type"), (
+            f"unknown question type '{tag}'; the types are {', '.join(sorted(_TYPE_TAGS))}"
+        )
+    if kind == "union_tag_not_found":
+        return tuple(loc), "missing field 'type'"
+    if kind == "literal_error" and "[key]" in str(error["loc"]):
+        return tuple(loc), (
+            f"unknown language '{loc[-1]}' in '{'.'.join(str(p) for p in loc[:-1])}'; "
+            "use en (English) or zh (Simplified Chinese)"
+        )
+    message = str(error["msg"])
+    message = message[0].lower() + message[1:]
+    return tuple(loc), f"'{where}': {message}" if where else message
+
+
+def _suggest(name: str, error: Any, model: type[Any] | None) -> str:
+    known = _known_fields()
+    close = difflib.get_close_matches(name, known, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _known_fields() -> tuple[str, ...]:
+    if not _FIELD_NAMES:
+        from quiz_app.packs import schema
+
+        names: set[str] = set()
+        for model in vars(schema).values():
+            if isinstance(model, type) and issubclass(model, schema.Strict):
+                names.update(model.model_fields)
+        _FIELD_NAMES["all"] = tuple(sorted(names))
+    return _FIELD_NAMES["all"]
+
+
+def _texts(q: Any) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:
+    """Every text field of a question model, with its path."""
+    yield ("prompt",), q.prompt
+    for name in ("explanation", "image_alt", "unit", "accept"):
+        value = getattr(q, name, None)
+        if value is not None:
+            yield (name,), value
+    for name in ("choices", "items"):
+        for i, choice in enumerate(getattr(q, name, None) or ()):
+            yield (name, i, "text"), choice.text
+    for i, pair in enumerate(getattr(q, "pairs", None) or ()):
+        yield ("pairs", i, "left"), pair.left
+        yield ("pairs", i, "right"), pair.right
+
+
+def _langs(values: Iterable[str]) -> str:
+    return " and ".join(sorted(values))
+
+
+def _check_one(
+    q: Any, topics: set[str], declared: set[str], media: set[str]
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Checks that span fields of one question; yields (path, message)."""
+    if topics and q.topic not in topics:
+        close = difflib.get_close_matches(q.topic, sorted(topics), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        yield ("topic",), f"topic '{q.topic}' is not declared in pack.toml{hint}"
+    for name in ("choices", "items", "pairs"):
+        entries = getattr(q, name, None) or ()
+        seen: set[str] = set()
+        for i, entry in enumerate(entries):
+            if entry.id in seen:
+                yield (name, i, "id"), f"duplicate id '{entry.id}' in {name}"
+            seen.add(entry.id)
+    choice_ids = {c.id for c in getattr(q, "choices", None) or ()}
+    if q.type == "single" and q.answer not in choice_ids:
+        yield (
+            ("answer",),
+            (f"answer '{q.answer}' is not one of the choices ({', '.join(sorted(choice_ids))})"),
+        )
+    if q.type == "multiple":
+        for answer in q.answers:
+            if answer not in choice_ids:
+                choices = ", ".join(sorted(choice_ids))
+                yield (
+                    ("answers",),
+                    (f"answer '{answer}' is not one of the choices ({choices})"),
+                )
+        if len(set(q.answers)) != len(q.answers):
+            yield ("answers",), "the same answer is listed twice"
+    if q.type == "matching":
+        for side in ("left", "right"):
+            seen_texts: set[str] = set()
+            for i, pair in enumerate(q.pairs):
+                text = getattr(pair, side)["en"]
+                if text in seen_texts:
+                    yield ("pairs", i, side), f"two pairs have the same {side} text '{text}'"
+                seen_texts.add(text)
+    if q.image is not None:
+        image = PurePosixPath(q.image)
+        if image.suffix.lower() not in limits.MEDIA_SUFFIXES:
+            yield (
+                ("image",),
+                (f"image '{q.image}' is not one of {', '.join(limits.MEDIA_SUFFIXES)}"),
+            )
+        elif q.image not in media:
+            yield ("image",), f"image '{q.image}' is not in the pack"
+    elif q.image_alt is not None:
+        yield ("image_alt",), "'image_alt' describes an image, but the question has no 'image'"
+    yield from _check_languages(q, declared)
+
+
+def _check_languages(q: Any, declared: set[str]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    reference = set(q.prompt)
+    for path, value in _texts(q):
+        if set(value) != reference:
+            where = ".".join(str(p) for p in path)
+            yield (
+                path,
+                (
+                    f"'{where}' is in {_langs(value)} but the prompt is in {_langs(reference)}: "
+                    "translate every text of a question, or none"
+                ),
+            )
+    if declared:
+        missing = declared - reference
+        if missing:
+            yield (
+                ("prompt",),
+                (
+                    f"has no {_langs(missing)} text, but pack.toml lists {_langs(missing)} "
+                    "in 'languages'"
+                ),
+            )
+        extra = reference - declared
+        if extra:
+            yield (
+                ("prompt",),
+                (
+                    f"has {_langs(extra)} text, but pack.toml does not list {_langs(extra)} "
+                    "in 'languages'"
+                ),
+            )
+
+
+def _check_questions(
+    report: _Report, manifest: Manifest | None, questions: list[tuple[str, int, Any, Any]]
+) -> list[Question]:
+    topics = {t.id for t in manifest.topics} if manifest else set()
+    declared: set[str] = set(manifest.languages) if manifest else set()
+    media = {
+        name
+        for name in report.files.files
+        if "/" in name or not name.endswith(limits.QUESTION_SUFFIXES)
+    }
+    first_seen: dict[str, str] = {}
+    out: list[Question] = []
+    for name, index, q, raw in questions:
+        qid = _raw_id(raw)
+        if q is not None:
+            for path, message in _check_one(q, topics, declared, media):
+                report.add(name, ("questions", index, *path), message, qid)
+        elif topics and isinstance(raw.get("topic"), str) and raw["topic"] not in topics:
+            report.add(
+                name,
+                ("questions", index, "topic"),
+                f"topic '{raw['topic']}' is not declared in pack.toml",
+                qid,
+            )
+        if qid is None:
+            continue
+        if qid in first_seen:
+            report.add(
+                name,
+                ("questions", index, "id"),
+                f"duplicate question id; first used in {first_seen[qid]}",
+                qid,
+            )
+        else:
+            first_seen[qid] = name
+    if manifest is not None and not report.pending and not report.located:
+        out = [question_from_dict(q.model_dump(exclude_none=True)) for _, _, q, _ in questions]
+    return out
+
+
+def read_manifest_identity(path: Path) -> tuple[str, str]:
+    """(id, version) of a pack folder, read cheaply from pack.toml alone."""
+    try:
+        data = tomllib.loads((path / limits.MANIFEST).read_text(encoding="utf-8"))
+        return str(data["id"]), str(data["version"])
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError) as err:
+        raise PackError([Problem(str(path / limits.MANIFEST), None, f"unreadable: {err}")]) from err

@@ -1,0 +1,198 @@
+"""The native format's data model, as pydantic models that validate files.
+
+These are input models only (the ``table=True`` models in storage do not validate).
+``extra="forbid"`` turns a misspelt field into a reported problem, and ``strict``
+keeps ``difficulty = "2"`` from passing as a number. The JSON Schemas in docs/schema/
+are generated from these models (``quiz-app packs schema``).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
+
+from quiz_app.core.text import FALLBACK_LANGUAGE, LANGUAGES
+
+Language = Literal["en", "zh"]
+NonEmpty = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+Ident = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
+PackIdent = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
+
+_TEXT_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "minLength": 1, "description": "English text"},
+        {
+            "type": "object",
+            "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGUAGES},
+            "required": [FALLBACK_LANGUAGE],
+            "additionalProperties": False,
+            "description": "text per language (en: English, zh: Simplified Chinese)",
+        },
+    ]
+}
+
+
+def _english_only(value: object) -> object:
+    return {FALLBACK_LANGUAGE: value} if isinstance(value, str) else value
+
+
+def _needs_english(value: dict[str, Any]) -> dict[str, Any]:
+    if FALLBACK_LANGUAGE not in value:
+        raise ValueError("needs English text ('en'), the fallback for every learner")
+    return value
+
+
+Text = Annotated[
+    dict[Language, NonEmpty],
+    BeforeValidator(_english_only),
+    AfterValidator(_needs_english),
+    WithJsonSchema(_TEXT_SCHEMA),
+]
+
+_ACCEPT_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+        {
+            "type": "object",
+            "properties": {
+                lang: {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
+                for lang in LANGUAGES
+            },
+            "required": [FALLBACK_LANGUAGE],
+            "additionalProperties": False,
+        },
+    ]
+}
+
+Accept = Annotated[
+    dict[Language, Annotated[list[NonEmpty], Field(min_length=1)]],
+    BeforeValidator(_english_only),
+    AfterValidator(_needs_english),
+    WithJsonSchema(_ACCEPT_SCHEMA),
+]
+
+
+def _finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise ValueError("must be a finite number")
+    return value
+
+
+Finite = Annotated[float, AfterValidator(_finite)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Choice(Strict):
+    id: Ident
+    text: Text
+
+
+class Pair(Strict):
+    id: Ident
+    left: Text
+    right: Text
+
+
+class QuestionBase(Strict):
+    id: Ident
+    topic: Ident
+    difficulty: Annotated[int, Field(ge=1, le=3)]
+    prompt: Text
+    explanation: Text | None = None
+    source: NonEmpty | None = None
+    image: NonEmpty | None = None
+    image_alt: Text | None = None
+
+
+Choices = Annotated[list[Choice], Field(min_length=2, max_length=10)]
+
+
+class SingleQuestion(QuestionBase):
+    type: Literal["single"]
+    choices: Choices
+    answer: Ident
+
+
+class MultipleQuestion(QuestionBase):
+    type: Literal["multiple"]
+    choices: Choices
+    answers: Annotated[list[Ident], Field(min_length=1)]
+
+
+class TrueFalseQuestion(QuestionBase):
+    type: Literal["true_false"]
+    answer: bool
+
+
+class NumericQuestion(QuestionBase):
+    type: Literal["numeric"]
+    answer: Finite
+    tolerance: Annotated[Finite, Field(ge=0)] = 0.0
+    unit: Text | None = None
+
+
+class ShortTextQuestion(QuestionBase):
+    type: Literal["short_text"]
+    accept: Accept
+
+
+class OrderingQuestion(QuestionBase):
+    type: Literal["ordering"]
+    items: Choices
+
+
+class MatchingQuestion(QuestionBase):
+    type: Literal["matching"]
+    pairs: Annotated[list[Pair], Field(min_length=2, max_length=10)]
+
+
+AnyQuestion = Annotated[
+    SingleQuestion
+    | MultipleQuestion
+    | TrueFalseQuestion
+    | NumericQuestion
+    | ShortTextQuestion
+    | OrderingQuestion
+    | MatchingQuestion,
+    Field(discriminator="type"),
+]
+
+
+class QuestionFile(Strict):
+    """A question file: ``[[questions]]`` tables (TOML) or ``{"questions": [...]}`` (JSON)."""
+
+    questions: list[AnyQuestion]
+
+
+class TopicEntry(Strict):
+    id: Ident
+    title: Text
+
+
+class Manifest(Strict):
+    """``pack.toml``."""
+
+    format: Literal[1]
+    id: PackIdent
+    version: Annotated[
+        str, StringConstraints(pattern=r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
+    ]
+    title: Text
+    description: Text | None = None
+    author: NonEmpty | None = None
+    license: NonEmpty | None = None
+    languages: Annotated[list[Language], Field(min_length=1)]
+    topics: Annotated[list[TopicEntry], Field(min_length=1)]

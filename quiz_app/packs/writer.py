@@ -1,0 +1,55 @@
+"""Writing a pack in the native format (for export): a folder or a .zip."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Literal
+
+import tomli_w
+
+from quiz_app.core.errors import QuizError
+from quiz_app.core.questions import Pack
+from quiz_app.core.serialize import pack_info_to_dict, question_to_dict
+from quiz_app.packs import limits
+
+Encoding = Literal["toml", "json"]
+
+
+def pack_files(pack: Pack, encoding: Encoding = "toml") -> dict[str, bytes]:
+    """The pack's files: the manifest, one question file per topic, and the media."""
+    files = {limits.MANIFEST: tomli_w.dumps(pack_info_to_dict(pack.info)).encode()}
+    by_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for question in pack.questions:
+        by_topic[question.topic].append(question_to_dict(question))
+    for topic, questions in by_topic.items():
+        document = {"questions": questions}
+        if encoding == "json":
+            text = json.dumps(document, ensure_ascii=False, indent=1)
+        else:
+            text = tomli_w.dumps(document)
+        files[f"{topic}.{encoding}"] = text.encode()
+    files.update(pack.media)
+    return files
+
+
+def write_pack(pack: Pack, destination: Path, encoding: Encoding = "toml") -> None:
+    """Write ``pack`` to a new folder, or to a .zip when ``destination`` ends in .zip."""
+    if destination.exists():
+        raise QuizError(f"{destination} already exists; choose a new name")
+    files = pack_files(pack, encoding)
+    if destination.suffix.lower() == ".zip":
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, content in sorted(files.items()):
+                archive.writestr(f"{pack.info.id}/{name}", content)
+        destination.write_bytes(buffer.getvalue())
+        return
+    destination.mkdir(parents=True)
+    for name, content in files.items():
+        target = destination / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)

@@ -1,0 +1,37 @@
+"""Opening and checking the question bank."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quiz_app.services.packs import install_builtin_packs
+from quiz_app.storage import Database, database_url, open_database
+from quiz_app.storage.engine import ENV_VAR as DATABASE_ENV_VAR
+
+__all__ = ["DATABASE_ENV_VAR", "BankCheck", "Database", "check_bank", "open_bank"]
+
+
+@dataclass(frozen=True)
+class BankCheck:
+    url: str
+    schema: str | None
+    latest_schema: str
+    problems: tuple[str, ...]
+
+    @property
+    def healthy(self) -> bool:
+        return not self.problems and self.schema == self.latest_schema
+
+
+def open_bank(url: str | None = None, *, builtin: bool = True) -> Database:
+    """The bank at ``url`` (or the default place), migrated to the current schema, with
+    the built-in packs imported or upgraded."""
+    database = open_database(database_url(url))
+    if builtin:
+        install_builtin_packs(database)
+    return database
+
+
+def check_bank(database: Database) -> BankCheck:
+    state = database.schema_state()
+    return BankCheck(database.url, state.current, state.head, tuple(database.integrity_problems()))

@@ -1,0 +1,109 @@
+"""Pack operations: validate, import, list, show, export, and the built-in packs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from quiz_app.core.bank import PackSummary
+from quiz_app.core.errors import NotFoundError, Problem
+from quiz_app.core.ids import PackId
+from quiz_app.core.importing import ImportPlan, plan_import
+from quiz_app.core.questions import Pack, parse_version
+from quiz_app.core.serialize import content_hash, pack_hash, question_to_dict
+from quiz_app.packs.native import check_pack, load_pack, read_manifest_identity
+from quiz_app.packs.writer import Encoding, write_pack
+from quiz_app.storage import Database
+from quiz_app.storage import packs as repo
+
+
+def validate_pack(path: Path) -> list[Problem]:
+    """Every problem in the pack at ``path``; empty when it is clean."""
+    return check_pack(path)
+
+
+def import_pack(
+    database: Database,
+    path: Path,
+    *,
+    force: bool = False,
+    dry_run: bool = False,
+    now: datetime | None = None,
+) -> ImportPlan:
+    """Import the pack at ``path`` in one transaction: all of it, or nothing.
+
+    Raises PackError for a broken pack and ImportRefusedError for a version that may not go in.
+    """
+    pack = load_pack(path)
+    return import_loaded_pack(database, pack, force=force, dry_run=dry_run, now=now)
+
+
+def import_loaded_pack(
+    database: Database,
+    pack: Pack,
+    *,
+    force: bool = False,
+    dry_run: bool = False,
+    now: datetime | None = None,
+) -> ImportPlan:
+    hashes = {q.key: content_hash(question_to_dict(q)) for q in pack.questions}
+    digest = pack_hash(pack)
+    with database.transaction() as session:
+        existing = repo.existing_pack(session, pack.info.id)
+        plan = plan_import(pack.info.id, pack.info.version, digest, hashes, existing, force=force)
+        if plan.changes_anything and not dry_run:
+            repo.apply_import(session, pack, plan, digest, hashes, now or datetime.now(UTC))
+    return plan
+
+
+def list_packs(database: Database) -> list[PackSummary]:
+    with database.reading() as session:
+        return repo.pack_summaries(session)
+
+
+def get_pack(database: Database, pack_id: str) -> Pack:
+    with database.reading() as session:
+        pack = repo.stored_pack(session, PackId(pack_id))
+    if pack is None:
+        raise NotFoundError(f"no pack '{pack_id}' in the bank (see: quiz-app packs list)")
+    return pack
+
+
+def export_pack(
+    database: Database, pack_id: str, destination: Path, encoding: Encoding = "toml"
+) -> Pack:
+    pack = get_pack(database, pack_id)
+    write_pack(pack, destination, encoding)
+    return pack
+
+
+def builtin_packs_dir() -> Path:
+    """The packs shipped with the app: inside the wheel, or at the top of a checkout."""
+    here = Path(__file__).resolve().parent.parent
+    installed = here / "_data" / "questions"
+    return installed if installed.is_dir() else here.parent / "questions"
+
+
+def _pack_folders(root: Path) -> Iterator[Path]:
+    if root.is_dir():
+        yield from sorted(p for p in root.iterdir() if (p / "pack.toml").is_file())
+
+
+def install_builtin_packs(
+    database: Database, root: Path | None = None, now: datetime | None = None
+) -> list[ImportPlan]:
+    """Import built-in packs the bank lacks, and upgrade those it holds older versions of.
+
+    Only each pack.toml is read unless something is to be imported, so a start-up where
+    everything is current costs a few small file reads.
+    """
+    installed = {s.id: s.version for s in list_packs(database)}
+    plans = []
+    for folder in _pack_folders(root or builtin_packs_dir()):
+        pack_id, version = read_manifest_identity(folder)
+        have = installed.get(PackId(pack_id))
+        if have is not None and parse_version(have) >= parse_version(version):
+            continue
+        plans.append(import_pack(database, folder, now=now))
+    return plans

@@ -1,0 +1,85 @@
+"""Drawing a quiz's questions from the bank by indexed probes (see core.drawing)."""
+
+from __future__ import annotations
+
+import random
+from itertools import islice
+
+from sqlalchemy import ColumnElement, and_, select, tuple_
+from sqlmodel import Session
+
+from quiz_app.core.bank import DrawFilter
+from quiz_app.core.drawing import SlotRange, probe_slots
+from quiz_app.core.ids import QuestionId, TopicId
+from quiz_app.storage.models import QUESTION, TOPIC
+
+_Q = QUESTION.c
+
+MAX_ROUNDS = 6
+"""Probe rounds before falling back to an exact (slower) query; a filter that rejects most
+probes, e.g. a rare type, ends up there."""
+
+
+def _question_filter(draw: DrawFilter) -> ColumnElement[bool]:
+    conditions = [_Q.retired.is_(False)]
+    if draw.difficulties:
+        conditions.append(_Q.difficulty.in_(sorted(draw.difficulties)))
+    if draw.types:
+        conditions.append(_Q.type.in_(sorted(t.value for t in draw.types)))
+    return and_(*conditions)
+
+
+def draw_question_ids(
+    session: Session, draw: DrawFilter, count: int, seed: int | None = None
+) -> list[QuestionId]:
+    """Up to ``count`` distinct questions matching ``draw``, uniformly at random.
+
+    The same seed on the same bank gives the same questions in the same order.
+    """
+    rng = random.Random(seed)
+    topic_query = select(TOPIC.c.id, TOPIC.c.slot_count).order_by(TOPIC.c.id)
+    if draw.pack_ids:
+        topic_query = topic_query.where(TOPIC.c.pack_id.in_(draw.pack_ids))
+    if draw.topic_ids:
+        topic_query = topic_query.where(TOPIC.c.id.in_(draw.topic_ids))
+    ranges = [SlotRange(TopicId(t), n) for t, n in session.execute(topic_query)]
+    total = sum(r.count for r in ranges)
+    if count <= 0 or total == 0:
+        return []
+    wanted = _question_filter(draw)
+    if total <= 4 * count:
+        return _draw_exact(session, ranges, wanted, count, rng)
+    picked: list[QuestionId] = []
+    seen: set[tuple[TopicId, int]] = set()
+    probes = probe_slots(ranges, rng)
+    for _ in range(MAX_ROUNDS):
+        batch = []
+        for probe in islice(probes, 2 * (count - len(picked)) + 8):
+            if probe not in seen:  # a slot probed twice must not be picked twice
+                seen.add(probe)
+                batch.append(probe)
+        rows = session.execute(
+            select(_Q.topic_id, _Q.slot, _Q.id).where(
+                tuple_(_Q.topic_id, _Q.slot).in_(batch), wanted
+            )
+        )
+        hits = {(topic, slot): row_id for topic, slot, row_id in rows}
+        for probe in batch:  # probe order, not row order, keeps a seeded draw reproducible
+            if probe in hits and len(picked) < count:
+                picked.append(QuestionId(hits[probe]))
+        if len(picked) == count:
+            return picked
+    return _draw_exact(session, ranges, wanted, count, rng)
+
+
+def _draw_exact(
+    session: Session,
+    ranges: list[SlotRange],
+    wanted: ColumnElement[bool],
+    count: int,
+    rng: random.Random,
+) -> list[QuestionId]:
+    ids = session.scalars(
+        select(_Q.id).where(_Q.topic_id.in_([r.topic for r in ranges]), wanted).order_by(_Q.id)
+    ).all()
+    return [QuestionId(i) for i in rng.sample(list(ids), min(count, len(ids)))]

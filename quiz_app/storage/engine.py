@@ -1,0 +1,97 @@
+"""Where the bank lives and how to connect to it.
+
+This is the only module that knows about SQLite: WAL, foreign keys and a busy timeout
+are set here, so a server database can replace SQLite by changing the URL alone.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy.engine import Connection
+
+APP_NAME = "change-quiz"
+ENV_VAR = "QUIZ_APP_DB"
+BUSY_TIMEOUT_MS = 5000
+
+
+def default_database_path() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "bank.sqlite3"
+
+
+def database_url(explicit: str | None = None) -> str:
+    """The bank's URL: ``--db``, else ``$QUIZ_APP_DB``, else the user data directory.
+
+    A plain file path is accepted and means an SQLite file.
+    """
+    chosen = explicit or os.environ.get(ENV_VAR) or str(default_database_path())
+    if "://" in chosen:
+        return chosen
+    return f"sqlite:///{Path(chosen).expanduser().resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind an SQLite URL; None for memory or other databases."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def create_bank_engine(url: str) -> Engine:
+    path = sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine, wal=path is not None)
+    return engine
+
+
+def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy, not the driver, decide when a transaction begins, so that a
+        # transaction covers reads too and rolls back whole (SQLAlchemy's pysqlite recipe).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if wal:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
+def backup_sqlite(source: Path, destination: Path) -> None:
+    """A consistent copy of a live SQLite file (WAL included), via SQLite's backup API."""
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(destination)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+def integrity_problems(connection: Connection) -> list[str]:
+    """What the database's own checker finds wrong (empty when healthy)."""
+    if connection.dialect.name != "sqlite":
+        return []
+    problems = [
+        row[0] for row in connection.execute(text("PRAGMA integrity_check")) if row[0] != "ok"
+    ]
+    problems += [
+        f"row {row[1]} of table {row[0]} points at a missing row of {row[2]}"
+        for row in connection.execute(text("PRAGMA foreign_key_check"))
+    ]
+    return problems

@@ -1,0 +1,66 @@
+"""Repository of learners and the answer log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import insert, select
+from sqlmodel import Session
+
+from quiz_app.core.ids import LearnerId, QuestionId, QuizSessionId
+from quiz_app.core.learners import AnswerRecord, Learner
+from quiz_app.storage.models import ANSWER, AnswerRow, LearnerRow
+
+
+def _learner(row: LearnerRow) -> Learner:
+    assert row.id is not None
+    return Learner(LearnerId(row.id), row.name, row.colour, row.language)
+
+
+def add_learner(
+    session: Session, name: str, now: datetime, colour: str = "#3b82f6", language: str = "en"
+) -> Learner:
+    row = LearnerRow(name=name, colour=colour, language=language, created_at=now)
+    session.add(row)
+    session.flush()
+    return _learner(row)
+
+
+def learners(session: Session) -> list[Learner]:
+    return [
+        _learner(r) for r in session.execute(select(LearnerRow).order_by(LearnerRow.name)).scalars()
+    ]
+
+
+def append_answer(session: Session, answer: AnswerRecord) -> None:
+    """Add a line to the answer log; the log is never updated or deleted from."""
+    session.execute(
+        insert(ANSWER),
+        {
+            "learner_id": answer.learner_id,
+            "question_id": answer.question_id,
+            "session_id": answer.session_id,
+            "given": answer.given,
+            "score": answer.score,
+            "time_ms": answer.time_ms,
+            "answered_at": answer.answered_at,
+        },
+    )
+
+
+def answers_of(session: Session, learner_id: LearnerId) -> list[AnswerRecord]:
+    rows = session.scalars(
+        select(AnswerRow).where(ANSWER.c.learner_id == learner_id).order_by(ANSWER.c.id)
+    )
+    return [
+        AnswerRecord(
+            LearnerId(r.learner_id),
+            QuestionId(r.question_id),
+            r.given,
+            r.score,
+            r.time_ms,
+            r.answered_at,
+            None if r.session_id is None else QuizSessionId(r.session_id),
+        )
+        for r in rows
+    ]

@@ -1,0 +1,161 @@
+"""The bank's tables: the one module where SQLModel table models live.
+
+No ``from __future__ import annotations`` here: SQLModel reads the annotations at class
+creation. Rows never leave ``quiz_app.storage``; repositories hand back core objects.
+"""
+
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import JSON, Column, Field, Index, SQLModel, UniqueConstraint
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in, aware UTC datetimes out, on every database."""
+
+    impl = sa.DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("datetimes stored in the bank must be timezone-aware")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def _json(nullable: bool = False) -> Any:
+    return Field(default=None, sa_column=Column(JSON, nullable=nullable))
+
+
+def _when(nullable: bool = False) -> Any:
+    return Field(default=None, sa_column=Column(UTCDateTime(), nullable=nullable))
+
+
+class PackRow(SQLModel, table=True):
+    __tablename__ = "pack"
+
+    id: str = Field(primary_key=True, max_length=64)
+    version: str = Field(max_length=32)
+    title: dict[str, str] = _json()
+    description: dict[str, str] | None = _json(nullable=True)
+    author: str | None = None
+    license: str | None = None
+    languages: list[str] = _json()
+    content_hash: str = Field(max_length=64)
+    imported_at: datetime = _when()
+
+
+class TopicRow(SQLModel, table=True):
+    __tablename__ = "topic"
+    __table_args__ = (UniqueConstraint("pack_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    pack_id: str = Field(foreign_key="pack.id", ondelete="CASCADE", max_length=64)
+    key: str = Field(max_length=64)
+    title: dict[str, str] = _json()
+    position: int = 0
+    slot_count: int = 0
+    """Slots handed out so far; questions hold slots 0 .. slot_count-1 (see core.drawing)."""
+
+
+class QuestionRow(SQLModel, table=True):
+    __tablename__ = "question"
+    __table_args__ = (
+        UniqueConstraint("pack_id", "key"),
+        Index("ix_question_topic_slot", "topic_id", "slot"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    pack_id: str = Field(foreign_key="pack.id", ondelete="CASCADE", max_length=64)
+    key: str = Field(max_length=64)
+    topic_id: int = Field(foreign_key="topic.id")
+    type: str = Field(max_length=16)
+    difficulty: int
+    prompt: dict[str, str] = _json()
+    data: dict[str, Any] = _json()
+    """The type-specific fields (choices, answer ...) in the native format's shape."""
+    explanation: dict[str, str] | None = _json(nullable=True)
+    source: str | None = None
+    image: str | None = None
+    image_alt: dict[str, str] | None = _json(nullable=True)
+    languages: str = Field(max_length=32)
+    """Comma-separated, e.g. ``en,zh``: what the question is written in."""
+    content_hash: str = Field(max_length=64)
+    position: int
+    slot: int
+    retired: bool = False
+
+
+class MediaRow(SQLModel, table=True):
+    __tablename__ = "media"
+    __table_args__ = (UniqueConstraint("pack_id", "path"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    pack_id: str = Field(foreign_key="pack.id", ondelete="CASCADE", max_length=64)
+    path: str = Field(max_length=255)
+    sha256: str = Field(max_length=64)
+    content: bytes = Field(sa_column=Column(sa.LargeBinary, nullable=False))
+
+
+class LearnerRow(SQLModel, table=True):
+    __tablename__ = "learner"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=80, unique=True)
+    colour: str = Field(default="#3b82f6", max_length=16)
+    language: str = Field(default="en", max_length=8)
+    created_at: datetime = _when()
+
+
+class QuizSessionRow(SQLModel, table=True):
+    __tablename__ = "quiz_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = Field(foreign_key="learner.id", index=True)
+    mode: str = Field(max_length=16)
+    settings: dict[str, Any] = _json()
+    question_ids: list[int] = _json()
+    started_at: datetime = _when()
+    finished_at: datetime | None = _when(nullable=True)
+
+
+class AnswerRow(SQLModel, table=True):
+    """The append-only answer log: rows are inserted, never updated or deleted."""
+
+    __tablename__ = "answer"
+    __table_args__ = (
+        Index("ix_answer_learner_question", "learner_id", "question_id"),
+        Index("ix_answer_learner_when", "learner_id", "answered_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = Field(foreign_key="learner.id")
+    question_id: int = Field(foreign_key="question.id")
+    session_id: int | None = Field(default=None, foreign_key="quiz_session.id", index=True)
+    given: Any = _json()
+    score: float
+    """From 0 (wrong) to 1 (right); partial credit in between."""
+    time_ms: int
+    answered_at: datetime = _when()
+
+
+def _table(model: type[SQLModel]) -> sa.Table:
+    table = model.__table__  # type: ignore[attr-defined]
+    assert isinstance(table, sa.Table)
+    return table
+
+
+# Core handles for queries: typed columns (``PACK.c.version``) and the bulk insert path.
+PACK = _table(PackRow)
+TOPIC = _table(TopicRow)
+QUESTION = _table(QuestionRow)
+MEDIA = _table(MediaRow)
+LEARNER = _table(LearnerRow)
+QUIZ_SESSION = _table(QuizSessionRow)
+ANSWER = _table(AnswerRow)

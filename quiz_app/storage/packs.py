@@ -1,0 +1,323 @@
+"""Repository of packs, topics, questions and media. Takes a session; returns core objects."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlmodel import Session
+
+from quiz_app.core.bank import PackSummary, StoredQuestion, TopicSummary
+from quiz_app.core.ids import PackId, QuestionId, QuestionKey, TopicId
+from quiz_app.core.importing import ExistingPack, ExistingQuestion, ImportPlan
+from quiz_app.core.questions import Pack, Question
+from quiz_app.core.serialize import (
+    body_to_dict,
+    pack_info_from_dict,
+    pack_info_to_dict,
+    question_from_dict,
+)
+from quiz_app.core.text import LocalizedText
+from quiz_app.storage.models import MEDIA, PACK, QUESTION, TOPIC, PackRow, TopicRow
+
+_Q = QUESTION.c
+
+
+def existing_pack(session: Session, pack_id: PackId) -> ExistingPack | None:
+    row = session.get(PackRow, pack_id)
+    if row is None:
+        return None
+    rows = session.execute(select(_Q.key, _Q.content_hash, _Q.retired).where(_Q.pack_id == pack_id))
+    questions = {
+        QuestionKey(key): ExistingQuestion(digest, retired) for key, digest, retired in rows
+    }
+    return ExistingPack(row.version, row.content_hash, questions)
+
+
+def _optional(text: LocalizedText | None) -> dict[str, str] | None:
+    return None if text is None else text.as_dict()
+
+
+def _question_values(question: Question) -> dict[str, Any]:
+    return {
+        "type": question.type.value,
+        "difficulty": question.difficulty,
+        "prompt": question.prompt.as_dict(),
+        "data": body_to_dict(question.body),
+        "explanation": _optional(question.explanation),
+        "source": question.source,
+        "image": question.image,
+        "image_alt": _optional(question.image_alt),
+        "languages": ",".join(sorted(question.languages)),
+    }
+
+
+def apply_import(
+    session: Session,
+    pack: Pack,
+    plan: ImportPlan,
+    pack_hash: str,
+    question_hashes: dict[QuestionKey, str],
+    now: datetime,
+) -> None:
+    """Write ``plan`` for ``pack``: one call inside the caller's transaction."""
+    info = pack_info_to_dict(pack.info)
+    pack_values = {
+        "version": pack.info.version,
+        "title": info["title"],
+        "description": info.get("description"),
+        "author": pack.info.author,
+        "license": pack.info.license,
+        "languages": list(pack.info.languages),
+        "content_hash": pack_hash,
+        "imported_at": now,
+    }
+    pack_row = session.get(PackRow, pack.info.id)
+    if pack_row is None:
+        session.add(PackRow(id=pack.info.id, **pack_values))
+    else:
+        for name, value in pack_values.items():
+            setattr(pack_row, name, value)
+    session.flush()
+
+    topics = _upsert_topics(session, pack)
+    positions = {q.key: i for i, q in enumerate(pack.questions)}
+    by_key = {q.key: q for q in pack.questions}
+    next_slot = {key: row.slot_count for key, row in topics.items()}
+
+    def take_slot(topic_key: str) -> int:
+        slot = next_slot[topic_key]
+        next_slot[topic_key] = slot + 1
+        return slot
+
+    added = set(plan.added)
+    rows = []
+    for question in pack.questions:  # pack order, so slots follow the author's order
+        if question.key in added:
+            rows.append(
+                {
+                    "pack_id": pack.info.id,
+                    "key": question.key,
+                    "topic_id": topics[question.topic].id,
+                    "content_hash": question_hashes[question.key],
+                    "position": positions[question.key],
+                    "slot": take_slot(question.topic),
+                    "retired": False,
+                    **_question_values(question),
+                }
+            )
+    if rows:
+        session.execute(insert(QUESTION), rows)
+
+    current = {
+        key: (row_id, topic_id, position)
+        for row_id, key, topic_id, position in session.execute(
+            select(_Q.id, _Q.key, _Q.topic_id, _Q.position).where(_Q.pack_id == pack.info.id)
+        )
+    }
+    updated = set(plan.changed) | set(plan.restored)
+    for key in updated:
+        question = by_key[key]
+        row_id, topic_id, _ = current[key]
+        values: dict[str, Any] = {
+            "content_hash": question_hashes[key],
+            "position": positions[key],
+            "retired": False,
+            **_question_values(question),
+        }
+        new_topic = topics[question.topic].id
+        if new_topic != topic_id:
+            values |= {"topic_id": new_topic, "slot": take_slot(question.topic)}
+        session.execute(update(QUESTION).where(_Q.id == row_id).values(**values))
+    if plan.retired:
+        session.execute(
+            update(QUESTION)
+            .where(_Q.pack_id == pack.info.id, _Q.key.in_(plan.retired))
+            .values(retired=True)
+        )
+    # Keep the order of untouched questions in step with the pack too.
+    for key, (row_id, _, position) in current.items():
+        if key in positions and positions[key] != position and key not in updated:
+            session.execute(update(QUESTION).where(_Q.id == row_id).values(position=positions[key]))
+    for topic_key, topic_row in topics.items():
+        topic_row.slot_count = next_slot[topic_key]
+    session.execute(delete(MEDIA).where(MEDIA.c.pack_id == pack.info.id))
+    if pack.media:
+        session.execute(
+            insert(MEDIA),
+            [
+                {
+                    "pack_id": pack.info.id,
+                    "path": path,
+                    "sha256": hashlib.sha256(content).hexdigest(),
+                    "content": content,
+                }
+                for path, content in sorted(pack.media.items())
+            ],
+        )
+    session.flush()
+
+
+def _upsert_topics(session: Session, pack: Pack) -> dict[str, TopicRow]:
+    rows = {
+        row.key: row
+        for row in session.scalars(select(TopicRow).where(TOPIC.c.pack_id == pack.info.id))
+    }
+    for position, topic in enumerate(pack.info.topics):
+        row = rows.get(topic.key)
+        if row is None:
+            row = TopicRow(pack_id=pack.info.id, key=topic.key, title=topic.title.as_dict())
+            session.add(row)
+            rows[topic.key] = row
+        row.title = topic.title.as_dict()
+        row.position = position
+    session.flush()
+    return rows
+
+
+def pack_summaries(session: Session) -> list[PackSummary]:
+    """Every pack with its counts of active questions, by topic, type, difficulty, language."""
+    active = _Q.retired.is_(False)
+    by: dict[str, dict[str, dict[Any, int]]] = defaultdict(lambda: defaultdict(dict))
+    for column in (_Q.type, _Q.difficulty, _Q.languages):
+        for pack_id, value, count in session.execute(
+            select(_Q.pack_id, column, func.count()).where(active).group_by(_Q.pack_id, column)
+        ):
+            by[pack_id][column.key][value] = count
+    retired: dict[str, int] = dict(
+        session.execute(
+            select(_Q.pack_id, func.count()).where(_Q.retired.is_(True)).group_by(_Q.pack_id)
+        ).all()
+    )
+    topic_counts: dict[int, int] = dict(
+        session.execute(select(_Q.topic_id, func.count()).where(active).group_by(_Q.topic_id)).all()
+    )
+    topics: dict[str, list[TopicSummary]] = defaultdict(list)
+    for row in session.execute(
+        select(TOPIC.c.id, TOPIC.c.pack_id, TOPIC.c.key, TOPIC.c.title).order_by(
+            TOPIC.c.pack_id, TOPIC.c.position
+        )
+    ):
+        topics[row.pack_id].append(
+            TopicSummary(
+                TopicId(row.id),
+                row.key,
+                LocalizedText.of(row.title),
+                topic_counts.get(row.id, 0),
+            )
+        )
+    summaries = []
+    for pack in session.execute(select(PACK).order_by(PACK.c.id)):
+        counts = by[pack.id]
+        by_language: dict[str, int] = defaultdict(int)
+        for languages, count in counts["languages"].items():
+            for language in languages.split(","):
+                by_language[language] += count
+        summaries.append(
+            PackSummary(
+                id=PackId(pack.id),
+                version=pack.version,
+                title=LocalizedText.of(pack.title),
+                languages=tuple(pack.languages),
+                imported_at=pack.imported_at,
+                question_count=sum(counts["type"].values()),
+                retired_count=retired.get(pack.id, 0),
+                topics=tuple(topics[pack.id]),
+                by_type=dict(sorted(counts["type"].items())),
+                by_difficulty=dict(sorted(counts["difficulty"].items())),
+                by_language=dict(sorted(by_language.items())),
+            )
+        )
+    return summaries
+
+
+def _row_to_question(row: Any, topic_key: str) -> Question:
+    data = {
+        "id": row.key,
+        "type": row.type,
+        "topic": topic_key,
+        "difficulty": row.difficulty,
+        "prompt": row.prompt,
+        **row.data,
+    }
+    for name in ("explanation", "source", "image", "image_alt"):
+        value = getattr(row, name)
+        if value is not None:
+            data[name] = value
+    return question_from_dict(data)
+
+
+_QUESTION_COLUMNS = (
+    _Q.id,
+    _Q.pack_id,
+    _Q.key,
+    _Q.type,
+    _Q.difficulty,
+    _Q.prompt,
+    _Q.data,
+    _Q.explanation,
+    _Q.source,
+    _Q.image,
+    _Q.image_alt,
+    TOPIC.c.key.label("topic_key"),
+)
+
+
+def stored_pack(session: Session, pack_id: PackId) -> Pack | None:
+    """The pack as the bank holds it now (active questions, in pack order, with media)."""
+    row = session.get(PackRow, pack_id)
+    if row is None:
+        return None
+    topics = session.scalars(
+        select(TopicRow).where(TOPIC.c.pack_id == pack_id).order_by(TOPIC.c.position)
+    ).all()
+    info = pack_info_from_dict(
+        {
+            "id": row.id,
+            "version": row.version,
+            "title": row.title,
+            "description": row.description,
+            "author": row.author,
+            "license": row.license,
+            "languages": row.languages,
+            "topics": [{"id": t.key, "title": t.title} for t in topics],
+        }
+    )
+    rows = session.execute(
+        select(*_QUESTION_COLUMNS)
+        .join(TOPIC, TOPIC.c.id == _Q.topic_id)
+        .where(_Q.pack_id == pack_id, _Q.retired.is_(False))
+        .order_by(_Q.position)
+    )
+    questions = tuple(_row_to_question(r, r.topic_key) for r in rows)
+    media: dict[str, bytes] = dict(
+        session.execute(
+            select(MEDIA.c.path, MEDIA.c.content).where(MEDIA.c.pack_id == pack_id)
+        ).all()
+    )
+    return Pack(info, questions, media)
+
+
+def questions_by_id(session: Session, ids: Sequence[QuestionId]) -> list[StoredQuestion]:
+    """The questions with these ids, in the order given (unknown ids are left out)."""
+    rows = session.execute(
+        select(*_QUESTION_COLUMNS)
+        .join(TOPIC, TOPIC.c.id == _Q.topic_id)
+        .where(_Q.id.in_(list(ids)))
+    )
+    found = {
+        r.id: StoredQuestion(QuestionId(r.id), PackId(r.pack_id), _row_to_question(r, r.topic_key))
+        for r in rows
+    }
+    return [found[i] for i in ids if i in found]
+
+
+def media_content(session: Session, pack_id: PackId, path: str) -> bytes | None:
+    content: bytes | None = session.execute(
+        select(MEDIA.c.content).where(MEDIA.c.pack_id == pack_id, MEDIA.c.path == path)
+    ).scalar_one_or_none()
+    return content

@@ -1,0 +1,1 @@
+"""The only place PySide6 appears."""

@@ -1,0 +1,95 @@
+"""The main window. The learner's screens (issue: the learner's desktop app) grow here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quiz_app import __version__
+from quiz_app.core.bank import PackSummary
+from quiz_app.services.bank import Database
+from quiz_app.services.packs import list_packs
+
+
+class PackListWidget(QTreeWidget):
+    """The packs in the bank, each with its topics and question counts."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(2)
+        self.setHeaderLabels([self.tr("Pack / topic"), self.tr("Questions")])
+        self.setAccessibleName(self.tr("Question packs"))
+        self.setAlternatingRowColors(True)
+
+    def show_packs(self, packs: list[PackSummary], language: str = "en") -> None:
+        self.clear()
+        for pack in packs:
+            item = QTreeWidgetItem(
+                [f"{pack.title.get(language)}  ({pack.version})", str(pack.question_count)]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, pack.id)
+            for topic in pack.topics:
+                item.addChild(
+                    QTreeWidgetItem([topic.title.get(language), str(topic.question_count)])
+                )
+            self.addTopLevelItem(item)
+            item.setExpanded(True)
+        self.resizeColumnToContents(0)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, database: Database) -> None:
+        super().__init__()
+        self._database = database
+        self.setWindowTitle(self.tr("Chang'e Quiz"))
+        self.resize(900, 640)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        heading = QLabel(self.tr("Question bank"), central)
+        heading.setObjectName("heading")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        heading.setFont(font)
+        self.packs = PackListWidget(central)
+        layout.addWidget(heading)
+        layout.addWidget(self.packs)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.refresh()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Chang'e Quiz"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def refresh(self) -> None:
+        packs = list_packs(self._database)
+        self.packs.show_packs(packs)
+        total = sum(p.question_count for p in packs)
+        self.statusBar().showMessage(
+            self.tr("%n question(s) in the bank", "", total) + f"  ·  {self._database.url}"
+        )
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Chang'e Quiz"),
+            self.tr(
+                "Chang'e Quiz %1\nAn offline quiz about China's lunar missions and lunar science."
+            ).replace("%1", __version__),
+        )

@@ -1,0 +1,167 @@
+"""The command line, run in-process (and once through the installed script)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quiz_app.__main__ import main
+from quiz_app.packs.native import load_pack
+from quiz_app.packs.schema import QuestionFile
+from quiz_app.services import packs as pack_services
+from tests.conftest import SAMPLE_PACK
+
+ROOT = Path(__file__).parents[2]
+
+
+@pytest.fixture
+def no_builtin(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A bank without the built-in packs, so counts below are the sample pack's own."""
+    empty = tmp_path / "no-builtin"
+    empty.mkdir()
+    monkeypatch.setattr(pack_services, "builtin_packs_dir", lambda: empty)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.usefixtures("no_builtin")
+def test_import_then_list_as_json(capsys: pytest.CaptureFixture[str], db_url: str) -> None:
+    code, out, _ = run(capsys, "--db", db_url, "packs", "import", str(SAMPLE_PACK))
+    assert code == 0
+    assert out.startswith("Imported sample 1.0.0 (new pack): 7 added, 0 changed")
+    code, out, _ = run(capsys, "--db", db_url, "packs", "list", "--json")
+    assert code == 0
+    [entry] = json.loads(out)
+    assert entry == {
+        "id": "sample",
+        "version": "1.0.0",
+        "title": {"en": "Sample pack", "zh": "示例题包"},
+        "question_count": 7,
+        "retired_count": 0,
+        "by_topic": {"missions": 4, "science": 3},
+        "by_type": {
+            "matching": 1,
+            "multiple": 1,
+            "numeric": 1,
+            "ordering": 1,
+            "short_text": 1,
+            "single": 1,
+            "true_false": 1,
+        },
+        "by_difficulty": {"1": 3, "2": 4},
+        "by_language": {"en": 7, "zh": 7},
+    }
+
+
+@pytest.mark.usefixtures("no_builtin")
+def test_dry_run_lists_what_would_change(capsys: pytest.CaptureFixture[str], db_url: str) -> None:
+    code, out, _ = run(capsys, "--db", db_url, "packs", "import", "--dry-run", str(SAMPLE_PACK))
+    assert code == 0
+    assert out.splitlines()[0].startswith("Would import sample 1.0.0")
+    assert "  added: far-side-first" in out.splitlines()
+    _, out, _ = run(capsys, "--db", db_url, "packs", "list")
+    assert "no packs" in out
+
+
+@pytest.mark.usefixtures("no_builtin")
+def test_show_json_is_in_the_native_schema(capsys: pytest.CaptureFixture[str], db_url: str) -> None:
+    run(capsys, "--db", db_url, "packs", "import", str(SAMPLE_PACK))
+    code, out, _ = run(capsys, "--db", db_url, "packs", "show", "sample", "--json")
+    assert code == 0
+    document = json.loads(out)
+    QuestionFile.model_validate(document)  # raises if it is not the native schema
+    assert [q["id"] for q in document["questions"]] == [
+        q.key for q in load_pack(SAMPLE_PACK).questions
+    ]
+
+
+@pytest.mark.usefixtures("no_builtin")
+@pytest.mark.parametrize("fmt", ["toml", "json"])
+def test_export_then_import_gives_the_same_pack(
+    capsys: pytest.CaptureFixture[str], db_url: str, tmp_path: Path, fmt: str
+) -> None:
+    run(capsys, "--db", db_url, "packs", "import", str(SAMPLE_PACK))
+    target = tmp_path / f"out-{fmt}.zip"
+    code, out, _ = run(
+        capsys, "--db", db_url, "packs", "export", "sample", str(target), "--format", fmt
+    )
+    assert code == 0, out
+    from quiz_app.core.serialize import pack_hash
+
+    assert pack_hash(load_pack(target)) == pack_hash(load_pack(SAMPLE_PACK))
+    other = f"sqlite:///{tmp_path / 'other.sqlite3'}"
+    code, out, _ = run(capsys, "--db", other, "packs", "import", str(target))
+    assert code == 0
+    assert "7 added" in out
+
+
+def test_validate_exit_codes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(capsys, "packs", "validate", str(SAMPLE_PACK))
+    assert (code, out.strip(), err) == (0, f"{SAMPLE_PACK}: ok", "")
+    broken = tmp_path / "broken"
+    shutil.copytree(SAMPLE_PACK, broken)
+    (broken / "media" / "moon.svg").unlink()
+    code, out, err = run(capsys, "packs", "validate", str(SAMPLE_PACK), str(broken))
+    assert code == 1
+    assert err.splitlines() == [
+        f"{broken}: 1 problem",
+        f"  {broken}/missions.toml:19: question 'far-side-first': image 'media/moon.svg' is "
+        "not in the pack",
+    ]
+
+
+@pytest.mark.usefixtures("no_builtin")
+def test_user_mistakes_are_messages_not_tracebacks(
+    capsys: pytest.CaptureFixture[str], db_url: str, tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "--db", db_url, "packs", "show", "nope")
+    assert code == 1
+    assert err == "quiz-app: no pack 'nope' in the bank (see: quiz-app packs list)\n"
+    code, _, err = run(capsys, "--db", db_url, "packs", "import", str(tmp_path / "missing"))
+    assert code == 1
+    assert "no such file or folder" in err
+    assert "Traceback" not in err
+    (tmp_path / "taken").mkdir()
+    run(capsys, "--db", db_url, "packs", "import", str(SAMPLE_PACK))
+    code, _, err = run(capsys, "--db", db_url, "packs", "export", "sample", str(tmp_path / "taken"))
+    assert code == 1
+    assert "already exists" in err
+    code, _, err = run(capsys, "--db", str(tmp_path), "packs", "list")
+    assert code == 1
+    assert err.startswith("quiz-app: cannot open the question bank")
+
+
+def test_db_check(capsys: pytest.CaptureFixture[str], db_url: str) -> None:
+    code, out, _ = run(capsys, "--db", db_url, "db", "check")
+    assert code == 0
+    assert "integrity: ok" in out
+    assert "schema: 0001 (latest 0001)" in out
+
+
+def test_schema_files_in_docs_are_current(capsys: pytest.CaptureFixture[str]) -> None:
+    from quiz_app.cli.main import schemas
+
+    for name, schema in schemas().items():
+        on_disk = json.loads((ROOT / "docs" / "schema" / name).read_text(encoding="utf-8"))
+        assert on_disk == schema, f"run: quiz-app packs schema --write docs/schema ({name})"
+
+
+def test_the_installed_command_runs(tmp_path: Path) -> None:
+    script = Path(sys.executable).with_name("quiz-app")
+    result = subprocess.run(
+        [str(script), "packs", "validate", str(SAMPLE_PACK)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert (result.returncode, result.stdout.strip()) == (0, f"{SAMPLE_PACK}: ok")

@@ -1,0 +1,65 @@
+"""Shared fixtures. Qt must be told there is no display before it is imported."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.pop("QUIZ_APP_DB", None)
+
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import MetaData, select
+
+from quiz_app.storage import Database, open_database
+
+DATA = Path(__file__).parent / "data"
+SAMPLE_PACK = DATA / "sample-pack"
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test touches the real user data directory."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("QUIZ_APP_DB", raising=False)
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'bank.sqlite3'}"
+
+
+@pytest.fixture
+def database(db_url: str) -> Iterator[Database]:
+    db = open_database(db_url)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def sample_pack(tmp_path: Path) -> Path:
+    """A private copy of the sample pack that a test may edit."""
+    target = tmp_path / "sample-pack"
+    shutil.copytree(SAMPLE_PACK, target)
+    return target
+
+
+def snapshot(database: Database) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, to show that something changed nothing."""
+    metadata = MetaData()
+    metadata.reflect(database.engine)
+    with database.engine.connect() as connection:
+        return {
+            name: sorted(connection.execute(select(table)).all(), key=repr)
+            for name, table in metadata.tables.items()
+        }
