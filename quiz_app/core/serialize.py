@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from quiz_app.core.ids import PackId, QuestionKey, TopicKey
@@ -182,12 +184,33 @@ def content_hash(data: object) -> str:
     return hashlib.sha256(canonical_json(data).encode()).hexdigest()
 
 
-def pack_hash(pack: Pack) -> str:
-    """Fingerprint of a whole pack: manifest, questions in order, and media bytes."""
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class EncodedPack:
+    """A pack with each question in its canonical JSON text and that text's hash."""
+
+    pack: Pack
+    texts: Mapping[QuestionKey, str]
+    hashes: Mapping[QuestionKey, str]
+    digest: str
+    """Fingerprint of the whole pack: manifest, questions in order, media bytes."""
+
+
+def encode_pack(pack: Pack) -> EncodedPack:
+    """Serialize every question once; the text is both stored and hashed."""
+    texts = {q.key: canonical_json(question_to_dict(q)) for q in pack.questions}
+    hashes = {key: text_hash(text) for key, text in texts.items()}
     digest = hashlib.sha256(canonical_json(pack_info_to_dict(pack.info)).encode())
     for question in pack.questions:
-        digest.update(canonical_json(question_to_dict(question)).encode())
+        digest.update(hashes[question.key].encode())
     for path in sorted(pack.media):
         digest.update(path.encode())
         digest.update(hashlib.sha256(pack.media[path]).digest())
-    return digest.hexdigest()
+    return EncodedPack(pack, texts, hashes, digest.hexdigest())
+
+
+def pack_hash(pack: Pack) -> str:
+    return encode_pack(pack).digest

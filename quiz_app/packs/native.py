@@ -19,7 +19,7 @@ from quiz_app.core.serialize import pack_info_from_dict, question_from_dict
 from quiz_app.packs import limits
 from quiz_app.packs.files import PackFiles, read_pack_files
 from quiz_app.packs.locate import LineMap, map_file
-from quiz_app.packs.schema import AnyQuestion, Manifest
+from quiz_app.packs.schema import AnyQuestion, Manifest, QuestionFile
 
 _QUESTIONS = TypeAdapter(list[AnyQuestion])
 _QUESTION = TypeAdapter(AnyQuestion)
@@ -51,7 +51,10 @@ class _Report:
         out = list(self.located)
         for file, path, message, question in self.pending:
             if file not in maps:
-                maps[file] = map_file(file, self.texts.get(file, ""))
+                text = self.texts.get(file)
+                if text is None:  # read by the fast path, which keeps no text
+                    text = self.files.files.get(file, b"").decode("utf-8", "replace")
+                maps[file] = map_file(file, text)
             line = maps[file].line_of(path) if path else None
             out.append(Problem(self.files.display(file), line, message, question))
         return sorted(out, key=lambda p: (p.file, p.line or 0, p.message))
@@ -152,8 +155,22 @@ def _read_manifest(report: _Report) -> Manifest | None:
         return None
 
 
+_QUESTION_FILE = TypeAdapter(QuestionFile)
+
+
 def _read_questions(report: _Report, name: str) -> Iterator[tuple[int, Any, Any]]:
     """(index, model or None when invalid, raw table) for each question of a file."""
+    if name.endswith(".json"):
+        # Fast path for large machine-written packs: pydantic parses and validates the
+        # bytes in one pass. Any problem falls through to the slower path below, which
+        # knows how to say where it is.
+        try:
+            parsed = _QUESTION_FILE.validate_json(report.files.files[name])
+        except ValidationError:
+            pass
+        else:
+            yield from ((i, model, None) for i, model in enumerate(parsed.questions))
+            return
     data = _parse(report, name)
     if data is None:
         return
@@ -244,15 +261,16 @@ def _known_fields() -> tuple[str, ...]:
 
 def _texts(q: Any) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:
     """Every text field of a question model, with its path."""
+    fields = vars(q)  # not getattr: a field the type lacks would take pydantic's slow path
     yield ("prompt",), q.prompt
     for name in ("explanation", "image_alt", "unit", "accept"):
-        value = getattr(q, name, None)
+        value = fields.get(name)
         if value is not None:
             yield (name,), value
     for name in ("choices", "items"):
-        for i, choice in enumerate(getattr(q, name, None) or ()):
+        for i, choice in enumerate(fields.get(name) or ()):
             yield (name, i, "text"), choice.text
-    for i, pair in enumerate(getattr(q, "pairs", None) or ()):
+    for i, pair in enumerate(fields.get("pairs") or ()):
         yield ("pairs", i, "left"), pair.left
         yield ("pairs", i, "right"), pair.right
 
@@ -269,14 +287,15 @@ def _check_one(
         close = difflib.get_close_matches(q.topic, sorted(topics), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         yield ("topic",), f"topic '{q.topic}' is not declared in pack.toml{hint}"
+    fields = vars(q)
     for name in ("choices", "items", "pairs"):
-        entries = getattr(q, name, None) or ()
+        entries = fields.get(name) or ()
         seen: set[str] = set()
         for i, entry in enumerate(entries):
             if entry.id in seen:
                 yield (name, i, "id"), f"duplicate id '{entry.id}' in {name}"
             seen.add(entry.id)
-    choice_ids = {c.id for c in getattr(q, "choices", None) or ()}
+    choice_ids = {c.id for c in fields.get("choices") or ()}
     if q.type == "single" and q.answer not in choice_ids:
         yield (
             ("answer",),
@@ -360,7 +379,7 @@ def _check_questions(
     first_seen: dict[str, str] = {}
     out: list[Question] = []
     for name, index, q, raw in questions:
-        qid = _raw_id(raw)
+        qid = q.id if q is not None else _raw_id(raw)
         if q is not None:
             for path, message in _check_one(q, topics, declared, media):
                 report.add(name, ("questions", index, *path), message, qid)

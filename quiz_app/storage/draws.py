@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import random
+from collections import defaultdict
 from itertools import islice
 
-from sqlalchemy import ColumnElement, and_, select, tuple_
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlmodel import Session
 
 from quiz_app.core.bank import DrawFilter
@@ -27,6 +28,18 @@ def _question_filter(draw: DrawFilter) -> ColumnElement[bool]:
     if draw.types:
         conditions.append(_Q.type.in_(sorted(t.value for t in draw.types)))
     return and_(*conditions)
+
+
+def _probes_clause(batch: list[tuple[TopicId, int]]) -> ColumnElement[bool]:
+    """``(topic = a AND slot IN (...)) OR (topic = b AND slot IN (...))``.
+
+    Not a row-value ``(topic, slot) IN (...)``: SQLite answers that with a full table scan,
+    while each arm of this OR is one search of the (topic, slot) index.
+    """
+    by_topic: dict[TopicId, list[int]] = defaultdict(list)
+    for topic, slot in batch:
+        by_topic[topic].append(slot)
+    return or_(*(and_(_Q.topic_id == t, _Q.slot.in_(slots)) for t, slots in by_topic.items()))
 
 
 def draw_question_ids(
@@ -59,9 +72,7 @@ def draw_question_ids(
                 seen.add(probe)
                 batch.append(probe)
         rows = session.execute(
-            select(_Q.topic_id, _Q.slot, _Q.id).where(
-                tuple_(_Q.topic_id, _Q.slot).in_(batch), wanted
-            )
+            select(_Q.topic_id, _Q.slot, _Q.id).where(_probes_clause(batch), wanted)
         )
         hits = {(topic, slot): row_id for topic, slot, row_id in rows}
         for probe in batch:  # probe order, not row order, keeps a seeded draw reproducible

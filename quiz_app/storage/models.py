@@ -77,13 +77,13 @@ class QuestionRow(SQLModel, table=True):
     topic_id: int = Field(foreign_key="topic.id")
     type: str = Field(max_length=16)
     difficulty: int
-    prompt: dict[str, str] = _json()
-    data: dict[str, Any] = _json()
-    """The type-specific fields (choices, answer ...) in the native format's shape."""
-    explanation: dict[str, str] | None = _json(nullable=True)
+    content: str = Field(sa_column=Column(sa.Text, nullable=False))
+    """The whole question (prompt, answer data, explanation, source, image ...) as JSON in
+    the native format's shape: the canonical text that ``content_hash`` is taken of, so
+    an import serializes each question once. The columns beside it are what queries
+    filter and count by."""
     source: str | None = None
     image: str | None = None
-    image_alt: dict[str, str] | None = _json(nullable=True)
     languages: str = Field(max_length=32)
     """Comma-separated, e.g. ``en,zh``: what the question is written in."""
     content_hash: str = Field(max_length=64)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
@@ -16,7 +17,7 @@ from quiz_app.core.ids import PackId, QuestionId, QuestionKey, TopicId
 from quiz_app.core.importing import ExistingPack, ExistingQuestion, ImportPlan
 from quiz_app.core.questions import Pack, Question
 from quiz_app.core.serialize import (
-    body_to_dict,
+    EncodedPack,
     pack_info_from_dict,
     pack_info_to_dict,
     question_from_dict,
@@ -38,33 +39,21 @@ def existing_pack(session: Session, pack_id: PackId) -> ExistingPack | None:
     return ExistingPack(row.version, row.content_hash, questions)
 
 
-def _optional(text: LocalizedText | None) -> dict[str, str] | None:
-    return None if text is None else text.as_dict()
-
-
-def _question_values(question: Question) -> dict[str, Any]:
+def _question_values(encoded: EncodedPack, question: Question) -> dict[str, Any]:
     return {
         "type": question.type.value,
         "difficulty": question.difficulty,
-        "prompt": question.prompt.as_dict(),
-        "data": body_to_dict(question.body),
-        "explanation": _optional(question.explanation),
+        "content": encoded.texts[question.key],
+        "content_hash": encoded.hashes[question.key],
         "source": question.source,
         "image": question.image,
-        "image_alt": _optional(question.image_alt),
         "languages": ",".join(sorted(question.languages)),
     }
 
 
-def apply_import(
-    session: Session,
-    pack: Pack,
-    plan: ImportPlan,
-    pack_hash: str,
-    question_hashes: dict[QuestionKey, str],
-    now: datetime,
-) -> None:
-    """Write ``plan`` for ``pack``: one call inside the caller's transaction."""
+def apply_import(session: Session, encoded: EncodedPack, plan: ImportPlan, now: datetime) -> None:
+    """Write ``plan`` for the pack: one call inside the caller's transaction."""
+    pack = encoded.pack
     info = pack_info_to_dict(pack.info)
     pack_values = {
         "version": pack.info.version,
@@ -73,7 +62,7 @@ def apply_import(
         "author": pack.info.author,
         "license": pack.info.license,
         "languages": list(pack.info.languages),
-        "content_hash": pack_hash,
+        "content_hash": encoded.digest,
         "imported_at": now,
     }
     pack_row = session.get(PackRow, pack.info.id)
@@ -95,21 +84,19 @@ def apply_import(
         return slot
 
     added = set(plan.added)
-    rows = []
-    for question in pack.questions:  # pack order, so slots follow the author's order
-        if question.key in added:
-            rows.append(
-                {
-                    "pack_id": pack.info.id,
-                    "key": question.key,
-                    "topic_id": topics[question.topic].id,
-                    "content_hash": question_hashes[question.key],
-                    "position": positions[question.key],
-                    "slot": take_slot(question.topic),
-                    "retired": False,
-                    **_question_values(question),
-                }
-            )
+    rows = [
+        {
+            "pack_id": pack.info.id,
+            "key": question.key,
+            "topic_id": topics[question.topic].id,
+            "position": positions[question.key],
+            "slot": take_slot(question.topic),  # pack order, so slots follow the author's
+            "retired": False,
+            **_question_values(encoded, question),
+        }
+        for question in pack.questions
+        if question.key in added
+    ]
     if rows:
         session.execute(insert(QUESTION), rows)
 
@@ -124,10 +111,9 @@ def apply_import(
         question = by_key[key]
         row_id, topic_id, _ = current[key]
         values: dict[str, Any] = {
-            "content_hash": question_hashes[key],
             "position": positions[key],
             "retired": False,
-            **_question_values(question),
+            **_question_values(encoded, question),
         }
         new_topic = topics[question.topic].id
         if new_topic != topic_id:
@@ -235,36 +221,13 @@ def pack_summaries(session: Session) -> list[PackSummary]:
     return summaries
 
 
-def _row_to_question(row: Any, topic_key: str) -> Question:
-    data = {
-        "id": row.key,
-        "type": row.type,
-        "topic": topic_key,
-        "difficulty": row.difficulty,
-        "prompt": row.prompt,
-        **row.data,
-    }
-    for name in ("explanation", "source", "image", "image_alt"):
-        value = getattr(row, name)
-        if value is not None:
-            data[name] = value
-    return question_from_dict(data)
+_QUESTION_COLUMNS = (_Q.id, _Q.pack_id, _Q.content)
 
 
-_QUESTION_COLUMNS = (
-    _Q.id,
-    _Q.pack_id,
-    _Q.key,
-    _Q.type,
-    _Q.difficulty,
-    _Q.prompt,
-    _Q.data,
-    _Q.explanation,
-    _Q.source,
-    _Q.image,
-    _Q.image_alt,
-    TOPIC.c.key.label("topic_key"),
-)
+def _stored(row: Any) -> StoredQuestion:
+    return StoredQuestion(
+        QuestionId(row.id), PackId(row.pack_id), question_from_dict(json.loads(row.content))
+    )
 
 
 def stored_pack(session: Session, pack_id: PackId) -> Pack | None:
@@ -289,11 +252,10 @@ def stored_pack(session: Session, pack_id: PackId) -> Pack | None:
     )
     rows = session.execute(
         select(*_QUESTION_COLUMNS)
-        .join(TOPIC, TOPIC.c.id == _Q.topic_id)
         .where(_Q.pack_id == pack_id, _Q.retired.is_(False))
         .order_by(_Q.position)
     )
-    questions = tuple(_row_to_question(r, r.topic_key) for r in rows)
+    questions = tuple(_stored(r).question for r in rows)
     media: dict[str, bytes] = dict(
         session.execute(
             select(MEDIA.c.path, MEDIA.c.content).where(MEDIA.c.pack_id == pack_id)
@@ -304,15 +266,8 @@ def stored_pack(session: Session, pack_id: PackId) -> Pack | None:
 
 def questions_by_id(session: Session, ids: Sequence[QuestionId]) -> list[StoredQuestion]:
     """The questions with these ids, in the order given (unknown ids are left out)."""
-    rows = session.execute(
-        select(*_QUESTION_COLUMNS)
-        .join(TOPIC, TOPIC.c.id == _Q.topic_id)
-        .where(_Q.id.in_(list(ids)))
-    )
-    found = {
-        r.id: StoredQuestion(QuestionId(r.id), PackId(r.pack_id), _row_to_question(r, r.topic_key))
-        for r in rows
-    }
+    rows = session.execute(select(*_QUESTION_COLUMNS).where(_Q.id.in_(list(ids))))
+    found = {row.id: _stored(row) for row in rows}
     return [found[i] for i in ids if i in found]
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 20:20:37.698086
+Create Date: 2026-11-24 20:32:56.186323
 """
 from collections.abc import Sequence
 
@@ -84,12 +84,9 @@ def upgrade() -> None:
     sa.Column('topic_id', sa.Integer(), nullable=False),
     sa.Column('type', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('difficulty', sa.Integer(), nullable=False),
-    sa.Column('prompt', sa.JSON(), nullable=False),
-    sa.Column('data', sa.JSON(), nullable=False),
-    sa.Column('explanation', sa.JSON(), nullable=True),
+    sa.Column('content', sa.Text(), nullable=False),
     sa.Column('source', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('image', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-    sa.Column('image_alt', sa.JSON(), nullable=True),
     sa.Column('languages', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
     sa.Column('content_hash', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),

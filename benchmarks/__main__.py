@@ -1,0 +1,23 @@
+"""Run the benchmarks: ``python -m benchmarks [import|draw]``. Prints JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from benchmarks.bank import bench_draw, bench_import
+
+
+def main(argv: list[str]) -> int:
+    chosen = argv or ["import", "draw"]
+    runs = {"import": bench_import, "draw": bench_draw}
+    for name in chosen:
+        if name not in runs:
+            print(f"unknown benchmark {name!r}; choose from {', '.join(runs)}", file=sys.stderr)
+            return 2
+        print(json.dumps(runs[name](), indent=2), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
