@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -29,6 +30,10 @@ class PackListWidget(QTreeWidget):
         self.setHeaderLabels([self.tr("Pack / topic"), self.tr("Questions")])
         self.setAccessibleName(self.tr("Question packs"))
         self.setAlternatingRowColors(True)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
     def show_packs(self, packs: list[PackSummary], language: str = "en") -> None:
         self.clear()
@@ -43,13 +48,19 @@ class PackListWidget(QTreeWidget):
                 )
             self.addTopLevelItem(item)
             item.setExpanded(True)
-        self.resizeColumnToContents(0)
+
+
+def _row(title: str, count: int) -> QTreeWidgetItem:
+    item = QTreeWidgetItem([title, str(count)])
+    item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, language: str = "en") -> None:
         super().__init__()
         self._database = database
+        self._language = language
         self.setWindowTitle(self.tr("Chang'e Quiz"))
         self.resize(900, 640)
         central = QWidget(self)
@@ -79,11 +90,9 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         packs = list_packs(self._database)
-        self.packs.show_packs(packs)
+        self.packs.show_packs(packs, self._language)
         total = sum(p.question_count for p in packs)
-        self.statusBar().showMessage(
-            self.tr("%n question(s) in the bank", "", total) + f"  ·  {self._database.url}"
-        )
+        self.statusBar().showMessage(self.tr("Questions in the bank: %1").replace("%1", str(total)))
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -24,7 +24,7 @@ def test_the_window_shows_the_packs_and_their_topics(
     assert (pack.text(0), pack.text(1)) == ("Sample pack  (1.0.0)", "7")
     topics = [(pack.child(i).text(0), pack.child(i).text(1)) for i in range(pack.childCount())]
     assert topics == [("Missions", "4"), ("Science", "3")]
-    assert window.statusBar().currentMessage().startswith("7 question(s) in the bank")
+    assert window.statusBar().currentMessage() == "Questions in the bank: 7"
 
 
 def test_the_window_has_the_menus_a_desktop_user_expects(qtbot: QtBot, database: Database) -> None:
@@ -33,3 +33,21 @@ def test_the_window_has_the_menus_a_desktop_user_expects(qtbot: QtBot, database:
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&File", "&Help"]
     assert window.packs.topLevelItemCount() == 0
+
+
+def test_dark_and_light_themes_change_the_palette(qapp: object) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from quiz_app.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        apply_theme(app, "dark")
+        assert app.palette().color(QPalette.ColorRole.Window).lightness() < 60
+        assert app.palette().color(QPalette.ColorRole.WindowText).lightness() > 200
+        apply_theme(app, "light")
+        assert app.palette().color(QPalette.ColorRole.Window).lightness() > 200
+    finally:
+        apply_theme(app, "light")
