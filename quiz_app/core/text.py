@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 FALLBACK_LANGUAGE = "en"
@@ -33,9 +33,6 @@ class LocalizedText:
 
     def as_dict(self) -> dict[str, str]:
         return dict(self.items)
-
-    def __iter__(self) -> Iterator[str]:
-        return (text for _, text in self.items)
 
 
 @dataclass(frozen=True)

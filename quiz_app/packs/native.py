@@ -150,7 +150,7 @@ def _read_manifest(report: _Report) -> Manifest | None:
         return Manifest.model_validate(data)
     except ValidationError as err:
         for error in err.errors():
-            path, message = _describe(error, Manifest)
+            path, message = _describe(error)
             report.add(limits.MANIFEST, path, message)
         return None
 
@@ -190,7 +190,7 @@ def _read_questions(report: _Report, name: str) -> Iterator[tuple[int, Any, Any]
             index = error["loc"][0]
             assert isinstance(index, int)
             failed.add(index)
-            path, message = _describe(error, None, drop=1)
+            path, message = _describe(error, drop=1)
             report.add(name, ("questions", index, *path), message, _raw_id(raw[index]))
     else:
         yield from (
@@ -207,9 +207,7 @@ def _raw_id(item: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _describe(
-    error: Any, model: type[Any] | None, drop: int = 0
-) -> tuple[tuple[str | int, ...], str]:
+def _describe(error: Any, drop: int = 0) -> tuple[tuple[str | int, ...], str]:
     """A pydantic error as (path in the file, message for a person)."""
     loc = [
         part
@@ -220,7 +218,7 @@ def _describe(
     where = ".".join(str(p) for p in loc)
     if kind == "extra_forbidden":
         name = str(loc[-1])
-        hint = _suggest(name, error, model)
+        hint = _suggest(name)
         return tuple(loc), f"unknown field '{where}'{hint}"
     if kind == "missing":
         return tuple(loc[:-1]), f"missing field '{where}'"
@@ -241,7 +239,7 @@ def _describe(
     return tuple(loc), f"'{where}': {message}" if where else message
 
 
-def _suggest(name: str, error: Any, model: type[Any] | None) -> str:
+def _suggest(name: str) -> str:
     known = _known_fields()
     close = difflib.get_close_matches(name, known, n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""

@@ -26,12 +26,6 @@ def add_learner(
     return _learner(row)
 
 
-def learners(session: Session) -> list[Learner]:
-    return [
-        _learner(r) for r in session.execute(select(LearnerRow).order_by(LearnerRow.name)).scalars()
-    ]
-
-
 def append_answer(session: Session, answer: AnswerRecord) -> None:
     """Add a line to the answer log; the log is never updated or deleted from."""
     session.execute(

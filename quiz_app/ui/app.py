@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from quiz_app.core.errors import QuizError
 from quiz_app.services.bank import open_bank
+from quiz_app.ui.assets import app_icon
 from quiz_app.ui.main_window import MainWindow
 from quiz_app.ui.theme import apply_theme
 
@@ -19,6 +20,7 @@ def run_gui(db: str | None = None) -> int:
     app.setApplicationName("Chang'e Quiz")
     app.setApplicationDisplayName("Chang'e Quiz")
     app.setOrganizationName("change-quiz")
+    app.setWindowIcon(app_icon())
     apply_theme(app)
     try:
         database = open_bank(db)

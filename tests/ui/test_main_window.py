@@ -51,3 +51,11 @@ def test_dark_and_light_themes_change_the_palette(qapp: object) -> None:
         assert app.palette().color(QPalette.ColorRole.Window).lightness() > 200
     finally:
         apply_theme(app, "light")
+
+
+def test_the_app_icon_is_found_and_draws(qapp: object) -> None:
+    from quiz_app.ui.assets import app_icon
+
+    icon = app_icon()
+    assert not icon.isNull()
+    assert not icon.pixmap(64, 64).toImage().isNull()
