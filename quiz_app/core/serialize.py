@@ -199,9 +199,18 @@ class EncodedPack:
     """Fingerprint of the whole pack: manifest, questions in order, media bytes."""
 
 
+_QUESTION_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def question_json(question: Question) -> str:
+    """A question's canonical JSON text. ``question_to_dict`` builds keys in a fixed
+    order (and text tables sorted by language), so no key sorting is needed."""
+    return _QUESTION_ENCODER.encode(question_to_dict(question))
+
+
 def encode_pack(pack: Pack) -> EncodedPack:
     """Serialize every question once; the text is both stored and hashed."""
-    texts = {q.key: canonical_json(question_to_dict(q)) for q in pack.questions}
+    texts = {q.key: question_json(q) for q in pack.questions}
     hashes = {key: text_hash(text) for key, text in texts.items()}
     digest = hashlib.sha256(canonical_json(pack_info_to_dict(pack.info)).encode())
     for question in pack.questions:
