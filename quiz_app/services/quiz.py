@@ -1,10 +1,22 @@
-"""Quiz operations."""
+"""Quiz operations: draw, start, answer, resume, finish. Each write is one transaction."""
 
 from __future__ import annotations
 
+import random
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
 from quiz_app.core.bank import DrawFilter, StoredQuestion
+from quiz_app.core.errors import NotFoundError, QuizError
+from quiz_app.core.grading import Response, grade
+from quiz_app.core.ids import LearnerId, QuestionId, QuizSessionId
+from quiz_app.core.learners import AnswerRecord
+from quiz_app.core.quiz import QuizMode, QuizSession, QuizSettings
+from quiz_app.core.responses import response_to_json
 from quiz_app.storage import Database
+from quiz_app.storage import quizzes as repo
 from quiz_app.storage.draws import draw_question_ids
+from quiz_app.storage.learners import append_answer
 from quiz_app.storage.packs import questions_by_id
 
 
@@ -14,3 +26,101 @@ def draw_quiz(
     """``count`` distinct random questions matching ``draw`` (fewer if the bank has fewer)."""
     with database.reading() as session:
         return questions_by_id(session, draw_question_ids(session, draw, count, seed))
+
+
+def start_quiz(
+    database: Database,
+    learner_id: LearnerId,
+    settings: QuizSettings,
+    *,
+    seed: int | None = None,
+    now: datetime | None = None,
+) -> QuizSession:
+    """Draw the questions and record the quiz, so it can be resumed from the first answer."""
+    with database.transaction() as session:
+        draw = settings.draw_filter()
+        if settings.mode is QuizMode.MISTAKES:
+            candidates = repo.mistaken_question_ids(session, learner_id, draw)
+            rng = random.Random(seed)
+            ids = rng.sample(candidates, min(settings.count, len(candidates)))
+        else:
+            ids = draw_question_ids(session, draw, settings.count, seed)
+        if not ids:
+            if settings.mode is QuizMode.MISTAKES:
+                raise QuizError(
+                    "No mistakes to practise: every question you answered last time was right."
+                )
+            raise QuizError("No questions match these settings; choose more topics or types.")
+        session_id = repo.add_session(session, learner_id, settings, ids, now or datetime.now(UTC))
+        quiz = repo.get_session(session, session_id)
+    assert quiz is not None
+    return quiz
+
+
+def quiz_questions(database: Database, quiz: QuizSession) -> list[StoredQuestion]:
+    with database.reading() as session:
+        return questions_by_id(session, list(quiz.question_ids))
+
+
+@dataclass(frozen=True)
+class AnswerOutcome:
+    question: StoredQuestion
+    score: float
+    quiz: QuizSession
+
+
+def submit_answer(
+    database: Database,
+    quiz_id: QuizSessionId,
+    question_id: QuestionId,
+    response: Response,
+    time_ms: int,
+    *,
+    now: datetime | None = None,
+) -> AnswerOutcome:
+    """Grade an answer and append it to the log at once: it survives a crash right after."""
+    with database.transaction() as session:
+        quiz = repo.get_session(session, quiz_id)
+        if quiz is None:
+            raise NotFoundError(f"no quiz {quiz_id}")
+        if quiz.finished:
+            raise QuizError("This quiz is finished; its answers can no longer change.")
+        if question_id not in quiz.question_ids:
+            raise QuizError(f"question {question_id} is not part of this quiz")
+        if question_id in quiz.answers:
+            raise QuizError("This question has already been answered in this quiz.")
+        [question] = questions_by_id(session, [question_id])
+        score = grade(question.question.body, response)
+        append_answer(
+            session,
+            AnswerRecord(
+                quiz.learner_id,
+                question_id,
+                response_to_json(response),
+                score,
+                max(0, time_ms),
+                now or datetime.now(UTC),
+                quiz_id,
+            ),
+        )
+        updated = repo.get_session(session, quiz_id)
+    assert updated is not None
+    return AnswerOutcome(question, score, updated)
+
+
+def unfinished_quiz(database: Database, learner_id: LearnerId) -> QuizSession | None:
+    """The learner's latest quiz that was left before its end, to offer to resume."""
+    with database.reading() as session:
+        found = repo.latest_unfinished(session, learner_id)
+        return None if found is None else repo.get_session(session, found)
+
+
+def finish_quiz(
+    database: Database, quiz_id: QuizSessionId, *, now: datetime | None = None
+) -> QuizSession:
+    with database.transaction() as session:
+        repo.mark_finished(session, quiz_id, now or datetime.now(UTC))
+        quiz = repo.get_session(session, quiz_id)
+    if quiz is None:
+        raise NotFoundError(f"no quiz {quiz_id}")
+    return quiz

@@ -7,9 +7,10 @@ from datetime import datetime
 from sqlalchemy import insert, select
 from sqlmodel import Session
 
+from quiz_app.core.errors import QuizError
 from quiz_app.core.ids import LearnerId, QuestionId, QuizSessionId
 from quiz_app.core.learners import AnswerRecord, Learner
-from quiz_app.storage.models import ANSWER, AnswerRow, LearnerRow
+from quiz_app.storage.models import ANSWER, LEARNER, AnswerRow, LearnerRow
 
 
 def _learner(row: LearnerRow) -> Learner:
@@ -20,6 +21,9 @@ def _learner(row: LearnerRow) -> Learner:
 def add_learner(
     session: Session, name: str, now: datetime, colour: str = "#3b82f6", language: str = "en"
 ) -> Learner:
+    taken = session.execute(select(LEARNER.c.id).where(LEARNER.c.name == name)).first()
+    if taken is not None:
+        raise QuizError(f"There is already a learner called {name}.")
     row = LearnerRow(name=name, colour=colour, language=language, created_at=now)
     session.add(row)
     session.flush()

@@ -1,0 +1,25 @@
+"""Learner operations."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from quiz_app.core.errors import QuizError
+from quiz_app.core.learners import Learner
+from quiz_app.storage import Database
+from quiz_app.storage import learners as repo
+
+
+def create_learner(
+    database: Database,
+    name: str,
+    *,
+    colour: str = "#3b82f6",
+    language: str = "en",
+    now: datetime | None = None,
+) -> Learner:
+    name = " ".join(name.split())
+    if not name:
+        raise QuizError("A learner needs a name.")
+    with database.transaction() as session:
+        return repo.add_learner(session, name, now or datetime.now(UTC), colour, language)

@@ -1,0 +1,107 @@
+"""Repository of quiz sessions and the answers given in them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import func, insert, select, update
+from sqlmodel import Session
+
+from quiz_app.core.bank import DrawFilter
+from quiz_app.core.ids import LearnerId, QuestionId, QuizSessionId
+from quiz_app.core.quiz import GivenAnswer, QuizSession, QuizSettings
+from quiz_app.storage.models import ANSWER, QUESTION, QUIZ_SESSION, TOPIC
+
+_S = QUIZ_SESSION.c
+_A = ANSWER.c
+_Q = QUESTION.c
+
+
+def add_session(
+    session: Session,
+    learner_id: LearnerId,
+    settings: QuizSettings,
+    question_ids: Sequence[QuestionId],
+    now: datetime,
+) -> QuizSessionId:
+    new_id = session.execute(
+        insert(QUIZ_SESSION)
+        .values(
+            learner_id=learner_id,
+            mode=settings.mode.value,
+            settings=settings.as_dict(),
+            question_ids=list(question_ids),
+            started_at=now,
+        )
+        .returning(_S.id)
+    ).scalar_one()
+    return QuizSessionId(new_id)
+
+
+def get_session(session: Session, session_id: QuizSessionId) -> QuizSession | None:
+    row = session.execute(select(QUIZ_SESSION).where(_S.id == session_id)).one_or_none()
+    if row is None:
+        return None
+    answers = {
+        QuestionId(a.question_id): GivenAnswer(
+            QuestionId(a.question_id), a.given, a.score, a.time_ms
+        )
+        for a in session.execute(
+            select(_A.question_id, _A.given, _A.score, _A.time_ms)
+            .where(_A.session_id == session_id)
+            .order_by(_A.id)
+        )
+    }
+    return QuizSession(
+        id=QuizSessionId(row.id),
+        learner_id=LearnerId(row.learner_id),
+        settings=QuizSettings.from_dict(row.settings),
+        question_ids=tuple(QuestionId(q) for q in row.question_ids),
+        started_at=row.started_at,
+        finished_at=row.finished_at,
+        answers=answers,
+    )
+
+
+def latest_unfinished(session: Session, learner_id: LearnerId) -> QuizSessionId | None:
+    found = session.execute(
+        select(_S.id)
+        .where(_S.learner_id == learner_id, _S.finished_at.is_(None))
+        .order_by(_S.started_at.desc(), _S.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    return None if found is None else QuizSessionId(found)
+
+
+def mark_finished(session: Session, session_id: QuizSessionId, now: datetime) -> None:
+    session.execute(update(QUIZ_SESSION).where(_S.id == session_id).values(finished_at=now))
+
+
+def mistaken_question_ids(
+    session: Session, learner_id: LearnerId, draw: DrawFilter
+) -> list[QuestionId]:
+    """Questions whose latest answer by this learner was not fully right."""
+    latest = (
+        select(_A.question_id, func.max(_A.id).label("last_id"))
+        .where(_A.learner_id == learner_id)
+        .group_by(_A.question_id)
+        .subquery()
+    )
+    query = (
+        select(_Q.id)
+        .join(latest, latest.c.question_id == _Q.id)
+        .join(ANSWER, _A.id == latest.c.last_id)
+        .join(TOPIC, TOPIC.c.id == _Q.topic_id)
+        .where(_A.score < 1.0, _Q.retired.is_(False))
+        .order_by(_Q.id)
+    )
+    if draw.pack_ids:
+        query = query.where(_Q.pack_id.in_(draw.pack_ids))
+    if draw.topic_ids:
+        query = query.where(_Q.topic_id.in_(draw.topic_ids))
+    if draw.difficulties:
+        query = query.where(_Q.difficulty.in_(sorted(draw.difficulties)))
+    if draw.types:
+        query = query.where(_Q.type.in_(sorted(t.value for t in draw.types)))
+    return [QuestionId(i) for i in session.scalars(query)]

@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from quiz_app.core.errors import QuizError
+from quiz_app.core.grading import Response
+from quiz_app.core.ids import QuestionId
+from quiz_app.core.questions import (
+    Matching,
+    MultipleResponse,
+    Numeric,
+    Ordering,
+    ShortText,
+    SingleChoice,
+    TrueFalse,
+)
+from quiz_app.core.quiz import QuizMode, QuizSettings
+from quiz_app.services.learners import create_learner
+from quiz_app.services.packs import import_pack
+from quiz_app.services.quiz import (
+    finish_quiz,
+    quiz_questions,
+    start_quiz,
+    submit_answer,
+    unfinished_quiz,
+)
+from quiz_app.storage import Database, open_database
+from tests.conftest import NOW
+
+
+def _right(body: object) -> Response:
+    match body:
+        case SingleChoice(_, answer):
+            return answer
+        case MultipleResponse(_, answers):
+            return answers
+        case TrueFalse(answer):
+            return answer
+        case Numeric(answer, _, _):
+            return answer
+        case ShortText(accept):
+            return accept.all_values()[0]
+        case Ordering(items):
+            return tuple(i.id for i in items)
+        case Matching(pairs):
+            return {p.id: p.id for p in pairs}
+    raise AssertionError(body)
+
+
+def _wrong(body: object) -> Response:
+    match body:
+        case SingleChoice(choices, answer):
+            return next(c.id for c in choices if c.id != answer)
+        case MultipleResponse(choices, answers):
+            return frozenset(c.id for c in choices) - answers
+        case TrueFalse(answer):
+            return not answer
+        case Numeric(answer, tolerance, _):
+            return answer + 10 * tolerance + 1000
+        case ShortText():
+            return "certainly not this"
+        case Ordering(items):
+            return tuple(reversed([i.id for i in items]))
+        case Matching(pairs):
+            ids = [p.id for p in pairs]
+            return dict(zip(ids, ids[1:] + ids[:1], strict=True))
+    raise AssertionError(body)
+
+
+@pytest.fixture
+def bank(database: Database, sample_pack: Path) -> Database:
+    import_pack(database, sample_pack, now=NOW)
+    return database
+
+
+def test_a_whole_quiz_of_every_type_is_graded_and_stored(bank: Database) -> None:
+    ada = create_learner(bank, "Ada", now=NOW)
+    quiz = start_quiz(bank, ada.id, QuizSettings(count=7), seed=1, now=NOW)
+    questions = quiz_questions(bank, quiz)
+    assert len({q.question.type for q in questions}) == 7
+    for i, question in enumerate(questions):
+        response = _right(question.question.body) if i % 2 == 0 else _wrong(question.question.body)
+        outcome = submit_answer(
+            bank, quiz.id, question.id, response, 1000 + i, now=NOW + timedelta(seconds=i)
+        )
+        assert outcome.score == (1.0 if i % 2 == 0 else 0.0), question.question.key
+    done = finish_quiz(bank, quiz.id, now=NOW + timedelta(minutes=5))
+    assert done.finished
+    assert done.score == pytest.approx(4 / 7)
+    assert done.time_ms == sum(1000 + i for i in range(7))
+    assert unfinished_quiz(bank, ada.id) is None
+
+
+def test_a_quiz_left_midway_resumes_exactly_there(bank: Database, db_url: str) -> None:
+    ada = create_learner(bank, "Ada", now=NOW)
+    quiz = start_quiz(bank, ada.id, QuizSettings(count=5), seed=2, now=NOW)
+    first, second = quiz.question_ids[:2]
+    for question in quiz_questions(bank, quiz)[:2]:
+        submit_answer(bank, quiz.id, question.id, _right(question.question.body), 500, now=NOW)
+    bank.close()  # the app is closed (or killed) here
+
+    reopened = open_database(db_url)
+    resumed = unfinished_quiz(reopened, ada.id)
+    assert resumed is not None
+    assert resumed.id == quiz.id
+    assert resumed.question_ids == quiz.question_ids
+    assert set(resumed.answers) == {first, second}
+    assert resumed.next_question == quiz.question_ids[2]
+    reopened.close()
+
+
+def test_an_answer_cannot_be_given_twice_or_after_the_end(bank: Database) -> None:
+    ada = create_learner(bank, "Ada", now=NOW)
+    quiz = start_quiz(bank, ada.id, QuizSettings(count=3), seed=3, now=NOW)
+    [question, *_] = quiz_questions(bank, quiz)
+    submit_answer(bank, quiz.id, question.id, _right(question.question.body), 10, now=NOW)
+    with pytest.raises(QuizError, match="already been answered"):
+        submit_answer(bank, quiz.id, question.id, _right(question.question.body), 10, now=NOW)
+    with pytest.raises(QuizError, match="not part of this quiz"):
+        submit_answer(bank, quiz.id, QuestionId(99999), "a", 10, now=NOW)
+    finish_quiz(bank, quiz.id, now=NOW)
+    with pytest.raises(QuizError, match="finished"):
+        submit_answer(bank, quiz.id, quiz.question_ids[1], "a", 10, now=NOW)
+
+
+def test_my_mistakes_draws_only_what_was_last_answered_wrongly(bank: Database) -> None:
+    ada = create_learner(bank, "Ada", now=NOW)
+    with pytest.raises(QuizError, match="No mistakes"):
+        start_quiz(bank, ada.id, QuizSettings(mode=QuizMode.MISTAKES), now=NOW)
+    quiz = start_quiz(bank, ada.id, QuizSettings(count=7), seed=4, now=NOW)
+    questions = quiz_questions(bank, quiz)
+    wrong = {q.id for q in questions[:3]}
+    for question in questions:
+        body = question.question.body
+        response = _wrong(body) if question.id in wrong else _right(body)
+        submit_answer(bank, quiz.id, question.id, response, 10, now=NOW)
+    finish_quiz(bank, quiz.id, now=NOW)
+
+    mistakes = start_quiz(
+        bank, ada.id, QuizSettings(mode=QuizMode.MISTAKES, count=10), seed=5, now=NOW
+    )
+    assert set(mistakes.question_ids) == wrong
+    # Putting one right takes it off the list.
+    fixed = questions[0]
+    submit_answer(bank, mistakes.id, fixed.id, _right(fixed.question.body), 10, now=NOW)
+    finish_quiz(bank, mistakes.id, now=NOW)
+    again = start_quiz(
+        bank, ada.id, QuizSettings(mode=QuizMode.MISTAKES, count=10), seed=6, now=NOW
+    )
+    assert set(again.question_ids) == wrong - {fixed.id}
+
+
+def test_each_learner_sees_only_their_own_quizzes(bank: Database) -> None:
+    ada = create_learner(bank, "Ada", now=NOW)
+    bob = create_learner(bank, "Bob", now=NOW)
+    start_quiz(bank, ada.id, QuizSettings(count=2), seed=1, now=NOW)
+    assert unfinished_quiz(bank, bob.id) is None
+    assert unfinished_quiz(bank, ada.id) is not None
+
+
+def test_learner_names_are_unique_and_not_blank(database: Database) -> None:
+    create_learner(database, "  Ada  Lovelace ", now=NOW)
+    with pytest.raises(QuizError, match="already a learner called Ada Lovelace"):
+        create_learner(database, "Ada Lovelace", now=NOW)
+    with pytest.raises(QuizError, match="needs a name"):
+        create_learner(database, "   ", now=NOW)
