@@ -133,3 +133,13 @@ def install_builtin_packs(
             continue
         plans.append(import_pack(database, folder, now=now))
     return plans
+
+
+def pack_media(database: Database, pack_id: str, path: str) -> bytes | None:
+    """The bytes of an image a question of ``pack_id`` names; None when the pack has none.
+
+    Images come only from the pack's own media in the bank, so no text in a pack can
+    make the app read another file.
+    """
+    with database.reading() as session:
+        return repo.media_content(session, PackId(pack_id), path)

@@ -269,3 +269,11 @@ def questions_by_id(session: Session, ids: Sequence[QuestionId]) -> list[StoredQ
     rows = session.execute(select(*_QUESTION_COLUMNS).where(_Q.id.in_(list(ids))))
     found = {row.id: _stored(row) for row in rows}
     return [found[i] for i in ids if i in found]
+
+
+def media_content(session: Session, pack_id: PackId, path: str) -> bytes | None:
+    """An image of a pack, from the bank (never from disk)."""
+    content: bytes | None = session.execute(
+        select(MEDIA.c.content).where(MEDIA.c.pack_id == pack_id, MEDIA.c.path == path)
+    ).scalar_one_or_none()
+    return content

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -72,8 +72,6 @@ def _key_index(event: QKeyEvent, count: int) -> int | None:
 class AnswerWidget(QWidget):
     """Base of the answer widgets."""
 
-    changed = Signal()
-
     def response(self) -> Response | None:
         """The learner's answer, or None while there is nothing to submit."""
         raise NotImplementedError
@@ -105,7 +103,6 @@ class _ChoiceButtons(AnswerWidget):
             self._group.addButton(button, i)
             layout.addWidget(button)
             self.buttons.append(button)
-        self._group.buttonToggled.connect(lambda *_: self.changed.emit())
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -202,7 +199,6 @@ class NumericWidget(AnswerWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit(self)
         self.edit.setAccessibleName("answer")
-        self.edit.textChanged.connect(lambda _: self.changed.emit())
         layout.addWidget(self.edit, 1)
         if body.unit is not None:
             unit = _plain(QLabel(body.unit.get(language), self))
@@ -233,7 +229,6 @@ class ShortTextWidget(AnswerWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit(self)
         self.edit.setAccessibleName("answer")
-        self.edit.textChanged.connect(lambda _: self.changed.emit())
         layout.addWidget(self.edit)
         self.expected = _plain(QLabel(self))
         self.expected.hide()
@@ -289,7 +284,6 @@ class OrderingWidget(AnswerWidget):
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             self.list.addItem(entry)
         self.list.setCurrentRow(0)
-        self.list.model().rowsMoved.connect(lambda *_: self.changed.emit())
         layout.addWidget(self.list)
         self.setFocusProxy(self.list)
 
@@ -301,7 +295,6 @@ class OrderingWidget(AnswerWidget):
         item = self.list.takeItem(row)
         self.list.insertItem(target, item)
         self.list.setCurrentRow(target)
-        self.changed.emit()
 
     def response(self) -> Response | None:
         return tuple(
@@ -335,7 +328,6 @@ class MatchingWidget(AnswerWidget):
             for option in rights:
                 combo.addItem(option.right.get(language), option.id)
             combo.setAccessibleName(pair.left.get(language))
-            combo.currentIndexChanged.connect(lambda _: self.changed.emit())
             label = _plain(QLabel(pair.left.get(language), self))
             label.setBuddy(combo)
             layout.addRow(label, combo)

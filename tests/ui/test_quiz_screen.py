@@ -1,0 +1,176 @@
+"""A whole quiz driven with the keyboard alone, in each mode, checking what is stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from quiz_app.core.questions import (
+    Matching,
+    MultipleResponse,
+    Numeric,
+    Ordering,
+    ShortText,
+    SingleChoice,
+    TrueFalse,
+)
+from quiz_app.core.quiz import QuizMode, QuizSession, QuizSettings
+from quiz_app.services.learners import create_learner
+from quiz_app.services.packs import import_pack
+from quiz_app.services.quiz import quiz_questions, start_quiz, unfinished_quiz
+from quiz_app.storage import Database
+from quiz_app.ui.screens.quiz import QuizScreen
+from quiz_app.ui.widgets.answers import MatchingWidget, OrderingWidget
+from tests.conftest import NOW
+
+
+def _type_right_answer(qtbot: QtBot, screen: QuizScreen) -> None:
+    """Answer the current question correctly, by keyboard (or input method for Chinese)."""
+    widget = screen._answer
+    assert widget is not None
+    body = screen._current.question.body  # type: ignore[union-attr]
+    match body:
+        case SingleChoice(choices, answer):
+            qtbot.keyClick(widget, str([c.id for c in choices].index(answer) + 1))
+        case MultipleResponse(choices, answers):
+            for i, choice in enumerate(choices):
+                if choice.id in answers:
+                    qtbot.keyClick(widget, str(i + 1))
+        case TrueFalse(answer):
+            qtbot.keyClick(widget, "t" if answer else "f")
+        case Numeric(answer, _, _):
+            qtbot.keyClicks(widget.focusProxy(), f"{answer:g}")
+        case ShortText(accept):
+            event = QInputMethodEvent()
+            event.setCommitString(accept.all_values()[0])
+            QApplication.sendEvent(widget.focusProxy(), event)
+        case Ordering(items):
+            assert isinstance(widget, OrderingWidget)
+            for place, item in enumerate(items):
+                row = list(widget.response()).index(item.id)  # type: ignore[arg-type]
+                widget.list.setCurrentRow(row)
+                for _ in range(row - place):
+                    qtbot.keyClick(widget.list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+        case Matching(pairs):
+            assert isinstance(widget, MatchingWidget)
+            for pair in pairs:
+                combo = widget.combos[pair.id]
+                while combo.currentData() != pair.id:
+                    qtbot.keyClick(combo, Qt.Key.Key_Down)
+
+
+@pytest.fixture
+def bank(database: Database, sample_pack: Path) -> Database:
+    import_pack(database, sample_pack, now=NOW)
+    return database
+
+
+def _screen(qtbot: QtBot, bank: Database, quiz: QuizSession, language: str = "en") -> QuizScreen:
+    screen = QuizScreen(bank, quiz, quiz_questions(bank, quiz), language)
+    qtbot.addWidget(screen)
+    screen.resize(800, 700)
+    screen.show()
+    qtbot.waitExposed(screen)
+    return screen
+
+
+def _press_enter(qtbot: QtBot, screen: QuizScreen) -> None:
+    """Enter on the control that has focus at this point (offscreen windows never
+    become active, so the focus widget is named rather than asked for)."""
+    if screen._awaiting_next:
+        target: QWidget = screen.submit
+    else:
+        assert screen._answer is not None
+        target = screen._answer.focusProxy() or screen._answer
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+
+
+def test_practice_quiz_of_every_type_by_keyboard(qtbot: QtBot, bank: Database) -> None:
+    ada = create_learner(bank, "Ada", now=NOW)
+    quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.PRACTICE, count=7), seed=3, now=NOW)
+    screen = _screen(qtbot, bank, quiz)
+    seen_types = set()
+    with qtbot.waitSignal(screen.quiz_finished, timeout=5000) as finished:
+        for _ in range(7):
+            seen_types.add(screen._current.question.type)  # type: ignore[union-attr]
+            _type_right_answer(qtbot, screen)
+            _press_enter(qtbot, screen)
+            assert screen.feedback.isVisible()  # practice: feedback after each answer
+            assert screen.verdict.text() == "Right!"
+            assert screen.explanation.text()
+            _press_enter(qtbot, screen)
+    assert len(seen_types) == 7
+    done: QuizSession = finished.args[0]
+    assert done.finished
+    assert done.score == 1.0
+    assert len(done.answers) == 7
+    assert unfinished_quiz(bank, ada.id) is None
+
+
+def test_exam_shows_no_feedback_until_the_end(qtbot: QtBot, bank: Database) -> None:
+    ada = create_learner(bank, "Ada", now=NOW)
+    quiz = start_quiz(
+        bank, ada.id, QuizSettings(QuizMode.EXAM, count=7, time_limit_s=600), seed=4, now=NOW
+    )
+    screen = _screen(qtbot, bank, quiz)
+    with qtbot.waitSignal(screen.quiz_finished, timeout=5000) as finished:
+        for number in range(7):
+            assert screen.progress_label.text() == f"Question {number + 1} of 7"
+            _type_right_answer(qtbot, screen)
+            _press_enter(qtbot, screen)
+            assert not screen.feedback.isVisible()
+    assert finished.args[0].score == 1.0
+
+
+def test_wrong_answer_shows_the_right_one_and_the_explanation(qtbot: QtBot, bank: Database) -> None:
+    ada = create_learner(bank, "Ada", now=NOW)
+    quiz = start_quiz(bank, ada.id, QuizSettings(count=7), seed=5, now=NOW)
+    screen = _screen(qtbot, bank, quiz, "zh")
+    while not isinstance(screen._current.question.body, TrueFalse):  # type: ignore[union-attr]
+        _type_right_answer(qtbot, screen)
+        _press_enter(qtbot, screen)
+        _press_enter(qtbot, screen)
+    answer = screen._current.question.body.answer  # type: ignore[union-attr]
+    qtbot.keyClick(screen._answer, "f" if answer else "t")  # type: ignore[arg-type]
+    _press_enter(qtbot, screen)
+    assert screen.verdict.text() == "Not quite."
+    assert "月球" in screen.explanation.text()
+    assert screen._answer.buttons[0 if answer else 1].property("feedback") == "right"  # type: ignore[union-attr]
+
+
+def test_closing_midway_and_reopening_resumes_at_the_same_question(
+    qtbot: QtBot, bank: Database
+) -> None:
+    ada = create_learner(bank, "Ada", now=NOW)
+    quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.EXAM, count=5), seed=6, now=NOW)
+    screen = _screen(qtbot, bank, quiz)
+    for _ in range(2):
+        _type_right_answer(qtbot, screen)
+        _press_enter(qtbot, screen)
+    third = screen._current.id  # type: ignore[union-attr]
+    screen.close()
+
+    resumed = unfinished_quiz(bank, ada.id)
+    assert resumed is not None
+    assert len(resumed.answers) == 2
+    again = _screen(qtbot, bank, resumed)
+    assert again._current.id == third  # type: ignore[union-attr]
+    assert again.progress_label.text() == "Question 3 of 5"
+
+
+def test_the_question_image_comes_from_the_bank(qtbot: QtBot, bank: Database) -> None:
+    ada = create_learner(bank, "Ada", now=NOW)
+    quiz = start_quiz(bank, ada.id, QuizSettings(count=7), seed=7, now=NOW)
+    screen = _screen(qtbot, bank, quiz)
+    while screen._current.question.image is None:  # type: ignore[union-attr]
+        _type_right_answer(qtbot, screen)
+        _press_enter(qtbot, screen)
+        _press_enter(qtbot, screen)
+    assert screen.image.isVisible()
+    assert not screen.image.pixmap().isNull()
+    assert screen.image.accessibleName() == "A sketch of the Moon"
