@@ -11,15 +11,36 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
-from quiz_app.services.bank import open_bank
+from quiz_app.core.quiz import QuizSettings
+from quiz_app.services.bank import Database, open_bank
+from quiz_app.services.learners import create_learner
+from quiz_app.services.quiz import quiz_questions, start_quiz
 from quiz_app.ui.main_window import MainWindow
-from quiz_app.ui.theme import apply_theme
+from quiz_app.ui.screens.quiz import QuizScreen
+from quiz_app.ui.theme import Theme, apply_theme
+
+SIZE = (900, 700)
+
+
+def _quiz_screen(database: Database, language: str, answered: bool) -> QWidget:
+    learner = create_learner(database, f"Screenshot {language} {answered} {os.urandom(4).hex()}")
+    # A seed whose first question is a single-choice question with a diagram.
+    quiz = start_quiz(database, learner.id, QuizSettings(count=10), seed=12)
+    screen = QuizScreen(database, quiz, quiz_questions(database, quiz), language)
+    if answered:
+        assert screen._answer is not None
+        buttons = getattr(screen._answer, "buttons", None)
+        if buttons:
+            buttons[0].setChecked(True)
+        screen.advance()
+    return screen
 
 
 def take_screenshots(outdir: Path) -> list[Path]:
@@ -27,20 +48,28 @@ def take_screenshots(outdir: Path) -> list[Path]:
     assert isinstance(app, QApplication)
     outdir.mkdir(parents=True, exist_ok=True)
     written = []
+    screens: dict[str, Callable[[Database, str], QWidget]] = {
+        "main-window": lambda db, lang: MainWindow(db, lang),
+        "question": lambda db, lang: _quiz_screen(db, lang, answered=False),
+        "feedback": lambda db, lang: _quiz_screen(db, lang, answered=True),
+    }
     with tempfile.TemporaryDirectory() as tmp:
         database = open_bank(f"sqlite:///{Path(tmp) / 'bank.sqlite3'}")
         try:
-            for scheme_name in ("light", "dark"):
-                apply_theme(app, scheme_name)
+            theme: Theme
+            for theme in ("light", "dark"):
+                apply_theme(app, theme)
                 for language in ("en", "zh"):
-                    window = MainWindow(database, language)
-                    window.resize(900, 640)
-                    window.show()
-                    app.processEvents()
-                    target = outdir / f"main-window-{language}-{scheme_name}.png"
-                    window.grab().save(str(target))
-                    written.append(target)
-                    window.close()
+                    for name, make in screens.items():
+                        widget = make(database, language)
+                        widget.resize(*SIZE)
+                        widget.show()
+                        app.processEvents()
+                        target = outdir / f"{name}-{language}-{theme}.png"
+                        widget.grab().save(str(target))
+                        written.append(target)
+                        widget.close()
+                        widget.deleteLater()
         finally:
             database.close()
     return written

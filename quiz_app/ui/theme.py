@@ -52,3 +52,10 @@ def apply_theme(app: QApplication, theme: Theme = "system") -> None:
         ):
             palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(_DARK_DISABLED))
     app.setPalette(palette)
+    app.setStyleSheet(style_sheet())
+
+
+def style_sheet() -> str:
+    from quiz_app.ui.assets import assets_dir
+
+    return (assets_dir() / "styles" / "app.qss").read_text(encoding="utf-8")

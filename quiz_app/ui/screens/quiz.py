@@ -29,7 +29,7 @@ from quiz_app.services.bank import Database
 from quiz_app.services.packs import pack_media
 from quiz_app.services.quiz import finish_quiz, submit_answer
 from quiz_app.ui.images import pixmap_from_bytes
-from quiz_app.ui.widgets.answers import AnswerWidget, answer_widget
+from quiz_app.ui.widgets.answers import AnswerWidget, answer_widget, mark_feedback
 
 IMAGE_WIDTH = 560
 
@@ -203,15 +203,16 @@ class QuizScreen(QWidget):
         self._answer.show_answer()
         if score >= 1.0:
             self.verdict.setText(self.tr("Right!"))
-            self.verdict.setProperty("feedback", "right")
+            state = "right"
         elif score > 0:
             self.verdict.setText(
                 self.tr("Partly right: %1 %").replace("%1", str(round(score * 100)))
             )
-            self.verdict.setProperty("feedback", "partial")
+            state = "partial"
         else:
             self.verdict.setText(self.tr("Not quite."))
-            self.verdict.setProperty("feedback", "wrong")
+            state = "wrong"
+        mark_feedback(self.verdict, state)
         explanation = question.explanation
         self.explanation.setText("" if explanation is None else explanation.get(self._language))
         self.source.setText(

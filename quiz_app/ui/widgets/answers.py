@@ -50,7 +50,7 @@ def _plain(label: QLabel) -> QLabel:
     return label
 
 
-def _mark(widget: QWidget, state: str) -> None:
+def mark_feedback(widget: QWidget, state: str) -> None:
     """Colour a control right/wrong through a dynamic property the style sheet reads."""
     widget.setProperty("feedback", state)
     widget.style().unpolish(widget)
@@ -120,9 +120,9 @@ class _ChoiceButtons(AnswerWidget):
     def _show(self, right: frozenset[str]) -> None:
         for choice, button in zip(self._choices, self.buttons, strict=True):
             if choice.id in right:
-                _mark(button, RIGHT)
+                mark_feedback(button, RIGHT)
             elif button.isChecked():
-                _mark(button, WRONG)
+                mark_feedback(button, WRONG)
         self.setEnabled(False)
 
 
@@ -214,7 +214,7 @@ class NumericWidget(AnswerWidget):
 
         given = parse_number(self.edit.text())
         right = given is not None and grade_numeric(self._body, given) == 1.0
-        _mark(self.edit, RIGHT if right else WRONG)
+        mark_feedback(self.edit, RIGHT if right else WRONG)
         if not right:
             self.edit.setText(f"{self.edit.text()}  →  {self._body.answer:g}")
         self.setEnabled(False)
@@ -243,7 +243,7 @@ class ShortTextWidget(AnswerWidget):
         from quiz_app.core.grading import grade_short_text
 
         given = self.edit.text()
-        _mark(self.edit, RIGHT if grade_short_text(self._body, given) == 1.0 else WRONG)
+        mark_feedback(self.edit, RIGHT if grade_short_text(self._body, given) == 1.0 else WRONG)
         self.expected.setText(" / ".join(self._body.accept.get(self._language)))
         self.expected.show()
         self.setEnabled(False)
@@ -344,7 +344,7 @@ class MatchingWidget(AnswerWidget):
     def show_answer(self) -> None:
         for pair_id, combo in self.combos.items():
             right = combo.currentData() == pair_id
-            _mark(combo, RIGHT if right else WRONG)
+            mark_feedback(combo, RIGHT if right else WRONG)
             if not right:
                 combo.setCurrentIndex(combo.findData(pair_id))
         self.setEnabled(False)
