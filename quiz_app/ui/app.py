@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from quiz_app.core.errors import QuizError
 from quiz_app.services.bank import open_bank
 from quiz_app.ui.assets import app_icon
+from quiz_app.ui.i18n import set_language, system_language
 from quiz_app.ui.main_window import MainWindow
 from quiz_app.ui.theme import apply_theme
 
@@ -27,7 +28,9 @@ def run_gui(db: str | None = None) -> int:
     except QuizError as err:
         QMessageBox.critical(None, "Chang'e Quiz", str(err))
         return 1
-    window = MainWindow(database)
+    language = system_language()
+    set_language(language)
+    window = MainWindow(database, language)
     window.show()
     try:
         return app.exec()

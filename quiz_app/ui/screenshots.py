@@ -22,6 +22,7 @@ from quiz_app.core.quiz import QuizSettings
 from quiz_app.services.bank import Database, open_bank
 from quiz_app.services.learners import create_learner
 from quiz_app.services.quiz import quiz_questions, start_quiz
+from quiz_app.ui.i18n import set_language
 from quiz_app.ui.main_window import MainWindow
 from quiz_app.ui.screens.quiz import QuizScreen
 from quiz_app.ui.theme import Theme, apply_theme
@@ -60,6 +61,7 @@ def take_screenshots(outdir: Path) -> list[Path]:
             for theme in ("light", "dark"):
                 apply_theme(app, theme)
                 for language in ("en", "zh"):
+                    set_language(language)
                     for name, make in screens.items():
                         widget = make(database, language)
                         widget.resize(*SIZE)
@@ -71,6 +73,7 @@ def take_screenshots(outdir: Path) -> list[Path]:
                         widget.close()
                         widget.deleteLater()
         finally:
+            set_language("en")
             database.close()
     return written
 
