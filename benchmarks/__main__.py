@@ -6,11 +6,12 @@ import json
 import sys
 
 from benchmarks.bank import bench_draw, bench_import
+from benchmarks.startup import bench_startup
 
 
 def main(argv: list[str]) -> int:
-    chosen = argv or ["import", "draw"]
-    runs = {"import": bench_import, "draw": bench_draw}
+    runs = {"import": bench_import, "draw": bench_draw, "startup": bench_startup}
+    chosen = argv or list(runs)
     for name in chosen:
         if name not in runs:
             print(f"unknown benchmark {name!r}; choose from {', '.join(runs)}", file=sys.stderr)

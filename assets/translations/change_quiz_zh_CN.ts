@@ -4,47 +4,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="64"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="69"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="68"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="73"/>
         <source>Question bank</source>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="81"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="86"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="82"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="87"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="86"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="91"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="87"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="92"/>
         <source>&amp;About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="95"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="103"/>
+        <source>Opening the question bank…</source>
+        <translation>正在打开题库……</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="110"/>
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="100"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="115"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="102"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="117"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -54,17 +59,17 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>PackListWidget</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="30"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="33"/>
         <source>Pack / topic</source>
         <translation>题包 / 主题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="30"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="33"/>
         <source>Questions</source>
         <translation>题数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="31"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="34"/>
         <source>Question packs</source>
         <translation>题包</translation>
     </message>

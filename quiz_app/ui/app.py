@@ -1,4 +1,4 @@
-"""Starting the GUI."""
+"""Starting the GUI: the window first, the bank opened behind it."""
 
 from __future__ import annotations
 
@@ -6,16 +6,15 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from quiz_app.core.errors import QuizError
-from quiz_app.services.bank import open_bank
 from quiz_app.ui.assets import app_icon
+from quiz_app.ui.bank_loader import BankLoader
 from quiz_app.ui.i18n import set_language, system_language
 from quiz_app.ui.main_window import MainWindow
 from quiz_app.ui.theme import apply_theme
 
 
 def run_gui(db: str | None = None) -> int:
-    """Open the bank (importing the built-in packs on first start) and show the window."""
+    """Show the window, then open the bank (importing the built-in packs on first start)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Chang'e Quiz")
@@ -23,16 +22,28 @@ def run_gui(db: str | None = None) -> int:
     app.setOrganizationName("change-quiz")
     app.setWindowIcon(app_icon())
     apply_theme(app)
-    try:
-        database = open_bank(db)
-    except QuizError as err:
-        QMessageBox.critical(None, "Chang'e Quiz", str(err))
-        return 1
     language = system_language()
     set_language(language)
-    window = MainWindow(database, language)
+    window = MainWindow(None, language)
     window.show()
+
+    loader = BankLoader(db)
+    opened: list[object] = []
+
+    def on_opened(database: object) -> None:
+        opened.append(database)
+        window.set_database(database)  # type: ignore[arg-type]
+
+    def on_failed(message: str) -> None:
+        QMessageBox.critical(window, "Chang'e Quiz", message)
+        app.exit(1)
+
+    loader.opened.connect(on_opened)
+    loader.failed.connect(on_failed)
+    loader.start()
     try:
         return app.exec()
     finally:
-        database.close()
+        loader.wait()
+        for database in opened:
+            database.close()  # type: ignore[attr-defined]

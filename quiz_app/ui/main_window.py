@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -17,8 +19,9 @@ from PySide6.QtWidgets import (
 
 from quiz_app import __version__
 from quiz_app.core.bank import PackSummary
-from quiz_app.services.bank import Database
-from quiz_app.services.packs import list_packs
+
+if TYPE_CHECKING:  # the database stack is imported off the GUI thread (bank_loader)
+    from quiz_app.services.bank import Database
 
 
 class PackListWidget(QTreeWidget):
@@ -57,7 +60,9 @@ def _row(title: str, count: int) -> QTreeWidgetItem:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database: Database, language: str = "en") -> None:
+    bank_opened = Signal()
+
+    def __init__(self, database: Database | None, language: str = "en") -> None:
         super().__init__()
         self._database = database
         self._language = language
@@ -88,7 +93,17 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
+    def set_database(self, database: Database) -> None:
+        self._database = database
+        self.refresh()
+        self.bank_opened.emit()
+
     def refresh(self) -> None:
+        if self._database is None:
+            self.statusBar().showMessage(self.tr("Opening the question bank…"))
+            return
+        from quiz_app.services.packs import list_packs
+
         packs = list_packs(self._database)
         self.packs.show_packs(packs, self._language)
         total = sum(p.question_count for p in packs)

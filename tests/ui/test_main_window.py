@@ -59,3 +59,33 @@ def test_the_app_icon_is_found_and_draws(qapp: object) -> None:
     icon = app_icon()
     assert not icon.isNull()
     assert not icon.pixmap(64, 64).toImage().isNull()
+
+
+def test_the_window_shows_before_the_bank_opens_off_the_gui_thread(
+    qtbot: QtBot, db_url: str
+) -> None:
+    from quiz_app.ui.bank_loader import BankLoader
+
+    window = MainWindow(None)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.statusBar().currentMessage() == "Opening the question bank…"
+    loader = BankLoader(db_url)
+    loader.opened.connect(window.set_database)
+    with qtbot.waitSignal(window.bank_opened, timeout=30_000):
+        loader.start()
+    loader.wait()
+    assert window.packs.topLevelItemCount() == 2  # the built-in packs, imported on first start
+    assert window.statusBar().currentMessage().startswith("Questions in the bank: ")
+    window._database.close()  # type: ignore[union-attr]
+
+
+def test_a_bank_that_cannot_open_is_reported(qtbot: QtBot, tmp_path: Path) -> None:
+    from quiz_app.ui.bank_loader import BankLoader
+
+    (tmp_path / "dir.sqlite3").mkdir()
+    loader = BankLoader(f"sqlite:///{tmp_path / 'dir.sqlite3'}")
+    with qtbot.waitSignal(loader.failed, timeout=30_000) as failed:
+        loader.start()
+    loader.wait()
+    assert failed.args[0].startswith("cannot open the question bank")

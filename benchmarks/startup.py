@@ -1,0 +1,95 @@
+"""Start-up time and memory of the GUI, against a bare PySide6 window in the same run.
+
+Each measurement is a fresh process (offscreen). The clock runs from just before the
+process is spawned until the child reports, from inside its event loop, that its first
+window is shown; the child then quits and reports its peak RSS.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+_BARE = """
+import resource, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow(); window.resize(900, 640); window.show()
+def done():
+    print("shown", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    app.quit()
+QTimer.singleShot(0, done)
+app.exec()
+"""
+
+_APP = """
+import resource, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from quiz_app.ui.main_window import MainWindow
+def shown():
+    [window] = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
+    print("shown", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    def ready():
+        assert window.packs.topLevelItemCount() > 0
+        print("ready", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+        app.quit()
+    window.bank_opened.connect(ready)
+QTimer.singleShot(0, shown)
+from quiz_app.ui.app import run_gui
+sys.exit(run_gui(sys.argv[1]))
+"""
+
+
+def _run(code: str, *args: str) -> dict[str, tuple[float, float]]:
+    """For each line the child prints: seconds since spawning it, and its peak RSS (MB)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    marks = {}
+    assert child.stdout is not None
+    for line in child.stdout:
+        name, rss = line.split()
+        marks[name] = (time.perf_counter() - start, int(rss) / 1024)  # ru_maxrss: KiB
+    assert child.wait(timeout=300) == 0
+    return marks
+
+
+def bench_startup(runs: int = 5) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        bank = str(Path(tmp) / "bank.sqlite3")
+        first = _run(_APP, bank)  # first start: creates the bank, imports the built-in packs
+        bare = [_run(_BARE)["shown"] for _ in range(runs)]
+        ours = [_run(_APP, bank) for _ in range(runs)]
+    bare_s = statistics.median(t for t, _ in bare)
+    shown_s = statistics.median(m["shown"][0] for m in ours)
+    ready_s = statistics.median(m["ready"][0] for m in ours)
+    return {
+        "benchmark": "startup",
+        "runs": runs,
+        "baseline_bare_pyside6_window_s": round(bare_s, 3),
+        "app_window_shown_s": round(shown_s, 3),
+        "ratio_vs_baseline": round(shown_s / bare_s, 2),
+        "target_ratio": 2.0,
+        "app_bank_ready_packs_listed_s": round(ready_s, 3),
+        "bank_ready_ratio_vs_baseline": round(ready_s / bare_s, 2),
+        "first_start_bank_ready_s": round(first["ready"][0], 3),
+        "peak_rss_bare_mb": round(max(m for _, m in bare), 1),
+        "peak_rss_app_bank_loaded_mb": round(max(m["ready"][1] for m in ours), 1),
+        "peak_rss_first_start_mb": round(first["ready"][1], 1),
+        "target_rss_mb": 200,
+    }

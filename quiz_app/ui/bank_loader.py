@@ -1,0 +1,33 @@
+"""Opening the question bank off the GUI thread, so the window shows at once.
+
+Importing the database stack (SQLAlchemy, SQLModel, pydantic, Alembic) and migrating
+takes most of a start-up; the window is up and usable while it happens.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QThread, Signal
+
+
+class BankLoader(QThread):
+    opened = Signal(object)
+    """The opened Database."""
+    failed = Signal(str)
+    """A message for the user."""
+
+    def __init__(self, url: str | None) -> None:
+        super().__init__()
+        self._url = url
+
+    def run(self) -> None:
+        from quiz_app.core.errors import QuizError
+        from quiz_app.services.bank import open_bank
+
+        try:
+            database = open_bank(self._url)
+        except QuizError as err:
+            self.failed.emit(str(err))
+            return
+        # Connections made here belong to this thread; the GUI thread makes its own.
+        database.engine.dispose()
+        self.opened.emit(database)
