@@ -23,3 +23,8 @@ def create_learner(
         raise QuizError("A learner needs a name.")
     with database.transaction() as session:
         return repo.add_learner(session, name, now or datetime.now(UTC), colour, language)
+
+
+def list_learners(database: Database) -> list[Learner]:
+    with database.reading() as session:
+        return repo.all_learners(session)

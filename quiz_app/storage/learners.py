@@ -62,3 +62,7 @@ def answers_of(session: Session, learner_id: LearnerId) -> list[AnswerRecord]:
         )
         for r in rows
     ]
+
+
+def all_learners(session: Session) -> list[Learner]:
+    return [_learner(r) for r in session.scalars(select(LearnerRow).order_by(LEARNER.c.name))]

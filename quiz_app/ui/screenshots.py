@@ -13,6 +13,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -44,15 +45,61 @@ def _quiz_screen(database: Database, language: str, answered: bool) -> QWidget:
     return screen
 
 
+def _results_screen(database: Database, language: str) -> QWidget:
+    from quiz_app.services.quiz import finish_quiz, submit_answer
+    from quiz_app.ui.screens.results import ResultsScreen
+
+    learner = create_learner(database, f"Results {language} {os.urandom(4).hex()}")
+    quiz = start_quiz(database, learner.id, QuizSettings(count=6), seed=5)
+    questions = quiz_questions(database, quiz)
+    for i, question in enumerate(questions[:5]):
+        body = question.question.body
+        from quiz_app.core.questions import TrueFalse
+
+        response = (not body.answer) if isinstance(body, TrueFalse) and i % 2 else _right(body)
+        submit_answer(database, quiz.id, question.id, response, 8000 + 1000 * i)
+    return ResultsScreen(finish_quiz(database, quiz.id), questions, language)
+
+
+def _right(body: object) -> Any:
+    from quiz_app.core.questions import (
+        Matching,
+        MultipleResponse,
+        Numeric,
+        Ordering,
+        ShortText,
+        SingleChoice,
+        TrueFalse,
+    )
+
+    match body:
+        case SingleChoice(choices, _):
+            return choices[0].id  # not always right: the table shows both
+        case MultipleResponse(_, answers):
+            return answers
+        case TrueFalse(answer):
+            return answer
+        case Numeric(answer, _, _):
+            return answer
+        case ShortText(accept):
+            return accept.all_values()[0]
+        case Ordering(items):
+            return tuple(reversed([i.id for i in items]))
+        case Matching(pairs):
+            return {p.id: p.id for p in pairs}
+    raise TypeError(body)
+
+
 def take_screenshots(outdir: Path) -> list[Path]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     outdir.mkdir(parents=True, exist_ok=True)
     written = []
     screens: dict[str, Callable[[Database, str], QWidget]] = {
-        "main-window": lambda db, lang: MainWindow(db, lang),
+        "home": lambda db, lang: MainWindow(db, lang),
         "question": lambda db, lang: _quiz_screen(db, lang, answered=False),
         "feedback": lambda db, lang: _quiz_screen(db, lang, answered=True),
+        "results": _results_screen,
     }
     with tempfile.TemporaryDirectory() as tmp:
         database = open_bank(f"sqlite:///{Path(tmp) / 'bank.sqlite3'}")

@@ -16,8 +16,8 @@ Theme = Literal["system", "light", "dark"]
 _DARK = {
     QPalette.ColorRole.Window: "#1f2329",
     QPalette.ColorRole.WindowText: "#e6e9ef",
-    QPalette.ColorRole.Base: "#171a1f",
-    QPalette.ColorRole.AlternateBase: "#232830",
+    QPalette.ColorRole.Base: "#272c34",
+    QPalette.ColorRole.AlternateBase: "#2e343d",
     QPalette.ColorRole.ToolTipBase: "#2b313a",
     QPalette.ColorRole.ToolTipText: "#e6e9ef",
     QPalette.ColorRole.PlaceholderText: "#8a93a3",
@@ -28,6 +28,12 @@ _DARK = {
     QPalette.ColorRole.Highlight: "#3b82f6",
     QPalette.ColorRole.HighlightedText: "#ffffff",
     QPalette.ColorRole.Link: "#7cb0ff",
+    # Fusion draws frames, check boxes and bevels from these.
+    QPalette.ColorRole.Light: "#4b5563",
+    QPalette.ColorRole.Midlight: "#3a414c",
+    QPalette.ColorRole.Mid: "#6b7280",
+    QPalette.ColorRole.Dark: "#0f1115",
+    QPalette.ColorRole.Shadow: "#000000",
 }
 _DARK_DISABLED = "#6b7280"
 

@@ -1,0 +1,65 @@
+"""Answers as short text for the results table: the learner's and the right one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quiz_app.core.questions import (
+    Body,
+    Matching,
+    MultipleResponse,
+    Numeric,
+    Ordering,
+    ShortText,
+    SingleChoice,
+    TrueFalse,
+)
+
+
+def _choice_text(body: SingleChoice | MultipleResponse | Ordering, key: str, language: str) -> str:
+    items = body.items if isinstance(body, Ordering) else body.choices
+    return next((c.text.get(language) for c in items if c.id == key), key)
+
+
+def given_text(body: Body, given: Any, language: str, yes_no: tuple[str, str]) -> str:
+    """What the learner answered, in words (``given`` is the JSON form from the log)."""
+    match body:
+        case SingleChoice():
+            return _choice_text(body, str(given), language)
+        case MultipleResponse():
+            return "; ".join(_choice_text(body, str(g), language) for g in given) or "—"
+        case TrueFalse():
+            return yes_no[0] if given else yes_no[1]
+        case Numeric(_, _, unit):
+            return f"{given:g}" + (f" {unit.get(language)}" if unit else "")
+        case ShortText():
+            return str(given)
+        case Ordering():
+            return " → ".join(_choice_text(body, str(g), language) for g in given)
+        case Matching(pairs):
+            right = {p.id: p.right.get(language) for p in pairs}
+            return "; ".join(
+                f"{p.left.get(language)}: {right.get(str(given.get(p.id)), '—')}" for p in pairs
+            )
+    raise TypeError(body)  # pragma: no cover
+
+
+def right_text(body: Body, language: str, yes_no: tuple[str, str]) -> str:
+    """The right answer, in words."""
+    match body:
+        case SingleChoice(_, answer):
+            return _choice_text(body, answer, language)
+        case MultipleResponse(choices, answers):
+            return "; ".join(c.text.get(language) for c in choices if c.id in answers)
+        case TrueFalse(answer):
+            return yes_no[0] if answer else yes_no[1]
+        case Numeric(answer, tolerance, unit):
+            text = f"{answer:g}" + (f" ± {tolerance:g}" if tolerance else "")
+            return text + (f" {unit.get(language)}" if unit else "")
+        case ShortText(accept):
+            return " / ".join(accept.get(language))
+        case Ordering(items):
+            return " → ".join(i.text.get(language) for i in items)
+        case Matching(pairs):
+            return "; ".join(f"{p.left.get(language)}: {p.right.get(language)}" for p in pairs)
+    raise TypeError(body)  # pragma: no cover

@@ -1,0 +1,170 @@
+"""Home: who is learning, which topics, how many questions, and which kind of quiz."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quiz_app.core.ids import LearnerId, PackId, TopicId
+from quiz_app.core.quiz import QuizMode, QuizSettings
+
+if TYPE_CHECKING:
+    from quiz_app.services.bank import Database
+    from quiz_app.ui.main_window import PackListWidget
+
+LAST_LEARNER = "home/last_learner"
+
+
+def _settings() -> QSettings:
+    return QSettings("change-quiz", "Chang'e Quiz")
+
+
+class HomeScreen(QWidget):
+    start_requested = Signal(object, object)
+    """(LearnerId, QuizSettings)"""
+    resume_requested = Signal(object)
+    """LearnerId"""
+
+    def __init__(self, packs: PackListWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._database: Database | None = None
+        self.packs = packs
+        layout = QVBoxLayout(self)
+
+        who = QHBoxLayout()
+        who_label = QLabel(self.tr("&Learner:"), self)
+        self.learner = QComboBox(self)
+        self.learner.setMinimumWidth(200)
+        self.learner.setPlaceholderText(self.tr("Create a learner to start"))
+        who_label.setBuddy(self.learner)
+        self.new_learner = QPushButton(self.tr("New learner…"), self)
+        self.new_learner.clicked.connect(self.ask_new_learner)
+        self.resume = QPushButton(self.tr("Continue unfinished quiz"), self)
+        self.resume.clicked.connect(self._resume)
+        who.addWidget(who_label)
+        who.addWidget(self.learner)
+        who.addWidget(self.new_learner)
+        who.addStretch(1)
+        who.addWidget(self.resume)
+        layout.addLayout(who)
+
+        layout.addWidget(self.packs, 1)
+
+        start = QHBoxLayout()
+        count_label = QLabel(self.tr("&Questions:"), self)
+        self.count = QSpinBox(self)
+        self.count.setRange(1, 100)
+        self.count.setValue(10)
+        count_label.setBuddy(self.count)
+        start.addWidget(count_label)
+        start.addWidget(self.count)
+        start.addStretch(1)
+        self.mode_buttons: dict[QuizMode, QPushButton] = {}
+        for mode, text in (
+            (QuizMode.PRACTICE, self.tr("&Practice")),
+            (QuizMode.EXAM, self.tr("&Exam")),
+            (QuizMode.MISTAKES, self.tr("My &mistakes")),
+        ):
+            button = QPushButton(text, self)
+            button.clicked.connect(lambda _=False, m=mode: self._start(m))
+            start.addWidget(button)
+            self.mode_buttons[mode] = button
+        layout.addLayout(start)
+        self.learner.currentIndexChanged.connect(self._learner_changed)
+
+    def set_database(self, database: Database) -> None:
+        self._database = database
+        self.reload_learners()
+
+    def reload_learners(self, select: LearnerId | None = None) -> None:
+        from quiz_app.services.learners import list_learners
+
+        assert self._database is not None
+        remembered = _settings().value(LAST_LEARNER)
+        wanted = select if select is not None else remembered
+        self.learner.blockSignals(True)
+        self.learner.clear()
+        for learner in list_learners(self._database):
+            self.learner.addItem(learner.name, learner.id)
+        index = self.learner.findData(int(wanted)) if wanted is not None else -1
+        self.learner.setCurrentIndex(max(index, 0))
+        self.learner.blockSignals(False)
+        self._learner_changed()
+
+    def current_learner(self) -> LearnerId | None:
+        data = self.learner.currentData()
+        return None if data is None else LearnerId(int(data))
+
+    def _learner_changed(self) -> None:
+        learner = self.current_learner()
+        has_learner = learner is not None
+        for button in self.mode_buttons.values():
+            button.setEnabled(has_learner)
+        self.resume.setVisible(False)
+        if learner is None or self._database is None:
+            return
+        _settings().setValue(LAST_LEARNER, int(learner))
+        from quiz_app.services.quiz import unfinished_quiz
+
+        self.resume.setVisible(unfinished_quiz(self._database, learner) is not None)
+
+    def ask_new_learner(self) -> None:
+        from quiz_app.core.errors import QuizError
+        from quiz_app.services.learners import create_learner
+
+        name, ok = QInputDialog.getText(self, self.tr("New learner"), self.tr("Name:"))
+        if not ok or self._database is None:
+            return
+        try:
+            learner = create_learner(self._database, name)
+        except QuizError as err:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, self.tr("New learner"), str(err))
+            return
+        self.reload_learners(select=learner.id)
+
+    def selected_topics(self) -> tuple[tuple[PackId, ...], tuple[TopicId, ...]]:
+        """Checked topics, and the packs they belong to (nothing checked: everything)."""
+        packs: list[PackId] = []
+        topics: list[TopicId] = []
+        for i in range(self.packs.topLevelItemCount()):
+            pack = self.packs.topLevelItem(i)
+            assert pack is not None
+            for j in range(pack.childCount()):
+                topic = pack.child(j)
+                assert topic is not None
+                if topic.checkState(0) == Qt.CheckState.Checked:
+                    topics.append(TopicId(int(topic.data(0, Qt.ItemDataRole.UserRole))))
+                    packs.append(PackId(str(pack.data(0, Qt.ItemDataRole.UserRole))))
+        return tuple(dict.fromkeys(packs)), tuple(topics)
+
+    def _start(self, mode: QuizMode) -> None:
+        learner = self.current_learner()
+        if learner is None:
+            return
+        packs, topics = self.selected_topics()
+        settings = QuizSettings(
+            mode=mode,
+            count=self.count.value(),
+            pack_ids=packs,
+            topic_ids=topics,
+            time_limit_s=60 * self.count.value() if mode is QuizMode.EXAM else None,
+        )
+        self.start_requested.emit(learner, settings)
+
+    def _resume(self) -> None:
+        learner = self.current_learner()
+        if learner is not None:
+            self.resume_requested.emit(learner)

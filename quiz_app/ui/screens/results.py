@@ -1,0 +1,116 @@
+"""The results of a finished quiz: score, time, and every question with both answers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quiz_app.core.bank import StoredQuestion
+from quiz_app.core.quiz import QuizSession
+from quiz_app.ui.answer_text import given_text, right_text
+
+RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _duration(ms: int) -> str:
+    seconds = round(ms / 1000)
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class _AnswerTable(QTableWidget):
+    """Rows as tall as their wrapped text at the table's real width."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resizeRowsToContents()
+
+
+class ResultsScreen(QWidget):
+    retry_mistakes = Signal()
+    go_home = Signal()
+
+    def __init__(
+        self,
+        quiz: QuizSession,
+        questions: list[StoredQuestion],
+        language: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        yes_no = (self.tr("True"), self.tr("False"))
+        layout = QVBoxLayout(self)
+        self.score = QLabel(
+            self.tr("Score: %1 %").replace("%1", str(round(quiz.score * 100))), self
+        )
+        self.score.setObjectName("score")
+        font = self.score.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.score.setFont(font)
+        self.summary = QLabel(
+            self.tr("%1 of %2 answered · time %3")
+            .replace("%1", str(len(quiz.answers)))
+            .replace("%2", str(len(quiz.question_ids)))
+            .replace("%3", _duration(quiz.time_ms)),
+            self,
+        )
+        layout.addWidget(self.score)
+        layout.addWidget(self.summary)
+
+        by_id = {q.id: q for q in questions}
+        self.table = _AnswerTable(len(quiz.question_ids), 4, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Question"), self.tr("Your answer"), self.tr("Right answer"), self.tr("Score")]
+        )
+        self.table.setAccessibleName(self.tr("Answers"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        for row, question_id in enumerate(quiz.question_ids):
+            body = by_id[question_id].question.body
+            answer = quiz.answers.get(question_id)
+            cells = [
+                by_id[question_id].question.prompt.get(language),
+                "—" if answer is None else given_text(body, answer.given, language, yes_no),
+                right_text(body, language, yes_no),
+                "—" if answer is None else f"{round(answer.score * 100)} %",
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if column == 3:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, column, item)
+        layout.addWidget(self.table, 1)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        mistakes = [
+            q for q in quiz.question_ids if (a := quiz.answers.get(q)) is None or a.score < 1.0
+        ]
+        self.retry = QPushButton(self.tr("Retry my mistakes"), self)
+        self.retry.setEnabled(bool(mistakes))
+        self.retry.clicked.connect(self.retry_mistakes)
+        self.home = QPushButton(self.tr("Home"), self)
+        self.home.setDefault(True)
+        self.home.clicked.connect(self.go_home)
+        buttons.addWidget(self.retry)
+        buttons.addWidget(self.home)
+        layout.addLayout(buttons)

@@ -1,0 +1,98 @@
+"""Home -> quiz -> results -> retry mistakes, through the main window, by keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from quiz_app.core.questions import TrueFalse
+from quiz_app.core.quiz import QuizMode
+from quiz_app.services.learners import create_learner
+from quiz_app.services.packs import import_pack
+from quiz_app.services.quiz import unfinished_quiz
+from quiz_app.storage import Database
+from quiz_app.ui.main_window import MainWindow
+from tests.conftest import NOW
+from tests.ui.test_quiz_screen import _press_enter, _type_right_answer
+
+
+def _window(qtbot: QtBot, database: Database, sample_pack: Path) -> MainWindow:
+    import_pack(database, sample_pack, now=NOW)
+    create_learner(database, "Ada", now=NOW)
+    create_learner(database, "Bob", now=NOW)
+    window = MainWindow(None)
+    qtbot.addWidget(window)
+    window.resize(900, 700)
+    window.show()
+    window.set_database(database)
+    return window
+
+
+def test_a_practice_quiz_from_home_to_results_and_back(
+    qtbot: QtBot, database: Database, sample_pack: Path
+) -> None:
+    window = _window(qtbot, database, sample_pack)
+    home = window.home
+    assert [home.learner.itemText(i) for i in range(home.learner.count())] == ["Ada", "Bob"]
+    # Only the "science" topic: its three questions.
+    science = window.packs.topLevelItem(0).child(1)  # type: ignore[union-attr]
+    science.setCheckState(0, Qt.CheckState.Checked)
+    home.count.setValue(3)
+    qtbot.keyClick(home.mode_buttons[QuizMode.PRACTICE], Qt.Key.Key_Space)
+    screen = window.quiz_screen
+    assert screen is not None
+    assert window.stack.currentWidget() is screen
+    wrong_once = False
+    for _ in range(3):
+        assert screen._current.question.topic == "science"  # type: ignore[union-attr]
+        body = screen._current.question.body  # type: ignore[union-attr]
+        if isinstance(body, TrueFalse) and not wrong_once:
+            qtbot.keyClick(screen._answer, "f" if body.answer else "t")  # type: ignore[arg-type]
+            wrong_once = True
+        else:
+            _type_right_answer(qtbot, screen)
+        _press_enter(qtbot, screen)
+        _press_enter(qtbot, screen)
+    results = window.results_screen
+    assert results is not None
+    assert window.stack.currentWidget() is results
+    assert results.score.text() == "Score: 67 %"
+    assert results.table.rowCount() == 3
+    assert results.retry.isEnabled()
+
+    qtbot.keyClick(results.retry, Qt.Key.Key_Space)  # retry my mistakes: the one wrong
+    retry = window.quiz_screen
+    assert retry is not None
+    assert retry is not screen
+    assert retry.quiz.settings.mode is QuizMode.MISTAKES
+    assert len(retry.quiz.question_ids) == 1
+
+
+def test_an_unfinished_quiz_is_offered_and_resumed(
+    qtbot: QtBot, database: Database, sample_pack: Path
+) -> None:
+    window = _window(qtbot, database, sample_pack)
+    home = window.home
+    home.count.setValue(5)
+    qtbot.keyClick(home.mode_buttons[QuizMode.EXAM], Qt.Key.Key_Space)
+    screen = window.quiz_screen
+    assert screen is not None
+    _type_right_answer(qtbot, screen)
+    _press_enter(qtbot, screen)
+    window.close()  # closed mid-quiz
+
+    again = MainWindow(None)
+    qtbot.addWidget(again)
+    again.show()
+    again.set_database(database)
+    assert again.home.learner.currentText() == "Ada"  # the last learner is remembered
+    assert again.home.resume.isVisible()
+    qtbot.keyClick(again.home.resume, Qt.Key.Key_Space)
+    resumed = again.quiz_screen
+    assert resumed is not None
+    assert resumed.progress_label.text() == "Question 2 of 5"
+    learner = again.home.current_learner()
+    assert learner is not None
+    assert unfinished_quiz(database, learner) is not None
