@@ -4,53 +4,53 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="46"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="48"/>
         <source>&amp;Learner:</source>
         <translation>学习者(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="49"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="51"/>
         <source>Create a learner to start</source>
         <translation>请先新建一位学习者</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="51"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="53"/>
         <source>New learner…</source>
         <translation>新建学习者……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="53"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="55"/>
         <source>Continue unfinished quiz</source>
         <translation>继续未完成的测验</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="65"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="67"/>
         <source>&amp;Questions:</source>
         <translation>题数(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="75"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="77"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="76"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="78"/>
         <source>&amp;Exam</source>
         <translation>考试(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="77"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="79"/>
         <source>My &amp;mistakes</source>
         <translation>我的错题(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="126"/>
-        <location filename="../../quiz_app/ui/screens/home.py" line="134"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="129"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="137"/>
         <source>New learner</source>
         <translation>新建学习者</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="126"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="129"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
@@ -58,48 +58,164 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="73"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="115"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="78"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="227"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="253"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="90"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="105"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="91"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="107"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="95"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="110"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="111"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="115"/>
+        <source>Follow the &amp;system</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="116"/>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="117"/>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="127"/>
+        <source>&amp;Bigger text</source>
+        <translation>放大文字(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="132"/>
+        <source>&amp;Smaller text</source>
+        <translation>缩小文字(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="139"/>
+        <source>&amp;Normal text size</source>
+        <translation>默认文字大小(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="143"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="152"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="96"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="155"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="160"/>
         <source>&amp;About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="169"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="307"/>
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="176"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="314"/>
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="181"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="318"/>
+        <source>1-9 or A-J</source>
+        <translation>1-9 或 A-J</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="318"/>
+        <source>choose an answer</source>
+        <translation>选择答案</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="319"/>
+        <source>T / F</source>
+        <translation>T / F</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="319"/>
+        <source>true or false</source>
+        <translation>判断正确或错误</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="320"/>
+        <source>Alt+Up / Alt+Down</source>
+        <translation>Alt+↑ / Alt+↓</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="320"/>
+        <source>move an item when putting things in order</source>
+        <translation>排序题中上下移动选中的项目</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="321"/>
+        <source>Enter</source>
+        <translation>回车键</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="321"/>
+        <source>submit the answer, then go on</source>
+        <translation>提交答案，然后进入下一题</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="322"/>
+        <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
+        <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="322"/>
+        <source>bigger, smaller, normal text</source>
+        <translation>放大、缩小、恢复默认文字大小</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="323"/>
+        <source>Alt + underlined letter</source>
+        <translation>Alt + 带下划线的字母</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="323"/>
+        <source>press that button or open that menu</source>
+        <translation>按下该按钮或打开该菜单</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="326"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="332"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="183"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="334"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -109,17 +225,17 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>PackListWidget</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="37"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="42"/>
         <source>Pack / topic</source>
         <translation>题包 / 主题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="37"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="42"/>
         <source>Questions</source>
         <translation>题数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="38"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="43"/>
         <source>Question packs</source>
         <translation>题包</translation>
     </message>
@@ -176,57 +292,57 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>ResultsScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="51"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="52"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="51"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="52"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="54"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="55"/>
         <source>Score: %1 %</source>
         <translation>得分：%1%</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="62"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="63"/>
         <source>%1 of %2 answered · time %3</source>
         <translation>已答 %1 / %2 题 · 用时 %3</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="74"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="75"/>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="74"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="75"/>
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="74"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="75"/>
         <source>Right answer</source>
         <translation>正确答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="74"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="75"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="76"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="77"/>
         <source>Answers</source>
         <translation>答题情况</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="108"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="109"/>
         <source>Retry my mistakes</source>
         <translation>重做错题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="111"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="112"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>

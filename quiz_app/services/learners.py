@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from quiz_app.core.errors import QuizError
+from quiz_app.core.ids import LearnerId
 from quiz_app.core.learners import Learner
+from quiz_app.core.text import LANGUAGES
 from quiz_app.storage import Database
 from quiz_app.storage import learners as repo
 
@@ -28,3 +30,16 @@ def create_learner(
 def list_learners(database: Database) -> list[Learner]:
     with database.reading() as session:
         return repo.all_learners(session)
+
+
+def set_learner_language(database: Database, learner_id: LearnerId, language: str) -> None:
+    """Remember the learner's language for the interface and the questions."""
+    if language not in LANGUAGES:
+        raise QuizError(f"unknown language {language!r}")
+    with database.transaction() as session:
+        repo.update_language(session, learner_id, language)
+
+
+def get_learner(database: Database, learner_id: LearnerId) -> Learner | None:
+    with database.reading() as session:
+        return repo.get_learner(session, learner_id)

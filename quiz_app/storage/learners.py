@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlmodel import Session
 
 from quiz_app.core.errors import QuizError
@@ -66,3 +66,12 @@ def answers_of(session: Session, learner_id: LearnerId) -> list[AnswerRecord]:
 
 def all_learners(session: Session) -> list[Learner]:
     return [_learner(r) for r in session.scalars(select(LearnerRow).order_by(LEARNER.c.name))]
+
+
+def update_language(session: Session, learner_id: LearnerId, language: str) -> None:
+    session.execute(update(LEARNER).where(LEARNER.c.id == learner_id).values(language=language))
+
+
+def get_learner(session: Session, learner_id: LearnerId) -> Learner | None:
+    row = session.get(LearnerRow, learner_id)
+    return None if row is None else _learner(row)

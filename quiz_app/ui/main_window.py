@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHeaderView,
     QMainWindow,
     QMessageBox,
@@ -20,7 +23,9 @@ from quiz_app import __version__
 from quiz_app.core.bank import PackSummary
 from quiz_app.core.ids import LearnerId
 from quiz_app.core.quiz import QuizMode, QuizSession, QuizSettings
+from quiz_app.ui.i18n import set_language as set_app_language
 from quiz_app.ui.screens.home import HomeScreen
+from quiz_app.ui.theme import Theme, apply_theme
 
 if TYPE_CHECKING:  # the database stack is imported off the GUI thread (bank_loader)
     from quiz_app.services.bank import Database
@@ -73,35 +78,168 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Chang'e Quiz"))
         self.resize(900, 640)
         self.stack = QStackedWidget(self)
-        self.packs = PackListWidget()
-        self.home = HomeScreen(self.packs)
-        self.home.start_requested.connect(self.start_quiz)
-        self.home.resume_requested.connect(self.resume_quiz)
-        self.stack.addWidget(self.home)
         self.setCentralWidget(self.stack)
         self.quiz_screen: QuizScreen | None = None
         self.results_screen: ResultsScreen | None = None
+        self._theme: Theme = "system"
+        self._build_home()
         self._build_menus()
         self.refresh()
         if database is not None:
             self.home.set_database(database)
 
+    def _build_home(self) -> None:
+        old = getattr(self, "home", None)
+        self.packs = PackListWidget()
+        self.home = HomeScreen(self.packs)
+        self.home.start_requested.connect(self.start_quiz)
+        self.home.resume_requested.connect(self.resume_quiz)
+        self.home.learner_changed.connect(self._learner_changed)
+        self.stack.insertWidget(0, self.home)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+
     def _build_menus(self) -> None:
+        self.menuBar().clear()
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        file_menu.addAction(
+            self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        )
+
+        view = self.menuBar().addMenu(self.tr("&View"))
+        themes = view.addMenu(self.tr("&Theme"))
+        group = QActionGroup(self)
+        theme: Theme
+        for theme, label in (
+            ("system", self.tr("Follow the &system")),
+            ("light", self.tr("&Light")),
+            ("dark", self.tr("&Dark")),
+        ):
+            action = self._action(label, partial(self.set_theme, theme))
+            action.setCheckable(True)
+            action.setChecked(theme == self._theme)
+            group.addAction(action)
+            themes.addAction(action)
+        view.addSeparator()
+        view.addAction(
+            self._action(
+                self.tr("&Bigger text"), lambda: self.scale_text(1), QKeySequence.StandardKey.ZoomIn
+            )
+        )
+        view.addAction(
+            self._action(
+                self.tr("&Smaller text"),
+                lambda: self.scale_text(-1),
+                QKeySequence.StandardKey.ZoomOut,
+            )
+        )
+        view.addAction(
+            self._action(
+                self.tr("&Normal text size"), lambda: self.scale_text(0), QKeySequence("Ctrl+0")
+            )
+        )
+        view.addSeparator()
+        languages = view.addMenu(self.tr("&Language"))
+        language_group = QActionGroup(self)
+        for code, label in (("en", "English"), ("zh", "简体中文")):
+            action = self._action(label, partial(self.choose_language, code))
+            action.setCheckable(True)
+            action.setChecked(code == self._language)
+            language_group.addAction(action)
+            languages.addAction(action)
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About Chang'e Quiz"), self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+        help_menu.addAction(
+            self._action(
+                self.tr("&Keyboard shortcuts"),
+                self.show_shortcuts,
+                QKeySequence.StandardKey.HelpContents,
+            )
+        )
+        help_menu.addAction(self._action(self.tr("&About Chang'e Quiz"), self.show_about))
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
 
     def set_database(self, database: Database) -> None:
         self._database = database
         self.refresh()
         self.home.set_database(database)
         self.bank_opened.emit()
+
+    # -- view ----------------------------------------------------------------------------
+    def set_theme(self, theme: Theme) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self._theme = theme
+        apply_theme(app, theme)
+
+    def scale_text(self, step: int) -> None:
+        """Ctrl +/-: one point bigger or smaller, Ctrl+0 back to normal."""
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        font = app.font()
+        normal = (
+            QGuiApplication.font().pointSizeF() if self._normal_size is None else self._normal_size
+        )
+        self._normal_size = normal
+        size = normal if step == 0 else min(max(font.pointSizeF() + step, 7.0), 32.0)
+        font.setPointSizeF(size)
+        app.setFont(font)
+
+    _normal_size: float | None = None
+
+    def choose_language(self, language: str) -> None:
+        """The menu's choice: remembered for the current learner, applied at once."""
+        learner = self.home.current_learner()
+        if learner is not None and self._database is not None:
+            from quiz_app.services.learners import set_learner_language
+
+            set_learner_language(self._database, learner, language)
+        self.switch_language(language)
+
+    def _learner_changed(self, learner: LearnerId) -> None:
+        if self._database is None:
+            return
+        from quiz_app.services.learners import get_learner
+
+        found = get_learner(self._database, learner)
+        if found is not None and found.language != self._language:
+            self.switch_language(found.language)
+
+    def switch_language(self, language: str) -> None:
+        """Interface and questions in ``language`` now, without a restart. Screens are
+        rebuilt from the bank; a quiz in progress carries on at its next question."""
+        if language == self._language:
+            return
+        set_app_language(language)
+        self._language = language
+        self.setWindowTitle(self.tr("Chang'e Quiz"))
+        self._build_menus()
+        current = self.stack.currentWidget()
+        learner = self.home.current_learner()
+        self._build_home()
+        self.refresh()
+        if self._database is not None:
+            self.home.set_database(self._database)
+            if learner is not None:
+                self.home.reload_learners(select=learner)
+        if current is self.quiz_screen and self.quiz_screen is not None:
+            self.resume_quiz(self.quiz_screen.quiz.learner_id)
+        elif current is self.results_screen and self.results_screen is not None:
+            self._show_results(self.results_screen.quiz)
+        else:
+            self.stack.setCurrentWidget(self.home)
 
     # -- the quiz flow -------------------------------------------------------------------
     def start_quiz(self, learner: LearnerId, settings: QuizSettings) -> None:
@@ -174,6 +312,19 @@ class MainWindow(QMainWindow):
         self.packs.show_packs(packs, self._language)
         total = sum(p.question_count for p in packs)
         self.statusBar().showMessage(self.tr("Questions in the bank: %1").replace("%1", str(total)))
+
+    def show_shortcuts(self) -> None:
+        rows = [
+            (self.tr("1-9 or A-J"), self.tr("choose an answer")),
+            (self.tr("T / F"), self.tr("true or false")),
+            (self.tr("Alt+Up / Alt+Down"), self.tr("move an item when putting things in order")),
+            (self.tr("Enter"), self.tr("submit the answer, then go on")),
+            (self.tr("Ctrl++ / Ctrl+- / Ctrl+0"), self.tr("bigger, smaller, normal text")),
+            (self.tr("Alt + underlined letter"), self.tr("press that button or open that menu")),
+        ]
+        QMessageBox.information(
+            self, self.tr("Keyboard shortcuts"), "\n".join(f"{k}\t{v}" for k, v in rows)
+        )
 
     def show_about(self) -> None:
         QMessageBox.about(

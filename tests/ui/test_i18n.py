@@ -71,11 +71,15 @@ def test_the_window_speaks_chinese(qtbot: QtBot, database: Database, sample_pack
     try:
         window = MainWindow(database, "zh")
         qtbot.addWidget(window)
-        assert [a.text() for a in window.menuBar().actions()] == ["文件(&F)", "帮助(&H)"]
+        assert [a.text() for a in window.menuBar().actions()] == [
+            "文件(&F)",
+            "视图(&V)",
+            "帮助(&H)",
+        ]
         assert window.statusBar().currentMessage() == "题库中的题目：7 道"
         assert window.packs.topLevelItem(0).text(0).startswith("示例题包")  # type: ignore[union-attr]
     finally:
         set_language("en")
     english = MainWindow(database, "en")
     qtbot.addWidget(english)
-    assert [a.text() for a in english.menuBar().actions()] == ["&File", "&Help"]
+    assert [a.text() for a in english.menuBar().actions()] == ["&File", "&View", "&Help"]

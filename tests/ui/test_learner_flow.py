@@ -96,3 +96,65 @@ def test_an_unfinished_quiz_is_offered_and_resumed(
     learner = again.home.current_learner()
     assert learner is not None
     assert unfinished_quiz(database, learner) is not None
+
+
+def test_language_follows_the_learner_and_switches_live_mid_quiz(
+    qtbot: QtBot, database: Database, sample_pack: Path
+) -> None:
+    from quiz_app.services.learners import get_learner
+    from quiz_app.ui.i18n import set_language
+
+    window = _window(qtbot, database, sample_pack)
+    try:
+        home = window.home
+        home.count.setValue(4)
+        qtbot.keyClick(home.mode_buttons[QuizMode.PRACTICE], Qt.Key.Key_Space)
+        screen = window.quiz_screen
+        assert screen is not None
+        _type_right_answer(qtbot, screen)
+        _press_enter(qtbot, screen)
+        _press_enter(qtbot, screen)
+        second = screen._current.id  # type: ignore[union-attr]
+
+        window.choose_language("zh")  # View > Language > 简体中文, mid-quiz
+        zh_screen = window.quiz_screen
+        assert zh_screen is not None
+        assert zh_screen is not screen
+        assert window.stack.currentWidget() is zh_screen
+        assert zh_screen._current.id == second  # type: ignore[union-attr]  # same place
+        assert zh_screen.progress_label.text() == "第 2 题，共 4 题"
+        assert window.menuBar().actions()[0].text() == "文件(&F)"
+        learner = window.home.current_learner()
+        assert learner is not None
+        found = get_learner(database, learner)
+        assert found is not None
+        assert found.language == "zh"  # remembered for this learner
+
+        # Choosing a learner who reads English switches back.
+        window.home.learner.setCurrentIndex(window.home.learner.findText("Bob"))
+        assert window.menuBar().actions()[0].text() == "&File"
+    finally:
+        set_language("en")
+
+
+def test_text_size_grows_shrinks_and_resets(
+    qtbot: QtBot, database: Database, sample_pack: Path
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = _window(qtbot, database, sample_pack)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    normal = app.font().pointSizeF()
+    try:
+        window.scale_text(1)
+        window.scale_text(1)
+        assert app.font().pointSizeF() == normal + 2
+        window.scale_text(-1)
+        assert app.font().pointSizeF() == normal + 1
+        window.scale_text(0)
+        assert app.font().pointSizeF() == normal
+    finally:
+        font = app.font()
+        font.setPointSizeF(normal)
+        app.setFont(font)

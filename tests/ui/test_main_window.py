@@ -31,7 +31,7 @@ def test_the_window_has_the_menus_a_desktop_user_expects(qtbot: QtBot, database:
     window = MainWindow(database)
     qtbot.addWidget(window)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&Help"]
+    assert menus == ["&File", "&View", "&Help"]
     assert window.packs.topLevelItemCount() == 0
 
 

@@ -35,6 +35,8 @@ class HomeScreen(QWidget):
     """(LearnerId, QuizSettings)"""
     resume_requested = Signal(object)
     """LearnerId"""
+    learner_changed = Signal(object)
+    """LearnerId: the learner now chosen."""
 
     def __init__(self, packs: PackListWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +117,7 @@ class HomeScreen(QWidget):
         if learner is None or self._database is None:
             return
         _settings().setValue(LAST_LEARNER, int(learner))
+        self.learner_changed.emit(learner)
         from quiz_app.services.quiz import unfinished_quiz
 
         self.resume.setVisible(unfinished_quiz(self._database, learner) is not None)

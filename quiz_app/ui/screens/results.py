@@ -48,6 +48,7 @@ class ResultsScreen(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.quiz = quiz
         yes_no = (self.tr("True"), self.tr("False"))
         layout = QVBoxLayout(self)
         self.score = QLabel(
