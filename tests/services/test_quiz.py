@@ -167,3 +167,50 @@ def test_learner_names_are_unique_and_not_blank(database: Database) -> None:
         create_learner(database, "Ada Lovelace", now=NOW)
     with pytest.raises(QuizError, match="needs a name"):
         create_learner(database, "   ", now=NOW)
+
+
+_CHILD = """
+import os, signal, sys
+from quiz_app.core.quiz import QuizSettings
+from quiz_app.services.learners import create_learner
+from quiz_app.services.quiz import quiz_questions, start_quiz, submit_answer
+from quiz_app.storage import open_database
+from tests.services.test_quiz import _right
+database = open_database(sys.argv[1])
+learner = create_learner(database, "Ada")
+quiz = start_quiz(database, learner.id, QuizSettings(count=5), seed=9)
+for question in quiz_questions(database, quiz)[:2]:
+    submit_answer(database, quiz.id, question.id, _right(question.question.body), 700)
+print(quiz.id, flush=True)
+os.kill(os.getpid(), signal.SIGKILL)  # the power goes: no clean-up of any kind
+"""
+
+
+def test_a_killed_process_loses_no_submitted_answer(bank: Database, db_url: str) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import DATA
+
+    child = subprocess.run(
+        [sys.executable, "-c", _CHILD, db_url],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=DATA.parents[1],
+    )
+    assert child.returncode == -9, child.stderr  # killed, not finished
+    bank.close()
+    reopened = open_database(db_url)
+    from quiz_app.services.learners import list_learners
+
+    [ada] = list_learners(reopened)
+    resumed = unfinished_quiz(reopened, ada.id)
+    assert resumed is not None
+    assert resumed.id == int(child.stdout.split()[0])
+    assert len(resumed.answers) == 2
+    assert all(a.score == 1.0 for a in resumed.answers.values())
+    assert resumed.next_question == resumed.question_ids[2]
+    assert reopened.integrity_problems() == []
+    reopened.close()
