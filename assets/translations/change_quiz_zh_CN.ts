@@ -243,48 +243,63 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>QuizScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="123"/>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="158"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="157"/>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="162"/>
+        <source>Paused. Press Esc to carry on.</source>
+        <translation>已暂停。按 Esc 键继续。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="198"/>
+        <source>S&amp;kip</source>
+        <translation>跳过(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="202"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="237"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="144"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="223"/>
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="153"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="232"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="153"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="232"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="205"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="284"/>
         <source>Right!</source>
         <translation>答对了！</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="209"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="288"/>
         <source>Partly right: %1 %</source>
         <translation>部分正确：%1%</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="213"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="292"/>
         <source>Not quite.</source>
         <translation>答错了。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="219"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="298"/>
         <source>Source: %1</source>
         <translation>出处：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="222"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="301"/>
         <source>Next</source>
         <translation>下一题</translation>
     </message>

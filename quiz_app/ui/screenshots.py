@@ -31,8 +31,18 @@ from quiz_app.ui.theme import Theme, apply_theme
 SIZE = (900, 700)
 
 
+def _home(database: Database, language: str) -> QWidget:
+    name = {"en": "Ada", "zh": "小明"}[language]
+    learner = create_learner(database, f"{name} {os.urandom(2).hex()}", language=language)
+    window = MainWindow(database, language)
+    window.home.reload_learners(select=learner.id)
+    return window
+
+
 def _quiz_screen(database: Database, language: str, answered: bool) -> QWidget:
-    learner = create_learner(database, f"Screenshot {language} {answered} {os.urandom(4).hex()}")
+    learner = create_learner(
+        database, f"Screenshot {language} {answered} {os.urandom(4).hex()}", language=language
+    )
     # A seed whose first question is a single-choice question with a diagram.
     quiz = start_quiz(database, learner.id, QuizSettings(count=10), seed=12)
     screen = QuizScreen(database, quiz, quiz_questions(database, quiz), language)
@@ -49,7 +59,9 @@ def _results_screen(database: Database, language: str) -> QWidget:
     from quiz_app.services.quiz import finish_quiz, submit_answer
     from quiz_app.ui.screens.results import ResultsScreen
 
-    learner = create_learner(database, f"Results {language} {os.urandom(4).hex()}")
+    learner = create_learner(
+        database, f"Results {language} {os.urandom(4).hex()}", language=language
+    )
     quiz = start_quiz(database, learner.id, QuizSettings(count=6), seed=5)
     questions = quiz_questions(database, quiz)
     for i, question in enumerate(questions[:5]):
@@ -91,12 +103,14 @@ def _right(body: object) -> Any:
 
 
 def take_screenshots(outdir: Path) -> list[Path]:
+    # The app remembers the last learner in its settings: keep ours out of the user's.
+    os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="quiz-screenshots-")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     outdir.mkdir(parents=True, exist_ok=True)
     written = []
     screens: dict[str, Callable[[Database, str], QWidget]] = {
-        "home": lambda db, lang: MainWindow(db, lang),
+        "home": _home,
         "question": lambda db, lang: _quiz_screen(db, lang, answered=False),
         "feedback": lambda db, lang: _quiz_screen(db, lang, answered=True),
         "results": _results_screen,

@@ -174,3 +174,52 @@ def test_the_question_image_comes_from_the_bank(qtbot: QtBot, bank: Database) ->
     assert screen.image.isVisible()
     assert not screen.image.pixmap().isNull()
     assert screen.image.accessibleName() == "A sketch of the Moon"
+
+
+def test_skip_puts_a_question_after_the_others(qtbot: QtBot, bank: Database) -> None:
+    ada = create_learner(bank, "Ada", now=NOW)
+    quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.EXAM, count=3), seed=8, now=NOW)
+    screen = _screen(qtbot, bank, quiz)
+    first = screen._current.id  # type: ignore[union-attr]
+    qtbot.keyClick(screen.skip_button, Qt.Key.Key_Space)
+    seen = []
+    with qtbot.waitSignal(screen.quiz_finished, timeout=5000):
+        for _ in range(3):
+            seen.append(screen._current.id)  # type: ignore[union-attr]
+            _type_right_answer(qtbot, screen)
+            _press_enter(qtbot, screen)
+    assert seen == [*quiz.question_ids[1:], first]
+
+
+def test_esc_pauses_and_hides_the_question(qtbot: QtBot, bank: Database) -> None:
+    ada = create_learner(bank, "Ada", now=NOW)
+    quiz = start_quiz(
+        bank, ada.id, QuizSettings(QuizMode.EXAM, count=3, time_limit_s=600), seed=8, now=NOW
+    )
+    screen = _screen(qtbot, bank, quiz)
+    before = screen.remaining_ms()
+    assert before is not None
+    qtbot.keyClick(screen._answer, Qt.Key.Key_Escape)  # type: ignore[arg-type]
+    assert screen.paused.isVisible()
+    assert not screen._content.isVisible()
+    frozen = screen.remaining_ms()
+    qtbot.wait(300)
+    assert screen.remaining_ms() == frozen  # the clock stops while paused
+    qtbot.keyClick(screen.paused, Qt.Key.Key_Return)  # ignored while paused
+    assert len(screen.quiz.answers) == 0
+    qtbot.keyClick(screen.paused, Qt.Key.Key_Escape)
+    assert not screen.paused.isVisible()
+    assert screen._content.isVisible()
+
+
+def test_an_exam_ends_when_its_time_is_up(qtbot: QtBot, bank: Database) -> None:
+    ada = create_learner(bank, "Ada", now=NOW)
+    quiz = start_quiz(
+        bank, ada.id, QuizSettings(QuizMode.EXAM, count=3, time_limit_s=1), seed=8, now=NOW
+    )
+    screen = _screen(qtbot, bank, quiz)
+    with qtbot.waitSignal(screen.quiz_finished, timeout=5000) as finished:
+        pass
+    done: QuizSession = finished.args[0]
+    assert done.finished
+    assert done.score == 0.0  # nothing answered in time

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -67,16 +67,83 @@ class QuizScreen(QWidget):
         self._current: StoredQuestion | None = None
         self._shown_at = time.monotonic()
         self._awaiting_next = False
+        self._order = list(quiz.question_ids)
+        """Question order on screen: a skipped question moves to the end."""
+        self._paused_at: float | None = None
         self._build()
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._tick)
+        if self.time_limit_ms is not None:
+            self._timer.start()
         self._show_next()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # Enter reaches here from whichever answer control has focus (they leave it
-        # unhandled), so it works the same for every question type.
+        # Enter and Esc reach here from whichever answer control has focus (they leave
+        # them unhandled), so they work the same for every question type.
+        if event.key() == Qt.Key.Key_Escape:
+            self.toggle_pause()
+            return
+        if self._paused_at is not None:
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.advance()
             return
         super().keyPressEvent(event)
+
+    # -- exam time, pause, skip ---------------------------------------------------------------
+    @property
+    def time_limit_ms(self) -> int | None:
+        limit = self._quiz.settings.time_limit_s
+        return (
+            None if limit is None or self._quiz.settings.mode is not QuizMode.EXAM else limit * 1000
+        )
+
+    def remaining_ms(self) -> int | None:
+        """Time left in an exam. Time spent away from the quiz (closed, crashed, paused)
+        does not count: only the time on each question does."""
+        limit = self.time_limit_ms
+        if limit is None:
+            return None
+        now = self._paused_at if self._paused_at is not None else time.monotonic()
+        current = 0 if self._awaiting_next else round((now - self._shown_at) * 1000)
+        return max(0, limit - self._quiz.time_ms - current)
+
+    def _tick(self) -> None:
+        remaining = self.remaining_ms()
+        if remaining is None:
+            return
+        seconds = remaining // 1000
+        self.timer_label.setText(f"{seconds // 60}:{seconds % 60:02d}")
+        if remaining == 0:
+            self._timer.stop()
+            self._finish()
+
+    def toggle_pause(self) -> None:
+        """Esc: hide the question and stop the clock, or carry on."""
+        if self._paused_at is None:
+            self._paused_at = time.monotonic()
+            self._timer.stop()
+            self.paused.show()
+            self._content.hide()
+            self.paused.setFocus()
+        else:
+            self._shown_at += time.monotonic() - self._paused_at
+            self._paused_at = None
+            self.paused.hide()
+            self._content.show()
+            if self.time_limit_ms is not None:
+                self._timer.start()
+            if self._answer is not None:
+                self._answer.setFocus()
+
+    def skip(self) -> None:
+        """Leave this question for later: it comes back after the others."""
+        if self._current is None or self._awaiting_next or self._paused_at is not None:
+            return
+        self._order.remove(self._current.id)
+        self._order.append(self._current.id)
+        self._show_next()
 
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -86,9 +153,17 @@ class QuizScreen(QWidget):
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(8)
+        self.timer_label = QLabel(self)
+        self.timer_label.setAccessibleName(self.tr("Time left"))
         top.addWidget(self.progress_label)
         top.addWidget(self.progress, 1)
+        top.addWidget(self.timer_label)
         outer.addLayout(top)
+        self.paused = QLabel(self.tr("Paused. Press Esc to carry on."), self)
+        self.paused.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.paused.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.paused.hide()
+        outer.addWidget(self.paused, 1)
 
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -117,8 +192,12 @@ class QuizScreen(QWidget):
         self._body.addStretch(1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
+        self._content = scroll
 
         buttons = QHBoxLayout()
+        self.skip_button = QPushButton(self.tr("S&kip"), self)
+        self.skip_button.clicked.connect(self.skip)
+        buttons.addWidget(self.skip_button)
         buttons.addStretch(1)
         self.submit = QPushButton(self.tr("Submit"), self)
         self.submit.setDefault(True)
@@ -132,7 +211,7 @@ class QuizScreen(QWidget):
         return self._quiz
 
     def _show_next(self) -> None:
-        next_id = self._quiz.next_question
+        next_id = next((q for q in self._order if q not in self._quiz.answers), None)
         if next_id is None:
             self._finish()
             return
@@ -224,5 +303,6 @@ class QuizScreen(QWidget):
         self.submit.setFocus()
 
     def _finish(self) -> None:
+        self._timer.stop()
         self._quiz = finish_quiz(self._database, self._quiz.id)
         self.quiz_finished.emit(self._quiz)
