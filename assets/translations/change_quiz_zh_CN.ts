@@ -2,55 +2,133 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>HistoryScreen</name>
+    <message>
+        <location filename="../../quiz_app/ui/screens/history.py" line="46"/>
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/history.py" line="47"/>
+        <source>Exam</source>
+        <translation>考试</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/history.py" line="48"/>
+        <source>My mistakes</source>
+        <translation>我的错题</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/history.py" line="51"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/history.py" line="56"/>
+        <source>No finished quizzes yet.</source>
+        <translation>还没有完成的测验。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/history.py" line="62"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/history.py" line="63"/>
+        <source>Packs</source>
+        <translation>题包</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/history.py" line="64"/>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/history.py" line="65"/>
+        <source>Questions</source>
+        <translation>题数</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/history.py" line="66"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/history.py" line="69"/>
+        <source>Past quizzes</source>
+        <translation>以往的测验</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/history.py" line="77"/>
+        <source>All packs</source>
+        <translation>全部题包</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/history.py" line="95"/>
+        <source>&amp;Review</source>
+        <translation>回顾(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/history.py" line="98"/>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="48"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="50"/>
         <source>&amp;Learner:</source>
         <translation>学习者(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="51"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="53"/>
         <source>Create a learner to start</source>
         <translation>请先新建一位学习者</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="53"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="55"/>
         <source>New learner…</source>
         <translation>新建学习者……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="55"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="57"/>
         <source>Continue unfinished quiz</source>
         <translation>继续未完成的测验</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="67"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="63"/>
+        <source>Histor&amp;y</source>
+        <translation>历史记录(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="72"/>
         <source>&amp;Questions:</source>
         <translation>题数(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="77"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="82"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="78"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="83"/>
         <source>&amp;Exam</source>
         <translation>考试(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="79"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="84"/>
         <source>My &amp;mistakes</source>
         <translation>我的错题(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="129"/>
-        <location filename="../../quiz_app/ui/screens/home.py" line="137"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="134"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="142"/>
         <source>New learner</source>
         <translation>新建学习者</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="129"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="134"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
@@ -58,164 +136,164 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="78"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="227"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="253"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="79"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="230"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="256"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="105"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="108"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="107"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="110"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="110"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="113"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="111"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="114"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="115"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="118"/>
         <source>Follow the &amp;system</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="116"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="119"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="117"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="120"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="127"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="130"/>
         <source>&amp;Bigger text</source>
         <translation>放大文字(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="132"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="135"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="139"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="142"/>
         <source>&amp;Normal text size</source>
         <translation>默认文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="143"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="146"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="152"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="155"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="155"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="158"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="160"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="163"/>
         <source>&amp;About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="307"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="322"/>
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="314"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="329"/>
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="318"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="333"/>
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="318"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="333"/>
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="319"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="334"/>
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="319"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="334"/>
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="320"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="335"/>
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="320"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="335"/>
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="321"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="336"/>
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="321"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="336"/>
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="322"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="337"/>
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="322"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="337"/>
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="323"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="338"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="323"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="338"/>
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="326"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="341"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="332"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="347"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="334"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="349"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -225,17 +303,17 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>PackListWidget</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="42"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="43"/>
         <source>Pack / topic</source>
         <translation>题包 / 主题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="42"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="43"/>
         <source>Questions</source>
         <translation>题数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="43"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="44"/>
         <source>Question packs</source>
         <translation>题包</translation>
     </message>

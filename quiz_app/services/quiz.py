@@ -124,3 +124,13 @@ def finish_quiz(
     if quiz is None:
         raise NotFoundError(f"no quiz {quiz_id}")
     return quiz
+
+
+def quiz_history(database: Database, learner_id: LearnerId, limit: int = 200) -> list[QuizSession]:
+    """The learner's finished quizzes, newest first."""
+    with database.reading() as session:
+        found = [
+            repo.get_session(session, i)
+            for i in repo.finished_session_ids(session, learner_id, limit)
+        ]
+    return [q for q in found if q is not None]

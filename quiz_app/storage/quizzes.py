@@ -105,3 +105,17 @@ def mistaken_question_ids(
     if draw.types:
         query = query.where(_Q.type.in_(sorted(t.value for t in draw.types)))
     return [QuestionId(i) for i in session.scalars(query)]
+
+
+def finished_session_ids(
+    session: Session, learner_id: LearnerId, limit: int
+) -> list[QuizSessionId]:
+    return [
+        QuizSessionId(i)
+        for i in session.scalars(
+            select(_S.id)
+            .where(_S.learner_id == learner_id, _S.finished_at.is_not(None))
+            .order_by(_S.finished_at.desc(), _S.id.desc())
+            .limit(limit)
+        )
+    ]

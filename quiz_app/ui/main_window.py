@@ -29,6 +29,7 @@ from quiz_app.ui.theme import Theme, apply_theme
 
 if TYPE_CHECKING:  # the database stack is imported off the GUI thread (bank_loader)
     from quiz_app.services.bank import Database
+    from quiz_app.ui.screens.history import HistoryScreen
     from quiz_app.ui.screens.quiz import QuizScreen
     from quiz_app.ui.screens.results import ResultsScreen
 
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.quiz_screen: QuizScreen | None = None
         self.results_screen: ResultsScreen | None = None
+        self.history_screen: HistoryScreen | None = None
         self._theme: Theme = "system"
         self._build_home()
         self._build_menus()
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         self.home.start_requested.connect(self.start_quiz)
         self.home.resume_requested.connect(self.resume_quiz)
         self.home.learner_changed.connect(self._learner_changed)
+        self.home.history_requested.connect(self.show_history)
         self.stack.insertWidget(0, self.home)
         if old is not None:
             self.stack.removeWidget(old)
@@ -287,6 +290,18 @@ class MainWindow(QMainWindow):
             )
         )
         self._replace_screen("results_screen", screen)
+
+    def show_history(self, learner: LearnerId) -> None:
+        from quiz_app.services.packs import list_packs
+        from quiz_app.services.quiz import quiz_history
+        from quiz_app.ui.screens.history import HistoryScreen
+
+        assert self._database is not None
+        titles = {str(p.id): p.title.get(self._language) for p in list_packs(self._database)}
+        screen = HistoryScreen(quiz_history(self._database, learner), titles)
+        screen.open_quiz.connect(self._show_results)
+        screen.go_home.connect(self.go_home)
+        self._replace_screen("history_screen", screen)
 
     def go_home(self) -> None:
         self.stack.setCurrentWidget(self.home)

@@ -73,6 +73,23 @@ def _results_screen(database: Database, language: str) -> QWidget:
     return ResultsScreen(finish_quiz(database, quiz.id), questions, language)
 
 
+def _history_screen(database: Database, language: str) -> QWidget:
+    from quiz_app.services.packs import list_packs
+    from quiz_app.services.quiz import finish_quiz, quiz_history, submit_answer
+    from quiz_app.ui.screens.history import HistoryScreen
+
+    learner = create_learner(
+        database, f"History {language} {os.urandom(4).hex()}", language=language
+    )
+    for seed in range(3):
+        quiz = start_quiz(database, learner.id, QuizSettings(count=4), seed=seed)
+        for question in quiz_questions(database, quiz)[: 2 + seed]:
+            submit_answer(database, quiz.id, question.id, _right(question.question.body), 9000)
+        finish_quiz(database, quiz.id)
+    titles = {str(p.id): p.title.get(language) for p in list_packs(database)}
+    return HistoryScreen(quiz_history(database, learner.id), titles)
+
+
 def _right(body: object) -> Any:
     from quiz_app.core.questions import (
         Matching,
@@ -114,6 +131,7 @@ def take_screenshots(outdir: Path) -> list[Path]:
         "question": lambda db, lang: _quiz_screen(db, lang, answered=False),
         "feedback": lambda db, lang: _quiz_screen(db, lang, answered=True),
         "results": _results_screen,
+        "history": _history_screen,
     }
     with tempfile.TemporaryDirectory() as tmp:
         database = open_bank(f"sqlite:///{Path(tmp) / 'bank.sqlite3'}")

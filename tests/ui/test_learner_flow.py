@@ -158,3 +158,42 @@ def test_text_size_grows_shrinks_and_resets(
         font = app.font()
         font.setPointSizeF(normal)
         app.setFont(font)
+
+
+def test_history_lists_finished_quizzes_and_opens_one_for_review(
+    qtbot: QtBot, database: Database, sample_pack: Path
+) -> None:
+    window = _window(qtbot, database, sample_pack)
+    home = window.home
+    for _ in range(2):
+        home.count.setValue(2)
+        qtbot.keyClick(home.mode_buttons[QuizMode.EXAM], Qt.Key.Key_Space)
+        screen = window.quiz_screen
+        assert screen is not None
+        for _ in range(2):
+            _type_right_answer(qtbot, screen)
+            _press_enter(qtbot, screen)
+        assert window.results_screen is not None
+        qtbot.keyClick(window.results_screen.home, Qt.Key.Key_Space)
+
+    qtbot.keyClick(window.home.history, Qt.Key.Key_Space)
+    history = window.history_screen
+    assert history is not None
+    assert window.stack.currentWidget() is history
+    assert history.table.rowCount() == 2
+    row = [history.table.item(0, c).text() for c in range(1, 5)]  # type: ignore[union-attr]
+    assert row == ["All packs", "Exam", "2", "100 %"]
+    qtbot.keyClick(history.table, Qt.Key.Key_Return)  # open the newest for review
+    assert window.stack.currentWidget() is window.results_screen
+    assert window.results_screen is not None
+    assert window.results_screen.score.text() == "Score: 100 %"
+
+
+def test_a_new_learner_has_an_empty_history(
+    qtbot: QtBot, database: Database, sample_pack: Path
+) -> None:
+    window = _window(qtbot, database, sample_pack)
+    qtbot.keyClick(window.home.history, Qt.Key.Key_Space)
+    assert window.history_screen is not None
+    assert window.history_screen.empty.isVisible()
+    assert not window.history_screen.review.isEnabled()

@@ -37,6 +37,8 @@ class HomeScreen(QWidget):
     """LearnerId"""
     learner_changed = Signal(object)
     """LearnerId: the learner now chosen."""
+    history_requested = Signal(object)
+    """LearnerId"""
 
     def __init__(self, packs: PackListWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +60,9 @@ class HomeScreen(QWidget):
         who.addWidget(self.learner)
         who.addWidget(self.new_learner)
         who.addStretch(1)
+        self.history = QPushButton(self.tr("Histor&y"), self)
+        self.history.clicked.connect(self._history)
+        who.addWidget(self.history)
         who.addWidget(self.resume)
         layout.addLayout(who)
 
@@ -111,7 +116,7 @@ class HomeScreen(QWidget):
     def _learner_changed(self) -> None:
         learner = self.current_learner()
         has_learner = learner is not None
-        for button in self.mode_buttons.values():
+        for button in (*self.mode_buttons.values(), self.history):
             button.setEnabled(has_learner)
         self.resume.setVisible(False)
         if learner is None or self._database is None:
@@ -166,6 +171,11 @@ class HomeScreen(QWidget):
             time_limit_s=60 * self.count.value() if mode is QuizMode.EXAM else None,
         )
         self.start_requested.emit(learner, settings)
+
+    def _history(self) -> None:
+        learner = self.current_learner()
+        if learner is not None:
+            self.history_requested.emit(learner)
 
     def _resume(self) -> None:
         learner = self.current_learner()
