@@ -136,164 +136,195 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="79"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="230"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="256"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="86"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="294"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="320"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="108"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="121"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="110"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="123"/>
+        <source>&amp;Import pack…</source>
+        <translation>导入题包(&amp;I)……</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="127"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="113"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="130"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="114"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="131"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="118"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="135"/>
         <source>Follow the &amp;system</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="119"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="136"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="120"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="137"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="130"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="147"/>
         <source>&amp;Bigger text</source>
         <translation>放大文字(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="135"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="152"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="142"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="159"/>
         <source>&amp;Normal text size</source>
         <translation>默认文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="146"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="163"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="155"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="172"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="158"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="175"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="163"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="180"/>
         <source>&amp;About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="322"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="203"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="244"/>
+        <source>Import pack</source>
+        <translation>导入题包</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="203"/>
+        <source>Question packs (*.zip pack.toml)</source>
+        <translation>题包 (*.zip pack.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="217"/>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1……</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="227"/>
+        <source>%1 %2 is already in the bank.</source>
+        <translation>题库中已有 %1 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="229"/>
+        <source>Imported %1 %2: %3 added, %4 changed, %5 retired.</source>
+        <translation>已导入 %1 %2：新增 %3 道，修改 %4 道，停用 %5 道。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="386"/>
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="329"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="393"/>
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="333"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="397"/>
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="333"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="397"/>
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="334"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="398"/>
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="334"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="398"/>
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="335"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="399"/>
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="335"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="399"/>
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="336"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="400"/>
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="336"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="400"/>
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="337"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="401"/>
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="337"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="401"/>
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="338"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="402"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="338"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="402"/>
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="341"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="405"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="347"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="411"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="349"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="413"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -303,17 +334,17 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>PackListWidget</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="43"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="48"/>
         <source>Pack / topic</source>
         <translation>题包 / 主题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="43"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="48"/>
         <source>Questions</source>
         <translation>题数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="44"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="49"/>
         <source>Question packs</source>
         <translation>题包</translation>
     </message>

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QHeaderView,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -22,10 +25,12 @@ from PySide6.QtWidgets import (
 from quiz_app import __version__
 from quiz_app.core.bank import PackSummary
 from quiz_app.core.ids import LearnerId
+from quiz_app.core.importing import ImportPlan
 from quiz_app.core.quiz import QuizMode, QuizSession, QuizSettings
 from quiz_app.ui.i18n import set_language as set_app_language
 from quiz_app.ui.screens.home import HomeScreen
 from quiz_app.ui.theme import Theme, apply_theme
+from quiz_app.ui.worker import run_in_background
 
 if TYPE_CHECKING:  # the database stack is imported off the GUI thread (bank_loader)
     from quiz_app.services.bank import Database
@@ -71,6 +76,8 @@ def _row(title: str, count: int) -> QTreeWidgetItem:
 
 class MainWindow(QMainWindow):
     bank_opened = Signal()
+    import_finished = Signal(str)
+    """The message shown to the user about the import."""
 
     def __init__(self, database: Database | None, language: str = "en") -> None:
         super().__init__()
@@ -84,6 +91,12 @@ class MainWindow(QMainWindow):
         self.results_screen: ResultsScreen | None = None
         self.history_screen: HistoryScreen | None = None
         self._theme: Theme = "system"
+        self._job: object | None = None
+        self._busy = QProgressBar(self)
+        self._busy.setRange(0, 0)  # busy: no percentage to show
+        self._busy.setMaximumWidth(160)
+        self._busy.hide()
+        self.statusBar().addPermanentWidget(self._busy)
         self._build_home()
         self._build_menus()
         self.refresh()
@@ -106,6 +119,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self.menuBar().clear()
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(
+            self._action(self.tr("&Import pack…"), self.ask_import, QKeySequence.StandardKey.Open)
+        )
+        file_menu.addSeparator()
         file_menu.addAction(
             self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         )
@@ -179,6 +196,53 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.home.set_database(database)
         self.bank_opened.emit()
+
+    # -- import ----------------------------------------------------------------------------
+    def ask_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import pack"), "", self.tr("Question packs (*.zip pack.toml)")
+        )
+        if path:
+            chosen = Path(path)
+            self.import_pack(chosen.parent if chosen.name == "pack.toml" else chosen)
+
+    def import_pack(self, path: Path) -> None:
+        """Import off the GUI thread; the window stays responsive with a busy bar."""
+        from quiz_app.services.packs import import_pack
+
+        database = self._database
+        if database is None:
+            return
+        self._busy.show()
+        self.statusBar().showMessage(self.tr("Importing %1…").replace("%1", path.name))
+        self._job = run_in_background(
+            lambda: import_pack(database, path), self._imported, self._import_failed
+        )
+
+    def _imported(self, plan: ImportPlan) -> None:
+        self._busy.hide()
+        self.refresh()
+        self.home.reload_learners()
+        message = (
+            self.tr("%1 %2 is already in the bank.")
+            if not plan.changes_anything
+            else self.tr("Imported %1 %2: %3 added, %4 changed, %5 retired.")
+        )
+        text = (
+            message.replace("%1", plan.pack_id)
+            .replace("%2", plan.new_version)
+            .replace("%3", str(len(plan.added)))
+            .replace("%4", str(len(plan.changed)))
+            .replace("%5", str(len(plan.retired)))
+        )
+        self.statusBar().showMessage(text)
+        self.import_finished.emit(text)
+
+    def _import_failed(self, error: Exception) -> None:
+        self._busy.hide()
+        self.refresh()
+        QMessageBox.warning(self, self.tr("Import pack"), str(error))
+        self.import_finished.emit(str(error))
 
     # -- view ----------------------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:

@@ -89,3 +89,38 @@ def test_a_bank_that_cannot_open_is_reported(qtbot: QtBot, tmp_path: Path) -> No
         loader.start()
     loader.wait()
     assert failed.args[0].startswith("cannot open the question bank")
+
+
+def test_importing_a_pack_runs_in_the_background_and_refreshes(
+    qtbot: QtBot, database: Database, sample_pack: Path
+) -> None:
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.packs.topLevelItemCount() == 0
+    with qtbot.waitSignal(window.import_finished, timeout=30_000) as done:
+        window.import_pack(sample_pack)
+    assert done.args[0] == "Imported sample 1.0.0: 7 added, 0 changed, 0 retired."
+    assert window.packs.topLevelItemCount() == 1
+    assert window.statusBar().currentMessage() == done.args[0]
+
+
+def test_a_broken_pack_is_reported_and_changes_nothing(
+    qtbot: QtBot, database: Database, sample_pack: Path, monkeypatch: object
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    (sample_pack / "media" / "moon.svg").unlink()
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "warning",  # type: ignore[attr-defined]
+        lambda _parent, _title, text: shown.append(text),
+    )
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.import_finished, timeout=30_000):
+        window.import_pack(sample_pack)
+    [message] = shown
+    assert "missions.toml:19: question 'far-side-first': image 'media/moon.svg'" in message
+    assert window.packs.topLevelItemCount() == 0
