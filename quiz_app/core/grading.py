@@ -112,3 +112,23 @@ def grade(body: Body, response: Response) -> float:
     raise ResponseMismatchError(
         f"a {type(response).__name__} cannot answer a {type(body).__name__}"
     )
+
+
+def right_response(body: Body) -> Response:
+    """The response that scores 1: for showing an answer, demos and tests."""
+    match body:
+        case SingleChoice(_, answer):
+            return answer
+        case MultipleResponse(_, answers):
+            return answers
+        case TrueFalse(answer):
+            return answer
+        case Numeric(answer, _, _):
+            return answer
+        case ShortText(accept):
+            return accept.all_values()[0]
+        case Ordering(items):
+            return tuple(item.id for item in items)
+        case Matching(pairs):
+            return {pair.id: pair.id for pair in pairs}
+    raise TypeError(f"unknown question body {body!r}")  # pragma: no cover

@@ -13,12 +13,12 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from quiz_app.core.grading import right_response
 from quiz_app.core.quiz import QuizSettings
 from quiz_app.services.bank import Database, open_bank
 from quiz_app.services.learners import create_learner
@@ -68,7 +68,9 @@ def _results_screen(database: Database, language: str) -> QWidget:
         body = question.question.body
         from quiz_app.core.questions import TrueFalse
 
-        response = (not body.answer) if isinstance(body, TrueFalse) and i % 2 else _right(body)
+        response = (
+            (not body.answer) if isinstance(body, TrueFalse) and i % 2 else right_response(body)
+        )
         submit_answer(database, quiz.id, question.id, response, 8000 + 1000 * i)
     return ResultsScreen(finish_quiz(database, quiz.id), questions, language)
 
@@ -84,39 +86,12 @@ def _history_screen(database: Database, language: str) -> QWidget:
     for seed in range(3):
         quiz = start_quiz(database, learner.id, QuizSettings(count=4), seed=seed)
         for question in quiz_questions(database, quiz)[: 2 + seed]:
-            submit_answer(database, quiz.id, question.id, _right(question.question.body), 9000)
+            submit_answer(
+                database, quiz.id, question.id, right_response(question.question.body), 9000
+            )
         finish_quiz(database, quiz.id)
     titles = {str(p.id): p.title.get(language) for p in list_packs(database)}
     return HistoryScreen(quiz_history(database, learner.id), titles)
-
-
-def _right(body: object) -> Any:
-    from quiz_app.core.questions import (
-        Matching,
-        MultipleResponse,
-        Numeric,
-        Ordering,
-        ShortText,
-        SingleChoice,
-        TrueFalse,
-    )
-
-    match body:
-        case SingleChoice(choices, _):
-            return choices[0].id  # not always right: the table shows both
-        case MultipleResponse(_, answers):
-            return answers
-        case TrueFalse(answer):
-            return answer
-        case Numeric(answer, _, _):
-            return answer
-        case ShortText(accept):
-            return accept.all_values()[0]
-        case Ordering(items):
-            return tuple(reversed([i.id for i in items]))
-        case Matching(pairs):
-            return {p.id: p.id for p in pairs}
-    raise TypeError(body)
 
 
 def take_screenshots(outdir: Path) -> list[Path]:

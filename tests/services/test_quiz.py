@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from quiz_app.core.errors import QuizError
-from quiz_app.core.grading import Response
+from quiz_app.core.grading import Response, right_response
 from quiz_app.core.ids import QuestionId
 from quiz_app.core.questions import (
     Matching,
@@ -29,25 +29,6 @@ from quiz_app.services.quiz import (
 )
 from quiz_app.storage import Database, open_database
 from tests.conftest import NOW
-
-
-def _right(body: object) -> Response:
-    match body:
-        case SingleChoice(_, answer):
-            return answer
-        case MultipleResponse(_, answers):
-            return answers
-        case TrueFalse(answer):
-            return answer
-        case Numeric(answer, _, _):
-            return answer
-        case ShortText(accept):
-            return accept.all_values()[0]
-        case Ordering(items):
-            return tuple(i.id for i in items)
-        case Matching(pairs):
-            return {p.id: p.id for p in pairs}
-    raise AssertionError(body)
 
 
 def _wrong(body: object) -> Response:
@@ -82,7 +63,9 @@ def test_a_whole_quiz_of_every_type_is_graded_and_stored(bank: Database) -> None
     questions = quiz_questions(bank, quiz)
     assert len({q.question.type for q in questions}) == 7
     for i, question in enumerate(questions):
-        response = _right(question.question.body) if i % 2 == 0 else _wrong(question.question.body)
+        response = (
+            right_response(question.question.body) if i % 2 == 0 else _wrong(question.question.body)
+        )
         outcome = submit_answer(
             bank, quiz.id, question.id, response, 1000 + i, now=NOW + timedelta(seconds=i)
         )
@@ -99,7 +82,9 @@ def test_a_quiz_left_midway_resumes_exactly_there(bank: Database, db_url: str) -
     quiz = start_quiz(bank, ada.id, QuizSettings(count=5), seed=2, now=NOW)
     first, second = quiz.question_ids[:2]
     for question in quiz_questions(bank, quiz)[:2]:
-        submit_answer(bank, quiz.id, question.id, _right(question.question.body), 500, now=NOW)
+        submit_answer(
+            bank, quiz.id, question.id, right_response(question.question.body), 500, now=NOW
+        )
     bank.close()  # the app is closed (or killed) here
 
     reopened = open_database(db_url)
@@ -116,9 +101,11 @@ def test_an_answer_cannot_be_given_twice_or_after_the_end(bank: Database) -> Non
     ada = create_learner(bank, "Ada", now=NOW)
     quiz = start_quiz(bank, ada.id, QuizSettings(count=3), seed=3, now=NOW)
     [question, *_] = quiz_questions(bank, quiz)
-    submit_answer(bank, quiz.id, question.id, _right(question.question.body), 10, now=NOW)
+    submit_answer(bank, quiz.id, question.id, right_response(question.question.body), 10, now=NOW)
     with pytest.raises(QuizError, match="already been answered"):
-        submit_answer(bank, quiz.id, question.id, _right(question.question.body), 10, now=NOW)
+        submit_answer(
+            bank, quiz.id, question.id, right_response(question.question.body), 10, now=NOW
+        )
     with pytest.raises(QuizError, match="not part of this quiz"):
         submit_answer(bank, quiz.id, QuestionId(99999), "a", 10, now=NOW)
     finish_quiz(bank, quiz.id, now=NOW)
@@ -135,7 +122,7 @@ def test_my_mistakes_draws_only_what_was_last_answered_wrongly(bank: Database) -
     wrong = {q.id for q in questions[:3]}
     for question in questions:
         body = question.question.body
-        response = _wrong(body) if question.id in wrong else _right(body)
+        response = _wrong(body) if question.id in wrong else right_response(body)
         submit_answer(bank, quiz.id, question.id, response, 10, now=NOW)
     finish_quiz(bank, quiz.id, now=NOW)
 
@@ -145,7 +132,7 @@ def test_my_mistakes_draws_only_what_was_last_answered_wrongly(bank: Database) -
     assert set(mistakes.question_ids) == wrong
     # Putting one right takes it off the list.
     fixed = questions[0]
-    submit_answer(bank, mistakes.id, fixed.id, _right(fixed.question.body), 10, now=NOW)
+    submit_answer(bank, mistakes.id, fixed.id, right_response(fixed.question.body), 10, now=NOW)
     finish_quiz(bank, mistakes.id, now=NOW)
     again = start_quiz(
         bank, ada.id, QuizSettings(mode=QuizMode.MISTAKES, count=10), seed=6, now=NOW
@@ -175,12 +162,12 @@ from quiz_app.core.quiz import QuizSettings
 from quiz_app.services.learners import create_learner
 from quiz_app.services.quiz import quiz_questions, start_quiz, submit_answer
 from quiz_app.storage import open_database
-from tests.services.test_quiz import _right
+from quiz_app.core.grading import right_response
 database = open_database(sys.argv[1])
 learner = create_learner(database, "Ada")
 quiz = start_quiz(database, learner.id, QuizSettings(count=5), seed=9)
 for question in quiz_questions(database, quiz)[:2]:
-    submit_answer(database, quiz.id, question.id, _right(question.question.body), 700)
+    submit_answer(database, quiz.id, question.id, right_response(question.question.body), 700)
 print(quiz.id, flush=True)
 os.kill(os.getpid(), signal.SIGKILL)  # the power goes: no clean-up of any kind
 """
