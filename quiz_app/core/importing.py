@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 from quiz_app.core.errors import ImportRefusedError
@@ -46,7 +46,6 @@ class ImportPlan:
     restored: tuple[QuestionKey, ...] = ()
     """Retired questions that come back (they may be in ``changed`` too)."""
     unchanged: int = 0
-    metadata_changed: bool = field(default=False)
 
     @property
     def changes_anything(self) -> bool:
@@ -111,5 +110,4 @@ def plan_import(
         retired=tuple(retired),
         restored=tuple(restored),
         unchanged=unchanged,
-        metadata_changed=True,
     )

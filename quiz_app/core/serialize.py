@@ -179,11 +179,6 @@ def canonical_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def content_hash(data: object) -> str:
-    """A stable fingerprint of plain data, to tell changed questions and packs apart."""
-    return hashlib.sha256(canonical_json(data).encode()).hexdigest()
-
-
 def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 

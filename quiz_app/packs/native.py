@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import re
 import tomllib
@@ -26,7 +27,6 @@ _QUESTION = TypeAdapter(AnyQuestion)
 _TYPE_TAGS = frozenset(
     ("single", "multiple", "true_false", "numeric", "short_text", "ordering", "matching")
 )
-_FIELD_NAMES: dict[str, tuple[str, ...]] = {}
 
 
 @dataclass
@@ -245,16 +245,16 @@ def _suggest(name: str) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+@functools.cache
 def _known_fields() -> tuple[str, ...]:
-    if not _FIELD_NAMES:
-        from quiz_app.packs import schema
+    """Every field name the format knows, for "did you mean" hints."""
+    from quiz_app.packs import schema
 
-        names: set[str] = set()
-        for model in vars(schema).values():
-            if isinstance(model, type) and issubclass(model, schema.Strict):
-                names.update(model.model_fields)
-        _FIELD_NAMES["all"] = tuple(sorted(names))
-    return _FIELD_NAMES["all"]
+    names: set[str] = set()
+    for model in vars(schema).values():
+        if isinstance(model, type) and issubclass(model, schema.Strict):
+            names.update(model.model_fields)
+    return tuple(sorted(names))
 
 
 def _texts(q: Any) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:

@@ -28,6 +28,4 @@ class BankLoader(QThread):
         except QuizError as err:
             self.failed.emit(str(err))
             return
-        # Connections made here belong to this thread; the GUI thread makes its own.
-        database.engine.dispose()
         self.opened.emit(database)
