@@ -77,258 +77,310 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="50"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="51"/>
         <source>&amp;Learner:</source>
         <translation>学习者(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="53"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="54"/>
         <source>Create a learner to start</source>
         <translation>请先新建一位学习者</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="55"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="56"/>
         <source>New learner…</source>
         <translation>新建学习者……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="57"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="58"/>
         <source>Continue unfinished quiz</source>
         <translation>继续未完成的测验</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="63"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="64"/>
         <source>Histor&amp;y</source>
         <translation>历史记录(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="72"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="73"/>
         <source>&amp;Questions:</source>
         <translation>题数(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="82"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="83"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="83"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="84"/>
         <source>&amp;Exam</source>
         <translation>考试(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="84"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="85"/>
         <source>My &amp;mistakes</source>
         <translation>我的错题(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="134"/>
-        <location filename="../../quiz_app/ui/screens/home.py" line="142"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="151"/>
         <source>New learner</source>
         <translation>新建学习者</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="134"/>
-        <source>Name:</source>
-        <translation>姓名：</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <location filename="../../quiz_app/ui/main_window.py" line="86"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="294"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="320"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="295"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="321"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="121"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="122"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="123"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="124"/>
         <source>&amp;Import pack…</source>
         <translation>导入题包(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="127"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="128"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="130"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="131"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="131"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="132"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="135"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="136"/>
         <source>Follow the &amp;system</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="136"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="137"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="137"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="138"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="147"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="148"/>
         <source>&amp;Bigger text</source>
         <translation>放大文字(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="152"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="153"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="159"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="160"/>
         <source>&amp;Normal text size</source>
         <translation>默认文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="163"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="164"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="172"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="173"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="175"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="176"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="180"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="181"/>
         <source>&amp;About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="203"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="244"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="204"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="245"/>
         <source>Import pack</source>
         <translation>导入题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="203"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="204"/>
         <source>Question packs (*.zip pack.toml)</source>
         <translation>题包 (*.zip pack.toml)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="217"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="218"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="227"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="228"/>
         <source>%1 %2 is already in the bank.</source>
         <translation>题库中已有 %1 %2。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="229"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="230"/>
         <source>Imported %1 %2: %3 added, %4 changed, %5 retired.</source>
         <translation>已导入 %1 %2：新增 %3 道，修改 %4 道，停用 %5 道。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="386"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="387"/>
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="393"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="394"/>
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="397"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="398"/>
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="397"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="398"/>
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="398"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="399"/>
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="398"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="399"/>
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="399"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="400"/>
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="399"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="400"/>
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="400"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="401"/>
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="400"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="401"/>
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="401"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="402"/>
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="401"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="402"/>
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="402"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="403"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="402"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="403"/>
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="405"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="406"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="411"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="412"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="413"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="414"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
 一款离线问答软件，内容涉及中国探月任务和月球科学。</translation>
+    </message>
+</context>
+<context>
+    <name>NewLearnerDialog</name>
+    <message>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="31"/>
+        <source>New learner</source>
+        <translation>新建学习者</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="34"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="35"/>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="38"/>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="39"/>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="40"/>
+        <source>Orange</source>
+        <translation>橙色</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="41"/>
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="42"/>
+        <source>Purple</source>
+        <translation>紫色</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="43"/>
+        <source>Teal</source>
+        <translation>青色</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="59"/>
+        <source>&amp;Colour:</source>
+        <translation>颜色(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="65"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
     </message>
 </context>
 <context>

@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         old = getattr(self, "home", None)
         self.packs = PackListWidget()
         self.home = HomeScreen(self.packs)
+        self.home.language_hint = self._language
         self.home.start_requested.connect(self.start_quiz)
         self.home.resume_requested.connect(self.resume_quiz)
         self.home.learner_changed.connect(self._learner_changed)

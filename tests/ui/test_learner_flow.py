@@ -197,3 +197,40 @@ def test_a_new_learner_has_an_empty_history(
     assert window.history_screen is not None
     assert window.history_screen.empty.isVisible()
     assert not window.history_screen.review.isEnabled()
+
+
+def test_new_learner_dialog_by_keyboard(qtbot: QtBot) -> None:
+    from quiz_app.ui.learner_dialog import COLOURS, NewLearnerDialog
+
+    dialog = NewLearnerDialog("en")
+    qtbot.addWidget(dialog)
+    assert not dialog.ok.isEnabled()  # no name yet
+    qtbot.keyClicks(dialog.name, "Mei")
+    assert dialog.ok.isEnabled()
+    dialog._colours.button(2).click()
+    qtbot.keyClick(dialog.language, Qt.Key.Key_Down)
+    assert (dialog.colour(), dialog.chosen_language()) == (COLOURS[2], "zh")
+
+
+def test_a_new_chinese_learner_switches_the_interface(
+    qtbot: QtBot, database: Database, sample_pack: Path, monkeypatch: object
+) -> None:
+    from quiz_app.services.learners import list_learners
+    from quiz_app.ui.i18n import set_language
+    from quiz_app.ui.learner_dialog import NewLearnerDialog
+
+    def fill_and_accept(dialog: NewLearnerDialog) -> int:
+        dialog.name.setText("小明")
+        dialog.language.setCurrentIndex(dialog.language.findData("zh"))
+        return NewLearnerDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(NewLearnerDialog, "exec", fill_and_accept)  # type: ignore[attr-defined]
+    window = _window(qtbot, database, sample_pack)
+    try:
+        window.home.ask_new_learner()
+        [mei] = [x for x in list_learners(database) if x.name == "小明"]
+        assert mei.language == "zh"
+        assert window.home.current_learner() == mei.id
+        assert window.menuBar().actions()[0].text() == "文件(&F)"
+    finally:
+        set_language("en")

@@ -10,6 +10,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from quiz_app.core.errors import QuizError
 from quiz_app.core.questions import (
     Matching,
     MultipleResponse,
@@ -223,3 +224,30 @@ def test_an_exam_ends_when_its_time_is_up(qtbot: QtBot, bank: Database) -> None:
     done: QuizSession = finished.args[0]
     assert done.finished
     assert done.score == 0.0  # nothing answered in time
+
+
+def test_my_mistakes_quiz_of_every_type_by_keyboard(qtbot: QtBot, bank: Database) -> None:
+    from quiz_app.services.quiz import finish_quiz, submit_answer
+    from tests.services.test_quiz import _wrong
+
+    ada = create_learner(bank, "Ada", now=NOW)
+    first = start_quiz(bank, ada.id, QuizSettings(count=7), seed=2, now=NOW)
+    for question in quiz_questions(bank, first):  # get every question wrong once
+        submit_answer(bank, first.id, question.id, _wrong(question.question.body), 10, now=NOW)
+    finish_quiz(bank, first.id, now=NOW)
+
+    quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.MISTAKES, count=7), seed=3, now=NOW)
+    assert set(quiz.question_ids) == set(first.question_ids)
+    screen = _screen(qtbot, bank, quiz)
+    types = set()
+    with qtbot.waitSignal(screen.quiz_finished, timeout=5000) as finished:
+        for _ in range(7):
+            types.add(screen._current.question.type)  # type: ignore[union-attr]
+            _type_right_answer(qtbot, screen)
+            _press_enter(qtbot, screen)
+            assert screen.verdict.text() == "Right!"  # mistakes mode gives feedback too
+            _press_enter(qtbot, screen)
+    assert len(types) == 7
+    assert finished.args[0].score == 1.0
+    with pytest.raises(QuizError, match="No mistakes"):
+        start_quiz(bank, ada.id, QuizSettings(QuizMode.MISTAKES), now=NOW)

@@ -8,7 +8,6 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -44,6 +43,8 @@ class HomeScreen(QWidget):
         super().__init__(parent)
         self._database: Database | None = None
         self.packs = packs
+        self.language_hint = "en"
+        """The interface language, the default for a new learner."""
         layout = QVBoxLayout(self)
 
         who = QHBoxLayout()
@@ -102,8 +103,10 @@ class HomeScreen(QWidget):
         wanted = select if select is not None else remembered
         self.learner.blockSignals(True)
         self.learner.clear()
+        from quiz_app.ui.learner_dialog import swatch
+
         for learner in list_learners(self._database):
-            self.learner.addItem(learner.name, learner.id)
+            self.learner.addItem(swatch(learner.colour), learner.name, learner.id)
         index = self.learner.findData(int(wanted)) if wanted is not None else -1
         self.learner.setCurrentIndex(max(index, 0))
         self.learner.blockSignals(False)
@@ -130,12 +133,18 @@ class HomeScreen(QWidget):
     def ask_new_learner(self) -> None:
         from quiz_app.core.errors import QuizError
         from quiz_app.services.learners import create_learner
+        from quiz_app.ui.learner_dialog import NewLearnerDialog
 
-        name, ok = QInputDialog.getText(self, self.tr("New learner"), self.tr("Name:"))
-        if not ok or self._database is None:
+        dialog = NewLearnerDialog(self.language_hint, self)
+        if dialog.exec() != NewLearnerDialog.DialogCode.Accepted or self._database is None:
             return
         try:
-            learner = create_learner(self._database, name)
+            learner = create_learner(
+                self._database,
+                dialog.name.text(),
+                colour=dialog.colour(),
+                language=dialog.chosen_language(),
+            )
         except QuizError as err:
             from PySide6.QtWidgets import QMessageBox
 

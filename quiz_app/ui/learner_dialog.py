@@ -1,0 +1,86 @@
+"""Creating a learner: a name, a colour to recognise them by, and a language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
+
+COLOURS = ("#3b82f6", "#16a34a", "#d97706", "#dc2626", "#9333ea", "#0d9488")
+
+
+def swatch(colour: str, size: int = 16) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+class NewLearnerDialog(QDialog):
+    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New learner"))
+        layout = QFormLayout(self)
+        self.name = QLineEdit(self)
+        self.name.setAccessibleName(self.tr("Name"))
+        layout.addRow(self.tr("&Name:"), self.name)
+
+        names = (
+            self.tr("Blue"),
+            self.tr("Green"),
+            self.tr("Orange"),
+            self.tr("Red"),
+            self.tr("Purple"),
+            self.tr("Teal"),
+        )
+        row = QHBoxLayout()
+        self._colours = QButtonGroup(self)
+        for i, (colour, name) in enumerate(zip(COLOURS, names, strict=True)):
+            button = QToolButton(self)
+            button.setIcon(swatch(colour, 20))
+            button.setCheckable(True)
+            button.setAccessibleName(name)
+            button.setToolTip(name)
+            self._colours.addButton(button, i)
+            row.addWidget(button)
+        self._colours.button(0).setChecked(True)
+        row.addStretch(1)
+        colour_row = QWidget(self)
+        colour_row.setLayout(row)
+        layout.addRow(self.tr("&Colour:"), colour_row)
+
+        self.language = QComboBox(self)
+        self.language.addItem("English", "en")
+        self.language.addItem("简体中文", "zh")
+        self.language.setCurrentIndex(max(self.language.findData(language), 0))
+        layout.addRow(self.tr("&Language:"), self.language)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+            Qt.Orientation.Horizontal,
+            self,
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setEnabled(False)
+        self.name.textChanged.connect(self._name_changed)
+
+    def _name_changed(self, text: str) -> None:
+        self.ok.setEnabled(bool(text.strip()))
+
+    def colour(self) -> str:
+        return COLOURS[max(self._colours.checkedId(), 0)]
+
+    def chosen_language(self) -> str:
+        return str(self.language.currentData())
