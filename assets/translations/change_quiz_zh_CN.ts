@@ -102,27 +102,52 @@
         <translation>历史记录(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="73"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="77"/>
         <source>&amp;Questions:</source>
         <translation>题数(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="83"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="87"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="84"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="88"/>
         <source>&amp;Exam</source>
         <translation>考试(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="85"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="89"/>
         <source>My &amp;mistakes</source>
         <translation>我的错题(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="151"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="145"/>
+        <source>No quizzes yet: choose topics and start one.</source>
+        <translation>还没有做过测验：选择主题后开始吧。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="148"/>
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="149"/>
+        <source>Exam</source>
+        <translation>考试</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="150"/>
+        <source>My mistakes</source>
+        <translation>我的错题</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="157"/>
+        <source>Recent results: %1</source>
+        <translation>最近成绩：%1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="177"/>
         <source>New learner</source>
         <translation>新建学习者</translation>
     </message>
@@ -130,195 +155,195 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="86"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="295"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="321"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="128"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="338"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="364"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="122"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="164"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="124"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="166"/>
         <source>&amp;Import pack…</source>
         <translation>导入题包(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="128"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="170"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="131"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="173"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="132"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="174"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="136"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="178"/>
         <source>Follow the &amp;system</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="137"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="179"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="138"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="180"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="148"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="190"/>
         <source>&amp;Bigger text</source>
         <translation>放大文字(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="153"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="195"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="160"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="202"/>
         <source>&amp;Normal text size</source>
         <translation>默认文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="164"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="206"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="173"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="215"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="176"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="218"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="181"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="223"/>
         <source>&amp;About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="204"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="245"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="246"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="287"/>
         <source>Import pack</source>
         <translation>导入题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="204"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="246"/>
         <source>Question packs (*.zip pack.toml)</source>
         <translation>题包 (*.zip pack.toml)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="218"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="260"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="228"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="270"/>
         <source>%1 %2 is already in the bank.</source>
         <translation>题库中已有 %1 %2。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="230"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="272"/>
         <source>Imported %1 %2: %3 added, %4 changed, %5 retired.</source>
         <translation>已导入 %1 %2：新增 %3 道，修改 %4 道，停用 %5 道。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="387"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="430"/>
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="394"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="440"/>
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="398"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="444"/>
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="398"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="444"/>
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="399"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="445"/>
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="399"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="445"/>
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="400"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="446"/>
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="400"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="446"/>
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="401"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="447"/>
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="401"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="447"/>
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="402"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="448"/>
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="402"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="448"/>
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="403"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="449"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="403"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="449"/>
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="406"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="452"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="412"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="458"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="414"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="460"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -394,6 +419,11 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <location filename="../../quiz_app/ui/main_window.py" line="48"/>
         <source>Questions</source>
         <translation>题数</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="48"/>
+        <source>Mastery</source>
+        <translation>掌握程度</translation>
     </message>
     <message>
         <location filename="../../quiz_app/ui/main_window.py" line="49"/>

@@ -134,3 +134,10 @@ def quiz_history(database: Database, learner_id: LearnerId, limit: int = 200) ->
             for i in repo.finished_session_ids(session, learner_id, limit)
         ]
     return [q for q in found if q is not None]
+
+
+def learner_mastery(database: Database, learner_id: LearnerId) -> dict[int, tuple[int, int]]:
+    """Per topic id: (mastered, total). A question is mastered when the learner's latest
+    answer to it was fully right (the review issue refines this with recall)."""
+    with database.reading() as session:
+        return repo.topic_mastery(session, learner_id)

@@ -44,28 +44,70 @@ class PackListWidget(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setColumnCount(2)
-        self.setHeaderLabels([self.tr("Pack / topic"), self.tr("Questions")])
+        self.setColumnCount(3)
+        self.setHeaderLabels([self.tr("Pack / topic"), self.tr("Questions"), self.tr("Mastery")])
         self.setAccessibleName(self.tr("Question packs"))
         self.setAlternatingRowColors(True)
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
 
-    def show_packs(self, packs: list[PackSummary], language: str = "en") -> None:
-        """List the packs; each topic can be ticked to choose it (none ticked: all)."""
+    def checked_topics(self) -> set[int]:
+        """Ids of the ticked topics (kept when the list is redrawn)."""
+        return {
+            int(item.data(0, Qt.ItemDataRole.UserRole))
+            for item in _topic_items(self)
+            if item.checkState(0) == Qt.CheckState.Checked
+        }
+
+    def show_packs(
+        self,
+        packs: list[PackSummary],
+        language: str = "en",
+        mastery: dict[int, tuple[int, int]] | None = None,
+    ) -> None:
+        """List the packs; each topic can be ticked to choose it (none ticked: all).
+        With ``mastery`` (topic id -> mastered, total) a third column shows it."""
+        checked = self.checked_topics()
         self.clear()
         for pack in packs:
             item = _row(f"{pack.title.get(language)}  ({pack.version})", pack.question_count)
             item.setData(0, Qt.ItemDataRole.UserRole, pack.id)
+            pack_right = pack_total = 0
             for topic in pack.topics:
                 child = _row(topic.title.get(language), topic.question_count)
                 child.setData(0, Qt.ItemDataRole.UserRole, int(topic.id))
-                child.setCheckState(0, Qt.CheckState.Unchecked)
+                child.setCheckState(
+                    0,
+                    Qt.CheckState.Checked if int(topic.id) in checked else Qt.CheckState.Unchecked,
+                )
+                if mastery is not None:
+                    right, total = mastery.get(int(topic.id), (0, 0))
+                    pack_right, pack_total = pack_right + right, pack_total + total
+                    _set_mastery(child, right, total)
                 item.addChild(child)
+            if mastery is not None:
+                _set_mastery(item, pack_right, pack_total)
             self.addTopLevelItem(item)
             item.setExpanded(True)
+
+
+def _topic_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    items: list[QTreeWidgetItem] = []
+    for i in range(tree.topLevelItemCount()):
+        pack = tree.topLevelItem(i)
+        assert pack is not None
+        items.extend(child for j in range(pack.childCount()) if (child := pack.child(j)))
+    return items
+
+
+def _set_mastery(item: QTreeWidgetItem, right: int, total: int) -> None:
+    percent = round(100 * right / total) if total else 0
+    item.setText(2, f"{percent} %")
+    item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    item.setToolTip(2, f"{right} / {total}")
 
 
 def _row(title: str, count: int) -> QTreeWidgetItem:
@@ -279,6 +321,7 @@ class MainWindow(QMainWindow):
     def _learner_changed(self, learner: LearnerId) -> None:
         if self._database is None:
             return
+        self.refresh()
         from quiz_app.services.learners import get_learner
 
         found = get_learner(self._database, learner)
@@ -387,9 +430,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Opening the question bank…"))
             return
         from quiz_app.services.packs import list_packs
+        from quiz_app.services.quiz import learner_mastery
 
         packs = list_packs(self._database)
-        self.packs.show_packs(packs, self._language)
+        learner = self.home.current_learner()
+        mastery = None if learner is None else learner_mastery(self._database, learner)
+        self.packs.show_packs(packs, self._language, mastery)
         total = sum(p.question_count for p in packs)
         self.statusBar().showMessage(self.tr("Questions in the bank: %1").replace("%1", str(total)))
 

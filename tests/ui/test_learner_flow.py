@@ -234,3 +234,41 @@ def test_a_new_chinese_learner_switches_the_interface(
         assert window.menuBar().actions()[0].text() == "文件(&F)"
     finally:
         set_language("en")
+
+
+def test_home_shows_mastery_and_recent_results_for_the_learner(
+    qtbot: QtBot, database: Database, sample_pack: Path
+) -> None:
+    window = _window(qtbot, database, sample_pack)
+    pack = window.packs.topLevelItem(0)
+    assert pack is not None
+    assert pack.text(2) == "0 %"
+    assert window.home.recent.text() == "No quizzes yet: choose topics and start one."
+    science = pack.child(1)
+    assert science is not None
+    science.setCheckState(0, Qt.CheckState.Checked)
+    window.home.count.setValue(3)
+    qtbot.keyClick(window.home.mode_buttons[QuizMode.EXAM], Qt.Key.Key_Space)
+    screen = window.quiz_screen
+    assert screen is not None
+    for _ in range(3):
+        _type_right_answer(qtbot, screen)
+        _press_enter(qtbot, screen)
+    assert window.results_screen is not None
+    qtbot.keyClick(window.results_screen.home, Qt.Key.Key_Space)
+
+    pack = window.packs.topLevelItem(0)
+    assert pack is not None
+    science, missions = pack.child(1), pack.child(0)
+    assert science is not None
+    assert missions is not None
+    assert science.text(2) == "100 %"  # all three science questions answered right
+    assert missions.text(2) == "0 %"
+    assert pack.text(2) == "43 %"  # 3 of the pack's 7
+    assert science.checkState(0) == Qt.CheckState.Checked  # the choice is kept
+    assert window.home.recent.text().startswith("Recent results: 100 % (Exam, ")
+    # Another learner has their own mastery.
+    window.home.learner.setCurrentIndex(window.home.learner.findText("Bob"))
+    pack = window.packs.topLevelItem(0)
+    assert pack is not None
+    assert pack.text(2) == "0 %"

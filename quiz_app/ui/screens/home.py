@@ -68,6 +68,10 @@ class HomeScreen(QWidget):
         layout.addLayout(who)
 
         layout.addWidget(self.packs, 1)
+        self.recent = QLabel(self)
+        self.recent.setObjectName("recent")
+        self.recent.setWordWrap(True)
+        layout.addWidget(self.recent)
 
         start = QHBoxLayout()
         count_label = QLabel(self.tr("&Questions:"), self)
@@ -122,13 +126,35 @@ class HomeScreen(QWidget):
         for button in (*self.mode_buttons.values(), self.history):
             button.setEnabled(has_learner)
         self.resume.setVisible(False)
+        self.recent.clear()
         if learner is None or self._database is None:
             return
+        self._show_recent(learner)
         _settings().setValue(LAST_LEARNER, int(learner))
         self.learner_changed.emit(learner)
         from quiz_app.services.quiz import unfinished_quiz
 
         self.resume.setVisible(unfinished_quiz(self._database, learner) is not None)
+
+    def _show_recent(self, learner: LearnerId) -> None:
+        from quiz_app.services.quiz import quiz_history
+
+        assert self._database is not None
+        recent = quiz_history(self._database, learner, limit=3)
+        if not recent:
+            self.recent.setText(self.tr("No quizzes yet: choose topics and start one."))
+            return
+        modes = {
+            QuizMode.PRACTICE: self.tr("Practice"),
+            QuizMode.EXAM: self.tr("Exam"),
+            QuizMode.MISTAKES: self.tr("My mistakes"),
+        }
+        parts = [
+            f"{round(q.score * 100)} % ({modes[q.settings.mode]}, "
+            f"{(q.finished_at or q.started_at).astimezone():%Y-%m-%d})"
+            for q in recent
+        ]
+        self.recent.setText(self.tr("Recent results: %1").replace("%1", " · ".join(parts)))
 
     def ask_new_learner(self) -> None:
         from quiz_app.core.errors import QuizError
