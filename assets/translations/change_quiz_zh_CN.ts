@@ -434,63 +434,73 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>QuizScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="157"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="166"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="162"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="171"/>
         <source>Paused. Press Esc to carry on.</source>
         <translation>已暂停。按 Esc 键继续。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="198"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="207"/>
         <source>S&amp;kip</source>
         <translation>跳过(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="202"/>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="237"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="210"/>
+        <source>Fla&amp;g</source>
+        <translation>标记(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="212"/>
+        <source>Mark this question to look at again</source>
+        <translation>标记此题，稍后再看</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="216"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="252"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="223"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="237"/>
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="232"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="246"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="232"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="246"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="284"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="299"/>
         <source>Right!</source>
         <translation>答对了！</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="288"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="303"/>
         <source>Partly right: %1 %</source>
         <translation>部分正确：%1%</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="292"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="307"/>
         <source>Not quite.</source>
         <translation>答错了。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="298"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="313"/>
         <source>Source: %1</source>
         <translation>出处：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="301"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="316"/>
         <source>Next</source>
         <translation>下一题</translation>
     </message>
@@ -543,12 +553,12 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>答题情况</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="109"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="110"/>
         <source>Retry my mistakes</source>
         <translation>重做错题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="112"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="113"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>

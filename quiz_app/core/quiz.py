@@ -76,6 +76,8 @@ class QuizSession:
     started_at: datetime
     finished_at: datetime | None = None
     answers: Mapping[QuestionId, GivenAnswer] = field(default_factory=dict)
+    flagged: frozenset[QuestionId] = frozenset()
+    """Questions the learner marked to look at again."""
 
     @property
     def next_question(self) -> QuestionId | None:

@@ -141,3 +141,17 @@ def learner_mastery(database: Database, learner_id: LearnerId) -> dict[int, tupl
     answer to it was fully right (the review issue refines this with recall)."""
     with database.reading() as session:
         return repo.topic_mastery(session, learner_id)
+
+
+def toggle_flag(database: Database, quiz_id: QuizSessionId, question_id: QuestionId) -> QuizSession:
+    """Flag a question of the quiz to look at again, or unflag it."""
+    with database.transaction() as session:
+        quiz = repo.get_session(session, quiz_id)
+        if quiz is None:
+            raise NotFoundError(f"no quiz {quiz_id}")
+        if question_id not in quiz.question_ids:
+            raise QuizError(f"question {question_id} is not part of this quiz")
+        repo.set_flagged(session, quiz_id, quiz.flagged ^ {question_id})
+        updated = repo.get_session(session, quiz_id)
+    assert updated is not None
+    return updated

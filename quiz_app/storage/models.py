@@ -121,6 +121,11 @@ class QuizSessionRow(SQLModel, table=True):
     mode: str = Field(max_length=16)
     settings: dict[str, Any] = _json()
     question_ids: list[int] = _json()
+    flagged: list[int] = Field(
+        default_factory=list,
+        sa_column=Column(JSON, nullable=False, server_default=sa.text("'[]'")),
+    )
+    """Questions the learner flagged to look at again."""
     started_at: datetime = _when()
     finished_at: datetime | None = _when(nullable=True)
 

@@ -61,6 +61,7 @@ def get_session(session: Session, session_id: QuizSessionId) -> QuizSession | No
         started_at=row.started_at,
         finished_at=row.finished_at,
         answers=answers,
+        flagged=frozenset(QuestionId(q) for q in row.flagged),
     )
 
 
@@ -142,3 +143,10 @@ def topic_mastery(session: Session, learner_id: LearnerId) -> dict[int, tuple[in
         select(_Q.topic_id, func.count()).where(_Q.retired.is_(False)).group_by(_Q.topic_id)
     ).all()
     return {topic: (right.get(topic, 0), total) for topic, total in totals}
+
+
+def set_flagged(
+    session: Session, session_id: QuizSessionId, flagged: frozenset[QuestionId]
+) -> None:
+    # A new list, not one edited in place: a JSON column only saves what is assigned.
+    session.execute(update(QUIZ_SESSION).where(_S.id == session_id).values(flagged=sorted(flagged)))

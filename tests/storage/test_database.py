@@ -146,3 +146,40 @@ def test_an_unopenable_bank_is_a_storage_error(tmp_path: Path) -> None:
     (tmp_path / "dir.sqlite3").mkdir()
     with pytest.raises(StorageError, match="cannot open the question bank"):
         open_database(f"sqlite:///{tmp_path / 'dir.sqlite3'}")
+
+
+def test_a_bank_from_the_first_schema_upgrades_and_keeps_its_quizzes(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    bank = tmp_path / "bank.sqlite3"
+    db = open_database(f"sqlite:///{bank}")
+    with db.transaction() as session:
+        session.execute(
+            text(
+                "INSERT INTO learner (name, colour, language, created_at) "
+                "VALUES ('Ada', '#fff', 'en', '2026-01-01')"
+            )
+        )
+        session.execute(
+            text(
+                "INSERT INTO quiz_session (learner_id, mode, settings, "
+                "question_ids, started_at) VALUES (1, 'exam', '{}', '[]', "
+                "'2026-01-01')"
+            )
+        )
+    config = Config()
+    config.set_main_option("script_location", str(database_module.MIGRATIONS))
+    with db.engine.begin() as connection:  # back to the schema of version 0001
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+    db.close()
+
+    db = open_database(f"sqlite:///{bank}")
+    assert db.schema_state().current == db.schema_state().head
+    with db.engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT mode, flagged FROM quiz_session").all() == [
+            ("exam", "[]")
+        ]
+    db.close()
+    assert len(list(tmp_path.glob("bank.sqlite3.before-*.bak"))) == 1

@@ -251,3 +251,32 @@ def test_my_mistakes_quiz_of_every_type_by_keyboard(qtbot: QtBot, bank: Database
     assert finished.args[0].score == 1.0
     with pytest.raises(QuizError, match="No mistakes"):
         start_quiz(bank, ada.id, QuizSettings(QuizMode.MISTAKES), now=NOW)
+
+
+def test_a_flag_is_kept_through_a_resume_and_shown_in_results(qtbot: QtBot, bank: Database) -> None:
+    ada = create_learner(bank, "Ada", now=NOW)
+    quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.EXAM, count=3), seed=8, now=NOW)
+    screen = _screen(qtbot, bank, quiz)
+    flagged = screen._current.id  # type: ignore[union-attr]
+    qtbot.keyClick(screen.flag_button, Qt.Key.Key_Space)
+    assert screen.flag_button.isChecked()
+    screen.close()
+
+    resumed = unfinished_quiz(bank, ada.id)
+    assert resumed is not None
+    assert resumed.flagged == {flagged}
+    again = _screen(qtbot, bank, resumed)
+    assert again.flag_button.isChecked()
+    with qtbot.waitSignal(again.quiz_finished, timeout=5000) as finished:
+        for _ in range(3):
+            _type_right_answer(qtbot, again)
+            _press_enter(qtbot, again)
+    from quiz_app.ui.screens.results import ResultsScreen
+
+    done = finished.args[0]
+    results = ResultsScreen(done, quiz_questions(bank, done), "en")
+    qtbot.addWidget(results)
+    row = list(done.question_ids).index(flagged)
+    assert results.table.item(row, 0).text().startswith("⚑ ")  # type: ignore[union-attr]
+    others = [r for r in range(3) if r != row]
+    assert not any(results.table.item(r, 0).text().startswith("⚑") for r in others)  # type: ignore[union-attr]

@@ -137,6 +137,15 @@ class QuizScreen(QWidget):
             if self._answer is not None:
                 self._answer.setFocus()
 
+    def toggle_flag(self) -> None:
+        """Flag (or unflag) the question; stored at once, so it survives a resume."""
+        from quiz_app.services.quiz import toggle_flag
+
+        if self._current is None:
+            return
+        self._quiz = toggle_flag(self._database, self._quiz.id, self._current.id)
+        self.flag_button.setChecked(self._current.id in self._quiz.flagged)
+
     def skip(self) -> None:
         """Leave this question for later: it comes back after the others."""
         if self._current is None or self._awaiting_next or self._paused_at is not None:
@@ -198,6 +207,11 @@ class QuizScreen(QWidget):
         self.skip_button = QPushButton(self.tr("S&kip"), self)
         self.skip_button.clicked.connect(self.skip)
         buttons.addWidget(self.skip_button)
+        self.flag_button = QPushButton(self.tr("Fla&g"), self)
+        self.flag_button.setCheckable(True)
+        self.flag_button.setToolTip(self.tr("Mark this question to look at again"))
+        self.flag_button.clicked.connect(self.toggle_flag)
+        buttons.addWidget(self.flag_button)
         buttons.addStretch(1)
         self.submit = QPushButton(self.tr("Submit"), self)
         self.submit.setDefault(True)
@@ -234,6 +248,7 @@ class QuizScreen(QWidget):
         self._answer.setAccessibleDescription(question.prompt.get(self._language))
         self._answer_slot.addWidget(self._answer)
         self.feedback.hide()
+        self.flag_button.setChecked(next_id in self._quiz.flagged)
         self.submit.setText(self.tr("Submit"))
         self._awaiting_next = False
         self._shown_at = time.monotonic()

@@ -85,8 +85,9 @@ class ResultsScreen(QWidget):
         for row, question_id in enumerate(quiz.question_ids):
             body = by_id[question_id].question.body
             answer = quiz.answers.get(question_id)
+            flag = "⚑ " if question_id in quiz.flagged else ""
             cells = [
-                by_id[question_id].question.prompt.get(language),
+                flag + by_id[question_id].question.prompt.get(language),
                 "—" if answer is None else given_text(body, answer.given, language, yes_no),
                 right_text(body, language, yes_no),
                 "—" if answer is None else f"{round(answer.score * 100)} %",
