@@ -77,77 +77,97 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="51"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="52"/>
         <source>&amp;Learner:</source>
         <translation>学习者(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="54"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="55"/>
         <source>Create a learner to start</source>
         <translation>请先新建一位学习者</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="56"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="57"/>
         <source>New learner…</source>
         <translation>新建学习者……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="58"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="59"/>
         <source>Continue unfinished quiz</source>
         <translation>继续未完成的测验</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="64"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="65"/>
         <source>Histor&amp;y</source>
         <translation>历史记录(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="77"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="78"/>
         <source>&amp;Questions:</source>
         <translation>题数(&amp;Q)：</translation>
     </message>
     <message>
         <location filename="../../quiz_app/ui/screens/home.py" line="87"/>
+        <source>Easy</source>
+        <translation>简单</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="87"/>
+        <source>Medium</source>
+        <translation>中等</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="87"/>
+        <source>Hard</source>
+        <translation>困难</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="89"/>
+        <source>Tick none for every difficulty</source>
+        <translation>都不勾选表示所有难度</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="95"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="88"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="96"/>
         <source>&amp;Exam</source>
         <translation>考试(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="89"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="97"/>
         <source>My &amp;mistakes</source>
         <translation>我的错题(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="145"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="153"/>
         <source>No quizzes yet: choose topics and start one.</source>
         <translation>还没有做过测验：选择主题后开始吧。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="148"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="156"/>
         <source>Practice</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="149"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="157"/>
         <source>Exam</source>
         <translation>考试</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="150"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="158"/>
         <source>My mistakes</source>
         <translation>我的错题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="157"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="165"/>
         <source>Recent results: %1</source>
         <translation>最近成绩：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="177"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="185"/>
         <source>New learner</source>
         <translation>新建学习者</translation>
     </message>

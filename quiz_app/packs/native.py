@@ -20,6 +20,7 @@ from quiz_app.core.serialize import pack_info_from_dict, question_from_dict
 from quiz_app.packs import limits
 from quiz_app.packs.files import PackFiles, read_pack_files
 from quiz_app.packs.locate import LineMap, map_file
+from quiz_app.packs.media import svg_problem
 from quiz_app.packs.schema import AnyQuestion, Manifest, QuestionFile
 
 _QUESTIONS = TypeAdapter(list[AnyQuestion])
@@ -375,12 +376,26 @@ def _check_questions(
         if "/" in name or not name.endswith(limits.QUESTION_SUFFIXES)
     }
     first_seen: dict[str, str] = {}
+    svg_checked: set[str] = set()
     out: list[Question] = []
     for name, index, q, raw in questions:
         qid = q.id if q is not None else _raw_id(raw)
         if q is not None:
             for path, message in _check_one(q, topics, declared, media):
                 report.add(name, ("questions", index, *path), message, qid)
+            image = q.image
+            if (
+                image
+                and image.lower().endswith(".svg")
+                and image in media
+                and image not in svg_checked
+            ):
+                svg_checked.add(image)
+                problem = svg_problem(report.files.files[image])
+                if problem:
+                    report.add(
+                        name, ("questions", index, "image"), f"image '{image}' {problem}", qid
+                    )
         elif topics and isinstance(raw.get("topic"), str) and raw["topic"] not in topics:
             report.add(
                 name,

@@ -333,3 +333,52 @@ def test_json_question_files_are_read_and_located(sample_pack: Path) -> None:
         f"{sample_pack}/more.json:7: question 'j2': 'choices.1.text' is in en but the prompt "
         "is in en and zh: translate every text of a question, or none"
     ]
+
+
+@pytest.mark.parametrize(
+    ("svg", "reason"),
+    [
+        (
+            '<svg xmlns="http://www.w3.org/2000/svg"><image href="file:///etc/passwd"/></svg>',
+            "refers to something outside itself ('file:///etc/passwd')",
+        ),
+        (
+            '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+            '<image xlink:href="../secret.png"/></svg>',
+            "refers to something outside itself ('../secret.png')",
+        ),
+        (
+            '<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill: url(http://x.test/a)"/>'
+            "</svg>",
+            "refers to something outside itself ('http://x.test/a')",
+        ),
+        (
+            '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+            "contains <script>",
+        ),
+        (
+            '<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg>&x;</svg>',
+            "contains <!DOCTYPE>",
+        ),
+    ],
+)
+def test_an_svg_that_reaches_outside_the_pack_is_refused(
+    sample_pack: Path, database: Database, svg: str, reason: str
+) -> None:
+    (sample_pack / "media" / "moon.svg").write_text(svg, encoding="utf-8")
+    target = sample_pack / "missions.toml"
+    line = _line_of(target, 'image = "media/moon.svg"')
+    [problem] = _problems(sample_pack)
+    assert problem.startswith(
+        f"{target}:{line}: question 'far-side-first': image 'media/moon.svg' {reason}"
+    )
+    _assert_refused_and_bank_unchanged(database, sample_pack, re.escape(reason))
+
+
+def test_an_svg_with_internal_references_is_fine(sample_pack: Path) -> None:
+    (sample_pack / "media" / "moon.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><defs><linearGradient id="g"/></defs>'
+        '<rect fill="url(#g)" width="10" height="10"/><use href="#g"/></svg>',
+        encoding="utf-8",
+    )
+    assert check_pack(sample_pack) == []

@@ -272,3 +272,16 @@ def test_home_shows_mastery_and_recent_results_for_the_learner(
     pack = window.packs.topLevelItem(0)
     assert pack is not None
     assert pack.text(2) == "0 %"
+
+
+def test_difficulty_chosen_on_home_limits_the_quiz(
+    qtbot: QtBot, database: Database, sample_pack: Path
+) -> None:
+    window = _window(qtbot, database, sample_pack)
+    qtbot.keyClick(window.home.difficulty[1], Qt.Key.Key_Space)  # easy only
+    window.home.count.setValue(10)
+    qtbot.keyClick(window.home.mode_buttons[QuizMode.PRACTICE], Qt.Key.Key_Space)
+    screen = window.quiz_screen
+    assert screen is not None
+    assert len(screen.quiz.question_ids) == 3  # the sample pack has three easy questions
+    assert screen.quiz.settings.difficulties == {1}

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -81,6 +82,13 @@ class HomeScreen(QWidget):
         count_label.setBuddy(self.count)
         start.addWidget(count_label)
         start.addWidget(self.count)
+        start.addSpacing(16)
+        self.difficulty: dict[int, QCheckBox] = {}
+        for level, text in ((1, self.tr("Easy")), (2, self.tr("Medium")), (3, self.tr("Hard"))):
+            box = QCheckBox(text, self)
+            box.setToolTip(self.tr("Tick none for every difficulty"))
+            start.addWidget(box)
+            self.difficulty[level] = box
         start.addStretch(1)
         self.mode_buttons: dict[QuizMode, QPushButton] = {}
         for mode, text in (
@@ -203,6 +211,7 @@ class HomeScreen(QWidget):
             count=self.count.value(),
             pack_ids=packs,
             topic_ids=topics,
+            difficulties=frozenset(d for d, box in self.difficulty.items() if box.isChecked()),
             time_limit_s=60 * self.count.value() if mode is QuizMode.EXAM else None,
         )
         self.start_requested.emit(learner, settings)
