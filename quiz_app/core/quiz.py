@@ -20,6 +20,8 @@ class QuizMode(StrEnum):
     """A time limit, no feedback until the end."""
     MISTAKES = "mistakes"
     """Only questions this learner got wrong the last time they met them."""
+    REVIEW = "review"
+    """Spaced repetition: the questions due now, most overdue first, then a few new."""
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quiz_app.services.packs import install_builtin_packs
+from quiz_app.services.review import ensure_schedules
 from quiz_app.storage import Database, database_url, open_database
 from quiz_app.storage.engine import ENV_VAR as DATABASE_ENV_VAR
 
@@ -29,6 +30,7 @@ def open_bank(url: str | None = None, *, builtin: bool = True) -> Database:
     database = open_database(database_url(url))
     if builtin:
         install_builtin_packs(database)
+    ensure_schedules(database)
     return database
 
 

@@ -13,6 +13,7 @@ from quiz_app.core.ids import LearnerId, QuestionId, QuizSessionId
 from quiz_app.core.learners import AnswerRecord
 from quiz_app.core.quiz import QuizMode, QuizSession, QuizSettings
 from quiz_app.core.responses import response_to_json
+from quiz_app.services.review import record_review, review_question_ids
 from quiz_app.storage import Database
 from quiz_app.storage import quizzes as repo
 from quiz_app.storage.draws import draw_question_ids
@@ -39,7 +40,23 @@ def start_quiz(
     """Draw the questions and record the quiz, so it can be resumed from the first answer."""
     with database.transaction() as session:
         draw = settings.draw_filter()
-        if settings.mode is QuizMode.MISTAKES:
+        if settings.mode is QuizMode.REVIEW:
+            ids = list(
+                review_question_ids(
+                    session, learner_id, draw, settings.count, now or datetime.now(UTC), seed=seed
+                ).question_ids
+            )
+            if not ids:
+                from quiz_app.storage.schedules import next_due
+
+                upcoming = next_due(session, learner_id)
+                when = (
+                    ""
+                    if upcoming is None
+                    else f" The next one is due {upcoming:%Y-%m-%d %H:%M} UTC."
+                )
+                raise NothingDueError(f"Nothing is due for review now.{when}", upcoming)
+        elif settings.mode is QuizMode.MISTAKES:
             candidates = repo.mistaken_question_ids(session, learner_id, draw)
             rng = random.Random(seed)
             ids = rng.sample(candidates, min(settings.count, len(candidates)))
@@ -60,6 +77,14 @@ def start_quiz(
 def quiz_questions(database: Database, quiz: QuizSession) -> list[StoredQuestion]:
     with database.reading() as session:
         return questions_by_id(session, list(quiz.question_ids))
+
+
+class NothingDueError(QuizError):
+    """A review was asked for, but nothing is due; says when something will be."""
+
+    def __init__(self, message: str, next_due: datetime | None) -> None:
+        super().__init__(message)
+        self.next_due = next_due
 
 
 @dataclass(frozen=True)
@@ -91,18 +116,14 @@ def submit_answer(
             raise QuizError("This question has already been answered in this quiz.")
         [question] = questions_by_id(session, [question_id])
         score = grade(question.question.body, response)
-        append_answer(
-            session,
-            AnswerRecord(
-                quiz.learner_id,
-                question_id,
-                response_to_json(response),
-                score,
-                max(0, time_ms),
-                now or datetime.now(UTC),
-                quiz_id,
-            ),
+        when = now or datetime.now(UTC)
+        given = response_to_json(response)
+        record = AnswerRecord(
+            quiz.learner_id, question_id, given, score, max(0, time_ms), when, quiz_id
         )
+        append_answer(session, record)
+        # The schedule moves in the same transaction, so it never disagrees with the log.
+        record_review(session, quiz.learner_id, question_id, score, when)
         updated = repo.get_session(session, quiz_id)
     assert updated is not None
     return AnswerOutcome(question, score, updated)

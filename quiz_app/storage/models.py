@@ -150,6 +150,24 @@ class AnswerRow(SQLModel, table=True):
     answered_at: datetime = _when()
 
 
+class ScheduleRow(SQLModel, table=True):
+    """Spaced-repetition state per learner and question. Derived from the answer log,
+    and rebuilt from it on demand; kept so that 'what is due' is one indexed query."""
+
+    __tablename__ = "schedule"
+    __table_args__ = (Index("ix_schedule_learner_due", "learner_id", "due"),)
+
+    learner_id: int = Field(foreign_key="learner.id", primary_key=True)
+    question_id: int = Field(foreign_key="question.id", primary_key=True)
+    state: int
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    due: datetime = _when()
+    last_review: datetime | None = _when(nullable=True)
+    reviews: int = 0
+
+
 def _table(model: type[SQLModel]) -> sa.Table:
     table = model.__table__  # type: ignore[attr-defined]
     assert isinstance(table, sa.Table)
@@ -164,3 +182,4 @@ MEDIA = _table(MediaRow)
 LEARNER = _table(LearnerRow)
 QUIZ_SESSION = _table(QuizSessionRow)
 ANSWER = _table(AnswerRow)
+SCHEDULE = _table(ScheduleRow)

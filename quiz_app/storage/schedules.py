@@ -1,0 +1,144 @@
+"""Repository of spaced-repetition state (the ``schedule`` table)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, exists, func, insert, select, update
+from sqlmodel import Session
+
+from quiz_app.core.bank import DrawFilter
+from quiz_app.core.ids import LearnerId, QuestionId
+from quiz_app.core.review import CardState
+from quiz_app.storage.models import ANSWER, QUESTION, SCHEDULE
+
+_C = SCHEDULE.c
+_A = ANSWER.c
+_Q = QUESTION.c
+
+
+def _card(row: Any) -> CardState:
+    return CardState(
+        row.state, row.step, row.stability, row.difficulty, row.due, row.last_review, row.reviews
+    )
+
+
+def _values(card: CardState) -> dict[str, Any]:
+    return {
+        "state": card.state,
+        "step": card.step,
+        "stability": card.stability,
+        "difficulty": card.difficulty,
+        "due": card.due,
+        "last_review": card.last_review,
+        "reviews": card.reviews,
+    }
+
+
+def card_state(session: Session, learner: LearnerId, question: QuestionId) -> CardState | None:
+    row = session.execute(
+        select(SCHEDULE).where(_C.learner_id == learner, _C.question_id == question)
+    ).one_or_none()
+    return None if row is None else _card(row)
+
+
+def save_card_state(
+    session: Session, learner: LearnerId, question: QuestionId, card: CardState
+) -> None:
+    where = (_C.learner_id == learner, _C.question_id == question)
+    if session.execute(select(_C.state).where(*where)).first() is None:
+        session.execute(
+            insert(SCHEDULE).values(learner_id=learner, question_id=question, **_values(card))
+        )
+    else:
+        session.execute(update(SCHEDULE).where(*where).values(**_values(card)))
+
+
+def card_states(session: Session, learner: LearnerId) -> dict[QuestionId, CardState]:
+    rows = session.execute(select(SCHEDULE).where(_C.learner_id == learner))
+    return {QuestionId(r.question_id): _card(r) for r in rows}
+
+
+def replace_all(
+    session: Session,
+    learner: LearnerId | None,
+    cards: Sequence[tuple[LearnerId, QuestionId, CardState]],
+) -> None:
+    """Drop the schedules (of one learner, or everyone's) and write ``cards`` instead."""
+    query = delete(SCHEDULE)
+    if learner is not None:
+        query = query.where(_C.learner_id == learner)
+    session.execute(query)
+    if cards:
+        session.execute(
+            insert(SCHEDULE),
+            [{"learner_id": lr, "question_id": q, **_values(c)} for lr, q, c in cards],
+        )
+
+
+def answers_in_order(
+    session: Session, learner: LearnerId | None
+) -> Iterator[tuple[LearnerId, QuestionId, float, datetime]]:
+    """The answer log in the order it was written, streamed."""
+    query = select(_A.learner_id, _A.question_id, _A.score, _A.answered_at).order_by(_A.id)
+    if learner is not None:
+        query = query.where(_A.learner_id == learner)
+    for row in session.execute(query.execution_options(yield_per=10_000)):
+        yield LearnerId(row[0]), QuestionId(row[1]), float(row[2]), row[3]
+
+
+def _filtered(query: Any, draw: DrawFilter) -> Any:
+    query = query.where(_Q.retired.is_(False))
+    if draw.pack_ids:
+        query = query.where(_Q.pack_id.in_(draw.pack_ids))
+    if draw.topic_ids:
+        query = query.where(_Q.topic_id.in_(draw.topic_ids))
+    if draw.difficulties:
+        query = query.where(_Q.difficulty.in_(sorted(draw.difficulties)))
+    if draw.types:
+        query = query.where(_Q.type.in_(sorted(t.value for t in draw.types)))
+    return query
+
+
+def due_question_ids(
+    session: Session, learner: LearnerId, now: datetime, draw: DrawFilter, limit: int
+) -> list[QuestionId]:
+    """Questions due by ``now``, most overdue first."""
+    query = (
+        select(_C.question_id)
+        .join(QUESTION, _Q.id == _C.question_id)
+        .where(_C.learner_id == learner, _C.due <= now)
+        .order_by(_C.due, _C.question_id)
+        .limit(limit)
+    )
+    return [QuestionId(i) for i in session.scalars(_filtered(query, draw))]
+
+
+def unscheduled(
+    session: Session, learner: LearnerId, ids: Sequence[QuestionId]
+) -> list[QuestionId]:
+    """Those of ``ids`` the learner has never answered, in the order given."""
+    if not ids:
+        return []
+    seen = set(
+        session.scalars(
+            select(_C.question_id).where(_C.learner_id == learner, _C.question_id.in_(ids))
+        )
+    )
+    return [i for i in ids if i not in seen]
+
+
+def next_due(session: Session, learner: LearnerId) -> datetime | None:
+    found: datetime | None = session.execute(
+        select(func.min(_C.due)).where(_C.learner_id == learner)
+    ).scalar_one()
+    return found
+
+
+def has_answers_without_schedules(session: Session) -> bool:
+    return bool(
+        session.execute(select(exists().where(_A.id.is_not(None)))).scalar()
+        and not session.execute(select(exists().where(_C.learner_id.is_not(None)))).scalar()
+    )
