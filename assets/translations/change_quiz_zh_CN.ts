@@ -4,72 +4,57 @@
 <context>
     <name>HistoryScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="46"/>
-        <source>Practice</source>
-        <translation>练习</translation>
-    </message>
-    <message>
         <location filename="../../quiz_app/ui/screens/history.py" line="47"/>
-        <source>Exam</source>
-        <translation>考试</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="48"/>
-        <source>My mistakes</source>
-        <translation>我的错题</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="51"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="56"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="52"/>
         <source>No finished quizzes yet.</source>
         <translation>还没有完成的测验。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="62"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="58"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="63"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="59"/>
         <source>Packs</source>
         <translation>题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="64"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="60"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="65"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="61"/>
         <source>Questions</source>
         <translation>题数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="66"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="62"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="69"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="65"/>
         <source>Past quizzes</source>
         <translation>以往的测验</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="77"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="73"/>
         <source>All packs</source>
         <translation>全部题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="95"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="91"/>
         <source>&amp;Review</source>
         <translation>回顾(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="98"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="94"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -77,97 +62,93 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="52"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="53"/>
         <source>&amp;Learner:</source>
         <translation>学习者(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="55"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="56"/>
         <source>Create a learner to start</source>
         <translation>请先新建一位学习者</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="57"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="58"/>
         <source>New learner…</source>
         <translation>新建学习者……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="59"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="60"/>
         <source>Continue unfinished quiz</source>
         <translation>继续未完成的测验</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="65"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="66"/>
         <source>Histor&amp;y</source>
         <translation>历史记录(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="78"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="79"/>
         <source>&amp;Questions:</source>
         <translation>题数(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="87"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="88"/>
         <source>Easy</source>
         <translation>简单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="87"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="88"/>
         <source>Medium</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="87"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="88"/>
         <source>Hard</source>
         <translation>困难</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="89"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="90"/>
         <source>Tick none for every difficulty</source>
         <translation>都不勾选表示所有难度</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="95"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="96"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="96"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="97"/>
         <source>&amp;Exam</source>
         <translation>考试(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="97"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="98"/>
         <source>My &amp;mistakes</source>
         <translation>我的错题(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="153"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="99"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="147"/>
+        <source>&amp;Review</source>
+        <translation>复习(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="147"/>
+        <source>&amp;Review (%1 due)</source>
+        <translation>复习(&amp;R)（%1 道到期）</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="161"/>
         <source>No quizzes yet: choose topics and start one.</source>
         <translation>还没有做过测验：选择主题后开始吧。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="156"/>
-        <source>Practice</source>
-        <translation>练习</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="157"/>
-        <source>Exam</source>
-        <translation>考试</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="158"/>
-        <source>My mistakes</source>
-        <translation>我的错题</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="165"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="168"/>
         <source>Recent results: %1</source>
         <translation>最近成绩：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="185"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="188"/>
         <source>New learner</source>
         <translation>新建学习者</translation>
     </message>
@@ -368,6 +349,29 @@
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
 一款离线问答软件，内容涉及中国探月任务和月球科学。</translation>
+    </message>
+</context>
+<context>
+    <name>Modes</name>
+    <message>
+        <location filename="../../quiz_app/ui/modes.py" line="12"/>
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/modes.py" line="13"/>
+        <source>Exam</source>
+        <translation>考试</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/modes.py" line="14"/>
+        <source>My mistakes</source>
+        <translation>我的错题</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/modes.py" line="15"/>
+        <source>Review</source>
+        <translation>复习</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ recreate the same state (fuzzing is off, so replaying is exact).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cache
 
 from fsrs import Card, Rating, Scheduler, State
@@ -120,3 +120,9 @@ def next_review(database: Database, learner: LearnerId) -> datetime | None:
     """When the learner's next question falls due (None: nothing answered yet)."""
     with database.reading() as session:
         return repo.next_due(session, learner)
+
+
+def due_now(database: Database, learner: LearnerId, now: datetime | None = None) -> int:
+    """How many of the learner's questions are due for review now."""
+    with database.reading() as session:
+        return repo.due_count(session, learner, now or datetime.now(UTC))

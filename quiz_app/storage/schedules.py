@@ -142,3 +142,13 @@ def has_answers_without_schedules(session: Session) -> bool:
         session.execute(select(exists().where(_A.id.is_not(None)))).scalar()
         and not session.execute(select(exists().where(_C.learner_id.is_not(None)))).scalar()
     )
+
+
+def due_count(session: Session, learner: LearnerId, now: datetime) -> int:
+    count: int = session.execute(
+        select(func.count())
+        .select_from(SCHEDULE)
+        .join(QUESTION, _Q.id == _C.question_id)
+        .where(_C.learner_id == learner, _C.due <= now, _Q.retired.is_(False))
+    ).scalar_one()
+    return count

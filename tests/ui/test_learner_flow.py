@@ -285,3 +285,33 @@ def test_difficulty_chosen_on_home_limits_the_quiz(
     assert screen is not None
     assert len(screen.quiz.question_ids) == 3  # the sample pack has three easy questions
     assert screen.quiz.settings.difficulties == {1}
+
+
+def test_review_from_home_shows_the_due_count_and_says_when_nothing_is_due(
+    qtbot: QtBot, database: Database, sample_pack: Path, monkeypatch: object
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "information",  # type: ignore[attr-defined]
+        lambda _parent, _title, text: shown.append(text),
+    )
+    window = _window(qtbot, database, sample_pack)
+    review = window.home.mode_buttons[QuizMode.REVIEW]
+    assert review.text() == "&Review"
+    window.home.count.setValue(7)
+    qtbot.keyClick(window.home.mode_buttons[QuizMode.PRACTICE], Qt.Key.Key_Space)
+    screen = window.quiz_screen
+    assert screen is not None
+    for _ in range(7):  # all right: each is due again only after its interval
+        _type_right_answer(qtbot, screen)
+        _press_enter(qtbot, screen)
+        _press_enter(qtbot, screen)
+    assert window.results_screen is not None
+    qtbot.keyClick(window.results_screen.home, Qt.Key.Key_Space)
+    qtbot.keyClick(window.home.mode_buttons[QuizMode.REVIEW], Qt.Key.Key_Space)
+    [message] = shown
+    assert message.startswith("Nothing is due for review now. The next one is due ")
+    assert window.stack.currentWidget() is window.home

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quiz_app.core.quiz import QuizMode, QuizSession
+from quiz_app.core.quiz import QuizSession
+from quiz_app.ui.modes import mode_name
 
 
 class _QuizTable(QTableWidget):
@@ -42,11 +43,6 @@ class HistoryScreen(QWidget):
     ) -> None:
         super().__init__(parent)
         self._quizzes = quizzes
-        modes = {
-            QuizMode.PRACTICE: self.tr("Practice"),
-            QuizMode.EXAM: self.tr("Exam"),
-            QuizMode.MISTAKES: self.tr("My mistakes"),
-        }
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("History"), self)
         font = heading.font()
@@ -79,7 +75,7 @@ class HistoryScreen(QWidget):
             cells = [
                 when.strftime("%Y-%m-%d %H:%M"),
                 packs,
-                modes[quiz.settings.mode],
+                mode_name(quiz.settings.mode),
                 str(len(quiz.question_ids)),
                 f"{round(quiz.score * 100)} %",
             ]

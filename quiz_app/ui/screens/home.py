@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from quiz_app.core.ids import LearnerId, PackId, TopicId
 from quiz_app.core.quiz import QuizMode, QuizSettings
+from quiz_app.ui.modes import mode_name
 
 if TYPE_CHECKING:
     from quiz_app.services.bank import Database
@@ -95,6 +96,7 @@ class HomeScreen(QWidget):
             (QuizMode.PRACTICE, self.tr("&Practice")),
             (QuizMode.EXAM, self.tr("&Exam")),
             (QuizMode.MISTAKES, self.tr("My &mistakes")),
+            (QuizMode.REVIEW, self.tr("&Review")),
         ):
             button = QPushButton(text, self)
             button.clicked.connect(lambda _=False, m=mode: self._start(m))
@@ -138,6 +140,12 @@ class HomeScreen(QWidget):
         if learner is None or self._database is None:
             return
         self._show_recent(learner)
+        from quiz_app.services.review import due_now
+
+        due = due_now(self._database, learner)
+        self.mode_buttons[QuizMode.REVIEW].setText(
+            self.tr("&Review (%1 due)").replace("%1", str(due)) if due else self.tr("&Review")
+        )
         _settings().setValue(LAST_LEARNER, int(learner))
         self.learner_changed.emit(learner)
         from quiz_app.services.quiz import unfinished_quiz
@@ -152,13 +160,8 @@ class HomeScreen(QWidget):
         if not recent:
             self.recent.setText(self.tr("No quizzes yet: choose topics and start one."))
             return
-        modes = {
-            QuizMode.PRACTICE: self.tr("Practice"),
-            QuizMode.EXAM: self.tr("Exam"),
-            QuizMode.MISTAKES: self.tr("My mistakes"),
-        }
         parts = [
-            f"{round(q.score * 100)} % ({modes[q.settings.mode]}, "
+            f"{round(q.score * 100)} % ({mode_name(q.settings.mode)}, "
             f"{(q.finished_at or q.started_at).astimezone():%Y-%m-%d})"
             for q in recent
         ]
