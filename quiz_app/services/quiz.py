@@ -157,13 +157,6 @@ def quiz_history(database: Database, learner_id: LearnerId, limit: int = 200) ->
     return [q for q in found if q is not None]
 
 
-def learner_mastery(database: Database, learner_id: LearnerId) -> dict[int, tuple[int, int]]:
-    """Per topic id: (mastered, total). A question is mastered when the learner's latest
-    answer to it was fully right (the review issue refines this with recall)."""
-    with database.reading() as session:
-        return repo.topic_mastery(session, learner_id)
-
-
 def toggle_flag(database: Database, quiz_id: QuizSessionId, question_id: QuestionId) -> QuizSession:
     """Flag a question of the quiz to look at again, or unflag it."""
     with database.transaction() as session:

@@ -126,3 +126,25 @@ def due_now(database: Database, learner: LearnerId, now: datetime | None = None)
     """How many of the learner's questions are due for review now."""
     with database.reading() as session:
         return repo.due_count(session, learner, now or datetime.now(UTC))
+
+
+def recall_probability(question: QuestionId, card: CardState, now: datetime) -> float:
+    """FSRS's estimate that the learner would answer this question right at ``now``."""
+    return float(scheduler().get_card_retrievability(_to_card(question, card, now), now))
+
+
+def topic_mastery(
+    database: Database, learner: LearnerId, now: datetime | None = None
+) -> dict[int, tuple[float, int]]:
+    """Per topic id: (sum of recall probabilities, number of questions).
+
+    Mastery is their ratio: the mean recall probability over the topic's questions,
+    with a question never answered counting as 0 (docs/progress.md).
+    """
+    when = now or datetime.now(UTC)
+    with database.reading() as session:
+        cards, totals = repo.cards_by_topic(session, learner)
+    return {
+        topic: (sum(recall_probability(q, c, when) for q, c in cards.get(topic, [])), total)
+        for topic, total in totals.items()
+    }

@@ -122,29 +122,6 @@ def finished_session_ids(
     ]
 
 
-def topic_mastery(session: Session, learner_id: LearnerId) -> dict[int, tuple[int, int]]:
-    """Per topic: (questions whose latest answer was fully right, active questions)."""
-    latest = (
-        select(_A.question_id, func.max(_A.id).label("last_id"))
-        .where(_A.learner_id == learner_id)
-        .group_by(_A.question_id)
-        .subquery()
-    )
-    right = dict(
-        session.execute(
-            select(_Q.topic_id, func.count())
-            .join(latest, latest.c.question_id == _Q.id)
-            .join(ANSWER, _A.id == latest.c.last_id)
-            .where(_A.score >= 1.0, _Q.retired.is_(False))
-            .group_by(_Q.topic_id)
-        ).all()
-    )
-    totals = session.execute(
-        select(_Q.topic_id, func.count()).where(_Q.retired.is_(False)).group_by(_Q.topic_id)
-    ).all()
-    return {topic: (right.get(topic, 0), total) for topic, total in totals}
-
-
 def set_flagged(
     session: Session, session_id: QuizSessionId, flagged: frozenset[QuestionId]
 ) -> None:

@@ -152,3 +152,24 @@ def due_count(session: Session, learner: LearnerId, now: datetime) -> int:
         .where(_C.learner_id == learner, _C.due <= now, _Q.retired.is_(False))
     ).scalar_one()
     return count
+
+
+def cards_by_topic(
+    session: Session, learner: LearnerId
+) -> tuple[dict[int, list[tuple[QuestionId, CardState]]], dict[int, int]]:
+    """The learner's cards grouped by topic (active questions only), and every topic's
+    number of active questions."""
+    rows = session.execute(
+        select(_Q.topic_id, SCHEDULE)
+        .join(QUESTION, _Q.id == _C.question_id)
+        .where(_C.learner_id == learner, _Q.retired.is_(False))
+    )
+    cards: dict[int, list[tuple[QuestionId, CardState]]] = {}
+    for row in rows:
+        cards.setdefault(row.topic_id, []).append((QuestionId(row.question_id), _card(row)))
+    totals = dict(
+        session.execute(
+            select(_Q.topic_id, func.count()).where(_Q.retired.is_(False)).group_by(_Q.topic_id)
+        ).all()
+    )
+    return cards, totals

@@ -66,16 +66,16 @@ class PackListWidget(QTreeWidget):
         self,
         packs: list[PackSummary],
         language: str = "en",
-        mastery: dict[int, tuple[int, int]] | None = None,
+        mastery: dict[int, tuple[float, int]] | None = None,
     ) -> None:
         """List the packs; each topic can be ticked to choose it (none ticked: all).
-        With ``mastery`` (topic id -> mastered, total) a third column shows it."""
+        With ``mastery`` (topic id -> summed recall, questions) a third column shows it."""
         checked = self.checked_topics()
         self.clear()
         for pack in packs:
             item = _row(f"{pack.title.get(language)}  ({pack.version})", pack.question_count)
             item.setData(0, Qt.ItemDataRole.UserRole, pack.id)
-            pack_right = pack_total = 0
+            pack_right, pack_total = 0.0, 0
             for topic in pack.topics:
                 child = _row(topic.title.get(language), topic.question_count)
                 child.setData(0, Qt.ItemDataRole.UserRole, int(topic.id))
@@ -103,11 +103,10 @@ def _topic_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
     return items
 
 
-def _set_mastery(item: QTreeWidgetItem, right: int, total: int) -> None:
-    percent = round(100 * right / total) if total else 0
+def _set_mastery(item: QTreeWidgetItem, recall: float, total: int) -> None:
+    percent = round(100 * recall / total) if total else 0
     item.setText(2, f"{percent} %")
     item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    item.setToolTip(2, f"{right} / {total}")
 
 
 def _row(title: str, count: int) -> QTreeWidgetItem:
@@ -430,11 +429,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Opening the question bank…"))
             return
         from quiz_app.services.packs import list_packs
-        from quiz_app.services.quiz import learner_mastery
+        from quiz_app.services.review import topic_mastery
 
         packs = list_packs(self._database)
         learner = self.home.current_learner()
-        mastery = None if learner is None else learner_mastery(self._database, learner)
+        mastery = None if learner is None else topic_mastery(self._database, learner)
         self.packs.show_packs(packs, self._language, mastery)
         total = sum(p.question_count for p in packs)
         self.statusBar().showMessage(self.tr("Questions in the bank: %1").replace("%1", str(total)))

@@ -182,3 +182,27 @@ def test_intervals_grow_while_answers_stay_right(bank: Database) -> None:
         finish_quiz(bank, quiz.id, now=when)
     assert gaps == sorted(gaps)
     assert gaps[-1] > timedelta(days=3)
+
+
+def test_mastery_moves_the_right_way(bank: Database) -> None:
+    from quiz_app.services.review import topic_mastery
+
+    ada = create_learner(bank, "Ada", now=NOW)
+
+    def mastery(when):  # type: ignore[no-untyped-def]
+        return {
+            t: recall / total for t, (recall, total) in topic_mastery(bank, ada.id, when).items()
+        }
+
+    assert set(mastery(NOW).values()) == {0.0}  # nothing seen yet
+    _answer_all(bank, ada.id, NOW)  # all seven right
+    fresh = mastery(NOW)
+    assert all(value > 0.99 for value in fresh.values())
+    later = mastery(NOW + timedelta(days=30))
+    assert all(0 < later[t] < fresh[t] for t in fresh)  # forgetting over time
+
+    bob = create_learner(bank, "Bob", now=NOW)
+    _answer_all(bank, bob.id, NOW, right=set())  # all wrong
+    bobs = {t: r / n for t, (r, n) in topic_mastery(bank, bob.id, NOW + timedelta(days=1)).items()}
+    adas = mastery(NOW + timedelta(days=1))
+    assert all(bobs[t] < adas[t] for t in adas)
