@@ -6,11 +6,17 @@ import json
 import sys
 
 from benchmarks.bank import bench_draw, bench_import
+from benchmarks.progress import bench_progress
 from benchmarks.startup import bench_startup
 
 
 def main(argv: list[str]) -> int:
-    runs = {"import": bench_import, "draw": bench_draw, "startup": bench_startup}
+    runs = {
+        "import": bench_import,
+        "draw": bench_draw,
+        "startup": bench_startup,
+        "progress": bench_progress,
+    }
     chosen = argv or list(runs)
     for name in chosen:
         if name not in runs:

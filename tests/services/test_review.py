@@ -206,3 +206,17 @@ def test_mastery_moves_the_right_way(bank: Database) -> None:
     bobs = {t: r / n for t, (r, n) in topic_mastery(bank, bob.id, NOW + timedelta(days=1)).items()}
     adas = mastery(NOW + timedelta(days=1))
     assert all(bobs[t] < adas[t] for t in adas)
+
+
+def test_recall_probability_is_fsrs_own_retrievability(bank: Database) -> None:
+    from quiz_app.services.review import _to_card, recall_probability, scheduler
+
+    ada = create_learner(bank, "Ada", now=NOW)
+    _answer_all(bank, ada.id, NOW, right={1, 2, 3})
+    with bank.reading() as session:
+        cards = repo.card_states(session, ada.id)
+    for days in (0, 1, 7, 45, 400):
+        when = NOW + timedelta(days=days, hours=5)
+        for question, card in cards.items():
+            expected = scheduler().get_card_retrievability(_to_card(question, card, when), when)
+            assert recall_probability(card, when) == pytest.approx(expected, abs=1e-12)
