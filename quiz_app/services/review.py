@@ -15,10 +15,12 @@ from fsrs import Card, Rating, Scheduler, State
 
 from quiz_app.core.bank import DrawFilter
 from quiz_app.core.ids import LearnerId, QuestionId
+from quiz_app.core.progress import Progress
 from quiz_app.core.review import CardState, rating_for
 from quiz_app.storage import Database, Session
 from quiz_app.storage import schedules as repo
 from quiz_app.storage.draws import draw_question_ids
+from quiz_app.storage.progress import learner_progress as compute_progress
 
 
 @cache
@@ -157,3 +159,11 @@ def topic_mastery(
         topic: (sum(recall_probability(c, when) for _, c in cards.get(topic, [])), total)
         for topic, total in totals.items()
     }
+
+
+def learner_progress(
+    database: Database, learner: LearnerId, now: datetime | None = None
+) -> Progress:
+    """Everything the Progress screen and the report show, for one learner."""
+    with database.reading() as session:
+        return compute_progress(session, learner, now or datetime.now(UTC))

@@ -220,3 +220,39 @@ def test_recall_probability_is_fsrs_own_retrievability(bank: Database) -> None:
         for question, card in cards.items():
             expected = scheduler().get_card_retrievability(_to_card(question, card, when), when)
             assert recall_probability(card, when) == pytest.approx(expected, abs=1e-12)
+
+
+def test_progress_figures_from_the_log(bank: Database) -> None:
+    from datetime import date
+
+    from quiz_app.core.progress import streak
+    from quiz_app.services.review import learner_progress
+
+    ada = create_learner(bank, "Ada", now=NOW)
+    empty = learner_progress(bank, ada.id, NOW)
+    assert (empty.scores, empty.accuracy, empty.streak, empty.answers) == ((), (), 0, 0)
+    assert len(empty.due_per_day) == 30
+    assert sum(n for _, n in empty.due_per_day) == 0
+
+    days = [NOW - timedelta(days=2), NOW - timedelta(days=1), NOW]
+    for day in days:
+        _answer_all(bank, ada.id, day, right={1, 2, 3, 4} if day == NOW else None, count=7)
+    progress = learner_progress(bank, ada.id, NOW)
+    assert [round(s.score, 3) for s in progress.scores] == [1.0, 1.0, round(4 / 7, 3)]
+    assert progress.answers == 21
+    assert progress.streak == 3
+    assert progress.study_days == tuple(d.date() for d in days)
+    # 7 answers of 3 s on each of the three days.
+    minutes = dict(progress.minutes_per_day)
+    assert minutes[NOW.date()] == pytest.approx(7 * 3 / 60)
+    assert minutes[(NOW - timedelta(days=3)).date()] == 0
+    # Every one of the 7 scheduled questions falls due within 30 days.
+    assert sum(n for _, n in progress.due_per_day) == 7
+    assert progress.due_per_day[0][0] == NOW.date()
+    # Accuracy per topic: the sample has two topics.
+    assert len(progress.accuracy) == 2
+    assert sum(t.answers for t in progress.accuracy) == 21
+
+    today = date(2026, 11, 24)
+    assert streak([today - timedelta(days=i) for i in (1, 2, 4)], today) == 2  # until yesterday
+    assert streak([today - timedelta(days=3)], today) == 0
