@@ -32,6 +32,12 @@ def _isolated_user_dirs(
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("QUIZ_APP_DB", raising=False)
+    # QSettings reads its location once per process: point it at this test's own folder,
+    # or one test's "last learner" leaks into the next.
+    from PySide6.QtCore import QSettings
+
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.NativeFormat, scope, str(home / "config"))
 
 
 @pytest.fixture

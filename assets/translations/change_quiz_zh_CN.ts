@@ -62,93 +62,98 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="53"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="55"/>
         <source>&amp;Learner:</source>
         <translation>学习者(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="56"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="58"/>
         <source>Create a learner to start</source>
         <translation>请先新建一位学习者</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="58"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="60"/>
         <source>New learner…</source>
         <translation>新建学习者……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="60"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="62"/>
         <source>Continue unfinished quiz</source>
         <translation>继续未完成的测验</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="66"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="68"/>
         <source>Histor&amp;y</source>
         <translation>历史记录(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="79"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="70"/>
+        <source>Pr&amp;ogress</source>
+        <translation>学习进度(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="84"/>
         <source>&amp;Questions:</source>
         <translation>题数(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="88"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="93"/>
         <source>Easy</source>
         <translation>简单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="88"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="93"/>
         <source>Medium</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="88"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="93"/>
         <source>Hard</source>
         <translation>困难</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="90"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="95"/>
         <source>Tick none for every difficulty</source>
         <translation>都不勾选表示所有难度</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="96"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="101"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="97"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="102"/>
         <source>&amp;Exam</source>
         <translation>考试(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="98"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="103"/>
         <source>My &amp;mistakes</source>
         <translation>我的错题(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="99"/>
-        <location filename="../../quiz_app/ui/screens/home.py" line="147"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="104"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="152"/>
         <source>&amp;Review</source>
         <translation>复习(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="147"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="152"/>
         <source>&amp;Review (%1 due)</source>
         <translation>复习(&amp;R)（%1 道到期）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="161"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="166"/>
         <source>No quizzes yet: choose topics and start one.</source>
         <translation>还没有做过测验：选择主题后开始吧。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="168"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="173"/>
         <source>Recent results: %1</source>
         <translation>最近成绩：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="188"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="193"/>
         <source>New learner</source>
         <translation>新建学习者</translation>
     </message>
@@ -157,194 +162,214 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../quiz_app/ui/main_window.py" line="128"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="338"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="364"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="340"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="366"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="164"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="166"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="166"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="168"/>
         <source>&amp;Import pack…</source>
         <translation>导入题包(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="170"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="172"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="173"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="175"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="174"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="176"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="178"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="180"/>
         <source>Follow the &amp;system</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="179"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="181"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="180"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="182"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="190"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="192"/>
         <source>&amp;Bigger text</source>
         <translation>放大文字(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="195"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="197"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="202"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="204"/>
         <source>&amp;Normal text size</source>
         <translation>默认文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="206"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="208"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="215"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="217"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="218"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="220"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="223"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="225"/>
         <source>&amp;About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="246"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="287"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="248"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="289"/>
         <source>Import pack</source>
         <translation>导入题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="246"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="248"/>
         <source>Question packs (*.zip pack.toml)</source>
         <translation>题包 (*.zip pack.toml)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="260"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="262"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="270"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="272"/>
         <source>%1 %2 is already in the bank.</source>
         <translation>题库中已有 %1 %2。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="272"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="274"/>
         <source>Imported %1 %2: %3 added, %4 changed, %5 retired.</source>
         <translation>已导入 %1 %2：新增 %3 道，修改 %4 道，停用 %5 道。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="430"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="444"/>
+        <source>Save my report</source>
+        <translation>保存我的报告</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="445"/>
+        <source>report.pdf</source>
+        <translation>学习报告.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="446"/>
+        <source>PDF (*.pdf);;Web page (*.html)</source>
+        <translation>PDF (*.pdf);;网页 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="487"/>
+        <source>Report saved: %1</source>
+        <translation>报告已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="505"/>
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="440"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="515"/>
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="444"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="519"/>
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="444"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="519"/>
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="445"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="520"/>
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="445"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="520"/>
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="446"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="521"/>
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="446"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="521"/>
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="447"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="522"/>
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="447"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="522"/>
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="448"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="523"/>
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="448"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="523"/>
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="449"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="524"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="449"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="524"/>
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="452"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="527"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="458"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="533"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="460"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="535"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -435,24 +460,72 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>PackListWidget</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="48"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="49"/>
         <source>Pack / topic</source>
         <translation>题包 / 主题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="48"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="49"/>
         <source>Questions</source>
         <translation>题数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="48"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="49"/>
         <source>Mastery</source>
         <translation>掌握程度</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="49"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="50"/>
         <source>Question packs</source>
         <translation>题包</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressScreen</name>
+    <message>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="63"/>
+        <source>Progress of %1</source>
+        <translation>%1 的学习进度</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="68"/>
+        <source>Study streak: %1 day(s) · %2 answers</source>
+        <translation>连续学习：%1 天 · 共答 %2 题</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="100"/>
+        <source>Save my &amp;report…</source>
+        <translation>保存我的报告(&amp;R)……</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="102"/>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="109"/>
+        <source>Quiz scores</source>
+        <translation>测验得分</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="140"/>
+        <source>Accuracy per topic</source>
+        <translation>各主题正确率</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="141"/>
+        <source>Accuracy</source>
+        <translation>正确率</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="187"/>
+        <source>Questions due, next 30 days</source>
+        <translation>未来 30 天到期的题目</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="194"/>
+        <source>Minutes of study, last 30 days</source>
+        <translation>最近 30 天的学习时间（分钟）</translation>
     </message>
 </context>
 <context>
@@ -527,6 +600,44 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <location filename="../../quiz_app/ui/screens/quiz.py" line="316"/>
         <source>Next</source>
         <translation>下一题</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../quiz_app/ui/report.py" line="52"/>
+        <source>Progress report</source>
+        <translation>学习报告</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/report.py" line="53"/>
+        <source>Made on %1</source>
+        <translation>生成于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/report.py" line="54"/>
+        <source>Study streak: %1 day(s)</source>
+        <translation>连续学习：%1 天</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/report.py" line="55"/>
+        <source>Answers: %1</source>
+        <translation>答题数：%1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/report.py" line="56"/>
+        <source>Quizzes finished: %1</source>
+        <translation>完成的测验：%1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/report.py" line="57"/>
+        <source>Mastery</source>
+        <translation>掌握程度</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/report.py" line="58"/>
+        <source>Latest scores</source>
+        <translation>最近得分</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,7 @@ from quiz_app.ui.worker import run_in_background
 if TYPE_CHECKING:  # the database stack is imported off the GUI thread (bank_loader)
     from quiz_app.services.bank import Database
     from quiz_app.ui.screens.history import HistoryScreen
+    from quiz_app.ui.screens.progress import ProgressScreen
     from quiz_app.ui.screens.quiz import QuizScreen
     from quiz_app.ui.screens.results import ResultsScreen
 
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self.quiz_screen: QuizScreen | None = None
         self.results_screen: ResultsScreen | None = None
         self.history_screen: HistoryScreen | None = None
+        self.progress_screen: ProgressScreen | None = None
         self._theme: Theme = "system"
         self._job: object | None = None
         self._busy = QProgressBar(self)
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
         self.home.resume_requested.connect(self.resume_quiz)
         self.home.learner_changed.connect(self._learner_changed)
         self.home.history_requested.connect(self.show_history)
+        self.home.progress_requested.connect(self.show_progress)
         self.stack.insertWidget(0, self.home)
         if old is not None:
             self.stack.removeWidget(old)
@@ -409,6 +412,79 @@ class MainWindow(QMainWindow):
         screen.open_quiz.connect(self._show_results)
         screen.go_home.connect(self.go_home)
         self._replace_screen("history_screen", screen)
+
+    def show_progress(self, learner: LearnerId) -> None:
+        from quiz_app.services.learners import get_learner
+        from quiz_app.services.review import learner_progress
+        from quiz_app.ui.screens.progress import ProgressScreen
+
+        assert self._database is not None
+        found = get_learner(self._database, learner)
+        name = "" if found is None else found.name
+        screen = ProgressScreen(
+            name, learner_progress(self._database, learner), self._topic_titles()
+        )
+        screen.go_home.connect(self.go_home)
+        screen.save_report.connect(lambda: self.ask_save_report(learner))
+        self._replace_screen("progress_screen", screen)
+
+    def _topic_titles(self) -> dict[int, str]:
+        from quiz_app.services.packs import list_packs
+
+        assert self._database is not None
+        return {
+            int(t.id): t.title.get(self._language)
+            for p in list_packs(self._database)
+            for t in p.topics
+        }
+
+    def ask_save_report(self, learner: LearnerId) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save my report"),
+            self.tr("report.pdf"),
+            self.tr("PDF (*.pdf);;Web page (*.html)"),
+        )
+        if path:
+            self.write_report(learner, Path(path))
+
+    def write_report(self, learner: LearnerId, path: Path) -> None:
+        from datetime import UTC, datetime
+
+        from quiz_app.services.learners import get_learner
+        from quiz_app.services.packs import list_packs
+        from quiz_app.services.review import learner_progress, topic_mastery
+        from quiz_app.ui.report import save_report
+
+        assert self._database is not None
+        now = datetime.now(UTC)
+        found = get_learner(self._database, learner)
+        mastery_by_topic = topic_mastery(self._database, learner, now)
+        rows = []
+        for pack in list_packs(self._database):
+            for topic in pack.topics:
+                recall, total = mastery_by_topic.get(int(topic.id), (0.0, 0))
+                percent = round(100 * recall / total) if total else 0
+                rows.append(
+                    (
+                        f"{pack.title.get(self._language)}: {topic.title.get(self._language)}",
+                        percent,
+                    )
+                )
+        charts = []
+        if self.progress_screen is not None:
+            charts = [
+                (view.chart().title(), view.grab().toImage()) for view in self.progress_screen.views
+            ]
+        save_report(
+            path,
+            "" if found is None else found.name,
+            learner_progress(self._database, learner, now),
+            rows,
+            charts,
+            now,
+        )
+        self.statusBar().showMessage(self.tr("Report saved: %1").replace("%1", str(path)))
 
     def go_home(self) -> None:
         self.stack.setCurrentWidget(self.home)

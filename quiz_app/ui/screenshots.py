@@ -94,6 +94,34 @@ def _history_screen(database: Database, language: str) -> QWidget:
     return HistoryScreen(quiz_history(database, learner.id), titles)
 
 
+def _progress_screen(database: Database, language: str) -> QWidget:
+    from datetime import UTC, datetime, timedelta
+
+    from quiz_app.services.quiz import finish_quiz, submit_answer
+
+    learner = create_learner(
+        database, f"Progress {language} {os.urandom(4).hex()}", language=language
+    )
+    now = datetime.now(UTC)
+    for day in range(6):  # a week of study, getting better
+        when = now - timedelta(days=5 - day)
+        quiz = start_quiz(database, learner.id, QuizSettings(count=8), seed=day, now=when)
+        for i, question in enumerate(quiz_questions(database, quiz)):
+            body = question.question.body
+            from quiz_app.core.questions import TrueFalse
+
+            if isinstance(body, TrueFalse) and i > day:
+                response: object = not body.answer
+            else:
+                response = right_response(body)
+            submit_answer(database, quiz.id, question.id, response, 20_000, now=when)  # type: ignore[arg-type]
+        finish_quiz(database, quiz.id, now=when)
+    window = MainWindow(database, language)
+    window.home.reload_learners(select=learner.id)
+    window.show_progress(learner.id)
+    return window
+
+
 def take_screenshots(outdir: Path) -> list[Path]:
     # The app remembers the last learner in its settings: keep ours out of the user's.
     os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="quiz-screenshots-")
@@ -107,6 +135,7 @@ def take_screenshots(outdir: Path) -> list[Path]:
         "feedback": lambda db, lang: _quiz_screen(db, lang, answered=True),
         "results": _results_screen,
         "history": _history_screen,
+        "progress": _progress_screen,
     }
     with tempfile.TemporaryDirectory() as tmp:
         database = open_bank(f"sqlite:///{Path(tmp) / 'bank.sqlite3'}")

@@ -40,6 +40,8 @@ class HomeScreen(QWidget):
     """LearnerId: the learner now chosen."""
     history_requested = Signal(object)
     """LearnerId"""
+    progress_requested = Signal(object)
+    """LearnerId"""
 
     def __init__(self, packs: PackListWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +67,9 @@ class HomeScreen(QWidget):
         who.addStretch(1)
         self.history = QPushButton(self.tr("Histor&y"), self)
         self.history.clicked.connect(self._history)
+        self.progress_button = QPushButton(self.tr("Pr&ogress"), self)
+        self.progress_button.clicked.connect(self._progress)
+        who.addWidget(self.progress_button)
         who.addWidget(self.history)
         who.addWidget(self.resume)
         layout.addLayout(who)
@@ -133,7 +138,7 @@ class HomeScreen(QWidget):
     def _learner_changed(self) -> None:
         learner = self.current_learner()
         has_learner = learner is not None
-        for button in (*self.mode_buttons.values(), self.history):
+        for button in (*self.mode_buttons.values(), self.history, self.progress_button):
             button.setEnabled(has_learner)
         self.resume.setVisible(False)
         self.recent.clear()
@@ -218,6 +223,11 @@ class HomeScreen(QWidget):
             time_limit_s=60 * self.count.value() if mode is QuizMode.EXAM else None,
         )
         self.start_requested.emit(learner, settings)
+
+    def _progress(self) -> None:
+        learner = self.current_learner()
+        if learner is not None:
+            self.progress_requested.emit(learner)
 
     def _history(self) -> None:
         learner = self.current_learner()
