@@ -16,6 +16,7 @@ from quiz_app import __version__
 from quiz_app.core.errors import PackError, QuizError
 from quiz_app.core.importing import ImportKind, ImportPlan
 from quiz_app.core.serialize import question_to_dict
+from quiz_app.packs.formats import READERS
 from quiz_app.packs.schema import Manifest, QuestionFile
 from quiz_app.services.bank import DATABASE_ENV_VAR, check_bank, open_bank
 from quiz_app.services.packs import export_pack, get_pack, import_pack, list_packs, validate_pack
@@ -43,8 +44,21 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="print JSON")
     validate = pack_commands.add_parser("validate", help="check packs without importing them")
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    validate.add_argument(
+        "--format",
+        dest="kind",
+        choices=sorted(READERS),
+        help="the file's format (default: from its name)",
+    )
     importing = pack_commands.add_parser("import", help="import a pack (folder or .zip)")
     importing.add_argument("path", type=Path, metavar="PATH")
+    importing.add_argument(
+        "--format",
+        dest="kind",
+        choices=sorted(READERS),
+        help="the file's format (default: from its name: a folder or .zip is a native pack, "
+        ".txt or .aiken is Aiken)",
+    )
     importing.add_argument(
         "--dry-run", action="store_true", help="print what would change, change nothing"
     )
@@ -140,7 +154,7 @@ def _packs_list(options: argparse.Namespace, out: TextIO) -> int:
 def _packs_validate(options: argparse.Namespace, out: TextIO) -> int:
     failed = 0
     for path in options.paths:
-        problems = validate_pack(path)
+        problems = validate_pack(path, options.kind)
         if problems:
             failed += 1
             count = len(problems)
@@ -178,7 +192,13 @@ def _describe_plan(plan: ImportPlan, dry_run: bool, out: TextIO) -> None:
 def _packs_import(options: argparse.Namespace, out: TextIO) -> int:
     database = open_bank(options.db)
     try:
-        plan = import_pack(database, options.path, force=options.force, dry_run=options.dry_run)
+        plan = import_pack(
+            database,
+            options.path,
+            force=options.force,
+            dry_run=options.dry_run,
+            kind=options.kind,
+        )
     finally:
         database.close()
     _describe_plan(plan, options.dry_run, out)

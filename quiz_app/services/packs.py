@@ -9,20 +9,25 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from quiz_app.core.bank import PackSummary
-from quiz_app.core.errors import NotFoundError, Problem
+from quiz_app.core.errors import NotFoundError, PackError, Problem
 from quiz_app.core.ids import PackId
 from quiz_app.core.importing import ImportPlan, plan_import
 from quiz_app.core.questions import Pack, parse_version
 from quiz_app.core.serialize import encode_pack
-from quiz_app.packs.native import check_pack, load_pack, read_manifest_identity
+from quiz_app.packs.formats import load_any
+from quiz_app.packs.native import read_manifest_identity
 from quiz_app.packs.writer import Encoding, write_pack
 from quiz_app.storage import Database
 from quiz_app.storage import packs as repo
 
 
-def validate_pack(path: Path) -> list[Problem]:
-    """Every problem in the pack at ``path``; empty when it is clean."""
-    return check_pack(path)
+def validate_pack(path: Path, kind: str | None = None) -> list[Problem]:
+    """Every problem in the pack at ``path`` (any format); empty when it is clean."""
+    try:
+        load_any(path, kind)
+    except PackError as err:
+        return list(err.problems)
+    return []
 
 
 def import_pack(
@@ -32,13 +37,14 @@ def import_pack(
     force: bool = False,
     dry_run: bool = False,
     now: datetime | None = None,
+    kind: str | None = None,
 ) -> ImportPlan:
-    """Import the pack at ``path`` in one transaction: all of it, or nothing.
+    """Import the pack at ``path`` (in any format) in one transaction: all of it, or nothing.
 
     Raises PackError for a broken pack and ImportRefusedError for a version that may not go in.
     """
     with _bulk_work():
-        pack = load_pack(path)
+        pack = load_any(path, kind)
         return import_loaded_pack(database, pack, force=force, dry_run=dry_run, now=now)
 
 

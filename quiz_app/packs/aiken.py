@@ -1,0 +1,135 @@
+"""The Aiken format, as Moodle reads it: single-answer multiple choice.
+
+    What is the correct answer to this question?
+    A. Is it this one?
+    B) Maybe this answer?
+    ANSWER: B
+
+The question is on one line; each choice is one capital letter, '.' or ')', a space and
+the text; 'ANSWER:' and the letter end the question. Anything Moodle would refuse is
+reported with its line, every problem at once, and nothing is imported.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from quiz_app.core.errors import PackError, Problem
+from quiz_app.core.questions import Body, Choice, Pack, SingleChoice
+from quiz_app.core.text import LocalizedText
+from quiz_app.packs import limits
+from quiz_app.packs.foreign import foreign_pack
+
+_CHOICE = re.compile(r"^([A-Z])[.)] +(\S.*)$")
+_ANSWER = re.compile(r"^ANSWER: *([A-Z]) *$")
+
+
+def read_text_file(path: Path) -> str:
+    """A teacher's text file, or PackError (missing, too big, not UTF-8)."""
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise PackError([Problem(str(path), None, f"cannot be read ({err.strerror})")]) from err
+    if size > limits.QUESTION_FILE_MAX:
+        raise PackError(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    f"file is {size:,} bytes, over the limit of {limits.QUESTION_FILE_MAX:,} bytes",
+                )
+            ]
+        )
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise PackError(
+            [Problem(str(path), line, f"is not UTF-8 text (byte {err.start}); save it as UTF-8")]
+        ) from err
+
+
+def parse_aiken(text: str, label: str) -> list[tuple[str, Body]]:
+    problems: list[Problem] = []
+    questions: list[tuple[str, Body]] = []
+    prompt: str | None = None
+    start = 0
+    choices: list[tuple[str, str]] = []
+    skipping = False
+
+    def fail(line: int, message: str) -> None:
+        nonlocal prompt, choices, skipping
+        problems.append(Problem(label, line, message))
+        prompt, choices, skipping = None, [], True
+
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line:
+            skipping = False  # a blank line ends a broken question
+            continue
+        if skipping:
+            continue
+        if prompt is None:
+            if _ANSWER.match(line) or _CHOICE.match(line):
+                fail(number, "a choice or ANSWER line with no question before it")
+                continue
+            prompt, start, choices = line, number, []
+            continue
+        choice = _CHOICE.match(line)
+        if choice:
+            letter = choice.group(1)
+            if any(letter == existing for existing, _ in choices):
+                fail(number, f"choice {letter} appears twice in the question at line {start}")
+                continue
+            choices.append((letter, choice.group(2).strip()))
+            continue
+        answer = _ANSWER.match(line)
+        if answer:
+            letter = answer.group(1)
+            if len(choices) < 2:
+                fail(number, f"the question at line {start} needs at least two choices")
+            elif letter not in {c for c, _ in choices}:
+                letters = ", ".join(c for c, _ in choices)
+                fail(number, f"ANSWER: {letter} is not one of the choices ({letters})")
+            else:
+                body = SingleChoice(
+                    tuple(Choice(c.lower(), LocalizedText.of(t)) for c, t in choices),
+                    letter.lower(),
+                )
+                questions.append((prompt, body))
+                prompt, choices = None, []
+            continue
+        if line.upper().startswith("ANSWER"):
+            fail(number, "write the answer line as 'ANSWER: X', with one capital letter")
+        elif not choices:
+            fail(number, f"the question at line {start} must be on one line")
+        else:
+            fail(number, "expected a choice ('A. text' or 'A) text') or 'ANSWER: X'")
+    if prompt is not None:
+        problems.append(Problem(label, start, "this question has no 'ANSWER: X' line"))
+    if not questions and not problems:
+        problems.append(Problem(label, None, "holds no questions"))
+    if problems:
+        raise PackError(problems)
+    return questions
+
+
+def load_aiken(path: Path) -> Pack:
+    return foreign_pack(path, "aiken", parse_aiken(read_text_file(path), str(path)))
+
+
+def aiken_text(pack: Pack) -> str:
+    """Single-choice questions as Aiken (the only type it holds), English text."""
+    blocks = []
+    for question in pack.questions:
+        body = question.body
+        if not isinstance(body, SingleChoice) or len(body.choices) > 26:
+            continue
+        letters = {c.id: chr(ord("A") + i) for i, c in enumerate(body.choices)}
+        lines = [" ".join(question.prompt.get("en").split())]
+        lines += [f"{letters[c.id]}. {' '.join(c.text.get('en').split())}" for c in body.choices]
+        lines.append(f"ANSWER: {letters[body.answer]}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz_app.core.errors import PackError
+from quiz_app.core.questions import SingleChoice
+from quiz_app.packs.aiken import aiken_text, load_aiken, parse_aiken
+from quiz_app.packs.formats import load_any
+from quiz_app.services.packs import get_pack, import_pack
+from quiz_app.storage import Database
+from tests.conftest import DATA, snapshot
+
+EXAMPLE = DATA / "aiken" / "moodle-example.txt"
+
+
+def test_a_moodle_style_file_becomes_a_pack() -> None:
+    pack = load_any(EXAMPLE)
+    assert pack.info.id == "moodle-example"
+    assert len(pack.questions) == 3
+    first = pack.questions[0]
+    assert (
+        first.prompt.get("en")
+        == "Which mission made the first soft landing on the Moon's far side?"
+    )
+    assert isinstance(first.body, SingleChoice)
+    assert [c.text.get("en") for c in first.body.choices] == ["Chang'e-3", "Chang'e-4", "Chang'e-5"]
+    assert first.body.answer == "b"
+    # Both '.' and ')' after the letter; no blank line needed before a question.
+    assert pack.questions[2].body.answer == "b"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("Q?\nA. x\nB. y\nANSWER: C\n", 4, "ANSWER: C is not one of the choices (A, B)"),
+        ("Q?\nA. x\nANSWER: A\n", 3, "the question at line 1 needs at least two choices"),
+        ("Q?\ncontinued\nA. x\nB. y\nANSWER: A\n", 2, "the question at line 1 must be on one line"),
+        ("Q?\nA. x\nB. y\n", 1, "this question has no 'ANSWER: X' line"),
+        ("Q?\nA. x\nA. y\nANSWER: A\n", 3, "choice A appears twice in the question at line 1"),
+        (
+            "Q?\nA. x\nB. y\nAnswer: a\n",
+            4,
+            "write the answer line as 'ANSWER: X', with one capital letter",
+        ),
+        (
+            "Q?\nA. x\nB. y\nnot a choice\nANSWER: A\n",
+            4,
+            "expected a choice ('A. text' or 'A) text') or 'ANSWER: X'",
+        ),
+        ("A. x\nB. y\nANSWER: A\n", 1, "a choice or ANSWER line with no question before it"),
+    ],
+)
+def test_what_moodle_would_refuse_is_reported_with_its_line(
+    text: str, line: int, message: str
+) -> None:
+    with pytest.raises(PackError) as caught:
+        parse_aiken(text, "quiz.txt")
+    assert [str(p) for p in caught.value.problems] == [f"quiz.txt:{line}: {message}"]
+
+
+def test_every_problem_is_reported_and_the_good_questions_do_not_hide_them() -> None:
+    text = "Q1?\nA. x\nB. y\nANSWER: Z\n\nQ2?\nA. x\nB. y\nANSWER: A\n\nQ3?\nA. x\n"
+    with pytest.raises(PackError) as caught:
+        parse_aiken(text, "quiz.txt")
+    assert [p.line for p in caught.value.problems] == [4, 11]
+
+
+def test_a_broken_aiken_file_imports_nothing(tmp_path: Path, database: Database) -> None:
+    broken = tmp_path / "broken.txt"
+    broken.write_text(EXAMPLE.read_text() + "\nLast?\nA. x\nB. y\nANSWER: Q\n")
+    before = snapshot(database)
+    with pytest.raises(PackError, match=r"broken\.txt:21: ANSWER: Q is not one of"):
+        import_pack(database, broken)
+    assert snapshot(database) == before
+
+
+def test_not_utf8_is_reported(tmp_path: Path) -> None:
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("月球?\nA. 是\nB. 否\nANSWER: A\n".encode("gbk"))
+    with pytest.raises(PackError, match=r"legacy\.txt:1: is not UTF-8 text"):
+        load_aiken(legacy)
+
+
+def test_import_reimport_and_export_round_trip(tmp_path: Path, database: Database) -> None:
+    plan = import_pack(database, EXAMPLE)
+    assert len(plan.added) == 3
+    assert import_pack(database, EXAMPLE).kind.value == "unchanged"
+    stored = get_pack(database, "moodle-example")
+    exported = tmp_path / "moodle-example.txt"
+    exported.write_text(aiken_text(stored), encoding="utf-8")
+    again = load_aiken(exported)
+    assert [q.key for q in again.questions] == [q.key for q in stored.questions]
+    assert [q.body for q in again.questions] == [q.body for q in stored.questions]
+
+
+def test_an_edited_file_keeps_the_ids_of_unchanged_questions(tmp_path: Path) -> None:
+    original = load_aiken(EXAMPLE)
+    edited = tmp_path / "moodle-example.txt"
+    text = EXAMPLE.read_text().replace(
+        "Where was Chang'e-5 launched from?", "From which site was Chang'e-5 launched?"
+    )
+    edited.write_text(text)
+    changed = load_aiken(edited)
+    assert [q.key for q in changed.questions][:2] == [q.key for q in original.questions][:2]
+    assert changed.questions[2].key != original.questions[2].key
