@@ -161,215 +161,240 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="128"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="340"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="366"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="130"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="384"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="410"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="166"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="170"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="168"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="172"/>
         <source>&amp;Import pack…</source>
         <translation>导入题包(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="172"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="176"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="175"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="179"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="176"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="180"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="180"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="184"/>
         <source>Follow the &amp;system</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="181"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="185"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="182"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="186"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="192"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="196"/>
         <source>&amp;Bigger text</source>
         <translation>放大文字(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="197"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="201"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="204"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="208"/>
         <source>&amp;Normal text size</source>
         <translation>默认文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="208"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="212"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="217"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="221"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="220"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="224"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="225"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="229"/>
         <source>&amp;About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="248"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="289"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="258"/>
+        <source>Teacher mode</source>
+        <translation>教师模式</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="262"/>
+        <source>Choose a teacher PIN (4 to 12 digits):</source>
+        <translation>设置教师 PIN 码（4 至 12 位数字）：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="267"/>
+        <source>The same PIN again:</source>
+        <translation>再输入一次同一个 PIN 码：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="272"/>
+        <source>The two PINs differ; nothing was set.</source>
+        <translation>两次输入的 PIN 码不一致，未作设置。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="275"/>
+        <source>Teacher PIN:</source>
+        <translation>教师 PIN 码：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="290"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="333"/>
         <source>Import pack</source>
         <translation>导入题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="248"/>
-        <source>Question packs (*.zip pack.toml)</source>
-        <translation>题包 (*.zip pack.toml)</translation>
+        <location filename="../../quiz_app/ui/main_window.py" line="292"/>
+        <source>Question packs (*.zip pack.toml *.txt *.aiken)</source>
+        <translation>题包 (*.zip pack.toml *.txt *.aiken)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="262"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="306"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="272"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="316"/>
         <source>%1 %2 is already in the bank.</source>
         <translation>题库中已有 %1 %2。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="274"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="318"/>
         <source>Imported %1 %2: %3 added, %4 changed, %5 retired.</source>
         <translation>已导入 %1 %2：新增 %3 道，修改 %4 道，停用 %5 道。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="444"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="488"/>
         <source>Save my report</source>
         <translation>保存我的报告</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="445"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="489"/>
         <source>report.pdf</source>
         <translation>学习报告.pdf</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="446"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="490"/>
         <source>PDF (*.pdf);;Web page (*.html)</source>
         <translation>PDF (*.pdf);;网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="487"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="531"/>
         <source>Report saved: %1</source>
         <translation>报告已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="505"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="549"/>
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="515"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="559"/>
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="519"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="563"/>
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="519"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="563"/>
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="520"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="564"/>
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="520"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="564"/>
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="521"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="565"/>
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="521"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="565"/>
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="522"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="566"/>
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="522"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="566"/>
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="523"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="567"/>
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="523"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="567"/>
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="524"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="568"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="524"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="568"/>
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="527"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="571"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="533"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="577"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="535"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="579"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -460,22 +485,22 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>PackListWidget</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="49"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="51"/>
         <source>Pack / topic</source>
         <translation>题包 / 主题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="49"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="51"/>
         <source>Questions</source>
         <translation>题数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="49"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="51"/>
         <source>Mastery</source>
         <translation>掌握程度</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="50"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="52"/>
         <source>Question packs</source>
         <translation>题包</translation>
     </message>

@@ -7,7 +7,9 @@ stderr as a message with a non-zero exit code; only a bug shows a traceback.
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -18,8 +20,9 @@ from quiz_app.core.importing import ImportKind, ImportPlan
 from quiz_app.core.serialize import question_to_dict
 from quiz_app.packs.formats import READERS
 from quiz_app.packs.schema import Manifest, QuestionFile
-from quiz_app.services.bank import DATABASE_ENV_VAR, check_bank, open_bank
+from quiz_app.services.bank import DATABASE_ENV_VAR, Database, check_bank, open_bank
 from quiz_app.services.packs import export_pack, get_pack, import_pack, list_packs, validate_pack
+from quiz_app.services.teacher import check_pin, has_pin
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -52,6 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importing = pack_commands.add_parser("import", help="import a pack (folder or .zip)")
     importing.add_argument("path", type=Path, metavar="PATH")
+    importing.add_argument(
+        "--pin-env",
+        metavar="VAR",
+        help="for scripts: read the teacher PIN from environment variable VAR "
+        "(otherwise it is asked for when the bank has one)",
+    )
     importing.add_argument(
         "--format",
         dest="kind",
@@ -189,9 +198,28 @@ def _describe_plan(plan: ImportPlan, dry_run: bool, out: TextIO) -> None:
                 print(f"  {label}: {key}", file=out)
 
 
+def _require_teacher(database: Database, options: argparse.Namespace) -> None:
+    """Teacher commands need the PIN once the bank has one."""
+    if not has_pin(database):
+        return
+    if options.pin_env:
+        pin = os.environ.get(options.pin_env)
+        if pin is None:
+            raise QuizError(f"the environment variable {options.pin_env} is not set")
+    elif sys.stdin.isatty():
+        pin = getpass.getpass("Teacher PIN: ")
+    else:
+        raise QuizError(
+            "this bank has a teacher PIN: give it with --pin-env VAR, "
+            "or run the command in a terminal"
+        )
+    check_pin(database, pin)
+
+
 def _packs_import(options: argparse.Namespace, out: TextIO) -> int:
     database = open_bank(options.db)
     try:
+        _require_teacher(database, options)
         plan = import_pack(
             database,
             options.path,

@@ -168,6 +168,15 @@ class ScheduleRow(SQLModel, table=True):
     reviews: int = 0
 
 
+class SettingRow(SQLModel, table=True):
+    """Bank-wide settings, such as the teacher PIN's hash."""
+
+    __tablename__ = "setting"
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: str
+
+
 def _table(model: type[SQLModel]) -> sa.Table:
     table = model.__table__  # type: ignore[attr-defined]
     assert isinstance(table, sa.Table)
@@ -183,3 +192,4 @@ LEARNER = _table(LearnerRow)
 QUIZ_SESSION = _table(QuizSessionRow)
 ANSWER = _table(AnswerRow)
 SCHEDULE = _table(ScheduleRow)
+SETTING = _table(SettingRow)

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QHeaderView,
+    QInputDialog,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -135,6 +137,8 @@ class MainWindow(QMainWindow):
         self.progress_screen: ProgressScreen | None = None
         self._theme: Theme = "system"
         self._job: object | None = None
+        self._teacher = False
+        """Teacher mode, unlocked with the PIN, lasts until the app is closed."""
         self._busy = QProgressBar(self)
         self._busy.setRange(0, 0)  # busy: no percentage to show
         self._busy.setMaximumWidth(160)
@@ -243,9 +247,49 @@ class MainWindow(QMainWindow):
         self.bank_opened.emit()
 
     # -- import ----------------------------------------------------------------------------
+    def unlock_teacher(self) -> bool:
+        """Teacher mode for this session: set a PIN on first use, else ask for it."""
+        from quiz_app.core.errors import QuizError
+        from quiz_app.services.teacher import check_pin, has_pin, set_pin
+
+        if self._teacher or self._database is None:
+            return self._teacher
+        password = QLineEdit.EchoMode.Password
+        title = self.tr("Teacher mode")
+        try:
+            if not has_pin(self._database):
+                pin, ok = QInputDialog.getText(
+                    self, title, self.tr("Choose a teacher PIN (4 to 12 digits):"), password
+                )
+                if not ok:
+                    return False
+                again, ok = QInputDialog.getText(
+                    self, title, self.tr("The same PIN again:"), password
+                )
+                if not ok:
+                    return False
+                if pin != again:
+                    raise QuizError(self.tr("The two PINs differ; nothing was set."))
+                set_pin(self._database, pin)
+            else:
+                pin, ok = QInputDialog.getText(self, title, self.tr("Teacher PIN:"), password)
+                if not ok:
+                    return False
+                check_pin(self._database, pin)
+        except QuizError as err:
+            QMessageBox.warning(self, title, str(err))
+            return False
+        self._teacher = True
+        return True
+
     def ask_import(self) -> None:
+        if not self.unlock_teacher():
+            return
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import pack"), "", self.tr("Question packs (*.zip pack.toml)")
+            self,
+            self.tr("Import pack"),
+            "",
+            self.tr("Question packs (*.zip pack.toml *.txt *.aiken)"),
         )
         if path:
             chosen = Path(path)

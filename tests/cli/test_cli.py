@@ -167,3 +167,29 @@ def test_the_installed_command_runs(tmp_path: Path) -> None:
         timeout=120,
     )
     assert (result.returncode, result.stdout.strip()) == (0, f"{SAMPLE_PACK}: ok")
+
+
+@pytest.mark.usefixtures("no_builtin")
+def test_import_needs_the_teacher_pin_once_there_is_one(
+    capsys: pytest.CaptureFixture[str], db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quiz_app.services.teacher import set_pin
+    from quiz_app.storage import open_database
+
+    database = open_database(db_url)
+    set_pin(database, "2468")
+    database.close()
+    code, _, err = run(capsys, "--db", db_url, "packs", "import", str(SAMPLE_PACK))
+    assert code == 1
+    assert "this bank has a teacher PIN: give it with --pin-env VAR" in err
+    monkeypatch.setenv("QUIZ_PIN", "1111")
+    code, _, err = run(
+        capsys, "--db", db_url, "packs", "import", str(SAMPLE_PACK), "--pin-env", "QUIZ_PIN"
+    )
+    assert (code, err) == (1, "quiz-app: That is not the teacher PIN.\n")
+    monkeypatch.setenv("QUIZ_PIN", "2468")
+    code, out, _ = run(
+        capsys, "--db", db_url, "packs", "import", str(SAMPLE_PACK), "--pin-env", "QUIZ_PIN"
+    )
+    assert code == 0
+    assert "7 added" in out

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from quiz_app.services.packs import import_pack
@@ -124,3 +125,47 @@ def test_a_broken_pack_is_reported_and_changes_nothing(
     [message] = shown
     assert "missions.toml:19: question 'far-side-first': image 'media/moon.svg'" in message
     assert window.packs.topLevelItemCount() == 0
+
+
+def test_a_learner_without_the_pin_cannot_reach_import(
+    qtbot: QtBot, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    from quiz_app.services.teacher import set_pin
+
+    set_pin(database, "2468")
+    typed = iter(["1111", "2468"])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (next(typed), True))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    opened: list[bool] = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *_a, **_k: (opened.append(True), ("", ""))[1]
+    )
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    window.ask_import()  # wrong PIN
+    assert warned == ["That is not the teacher PIN."]
+    assert opened == []
+    window.ask_import()  # right PIN: the file dialog opens
+    assert opened == [True]
+    window.ask_import()  # unlocked for the rest of the session: not asked again
+    assert opened == [True, True]
+
+
+def test_the_first_import_sets_the_pin(
+    qtbot: QtBot, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    from quiz_app.services.teacher import check_pin, has_pin
+
+    typed = iter(["8642", "8642"])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (next(typed), True))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: ("", ""))
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    window.ask_import()
+    assert has_pin(database)
+    check_pin(database, "8642")

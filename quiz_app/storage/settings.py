@@ -1,0 +1,20 @@
+"""Repository of bank-wide settings."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, insert, select
+from sqlmodel import Session
+
+from quiz_app.storage.models import SETTING
+
+
+def get_setting(session: Session, key: str) -> str | None:
+    value: str | None = session.execute(
+        select(SETTING.c.value).where(SETTING.c.key == key)
+    ).scalar_one_or_none()
+    return value
+
+
+def put_setting(session: Session, key: str, value: str) -> None:
+    session.execute(delete(SETTING).where(SETTING.c.key == key))
+    session.execute(insert(SETTING).values(key=key, value=value))
