@@ -21,8 +21,13 @@ MAX_ROUNDS = 6
 probes, e.g. a rare type, ends up there."""
 
 
-def _question_filter(draw: DrawFilter) -> ColumnElement[bool]:
+def question_conditions(draw: DrawFilter) -> ColumnElement[bool]:
+    """Everything ``draw`` asks of a question row; retired questions never match."""
     conditions = [_Q.retired.is_(False)]
+    if draw.pack_ids:
+        conditions.append(_Q.pack_id.in_(draw.pack_ids))
+    if draw.topic_ids:
+        conditions.append(_Q.topic_id.in_(draw.topic_ids))
     if draw.difficulties:
         conditions.append(_Q.difficulty.in_(sorted(draw.difficulties)))
     if draw.types:
@@ -59,7 +64,7 @@ def draw_question_ids(
     total = sum(r.count for r in ranges)
     if count <= 0 or total == 0:
         return []
-    wanted = _question_filter(draw)
+    wanted = question_conditions(draw)
     if total <= 4 * count:
         return _draw_exact(session, ranges, wanted, count, rng)
     picked: list[QuestionId] = []

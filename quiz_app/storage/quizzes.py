@@ -11,7 +11,8 @@ from sqlmodel import Session
 from quiz_app.core.bank import DrawFilter
 from quiz_app.core.ids import LearnerId, QuestionId, QuizSessionId
 from quiz_app.core.quiz import GivenAnswer, QuizSession, QuizSettings
-from quiz_app.storage.models import ANSWER, QUESTION, QUIZ_SESSION, TOPIC
+from quiz_app.storage.draws import question_conditions
+from quiz_app.storage.models import ANSWER, QUESTION, QUIZ_SESSION
 
 _S = QUIZ_SESSION.c
 _A = ANSWER.c
@@ -93,18 +94,9 @@ def mistaken_question_ids(
         select(_Q.id)
         .join(latest, latest.c.question_id == _Q.id)
         .join(ANSWER, _A.id == latest.c.last_id)
-        .join(TOPIC, TOPIC.c.id == _Q.topic_id)
-        .where(_A.score < 1.0, _Q.retired.is_(False))
+        .where(_A.score < 1.0, question_conditions(draw))
         .order_by(_Q.id)
     )
-    if draw.pack_ids:
-        query = query.where(_Q.pack_id.in_(draw.pack_ids))
-    if draw.topic_ids:
-        query = query.where(_Q.topic_id.in_(draw.topic_ids))
-    if draw.difficulties:
-        query = query.where(_Q.difficulty.in_(sorted(draw.difficulties)))
-    if draw.types:
-        query = query.where(_Q.type.in_(sorted(t.value for t in draw.types)))
     return [QuestionId(i) for i in session.scalars(query)]
 
 

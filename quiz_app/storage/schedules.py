@@ -12,6 +12,7 @@ from sqlmodel import Session
 from quiz_app.core.bank import DrawFilter
 from quiz_app.core.ids import LearnerId, QuestionId
 from quiz_app.core.review import CardState
+from quiz_app.storage.draws import question_conditions
 from quiz_app.storage.models import ANSWER, QUESTION, SCHEDULE
 
 _C = SCHEDULE.c
@@ -90,16 +91,7 @@ def answers_in_order(
 
 
 def _filtered(query: Any, draw: DrawFilter) -> Any:
-    query = query.where(_Q.retired.is_(False))
-    if draw.pack_ids:
-        query = query.where(_Q.pack_id.in_(draw.pack_ids))
-    if draw.topic_ids:
-        query = query.where(_Q.topic_id.in_(draw.topic_ids))
-    if draw.difficulties:
-        query = query.where(_Q.difficulty.in_(sorted(draw.difficulties)))
-    if draw.types:
-        query = query.where(_Q.type.in_(sorted(t.value for t in draw.types)))
-    return query
+    return query.where(question_conditions(draw))
 
 
 def due_question_ids(
