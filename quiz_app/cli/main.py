@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="kind",
         choices=sorted(READERS),
         help="the file's format (default: from its name: a folder or .zip is a native pack, "
-        ".txt or .aiken is Aiken)",
+        ".txt or .aiken is Aiken, .csv is a spreadsheet)",
     )
     importing.add_argument(
         "--dry-run", action="store_true", help="print what would change, change nothing"

@@ -9,9 +9,14 @@ from quiz_app.core.errors import PackError, Problem
 from quiz_app.core.questions import Pack
 from quiz_app.packs.aiken import load_aiken
 from quiz_app.packs.native import load_pack
+from quiz_app.packs.spreadsheet import load_csv
 
-READERS: dict[str, Callable[[Path], Pack]] = {"native": load_pack, "aiken": load_aiken}
-SUFFIXES = {".zip": "native", ".txt": "aiken", ".aiken": "aiken"}
+READERS: dict[str, Callable[[Path], Pack]] = {
+    "native": load_pack,
+    "aiken": load_aiken,
+    "csv": load_csv,
+}
+SUFFIXES = {".zip": "native", ".txt": "aiken", ".aiken": "aiken", ".csv": "csv"}
 
 
 def format_of(path: Path) -> str:

@@ -1,0 +1,267 @@
+"""Questions in a spreadsheet (CSV): one row per question; see docs/spreadsheet.md.
+
+Each row becomes a question in the native format's shape and goes through the very
+same validation as a native pack, so a CSV gets the same checks and messages; each
+problem is reported at the row's line in the CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from quiz_app.core.errors import PackError, Problem
+from quiz_app.core.questions import (
+    Matching,
+    MultipleResponse,
+    Numeric,
+    Ordering,
+    Pack,
+    Question,
+    ShortText,
+    SingleChoice,
+    TrueFalse,
+)
+from quiz_app.packs.aiken import read_text_file
+from quiz_app.packs.files import PackFiles
+from quiz_app.packs.foreign import DEFAULT_DIFFICULTY, pack_id_for, question_key
+from quiz_app.packs.native import parse_pack
+
+COLUMNS = (
+    "id",
+    "type",
+    "topic",
+    "difficulty",
+    "prompt",
+    "prompt_zh",
+    "options",
+    "options_zh",
+    "answer",
+    "answer_zh",
+    "tolerance",
+    "unit",
+    "unit_zh",
+    "explanation",
+    "explanation_zh",
+    "source",
+)
+REQUIRED = ("type", "prompt")
+SEP = "|"
+LETTERS = "ABCDEFGHIJ"
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(SEP) if part.strip()]
+
+
+def _text(row: dict[str, str], column: str) -> dict[str, str] | None:
+    en, zh = row.get(column, "").strip(), row.get(f"{column}_zh", "").strip()
+    if not en and not zh:
+        return None
+    return {"en": en, **({"zh": zh} if zh else {})}
+
+
+def _letters(cell: str) -> list[str]:
+    return [x.strip().lower() for x in re.split(r"[,;\s]+", cell) if x.strip()]
+
+
+def _row_question(row: dict[str, str], key: str, topic: str) -> dict[str, Any]:
+    kind = row["type"].strip().lower()
+    difficulty = (row.get("difficulty") or "").strip()
+    question: dict[str, Any] = {
+        "id": key,
+        "type": kind,
+        "topic": topic,
+        # Not a number: left as text, for validation to report with the row's line.
+        "difficulty": int(difficulty) if difficulty.isdigit() else difficulty or DEFAULT_DIFFICULTY,
+        "prompt": _text(row, "prompt"),
+    }
+    en, zh = _split(row.get("options", "")), _split(row.get("options_zh", ""))
+
+    def texts(i: int) -> dict[str, str]:
+        return {"en": en[i], **({"zh": zh[i]} if i < len(zh) else {})}
+
+    answer = row.get("answer", "").strip()
+    if kind in ("single", "multiple"):
+        question["choices"] = [
+            {"id": LETTERS[i].lower(), "text": texts(i)} for i in range(min(len(en), len(LETTERS)))
+        ]
+        if kind == "single":
+            question["answer"] = answer.lower()
+        else:
+            question["answers"] = _letters(answer)
+    elif kind == "true_false":
+        question["answer"] = {"true": True, "false": False}.get(answer.lower(), answer)
+    elif kind == "numeric":
+        for name in ("answer", "tolerance"):
+            cell = row.get(name, "").strip().replace(",", "")
+            if cell:
+                try:
+                    question[name] = float(cell)
+                except ValueError:
+                    question[name] = cell  # reported by validation as not a number
+        unit = _text(row, "unit")
+        if unit:
+            question["unit"] = unit
+    elif kind == "short_text":
+        accept = {"en": _split(answer)}
+        if _split(row.get("answer_zh", "")):
+            accept["zh"] = _split(row.get("answer_zh", ""))
+        question["accept"] = accept
+    elif kind == "ordering":
+        question["items"] = [{"id": f"i{i + 1}", "text": texts(i)} for i in range(len(en))]
+    elif kind == "matching":
+        pairs = []
+        for i, cell in enumerate(en):
+            left, _, right = cell.partition("=")
+            pair: dict[str, Any] = {
+                "id": f"p{i + 1}",
+                "left": {"en": left.strip()},
+                "right": {"en": right.strip()},
+            }
+            if i < len(zh):
+                zleft, _, zright = zh[i].partition("=")
+                pair["left"]["zh"], pair["right"]["zh"] = zleft.strip(), zright.strip()
+            pairs.append(pair)
+        question["pairs"] = pairs
+    for name in ("explanation",):
+        value = _text(row, name)
+        if value:
+            question[name] = value
+    if row.get("source", "").strip():
+        question["source"] = row["source"].strip()
+    return question
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:60] or "imported"
+
+
+def load_csv(path: Path) -> Pack:
+    label = str(path)
+    text = read_text_file(path)
+    reader = csv.DictReader(io.StringIO(text))
+    header = reader.fieldnames or []
+    unknown = [c for c in header if c not in COLUMNS]
+    missing = [c for c in REQUIRED if c not in header]
+    if unknown or missing:
+        problems = [
+            Problem(label, 1, f"unknown column '{c}'; the columns are {', '.join(COLUMNS)}")
+            for c in unknown
+        ]
+        problems += [Problem(label, 1, f"missing column '{c}'") for c in missing]
+        raise PackError(problems)
+    rows: list[tuple[int, dict[str, str]]] = []
+    for row in reader:
+        if any((v or "").strip() for v in row.values()):
+            rows.append((reader.line_num, {k: (v or "") for k, v in row.items() if k}))
+    if not rows:
+        raise PackError([Problem(label, None, "holds no questions")])
+    topics: dict[str, str] = {}
+    taken: set[str] = set()
+    questions, lines = [], []
+    for line, row in rows:
+        title = row.get("topic", "").strip() or path.stem
+        topic = topics.setdefault(title, _slug(title))
+        given = row.get("id", "").strip()
+        key = given or question_key("csv", row.get("prompt", ""), taken)
+        taken.add(key)
+        questions.append(_row_question(row, key, topic))
+        lines.append(line)
+    languages = ["en", "zh"] if any("zh" in (q.get("prompt") or {}) for q in questions) else ["en"]
+    manifest = {
+        "format": 1,
+        "id": pack_id_for(path),
+        "version": "1.0.0",
+        "title": path.stem,
+        "languages": languages,
+        "topics": [{"id": key, "title": title} for title, key in topics.items()],
+    }
+    body = (
+        '{"questions": [\n'
+        + ",\n".join(json.dumps(q, ensure_ascii=False) for q in questions)
+        + "\n]}\n"
+    )
+    files = PackFiles(
+        label, {"pack.toml": tomli_w.dumps(manifest).encode(), "questions.json": body.encode()}
+    )
+    try:
+        return parse_pack(files)
+    except PackError as err:
+        # questions.json holds question i on line i + 2: report the CSV's own line.
+        raise PackError(
+            [
+                Problem(
+                    label,
+                    lines[p.line - 2] if p.line and 2 <= p.line < len(lines) + 2 else None,
+                    p.message,
+                    p.question,
+                )
+                for p in err.problems
+            ]
+        ) from err
+
+
+def _row(question: Question) -> dict[str, str]:
+    def en(text: Any) -> str:
+        return "" if text is None else text.get("en")
+
+    def zh(text: Any) -> str:
+        return "" if text is None or "zh" not in text.languages else text.get("zh")
+
+    row = dict.fromkeys(COLUMNS, "")
+    row |= {
+        "id": question.key,
+        "type": question.type.value,
+        "topic": question.topic,
+        "difficulty": str(question.difficulty),
+        "prompt": en(question.prompt),
+        "prompt_zh": zh(question.prompt),
+        "explanation": en(question.explanation),
+        "explanation_zh": zh(question.explanation),
+        "source": question.source or "",
+    }
+    body = question.body
+    match body:
+        case SingleChoice(choices, answer) | MultipleResponse(choices, answer):
+            row["options"] = f" {SEP} ".join(en(c.text) for c in choices)
+            row["options_zh"] = f" {SEP} ".join(zh(c.text) for c in choices).strip(f" {SEP}")
+            ids = [c.id for c in choices]
+            wanted = [answer] if isinstance(answer, str) else [i for i in ids if i in answer]
+            row["answer"] = ",".join(LETTERS[ids.index(a)] for a in wanted)
+        case TrueFalse(answer):
+            row["answer"] = "true" if answer else "false"
+        case Numeric(answer, tolerance, unit):
+            row |= {
+                "answer": f"{answer:g}",
+                "tolerance": f"{tolerance:g}",
+                "unit": en(unit),
+                "unit_zh": zh(unit),
+            }
+        case ShortText(accept):
+            row["answer"] = f" {SEP} ".join(accept.get("en"))
+            row["answer_zh"] = f" {SEP} ".join(dict(accept.items).get("zh", ()))
+        case Ordering(items):
+            row["options"] = f" {SEP} ".join(en(i.text) for i in items)
+            row["options_zh"] = f" {SEP} ".join(zh(i.text) for i in items).strip(f" {SEP}")
+        case Matching(pairs):
+            row["options"] = f" {SEP} ".join(f"{en(p.left)} = {en(p.right)}" for p in pairs)
+            if all("zh" in p.left.languages for p in pairs):
+                row["options_zh"] = f" {SEP} ".join(f"{zh(p.left)} = {zh(p.right)}" for p in pairs)
+    return row
+
+
+def csv_text(pack: Pack) -> str:
+    """The pack as a CSV in the template's columns (images cannot travel in a CSV)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for question in pack.questions:
+        writer.writerow(_row(question))
+    return out.getvalue()

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz_app.core.errors import PackError
+from quiz_app.packs.formats import load_any
+from quiz_app.packs.native import load_pack
+from quiz_app.packs.spreadsheet import COLUMNS, csv_text, load_csv
+from quiz_app.services.packs import import_pack
+from quiz_app.storage import Database
+from tests.conftest import SAMPLE_PACK, snapshot
+
+HEADER = ",".join(COLUMNS)
+
+
+def _csv(tmp_path: Path, *rows: str, name: str = "class-quiz.csv") -> Path:
+    path = tmp_path / name
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_every_type_survives_export_and_import(tmp_path: Path) -> None:
+    original = load_pack(SAMPLE_PACK)
+    first = csv_text(original)
+    path = tmp_path / "sample.csv"
+    path.write_text(first, encoding="utf-8")
+    again = load_any(path)
+    assert [q.key for q in again.questions] == [q.key for q in original.questions]
+    assert {q.type for q in again.questions} == {q.type for q in original.questions}
+    assert csv_text(again) == first  # lossless for everything a CSV can hold
+    for before, after in zip(original.questions, again.questions, strict=True):
+        assert after.prompt == before.prompt
+        assert after.explanation == before.explanation
+        assert after.source == before.source
+
+
+def test_a_teachers_sheet_with_excels_bom(tmp_path: Path) -> None:
+    path = tmp_path / "Week 3.csv"
+    rows = [
+        "x1,single,Missions,1,Which mission landed first on the far side?,,"
+        "Chang'e-3 | Chang'e-4,,B,,,,,,,",
+        ",true_false,Missions,,The Moon rotates once per orbit.,,,,true,,,,,,,",
+        ',numeric,Samples,3,Grams returned by Chang\'e-5?,,,,"1,731",,5,g,,,,',
+        ",short_text,Relays,2,Name the relay satellite of Chang'e-4.,,,,Queqiao | Magpie Bridge"
+        ",,,,,,,",
+    ]
+    path.write_bytes(b"\xef\xbb\xbf" + ("\n".join([HEADER, *rows]) + "\n").encode())
+    pack = load_any(path)
+    assert pack.info.id == "week-3"
+    assert [t.key for t in pack.info.topics] == ["missions", "samples", "relays"]
+    assert [q.type.value for q in pack.questions] == [
+        "single",
+        "true_false",
+        "numeric",
+        "short_text",
+    ]
+    assert pack.questions[0].key == "x1"
+    assert pack.questions[2].body.answer == 1731  # type: ignore[union-attr]
+    assert pack.questions[1].difficulty == 2  # default
+
+
+def test_problems_are_reported_at_the_csv_line(tmp_path: Path, database: Database) -> None:
+    path = _csv(
+        tmp_path,
+        "a,single,T,1,Fine question?,,x | y,,A,,,,,,,",
+        "b,single,T,1,Broken answer?,,x | y,,Z,,,,,,,",
+        "c,numeric,T,9,Too hard?,,,,12,,,,,,,",
+        "d,essay,T,1,What type?,,,,,,,,,,,",
+    )
+    with pytest.raises(PackError) as caught:
+        load_csv(path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}:3: question 'b': answer 'z' is not one of the choices (a, b)",
+        f"{path}:4: question 'c': 'difficulty': input should be less than or equal to 3",
+        f"{path}:5: question 'd': unknown question type 'essay'; the types are matching, "
+        "multiple, numeric, ordering, short_text, single, true_false",
+    ]
+    before = snapshot(database)
+    with pytest.raises(PackError):
+        import_pack(database, path)
+    assert snapshot(database) == before
+
+
+def test_a_row_translated_only_in_part(tmp_path: Path) -> None:
+    path = _csv(tmp_path, "a,single,T,1,Which?,哪个？,x | y,,A,,,,,,,")
+    with pytest.raises(PackError) as caught:
+        load_csv(path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}:2: question 'a': 'choices.0.text' is in en but the prompt is in en and zh: "
+        "translate every text of a question, or none",
+        f"{path}:2: question 'a': 'choices.1.text' is in en but the prompt is in en and zh: "
+        "translate every text of a question, or none",
+    ]
+
+
+def test_wrong_columns_are_named(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("kind,question\nsingle,What?\n", encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        load_csv(path)
+    messages = [str(p) for p in caught.value.problems]
+    assert messages[0].startswith(f"{path}:1: unknown column 'kind'; the columns are id, type")
+    assert f"{path}:1: missing column 'type'" in messages
