@@ -83,9 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--format",
-        choices=("toml", "json"),
+        choices=("toml", "json", "csv", "aiken"),
         default="toml",
-        help="how to write the question files (default: toml)",
+        help="toml or json: a native pack (folder, or .zip); csv or aiken: one file "
+        "(default: toml)",
     )
     show = pack_commands.add_parser("show", help="a pack's questions")
     show.add_argument("pack_id", metavar="ID")

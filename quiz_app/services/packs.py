@@ -9,13 +9,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from quiz_app.core.bank import PackSummary
-from quiz_app.core.errors import NotFoundError, PackError, Problem
+from quiz_app.core.errors import NotFoundError, PackError, Problem, QuizError
 from quiz_app.core.ids import PackId
 from quiz_app.core.importing import ImportPlan, plan_import
 from quiz_app.core.questions import Pack, parse_version
 from quiz_app.core.serialize import encode_pack
+from quiz_app.packs.aiken import aiken_text
 from quiz_app.packs.formats import load_any
 from quiz_app.packs.native import read_manifest_identity
+from quiz_app.packs.spreadsheet import csv_text
 from quiz_app.packs.writer import Encoding, write_pack
 from quiz_app.storage import Database
 from quiz_app.storage import packs as repo
@@ -102,10 +104,17 @@ def get_pack(database: Database, pack_id: str) -> Pack:
     return pack
 
 
-def export_pack(
-    database: Database, pack_id: str, destination: Path, encoding: Encoding = "toml"
-) -> Pack:
+def export_pack(database: Database, pack_id: str, destination: Path, kind: str = "toml") -> Pack:
+    """Write a pack from the bank: native (``toml``/``json``, folder or .zip), ``csv`` or
+    ``aiken`` (one file each)."""
     pack = get_pack(database, pack_id)
+    if kind in ("csv", "aiken"):
+        if destination.exists():
+            raise QuizError(f"{destination} already exists; choose a new name")
+        text = csv_text(pack) if kind == "csv" else aiken_text(pack)
+        destination.write_text(text, encoding="utf-8")
+        return pack
+    encoding: Encoding = "json" if kind == "json" else "toml"
     write_pack(pack, destination, encoding)
     return pack
 

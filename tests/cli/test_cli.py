@@ -193,3 +193,25 @@ def test_import_needs_the_teacher_pin_once_there_is_one(
     )
     assert code == 0
     assert "7 added" in out
+
+
+@pytest.mark.usefixtures("no_builtin")
+def test_export_as_csv_and_import_it_into_another_bank(
+    capsys: pytest.CaptureFixture[str], db_url: str, tmp_path: Path
+) -> None:
+    run(capsys, "--db", db_url, "packs", "import", str(SAMPLE_PACK))
+    target = tmp_path / "sample.csv"
+    code, _, _ = run(
+        capsys, "--db", db_url, "packs", "export", "sample", str(target), "--format", "csv"
+    )
+    assert code == 0
+    assert target.read_text(encoding="utf-8").startswith("id,type,topic,difficulty,prompt")
+    other = f"sqlite:///{tmp_path / 'other.sqlite3'}"
+    code, out, _ = run(capsys, "--db", other, "packs", "import", str(target))
+    assert code == 0
+    assert "7 added" in out
+    code, _, err = run(
+        capsys, "--db", db_url, "packs", "export", "sample", str(target), "--format", "aiken"
+    )
+    assert code == 1
+    assert "already exists" in err
