@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -107,12 +108,16 @@ def _unsafe_reason(info: zipfile.ZipInfo) -> str | None:
     return None
 
 
+# What a damaged or hostile .zip can raise while it is opened or read.
+_DAMAGED = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError)
+
+
 def _read_zip(path: Path) -> PackFiles:
     pack = PackFiles(str(path))
     problems: list[Problem] = []
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as err:
+    except _DAMAGED as err:
         raise PackError([Problem(str(path), None, f"is not a readable .zip file ({err})")]) from err
     with archive:
         entries = archive.infolist()
@@ -162,8 +167,12 @@ def _read_zip(path: Path) -> PackFiles:
                 )
                 continue
             # The header's size may lie: never read more than the limit allows.
-            with archive.open(info) as handle:
-                data = handle.read(limit + 1)
+            try:
+                with archive.open(info) as handle:
+                    data = handle.read(limit + 1)
+            except _DAMAGED as err:
+                problems.append(Problem(shown, None, f"is damaged in the .zip ({err})"))
+                continue
             if len(data) > limit:
                 problems.append(_too_big(shown, len(data), limit))
                 continue

@@ -1,0 +1,110 @@
+"""Every parser, fed random and mutated input: a clean PackError or a pack, nothing else."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quiz_app.core.errors import PackError
+from quiz_app.packs.aiken import parse_aiken
+from quiz_app.packs.files import PackFiles
+from quiz_app.packs.formats import load_any
+from quiz_app.packs.native import parse_pack
+from tests.conftest import DATA, SAMPLE_PACK
+
+FUZZ = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+SAMPLE_FILES = {
+    p.relative_to(SAMPLE_PACK).as_posix(): p.read_bytes()
+    for p in SAMPLE_PACK.rglob("*")
+    if p.is_file()
+}
+AIKEN = (DATA / "aiken" / "moodle-example.txt").read_text(encoding="utf-8")
+
+
+def _parses_or_refuses(call: Callable[[], object]) -> None:
+    """The only acceptable failure is a PackError that says what is wrong."""
+    problems: tuple[object, ...] = ()
+    try:
+        call()
+    except PackError as err:
+        problems = err.problems or ("<none>",)
+        reasons = [str(p) for p in err.problems]
+    else:
+        return
+    assert problems != ("<none>",)
+    assert all(reasons)
+
+
+def _mutate(data: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
+    """Cut, replace or insert bytes at a few places."""
+    out = bytearray(data)
+    for position, cut, insert in edits:
+        at = position % (len(out) + 1)
+        out[at : at + cut] = insert
+    return bytes(out)
+
+
+EDITS = st.lists(
+    st.tuples(st.integers(0, 10_000), st.integers(0, 40), st.binary(max_size=12)),
+    min_size=1,
+    max_size=6,
+)
+
+
+@FUZZ
+@given(name=st.sampled_from(sorted(n for n in SAMPLE_FILES if n.endswith(".toml"))), edits=EDITS)
+def test_mutated_native_packs(name: str, edits: list[tuple[int, int, bytes]]) -> None:
+    files = dict(SAMPLE_FILES)
+    files[name] = _mutate(files[name], edits)
+    _parses_or_refuses(lambda: parse_pack(PackFiles("fuzz", files)))
+
+
+@FUZZ
+@given(text=st.text(max_size=400))
+def test_random_json_question_files(text: str) -> None:
+    files = {**SAMPLE_FILES, "extra.json": text.encode()}
+    _parses_or_refuses(lambda: parse_pack(PackFiles("fuzz", files)))
+
+
+@FUZZ
+@given(edits=EDITS)
+def test_mutated_aiken(edits: list[tuple[int, int, bytes]]) -> None:
+    text = _mutate(AIKEN.encode(), edits).decode("utf-8", "replace")
+    _parses_or_refuses(lambda: parse_aiken(text, "fuzz.txt"))
+
+
+@FUZZ
+@given(text=st.text(max_size=600))
+def test_random_aiken(text: str) -> None:
+    _parses_or_refuses(lambda: parse_aiken(text, "fuzz.txt"))
+
+
+@FUZZ
+@given(edits=EDITS)
+def test_mutated_csv(tmp_path_factory: object, edits: list[tuple[int, int, bytes]]) -> None:
+    from quiz_app.packs.native import load_pack
+    from quiz_app.packs.spreadsheet import csv_text
+
+    source = csv_text(load_pack(SAMPLE_PACK)).encode()
+    path = Path(tmp_path_factory.mktemp("csv")) / "fuzz.csv"  # type: ignore[attr-defined]
+    path.write_bytes(_mutate(source, edits))
+    _parses_or_refuses(lambda: load_any(path))
+
+
+@FUZZ
+@given(edits=EDITS)
+def test_mutated_zips(tmp_path_factory: object, edits: list[tuple[int, int, bytes]]) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in sorted(SAMPLE_FILES.items()):
+            archive.writestr(name, content)
+    path = Path(tmp_path_factory.mktemp("zip")) / "fuzz.zip"  # type: ignore[attr-defined]
+    path.write_bytes(_mutate(buffer.getvalue(), edits))
+    _parses_or_refuses(lambda: load_any(path))
