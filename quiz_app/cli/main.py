@@ -22,6 +22,7 @@ from quiz_app.packs.formats import READERS
 from quiz_app.packs.schema import Manifest, QuestionFile
 from quiz_app.services.bank import DATABASE_ENV_VAR, Database, check_bank, open_bank
 from quiz_app.services.packs import export_pack, get_pack, import_pack, list_packs, validate_pack
+from quiz_app.services.results import class_results, results_csv
 from quiz_app.services.teacher import check_pin, has_pin
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -99,6 +100,23 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="DIR",
         help="write pack.schema.json and questions.schema.json into DIR",
+    )
+
+    results = commands.add_parser("results", help="class results (teacher)")
+    result_commands = results.add_subparsers(dest="action", metavar="ACTION", required=True)
+    export_results = result_commands.add_parser(
+        "export", help="write class results as CSV: by learner, pack or question"
+    )
+    export_results.add_argument("destination", type=Path, metavar="FILE")
+    export_results.add_argument(
+        "--by",
+        choices=("learner", "pack", "question"),
+        default="question",
+        help="one row per learner, pack or question (default: "
+        "question, with facility and discrimination indices)",
+    )
+    export_results.add_argument(
+        "--pin-env", metavar="VAR", help="for scripts: read the teacher PIN from variable VAR"
     )
 
     database = commands.add_parser("db", help="the question bank itself")
@@ -287,6 +305,21 @@ def _packs_schema(options: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _results_export(options: argparse.Namespace, out: TextIO) -> int:
+    database = open_bank(options.db)
+    try:
+        _require_teacher(database, options)
+        text = results_csv(class_results(database), options.by)
+    finally:
+        database.close()
+    if options.destination.exists():
+        raise QuizError(f"{options.destination} already exists; choose a new name")
+    options.destination.write_text(text, encoding="utf-8")
+    rows = text.count("\n") - 1
+    print(f"Wrote {rows} row(s) by {options.by} to {options.destination}", file=out)
+    return EXIT_OK
+
+
 def _db_check(options: argparse.Namespace, out: TextIO) -> int:
     database = open_bank(options.db, builtin=False)
     try:
@@ -308,5 +341,6 @@ _HANDLERS = {
     ("packs", "export"): _packs_export,
     ("packs", "show"): _packs_show,
     ("packs", "schema"): _packs_schema,
+    ("results", "export"): _results_export,
     ("db", "check"): _db_check,
 }
