@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--format",
-        choices=("toml", "json", "csv", "aiken"),
+        choices=("toml", "json", "csv", "xlsx", "aiken"),
         default="toml",
         help="toml or json: a native pack (folder, or .zip); csv or aiken: one file "
         "(default: toml)",

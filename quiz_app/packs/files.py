@@ -192,3 +192,35 @@ def _common_folder(names: list[str]) -> str:
         return ""
     first = names[0].split("/", 1)[0] + "/"
     return first if all(n.startswith(first) for n in names) else ""
+
+
+def check_zip_container(path: Path, max_size: int = limits.QUESTION_FILE_MAX) -> None:
+    """For formats that are zips inside (.xlsx): refuse a damaged file, a bomb, or parts
+    too big, before any library expands them."""
+    problems = []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except _DAMAGED as err:
+        raise PackError([Problem(str(path), None, f"is not a readable file ({err})")]) from err
+    if len(entries) > limits.ZIP_ENTRIES_MAX:
+        problems.append(Problem(str(path), None, f"holds {len(entries):,} parts"))
+    total = 0
+    for info in entries:
+        total += info.file_size
+        if (
+            info.file_size >= limits.ZIP_RATIO_MIN_SIZE
+            and info.file_size > limits.ZIP_RATIO_MAX * max(info.compress_size, 1)
+        ):
+            problems.append(
+                Problem(
+                    str(path),
+                    None,
+                    f"part {info.filename} expands more than "
+                    f"{limits.ZIP_RATIO_MAX} times its packed size (a zip bomb?)",
+                )
+            )
+    if total > max_size:
+        problems.append(_too_big(str(path), total, max_size))
+    if problems:
+        raise PackError(problems)

@@ -9,14 +9,15 @@ from quiz_app.core.errors import PackError, Problem
 from quiz_app.core.questions import Pack
 from quiz_app.packs.aiken import load_aiken
 from quiz_app.packs.native import load_pack
-from quiz_app.packs.spreadsheet import load_csv
+from quiz_app.packs.spreadsheet import load_csv, load_xlsx
 
 READERS: dict[str, Callable[[Path], Pack]] = {
     "native": load_pack,
     "aiken": load_aiken,
     "csv": load_csv,
+    "xlsx": load_xlsx,
 }
-SUFFIXES = {".zip": "native", ".txt": "aiken", ".aiken": "aiken", ".csv": "csv"}
+SUFFIXES = {".zip": "native", ".txt": "aiken", ".aiken": "aiken", ".csv": "csv", ".xlsx": "xlsx"}
 
 
 def format_of(path: Path) -> str:

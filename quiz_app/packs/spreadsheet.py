@@ -29,7 +29,7 @@ from quiz_app.core.questions import (
     TrueFalse,
 )
 from quiz_app.packs.aiken import read_text_file
-from quiz_app.packs.files import PackFiles
+from quiz_app.packs.files import PackFiles, check_zip_container
 from quiz_app.packs.foreign import DEFAULT_DIFFICULTY, pack_id_for, question_key
 from quiz_app.packs.native import parse_pack
 
@@ -144,10 +144,49 @@ def _slug(text: str) -> str:
 
 
 def load_csv(path: Path) -> Pack:
-    label = str(path)
     text = read_text_file(path)
     reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
+    header = list(reader.fieldnames or [])
+    rows: list[tuple[int, dict[str, str]]] = [
+        (reader.line_num, {k: (v or "") for k, v in row.items() if k}) for row in reader
+    ]
+    return _pack_from_rows(path, header, rows)
+
+
+def load_xlsx(path: Path) -> Pack:
+    """The first sheet of an Excel workbook, in the same columns as the CSV template."""
+    from openpyxl import load_workbook
+
+    check_zip_container(path)  # an .xlsx is a zip: no bombs, no oversized parts
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as err:  # openpyxl raises many kinds on a damaged file
+        raise PackError(
+            [Problem(str(path), None, f"is not a readable .xlsx workbook ({err})")]
+        ) from err
+    try:
+        sheet = workbook.worksheets[0]
+        cells = [
+            ["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)
+        ]
+    finally:
+        workbook.close()
+    if not cells:
+        raise PackError([Problem(str(path), None, "holds no questions")])
+    header = [c.strip() for c in cells[0]]
+    while header and not header[-1]:
+        header.pop()
+    rows = [
+        (number, dict(zip(header, values, strict=False)))
+        for number, values in enumerate(cells[1:], start=2)
+    ]
+    return _pack_from_rows(path, header, rows)
+
+
+def _pack_from_rows(
+    path: Path, header: list[str], all_rows: list[tuple[int, dict[str, str]]]
+) -> Pack:
+    label = str(path)
     unknown = [c for c in header if c not in COLUMNS]
     missing = [c for c in REQUIRED if c not in header]
     if unknown or missing:
@@ -157,10 +196,7 @@ def load_csv(path: Path) -> Pack:
         ]
         problems += [Problem(label, 1, f"missing column '{c}'") for c in missing]
         raise PackError(problems)
-    rows: list[tuple[int, dict[str, str]]] = []
-    for row in reader:
-        if any((v or "").strip() for v in row.values()):
-            rows.append((reader.line_num, {k: (v or "") for k, v in row.items() if k}))
+    rows = [(n, row) for n, row in all_rows if any((v or "").strip() for v in row.values())]
     if not rows:
         raise PackError([Problem(label, None, "holds no questions")])
     topics: dict[str, str] = {}
@@ -255,6 +291,23 @@ def _row(question: Question) -> dict[str, str]:
             if all("zh" in p.left.languages for p in pairs):
                 row["options_zh"] = f" {SEP} ".join(f"{zh(p.left)} = {zh(p.right)}" for p in pairs)
     return row
+
+
+def xlsx_bytes(pack: Pack) -> bytes:
+    """The pack as an Excel workbook in the template's columns."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "questions"
+    sheet.append(list(COLUMNS))
+    for question in pack.questions:
+        row = _row(question)
+        sheet.append([row[c] for c in COLUMNS])
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
 
 
 def csv_text(pack: Pack) -> str:

@@ -17,7 +17,7 @@ from quiz_app.core.serialize import encode_pack
 from quiz_app.packs.aiken import aiken_text
 from quiz_app.packs.formats import load_any
 from quiz_app.packs.native import read_manifest_identity
-from quiz_app.packs.spreadsheet import csv_text
+from quiz_app.packs.spreadsheet import csv_text, xlsx_bytes
 from quiz_app.packs.writer import Encoding, write_pack
 from quiz_app.storage import Database
 from quiz_app.storage import packs as repo
@@ -105,14 +105,17 @@ def get_pack(database: Database, pack_id: str) -> Pack:
 
 
 def export_pack(database: Database, pack_id: str, destination: Path, kind: str = "toml") -> Pack:
-    """Write a pack from the bank: native (``toml``/``json``, folder or .zip), ``csv`` or
-    ``aiken`` (one file each)."""
+    """Write a pack from the bank: native (``toml``/``json``, folder or .zip), or one
+    ``csv``, ``xlsx`` or ``aiken`` file."""
     pack = get_pack(database, pack_id)
-    if kind in ("csv", "aiken"):
+    if kind in ("csv", "aiken", "xlsx"):
         if destination.exists():
             raise QuizError(f"{destination} already exists; choose a new name")
-        text = csv_text(pack) if kind == "csv" else aiken_text(pack)
-        destination.write_text(text, encoding="utf-8")
+        if kind == "xlsx":
+            destination.write_bytes(xlsx_bytes(pack))
+        else:
+            text = csv_text(pack) if kind == "csv" else aiken_text(pack)
+            destination.write_text(text, encoding="utf-8")
         return pack
     encoding: Encoding = "json" if kind == "json" else "toml"
     write_pack(pack, destination, encoding)

@@ -108,3 +108,15 @@ def test_mutated_zips(tmp_path_factory: object, edits: list[tuple[int, int, byte
     path = Path(tmp_path_factory.mktemp("zip")) / "fuzz.zip"  # type: ignore[attr-defined]
     path.write_bytes(_mutate(buffer.getvalue(), edits))
     _parses_or_refuses(lambda: load_any(path))
+
+
+@FUZZ
+@given(edits=EDITS)
+def test_mutated_workbooks(tmp_path_factory: object, edits: list[tuple[int, int, bytes]]) -> None:
+    from quiz_app.packs.native import load_pack
+    from quiz_app.packs.spreadsheet import xlsx_bytes
+
+    source = xlsx_bytes(load_pack(SAMPLE_PACK))
+    path = Path(tmp_path_factory.mktemp("xlsx")) / "fuzz.xlsx"  # type: ignore[attr-defined]
+    path.write_bytes(_mutate(source, edits))
+    _parses_or_refuses(lambda: load_any(path))

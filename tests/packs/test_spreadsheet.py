@@ -103,3 +103,38 @@ def test_wrong_columns_are_named(tmp_path: Path) -> None:
     messages = [str(p) for p in caught.value.problems]
     assert messages[0].startswith(f"{path}:1: unknown column 'kind'; the columns are id, type")
     assert f"{path}:1: missing column 'type'" in messages
+
+
+def test_xlsx_round_trip_and_row_numbers(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from quiz_app.packs.spreadsheet import xlsx_bytes
+
+    original = load_pack(SAMPLE_PACK)
+    path = tmp_path / "sample.xlsx"
+    path.write_bytes(xlsx_bytes(original))
+    again = load_any(path)
+    assert csv_text(again) == csv_text(original)
+
+    workbook = load_workbook(path)
+    sheet = workbook.active
+    assert sheet is not None
+    sheet["I4"] = "Z"  # row 4: the third question's answer column
+    sheet["B4"] = "single"
+    workbook.save(path)
+    with pytest.raises(PackError) as caught:
+        load_any(path)
+    assert all(str(p).startswith(f"{path}:4: ") for p in caught.value.problems)
+
+
+def test_a_zip_bomb_dressed_as_a_workbook_is_refused(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (8 << 20))
+    with pytest.raises(PackError, match="a zip bomb"):
+        load_any(path)
+    (tmp_path / "junk.xlsx").write_bytes(b"not a workbook")
+    with pytest.raises(PackError, match="is not a readable file"):
+        load_any(tmp_path / "junk.xlsx")
