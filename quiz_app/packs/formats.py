@@ -8,6 +8,7 @@ from pathlib import Path
 from quiz_app.core.errors import PackError, Problem
 from quiz_app.core.questions import Pack
 from quiz_app.packs.aiken import load_aiken
+from quiz_app.packs.moodle_xml import load_moodle_xml
 from quiz_app.packs.native import load_pack
 from quiz_app.packs.spreadsheet import load_csv, load_xlsx
 
@@ -16,8 +17,16 @@ READERS: dict[str, Callable[[Path], Pack]] = {
     "aiken": load_aiken,
     "csv": load_csv,
     "xlsx": load_xlsx,
+    "moodle-xml": load_moodle_xml,
 }
-SUFFIXES = {".zip": "native", ".txt": "aiken", ".aiken": "aiken", ".csv": "csv", ".xlsx": "xlsx"}
+SUFFIXES = {
+    ".zip": "native",
+    ".txt": "aiken",
+    ".aiken": "aiken",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".xml": "moodle-xml",
+}
 
 
 def format_of(path: Path) -> str:

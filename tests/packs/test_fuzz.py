@@ -120,3 +120,12 @@ def test_mutated_workbooks(tmp_path_factory: object, edits: list[tuple[int, int,
     path = Path(tmp_path_factory.mktemp("xlsx")) / "fuzz.xlsx"  # type: ignore[attr-defined]
     path.write_bytes(_mutate(source, edits))
     _parses_or_refuses(lambda: load_any(path))
+
+
+@FUZZ
+@given(edits=EDITS)
+def test_mutated_moodle_xml(tmp_path_factory: object, edits: list[tuple[int, int, bytes]]) -> None:
+    source = (DATA / "moodle" / "export.xml").read_bytes()
+    path = Path(tmp_path_factory.mktemp("xml")) / "fuzz.xml"  # type: ignore[attr-defined]
+    path.write_bytes(_mutate(source, edits))
+    _parses_or_refuses(lambda: load_any(path))

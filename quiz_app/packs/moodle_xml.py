@@ -1,0 +1,227 @@
+"""Moodle XML, parsed with defusedxml: entities, DTDs and external references are refused.
+
+Read: multichoice (one or several right answers), truefalse, shortanswer, numerical
+(first right answer, its tolerance and first unit), matching, ordering (the plugin's
+format), category (becomes the topic). HTML in texts becomes plain text; an image embedded
+in the question text (``<file encoding="base64">``) becomes the question's image. Other
+question types are reported by line and nothing is imported.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import html
+import re
+from pathlib import Path, PurePosixPath
+from xml.etree.ElementTree import Element
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+from quiz_app.core.errors import PackError, Problem
+from quiz_app.core.ids import PackId, QuestionKey, TopicKey
+from quiz_app.core.questions import (
+    Body,
+    Choice,
+    Matching,
+    MultipleResponse,
+    Numeric,
+    Ordering,
+    Pack,
+    PackInfo,
+    Pair,
+    Question,
+    ShortText,
+    SingleChoice,
+    Topic,
+    TrueFalse,
+)
+from quiz_app.core.text import LocalizedList, LocalizedText
+from quiz_app.packs import limits
+from quiz_app.packs.foreign import DEFAULT_DIFFICULTY, pack_id_for, question_key
+
+_TAG = re.compile(r"<[^>]+>")
+_QUESTION_TAG = re.compile(rb"<question\b")
+
+
+def plain(markup: str | None) -> str:
+    """HTML as plain text: tags dropped, entities decoded, spaces folded."""
+    text = re.sub(r"(?i)<br\s*/?>|</p>", " ", markup or "")
+    return " ".join(html.unescape(_TAG.sub(" ", text)).split())
+
+
+def _text(element: Element | None, path: str = "text") -> str:
+    return plain(element.findtext(path) if element is not None else "")
+
+
+def _fraction(answer: Element) -> float:
+    try:
+        return float(answer.get("fraction", "0"))
+    except ValueError:
+        return 0.0
+
+
+def _choices(answers: list[Element]) -> tuple[Choice, ...]:
+    return tuple(
+        Choice(chr(ord("a") + i), LocalizedText.of(_text(a) or "—")) for i, a in enumerate(answers)
+    )
+
+
+def _body(kind: str, question: Element) -> Body | str:
+    """The question's body, or why it cannot be read."""
+    answers = question.findall("answer")
+    if kind == "multichoice":
+        if len(answers) < 2:
+            return "a multiple-choice question needs at least two answers"
+        choices = _choices(answers)
+        right = [c.id for c, a in zip(choices, answers, strict=True) if _fraction(a) > 0]
+        if not right:
+            return "no answer has a positive fraction"
+        if (question.findtext("single") or "true").strip().lower() in ("true", "1"):
+            best = max(range(len(answers)), key=lambda i: _fraction(answers[i]))
+            return SingleChoice(choices, choices[best].id)
+        return MultipleResponse(choices, frozenset(right))
+    if kind == "truefalse":
+        full = [a for a in answers if _fraction(a) >= 100]
+        if len(full) != 1 or _text(full[0]).lower() not in ("true", "false"):
+            return "a true/false question needs one answer 'true' or 'false' worth 100"
+        return TrueFalse(_text(full[0]).lower() == "true")
+    if kind == "shortanswer":
+        accepted = [_text(a) for a in answers if _fraction(a) >= 100 and _text(a)]
+        if not accepted:
+            return "no answer is worth 100"
+        return ShortText(LocalizedList.of({"en": [a.replace("*", "") for a in accepted]}))
+    if kind == "numerical":
+        worth_all = [a for a in answers if _fraction(a) >= 100]
+        try:
+            value = float(_text(worth_all[0]))
+            tolerance = abs(float(worth_all[0].findtext("tolerance") or 0))
+        except (IndexError, ValueError):
+            return "no numeric answer worth 100"
+        unit = plain(question.findtext("units/unit/unit_name"))
+        return Numeric(value, tolerance, LocalizedText.of(unit) if unit else None)
+    if kind == "matching":
+        pairs = [(_text(s), _text(s, "answer/text")) for s in question.findall("subquestion")]
+        pairs = [(left, right) for left, right in pairs if left and right]
+        if len(pairs) < 2:
+            return "a matching question needs at least two pairs"
+        return Matching(
+            tuple(
+                Pair(f"p{i + 1}", LocalizedText.of(left), LocalizedText.of(right))
+                for i, (left, right) in enumerate(pairs)
+            )
+        )
+    if kind == "ordering":
+        if len(answers) < 2:
+            return "an ordering question needs at least two items"
+        return Ordering(
+            tuple(
+                Choice(f"i{i + 1}", LocalizedText.of(_text(a) or "—"))
+                for i, a in enumerate(answers)
+            )
+        )
+    return f"question type '{kind}' is not supported (see docs/formats.md)"
+
+
+def _image(question: Element, key: str) -> tuple[str, bytes] | None:
+    for file in question.findall("questiontext/file"):
+        name = PurePosixPath(file.get("name", "")).name
+        suffix = PurePosixPath(name).suffix.lower()
+        if file.get("encoding") != "base64" or suffix not in limits.MEDIA_SUFFIXES:
+            continue
+        try:
+            data = base64.b64decode(file.text or "", validate=False)
+        except (binascii.Error, ValueError):
+            continue
+        return f"media/{key}{suffix}", data
+    return None
+
+
+def load_moodle_xml(path: Path) -> Pack:
+    label = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise PackError([Problem(label, None, f"cannot be read ({err.strerror})")]) from err
+    if len(raw) > limits.QUESTION_FILE_MAX:
+        raise PackError(
+            [
+                Problem(
+                    label,
+                    None,
+                    f"file is {len(raw):,} bytes, over the limit of "
+                    f"{limits.QUESTION_FILE_MAX:,} bytes",
+                )
+            ]
+        )
+    try:
+        root = SafeET.fromstring(raw, forbid_dtd=True)
+    except DefusedXmlException as err:
+        raise PackError(
+            [
+                Problem(
+                    label,
+                    None,
+                    f"refused: the XML uses {type(err).__name__} "
+                    "(entities, DTDs and external references are not allowed)",
+                )
+            ]
+        ) from err
+    except SafeET.ParseError as err:
+        line = err.position[0] if getattr(err, "position", None) else None
+        raise PackError([Problem(label, line, f"is not well-formed XML ({err})")]) from err
+    lines = [raw[: m.start()].count(b"\n") + 1 for m in _QUESTION_TAG.finditer(raw)]
+    topic_title = path.stem
+    topics: dict[str, str] = {}
+    taken: set[str] = set()
+    questions: list[Question] = []
+    media: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    for index, question in enumerate(root.iter("question")):
+        line = lines[index] if index < len(lines) else None
+        kind = question.get("type", "")
+        if kind == "category":
+            name = plain(question.findtext("category/text")).rsplit("/", 1)[-1].strip()
+            topic_title = name or topic_title
+            continue
+        prompt = _text(question.find("questiontext"))
+        if not prompt:
+            problems.append(Problem(label, line, "the question has no text"))
+            continue
+        body = _body(kind, question)
+        if isinstance(body, str):
+            problems.append(Problem(label, line, body, plain(question.findtext("name/text"))))
+            continue
+        topic = topics.setdefault(
+            topic_title, re.sub(r"[^a-z0-9]+", "-", topic_title.lower()).strip("-") or "imported"
+        )
+        key = question_key("xml", prompt, taken)
+        feedback = _text(question.find("generalfeedback"))
+        image = _image(question, key)
+        if image:
+            media[image[0]] = image[1]
+        questions.append(
+            Question(
+                key=QuestionKey(key),
+                topic=TopicKey(topic),
+                difficulty=DEFAULT_DIFFICULTY,
+                prompt=LocalizedText.of(prompt),
+                body=body,
+                explanation=LocalizedText.of(feedback) if feedback else None,
+                image=image[0] if image else None,
+                image_alt=LocalizedText.of(prompt[:120]) if image else None,
+            )
+        )
+    if not questions and not problems:
+        problems.append(Problem(label, None, "holds no questions"))
+    if problems:
+        raise PackError(problems)
+    info = PackInfo(
+        id=PackId(pack_id_for(path)),
+        version="1.0.0",
+        title=LocalizedText.of(path.stem),
+        languages=("en",),
+        topics=tuple(Topic(TopicKey(k), LocalizedText.of(t)) for t, k in topics.items()),
+    )
+    return Pack(info, tuple(questions), media)
