@@ -159,242 +159,306 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="130"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="384"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="410"/>
-        <source>Chang&apos;e Quiz</source>
-        <translation>嫦娥问答</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="170"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="172"/>
-        <source>&amp;Import pack…</source>
-        <translation>导入题包(&amp;I)……</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="176"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="179"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="180"/>
-        <source>&amp;Theme</source>
-        <translation>主题(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="184"/>
-        <source>Follow the &amp;system</source>
-        <translation>跟随系统(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="185"/>
-        <source>&amp;Light</source>
-        <translation>浅色(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="186"/>
-        <source>&amp;Dark</source>
-        <translation>深色(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="196"/>
-        <source>&amp;Bigger text</source>
-        <translation>放大文字(&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="201"/>
-        <source>&amp;Smaller text</source>
-        <translation>缩小文字(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="208"/>
-        <source>&amp;Normal text size</source>
-        <translation>默认文字大小(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="212"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="221"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="224"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>键盘快捷键(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="229"/>
-        <source>&amp;About Chang&apos;e Quiz</source>
-        <translation>关于嫦娥问答(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="258"/>
-        <source>Teacher mode</source>
-        <translation>教师模式</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="262"/>
-        <source>Choose a teacher PIN (4 to 12 digits):</source>
-        <translation>设置教师 PIN 码（4 至 12 位数字）：</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="267"/>
-        <source>The same PIN again:</source>
-        <translation>再输入一次同一个 PIN 码：</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="272"/>
-        <source>The two PINs differ; nothing was set.</source>
-        <translation>两次输入的 PIN 码不一致，未作设置。</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="275"/>
-        <source>Teacher PIN:</source>
-        <translation>教师 PIN 码：</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="290"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="333"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="27"/>
         <source>Import pack</source>
         <translation>导入题包</translation>
     </message>
     <message>
+        <location filename="../../quiz_app/ui/import_preview.py" line="34"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/import_preview.py" line="41"/>
+        <source>%1 cannot be imported: %2 problem(s). Nothing was changed.</source>
+        <translation>%1 无法导入：发现 %2 个问题。题库未作任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/import_preview.py" line="54"/>
+        <source>%1 %2 is already in the bank: nothing to import.</source>
+        <translation>题库中已有 %1 %2，无需导入。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/import_preview.py" line="62"/>
+        <source>Import %1 %2: %3 added, %4 changed, %5 retired, %6 restored.</source>
+        <translation>导入 %1 %2：新增 %3 道，修改 %4 道，停用 %5 道，恢复 %6 道。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/import_preview.py" line="72"/>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/import_preview.py" line="73"/>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/import_preview.py" line="74"/>
+        <source>retired</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/import_preview.py" line="75"/>
+        <source>restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/import_preview.py" line="80"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="132"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="420"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="446"/>
+        <source>Chang&apos;e Quiz</source>
+        <translation>嫦娥问答</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="172"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="174"/>
+        <source>&amp;Import pack…</source>
+        <translation>导入题包(&amp;I)……</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="178"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="181"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="182"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="186"/>
+        <source>Follow the &amp;system</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="187"/>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="188"/>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="198"/>
+        <source>&amp;Bigger text</source>
+        <translation>放大文字(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="203"/>
+        <source>&amp;Smaller text</source>
+        <translation>缩小文字(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="210"/>
+        <source>&amp;Normal text size</source>
+        <translation>默认文字大小(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="214"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="223"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="226"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="231"/>
+        <source>&amp;About Chang&apos;e Quiz</source>
+        <translation>关于嫦娥问答(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="260"/>
+        <source>Teacher mode</source>
+        <translation>教师模式</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="264"/>
+        <source>Choose a teacher PIN (4 to 12 digits):</source>
+        <translation>设置教师 PIN 码（4 至 12 位数字）：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="269"/>
+        <source>The same PIN again:</source>
+        <translation>再输入一次同一个 PIN 码：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="274"/>
+        <source>The two PINs differ; nothing was set.</source>
+        <translation>两次输入的 PIN 码不一致，未作设置。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="277"/>
+        <source>Teacher PIN:</source>
+        <translation>教师 PIN 码：</translation>
+    </message>
+    <message>
         <location filename="../../quiz_app/ui/main_window.py" line="292"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="369"/>
+        <source>Import pack</source>
+        <translation>导入题包</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="294"/>
         <source>Question packs (*.zip pack.toml *.txt *.aiken)</source>
         <translation>题包 (*.zip pack.toml *.txt *.aiken)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="306"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="308"/>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1……</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="323"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="324"/>
+        <source>Import cancelled: nothing was changed.</source>
+        <translation>已取消导入，题库未作任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="329"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="316"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="352"/>
         <source>%1 %2 is already in the bank.</source>
         <translation>题库中已有 %1 %2。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="318"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="354"/>
         <source>Imported %1 %2: %3 added, %4 changed, %5 retired.</source>
         <translation>已导入 %1 %2：新增 %3 道，修改 %4 道，停用 %5 道。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="488"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="524"/>
         <source>Save my report</source>
         <translation>保存我的报告</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="489"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="525"/>
         <source>report.pdf</source>
         <translation>学习报告.pdf</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="490"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="526"/>
         <source>PDF (*.pdf);;Web page (*.html)</source>
         <translation>PDF (*.pdf);;网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="531"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="567"/>
         <source>Report saved: %1</source>
         <translation>报告已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="549"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="585"/>
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="559"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="595"/>
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="563"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="599"/>
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="563"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="599"/>
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="564"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="600"/>
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="564"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="600"/>
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="565"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="601"/>
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="565"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="601"/>
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="566"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="602"/>
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="566"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="602"/>
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="567"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="603"/>
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="567"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="603"/>
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="568"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="604"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="568"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="604"/>
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="571"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="607"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="577"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="613"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="579"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="615"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1

@@ -120,6 +120,8 @@ def _row(title: str, count: int) -> QTreeWidgetItem:
 
 class MainWindow(QMainWindow):
     bank_opened = Signal()
+    preview_shown = Signal(object)
+    """The ImportPreviewDialog, just before it is shown."""
     import_finished = Signal(str)
     """The message shown to the user about the import."""
 
@@ -296,17 +298,51 @@ class MainWindow(QMainWindow):
             self.import_pack(chosen.parent if chosen.name == "pack.toml" else chosen)
 
     def import_pack(self, path: Path) -> None:
-        """Import off the GUI thread; the window stays responsive with a busy bar."""
+        """Preview the import (a dry run, off the GUI thread), then import if accepted."""
         from quiz_app.services.packs import import_pack
 
         database = self._database
         if database is None:
             return
         self._busy.show()
+        self.statusBar().showMessage(self.tr("Checking %1…").replace("%1", path.name))
+        self._job = run_in_background(
+            lambda: import_pack(database, path, dry_run=True),
+            lambda plan: self._preview(path, plan),
+            lambda error: self._preview_failed(path, error),
+        )
+
+    def _preview(self, path: Path, plan: ImportPlan) -> None:
+        from quiz_app.services.packs import import_pack
+        from quiz_app.ui.import_preview import ImportPreviewDialog
+
+        self._busy.hide()
+        dialog = ImportPreviewDialog(path.name, plan, parent=self)
+        self.preview_shown.emit(dialog)
+        if dialog.exec() != ImportPreviewDialog.DialogCode.Accepted or not dialog.can_import:
+            self.statusBar().showMessage(self.tr("Import cancelled: nothing was changed."))
+            self.import_finished.emit(self.tr("Import cancelled: nothing was changed."))
+            return
+        database = self._database
+        assert database is not None
+        self._busy.show()
         self.statusBar().showMessage(self.tr("Importing %1…").replace("%1", path.name))
         self._job = run_in_background(
             lambda: import_pack(database, path), self._imported, self._import_failed
         )
+
+    def _preview_failed(self, path: Path, error: Exception) -> None:
+        from quiz_app.core.errors import PackError
+        from quiz_app.ui.import_preview import ImportPreviewDialog
+
+        self._busy.hide()
+        if not isinstance(error, PackError):
+            self._import_failed(error)
+            return
+        dialog = ImportPreviewDialog(path.name, None, list(error.problems), parent=self)
+        self.preview_shown.emit(dialog)
+        dialog.exec()
+        self.import_finished.emit(str(error))
 
     def _imported(self, plan: ImportPlan) -> None:
         self._busy.hide()

@@ -122,6 +122,26 @@ def _progress_screen(database: Database, language: str) -> QWidget:
     return window
 
 
+def _import_preview(database: Database, language: str) -> QWidget:
+    from quiz_app.core.ids import PackId, QuestionKey
+    from quiz_app.core.importing import ImportKind, ImportPlan
+    from quiz_app.ui.import_preview import ImportPreviewDialog
+
+    keys = tuple(QuestionKey(f"week-3-q{i}") for i in range(1, 9))
+    plan = ImportPlan(
+        PackId("week-3"),
+        ImportKind.UPGRADE,
+        "1.0.0",
+        "1.1.0",
+        added=keys[:5],
+        changed=keys[5:7],
+        retired=keys[7:],
+        unchanged=12,
+    )
+    del database
+    return ImportPreviewDialog("Week 3.csv", plan)
+
+
 def take_screenshots(outdir: Path) -> list[Path]:
     # The app remembers the last learner in its settings: keep ours out of the user's.
     os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="quiz-screenshots-")
@@ -136,6 +156,7 @@ def take_screenshots(outdir: Path) -> list[Path]:
         "results": _results_screen,
         "history": _history_screen,
         "progress": _progress_screen,
+        "import-preview": _import_preview,
     }
     with tempfile.TemporaryDirectory() as tmp:
         database = open_bank(f"sqlite:///{Path(tmp) / 'bank.sqlite3'}")

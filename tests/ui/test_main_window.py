@@ -92,38 +92,69 @@ def test_a_bank_that_cannot_open_is_reported(qtbot: QtBot, tmp_path: Path) -> No
     assert failed.args[0].startswith("cannot open the question bank")
 
 
-def test_importing_a_pack_runs_in_the_background_and_refreshes(
-    qtbot: QtBot, database: Database, sample_pack: Path
+def _answer_preview(monkeypatch: pytest.MonkeyPatch, accept: bool) -> list[object]:
+    """Stand in for the person in front of the preview dialog."""
+    from quiz_app.ui.import_preview import ImportPreviewDialog
+
+    seen: list[object] = []
+
+    def exec_(dialog: ImportPreviewDialog) -> int:
+        seen.append(dialog)
+        code = ImportPreviewDialog.DialogCode
+        return (code.Accepted if accept else code.Rejected).value
+
+    monkeypatch.setattr(ImportPreviewDialog, "exec", exec_)
+    return seen
+
+
+def test_import_shows_a_preview_then_imports_in_the_background(
+    qtbot: QtBot, database: Database, sample_pack: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    seen = _answer_preview(monkeypatch, accept=True)
     window = MainWindow(database)
     qtbot.addWidget(window)
     window.show()
     assert window.packs.topLevelItemCount() == 0
     with qtbot.waitSignal(window.import_finished, timeout=30_000) as done:
         window.import_pack(sample_pack)
+    [dialog] = seen
+    assert dialog.summary.text() == (  # type: ignore[attr-defined]
+        "Import sample 1.0.0: 7 added, 0 changed, 0 retired, 0 restored."
+    )
+    assert "added: far-side-first" in dialog.details.toPlainText()  # type: ignore[attr-defined]
     assert done.args[0] == "Imported sample 1.0.0: 7 added, 0 changed, 0 retired."
     assert window.packs.topLevelItemCount() == 1
-    assert window.statusBar().currentMessage() == done.args[0]
 
 
-def test_a_broken_pack_is_reported_and_changes_nothing(
-    qtbot: QtBot, database: Database, sample_pack: Path, monkeypatch: object
+def test_cancelling_the_preview_changes_nothing(
+    qtbot: QtBot, database: Database, sample_pack: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
+    from tests.conftest import snapshot
 
+    _answer_preview(monkeypatch, accept=False)
+    before = snapshot(database)
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.import_finished, timeout=30_000) as done:
+        window.import_pack(sample_pack)
+    assert done.args[0] == "Import cancelled: nothing was changed."
+    assert snapshot(database) == before
+
+
+def test_a_broken_pack_lists_every_problem_and_changes_nothing(
+    qtbot: QtBot, database: Database, sample_pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (sample_pack / "media" / "moon.svg").unlink()
-    shown: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox,
-        "warning",  # type: ignore[attr-defined]
-        lambda _parent, _title, text: shown.append(text),
-    )
+    seen = _answer_preview(monkeypatch, accept=True)
     window = MainWindow(database)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.import_finished, timeout=30_000):
         window.import_pack(sample_pack)
-    [message] = shown
-    assert "missions.toml:19: question 'far-side-first': image 'media/moon.svg'" in message
+    [dialog] = seen
+    assert "cannot be imported: 1 problem(s)" in dialog.summary.text()  # type: ignore[attr-defined]
+    assert "missions.toml:19: question 'far-side-first': image 'media/moon.svg'" in (
+        dialog.details.toPlainText()  # type: ignore[attr-defined]
+    )
     assert window.packs.topLevelItemCount() == 0
 
 
