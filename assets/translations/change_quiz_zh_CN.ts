@@ -2,6 +2,116 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ClassResultsScreen</name>
+    <message>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="49"/>
+        <source>Class results</source>
+        <translation>班级成绩</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="58"/>
+        <source>Learner</source>
+        <translation>学习者</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="59"/>
+        <source>Quizzes</source>
+        <translation>测验数</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="60"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="78"/>
+        <source>Answers</source>
+        <translation>答题数</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="61"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="78"/>
+        <source>Mean score</source>
+        <translation>平均得分</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="62"/>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="74"/>
+        <source>Results by learner</source>
+        <translation>按学习者统计的成绩</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="78"/>
+        <source>Pack</source>
+        <translation>题包</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="80"/>
+        <source>Results by pack</source>
+        <translation>按题包统计的成绩</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="85"/>
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="86"/>
+        <source>Attempts</source>
+        <translation>作答次数</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="87"/>
+        <source>Facility index</source>
+        <translation>难易度指数</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="88"/>
+        <source>Discrimination index</source>
+        <translation>区分度指数</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="89"/>
+        <source>Mean time (s)</source>
+        <translation>平均用时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="101"/>
+        <source>Results by question</source>
+        <translation>按题目统计的成绩</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="105"/>
+        <source>Facility index: the mean mark (higher is easier). Discrimination index: how well the question separates stronger from weaker learners; low or negative values point at a question worth checking.</source>
+        <translation>难易度指数：平均得分（越高越容易）。区分度指数：题目区分强弱学习者的程度；数值很低或为负时，这道题值得检查。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="110"/>
+        <source>By &amp;learner</source>
+        <translation>按学习者(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="111"/>
+        <source>By &amp;pack</source>
+        <translation>按题包(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="112"/>
+        <source>By &amp;question</source>
+        <translation>按题目(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="116"/>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)……</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="122"/>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+</context>
+<context>
     <name>HistoryScreen</name>
     <message>
         <location filename="../../quiz_app/ui/screens/history.py" line="47"/>
@@ -215,250 +325,270 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../quiz_app/ui/main_window.py" line="132"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="420"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="446"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="424"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="450"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="172"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="173"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="174"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="175"/>
         <source>&amp;Import pack…</source>
         <translation>导入题包(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="178"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="179"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="181"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="182"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="182"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="183"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="186"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="187"/>
         <source>Follow the &amp;system</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="187"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="188"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="188"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="189"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="198"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="199"/>
         <source>&amp;Bigger text</source>
         <translation>放大文字(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="203"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="204"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="210"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="211"/>
         <source>&amp;Normal text size</source>
         <translation>默认文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="214"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="215"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="223"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="224"/>
+        <source>&amp;Teacher</source>
+        <translation>教师(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="225"/>
+        <source>&amp;Class results…</source>
+        <translation>班级成绩(&amp;C)……</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="227"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="226"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="230"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="231"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="235"/>
         <source>&amp;About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="260"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="264"/>
         <source>Teacher mode</source>
         <translation>教师模式</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="264"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="268"/>
         <source>Choose a teacher PIN (4 to 12 digits):</source>
         <translation>设置教师 PIN 码（4 至 12 位数字）：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="269"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="273"/>
         <source>The same PIN again:</source>
         <translation>再输入一次同一个 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="274"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="278"/>
         <source>The two PINs differ; nothing was set.</source>
         <translation>两次输入的 PIN 码不一致，未作设置。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="277"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="281"/>
         <source>Teacher PIN:</source>
         <translation>教师 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="292"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="369"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="296"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="373"/>
         <source>Import pack</source>
         <translation>导入题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="294"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="298"/>
         <source>Question packs (*.zip pack.toml *.txt *.aiken)</source>
         <translation>题包 (*.zip pack.toml *.txt *.aiken)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="308"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="312"/>
         <source>Checking %1…</source>
         <translation>正在检查 %1……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="323"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="324"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="327"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="328"/>
         <source>Import cancelled: nothing was changed.</source>
         <translation>已取消导入，题库未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="329"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="333"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="352"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="356"/>
         <source>%1 %2 is already in the bank.</source>
         <translation>题库中已有 %1 %2。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="354"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="358"/>
         <source>Imported %1 %2: %3 added, %4 changed, %5 retired.</source>
         <translation>已导入 %1 %2：新增 %3 道，修改 %4 道，停用 %5 道。</translation>
     </message>
     <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="514"/>
+        <source>Export class results</source>
+        <translation>导出班级成绩</translation>
+    </message>
+    <message>
         <location filename="../../quiz_app/ui/main_window.py" line="524"/>
+        <source>Results saved: %1</source>
+        <translation>成绩已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="554"/>
         <source>Save my report</source>
         <translation>保存我的报告</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="525"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="555"/>
         <source>report.pdf</source>
         <translation>学习报告.pdf</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="526"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="556"/>
         <source>PDF (*.pdf);;Web page (*.html)</source>
         <translation>PDF (*.pdf);;网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="567"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="597"/>
         <source>Report saved: %1</source>
         <translation>报告已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="585"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="615"/>
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="595"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="625"/>
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="599"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="629"/>
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="599"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="629"/>
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="600"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="630"/>
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="600"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="630"/>
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="601"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="631"/>
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="601"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="631"/>
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="602"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="632"/>
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="602"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="632"/>
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="603"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="633"/>
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="603"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="633"/>
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="604"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="634"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="604"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="634"/>
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="607"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="637"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="613"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="643"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="615"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="645"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1

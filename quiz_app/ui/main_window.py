@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         self.results_screen: ResultsScreen | None = None
         self.history_screen: HistoryScreen | None = None
         self.progress_screen: ProgressScreen | None = None
+        self.class_results_screen: QWidget | None = None
         self._theme: Theme = "system"
         self._job: object | None = None
         self._teacher = False
@@ -219,6 +220,9 @@ class MainWindow(QMainWindow):
             action.setChecked(code == self._language)
             language_group.addAction(action)
             languages.addAction(action)
+
+        teacher = self.menuBar().addMenu(self.tr("&Teacher"))
+        teacher.addAction(self._action(self.tr("&Class results…"), self.show_class_results))
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(
@@ -492,6 +496,32 @@ class MainWindow(QMainWindow):
         screen.open_quiz.connect(self._show_results)
         screen.go_home.connect(self.go_home)
         self._replace_screen("history_screen", screen)
+
+    def show_class_results(self) -> None:
+        """Every learner's results: for the teacher only."""
+        from quiz_app.services.results import class_results
+        from quiz_app.ui.screens.class_results import ClassResultsScreen
+
+        if self._database is None or not self.unlock_teacher():
+            return
+        screen = ClassResultsScreen(class_results(self._database))
+        screen.go_home.connect(self.go_home)
+        screen.export_requested.connect(self.ask_export_results)
+        self._replace_screen("class_results_screen", screen)
+
+    def ask_export_results(self, by: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export class results"), f"results-by-{by}.csv", "CSV (*.csv)"
+        )
+        if path:
+            self.export_results(by, Path(path))
+
+    def export_results(self, by: str, path: Path) -> None:
+        from quiz_app.services.results import class_results, results_csv
+
+        assert self._database is not None
+        path.write_text(results_csv(class_results(self._database), by), encoding="utf-8")
+        self.statusBar().showMessage(self.tr("Results saved: %1").replace("%1", str(path)))
 
     def show_progress(self, learner: LearnerId) -> None:
         from quiz_app.services.learners import get_learner

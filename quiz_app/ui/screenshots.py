@@ -142,6 +142,16 @@ def _import_preview(database: Database, language: str) -> QWidget:
     return ImportPreviewDialog("Week 3.csv", plan)
 
 
+def _class_results(database: Database, language: str) -> QWidget:
+    from quiz_app.services.results import class_results
+    from quiz_app.ui.screens.class_results import ClassResultsScreen
+
+    screen = ClassResultsScreen(class_results(database))  # the learners made above
+    screen.tabs.setCurrentIndex(2)
+    del language
+    return screen
+
+
 def take_screenshots(outdir: Path) -> list[Path]:
     # The app remembers the last learner in its settings: keep ours out of the user's.
     os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="quiz-screenshots-")
@@ -157,6 +167,7 @@ def take_screenshots(outdir: Path) -> list[Path]:
         "history": _history_screen,
         "progress": _progress_screen,
         "import-preview": _import_preview,
+        "class-results": _class_results,
     }
     with tempfile.TemporaryDirectory() as tmp:
         database = open_bank(f"sqlite:///{Path(tmp) / 'bank.sqlite3'}")

@@ -74,6 +74,7 @@ def test_the_window_speaks_chinese(qtbot: QtBot, database: Database, sample_pack
         assert [a.text() for a in window.menuBar().actions()] == [
             "文件(&F)",
             "视图(&V)",
+            "教师(&T)",
             "帮助(&H)",
         ]
         assert window.statusBar().currentMessage() == "题库中的题目：7 道"
@@ -82,4 +83,9 @@ def test_the_window_speaks_chinese(qtbot: QtBot, database: Database, sample_pack
         set_language("en")
     english = MainWindow(database, "en")
     qtbot.addWidget(english)
-    assert [a.text() for a in english.menuBar().actions()] == ["&File", "&View", "&Help"]
+    assert [a.text() for a in english.menuBar().actions()] == [
+        "&File",
+        "&View",
+        "&Teacher",
+        "&Help",
+    ]

@@ -32,7 +32,7 @@ def test_the_window_has_the_menus_a_desktop_user_expects(qtbot: QtBot, database:
     window = MainWindow(database)
     qtbot.addWidget(window)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&View", "&Help"]
+    assert menus == ["&File", "&View", "&Teacher", "&Help"]
     assert window.packs.topLevelItemCount() == 0
 
 
@@ -200,3 +200,37 @@ def test_the_first_import_sets_the_pin(
     window.ask_import()
     assert has_pin(database)
     check_pin(database, "8642")
+
+
+def test_class_results_need_the_pin_and_show_every_learner(
+    qtbot: QtBot,
+    database: Database,
+    sample_pack: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from quiz_app.services.teacher import set_pin
+    from tests.services.test_results import _class
+
+    _class(database, sample_pack)
+    set_pin(database, "2468")
+    typed = iter(["0000", "2468"])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (next(typed), True))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *_a: None)
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    window.show_class_results()  # wrong PIN: no results
+    assert window.class_results_screen is None
+    window.show_class_results()
+    screen = window.class_results_screen
+    assert screen is not None
+    assert window.stack.currentWidget() is screen
+    learners = screen.learners  # type: ignore[attr-defined]
+    assert [learners.item(r, 0).text() for r in range(learners.rowCount())] == ["Ada", "Bob", "Cy"]
+    assert [learners.item(r, 3).text() for r in range(3)] == ["100 %", "57 %", "14 %"]
+    assert screen.questions.rowCount() == 7  # type: ignore[attr-defined]
+    target = tmp_path / "by-question.csv"
+    window.export_results("question", target)
+    assert target.read_text(encoding="utf-8").startswith("pack,question,attempts,facility_index")
