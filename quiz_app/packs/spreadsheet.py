@@ -145,11 +145,17 @@ def _slug(text: str) -> str:
 
 def load_csv(path: Path) -> Pack:
     text = read_text_file(path)
-    reader = csv.DictReader(io.StringIO(text))
-    header = list(reader.fieldnames or [])
-    rows: list[tuple[int, dict[str, str]]] = [
-        (reader.line_num, {k: (v or "") for k, v in row.items() if k}) for row in reader
-    ]
+    # newline="" as the csv module asks, so quoted fields may hold line breaks.
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        header = list(reader.fieldnames or [])
+        rows: list[tuple[int, dict[str, str]]] = [
+            (reader.line_num, {k: (v or "") for k, v in row.items() if k}) for row in reader
+        ]
+    except csv.Error as err:
+        raise PackError(
+            [Problem(str(path), reader.line_num or None, f"is not valid CSV ({err})")]
+        ) from err
     return _pack_from_rows(path, header, rows)
 
 

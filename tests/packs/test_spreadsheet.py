@@ -138,3 +138,16 @@ def test_a_zip_bomb_dressed_as_a_workbook_is_refused(tmp_path: Path) -> None:
     (tmp_path / "junk.xlsx").write_bytes(b"not a workbook")
     with pytest.raises(PackError, match="is not a readable file"):
         load_any(tmp_path / "junk.xlsx")
+
+
+def test_a_stray_carriage_return_is_a_located_problem(tmp_path: Path) -> None:
+    path = tmp_path / "odd.csv"
+    path.write_bytes((HEADER + "\na,single,T,1,Which\rone?,,x | y,,A,,,,,,,\n").encode())
+    try:
+        load_csv(path)
+    except PackError as err:
+        problems = [str(p) for p in err.problems]
+    else:
+        problems = []
+    # Either read as a line break inside the prompt, or reported with its line.
+    assert all(p.startswith(f"{path}:") for p in problems)
