@@ -15,13 +15,21 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from quiz_app import __version__
-from quiz_app.core.errors import PackError, QuizError
+from quiz_app.core.errors import PackError, PartialPackError, QuizError
 from quiz_app.core.importing import ImportKind, ImportPlan
 from quiz_app.core.serialize import question_to_dict
+from quiz_app.core.text import LANGUAGES
 from quiz_app.packs.formats import READERS
 from quiz_app.packs.schema import Manifest, QuestionFile
 from quiz_app.services.bank import DATABASE_ENV_VAR, Database, check_bank, open_bank
-from quiz_app.services.packs import export_pack, get_pack, import_pack, list_packs, validate_pack
+from quiz_app.services.packs import (
+    EXPORT_FORMATS,
+    export_pack,
+    get_pack,
+    import_pack,
+    list_packs,
+    validate_pack,
+)
 from quiz_app.services.results import class_results, results_csv
 from quiz_app.services.teacher import check_pin, has_pin
 
@@ -67,7 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
         dest="kind",
         choices=sorted(READERS),
         help="the file's format (default: from its name: a folder or .zip is a native pack, "
-        ".txt or .aiken is Aiken, .csv is a spreadsheet)",
+        ".gift is GIFT, .aiken is Aiken, .txt is Aiken if it has 'ANSWER: X' lines and GIFT "
+        "otherwise, .xml is Moodle XML, .csv and .xlsx are spreadsheets)",
     )
     importing.add_argument(
         "--dry-run", action="store_true", help="print what would change, change nothing"
@@ -77,6 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="import even an older version, or the same version changed",
     )
+    importing.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="GIFT and Moodle XML: import the questions that can be read, leaving out "
+        "those reported (without it, a file with any such question imports nothing)",
+    )
     export = pack_commands.add_parser("export", help="write a pack from the bank to files")
     export.add_argument("pack_id", metavar="ID")
     export.add_argument(
@@ -84,10 +99,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--format",
-        choices=("toml", "json", "csv", "xlsx", "aiken"),
+        choices=EXPORT_FORMATS,
         default="toml",
-        help="toml or json: a native pack (folder, or .zip); csv or aiken: one file "
-        "(default: toml)",
+        help="toml or json: a native pack (folder, or .zip); gift, csv, xlsx or aiken: "
+        "one file (default: toml)",
+    )
+    export.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        default="en",
+        help="GIFT and Aiken hold one language: the one to write (default: en)",
     )
     show = pack_commands.add_parser("show", help="a pack's questions")
     show.add_argument("pack_id", metavar="ID")
@@ -206,6 +227,15 @@ def _describe_plan(plan: ImportPlan, dry_run: bool, out: TextIO) -> None:
         f"{len(plan.restored)} restored, {plan.unchanged} unchanged.",
         file=out,
     )
+    if plan.skipped:
+        leave = "would leave out" if dry_run else "left out"
+        print(f"It {leave} {len(plan.skipped)} question(s) that cannot be read:", file=out)
+        for problem in plan.skipped:
+            print(f"  {problem}", file=out)
+    if plan.notes:
+        print(f"{len(plan.notes)} note(s) on questions changed on the way in:", file=out)
+        for problem in plan.notes:
+            print(f"  {problem}", file=out)
     if dry_run:
         for label, keys in (
             ("added", plan.added),
@@ -245,24 +275,42 @@ def _packs_import(options: argparse.Namespace, out: TextIO) -> int:
             force=options.force,
             dry_run=options.dry_run,
             kind=options.kind,
+            skip_invalid=options.skip_invalid,
         )
+    except PartialPackError as err:
+        print(err, file=sys.stderr)
+        print(
+            f"Nothing was imported. The other {len(err.pack.questions)} question(s) can be "
+            "read: import them with --skip-invalid.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
     finally:
         database.close()
     _describe_plan(plan, options.dry_run, out)
+    if options.dry_run and plan.skipped and not options.skip_invalid:
+        print("To import the rest, run again with --skip-invalid.", file=out)
+        return EXIT_PROBLEMS
     return EXIT_OK
 
 
 def _packs_export(options: argparse.Namespace, out: TextIO) -> int:
     database = open_bank(options.db)
     try:
-        pack = export_pack(database, options.pack_id, options.destination, options.format)
+        report = export_pack(
+            database, options.pack_id, options.destination, options.format, options.language
+        )
     finally:
         database.close()
+    info = report.pack.info
     print(
-        f"Wrote {pack.info.id} {pack.info.version} ({len(pack.questions)} questions) "
-        f"to {options.destination}",
+        f"Wrote {info.id} {info.version} ({report.written} questions) to {options.destination}",
         file=out,
     )
+    if report.left_out:
+        print(f"Left out {len(report.left_out)} that {options.format} cannot hold:", file=out)
+        for key, why in report.left_out:
+            print(f"  {key}: {why}", file=out)
     return EXIT_OK
 
 

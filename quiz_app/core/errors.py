@@ -6,6 +6,10 @@ Anything else is a bug and reaches the crash handler instead.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quiz_app.core.questions import Pack
 
 
 class QuizError(Exception):
@@ -35,6 +39,22 @@ class PackError(QuizError):
         count = len(self.problems)
         head = "1 problem" if count == 1 else f"{count} problems"
         super().__init__(f"{head}:\n" + "\n".join(f"  {p}" for p in self.problems))
+
+
+class PartialPackError(PackError):
+    """Some questions of a file cannot be read, the others can: they make ``pack``.
+
+    Importing ``pack`` leaves the reported questions out, so it needs the teacher's
+    consent (the preview's "Import the rest", or ``--skip-invalid``).
+    """
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...], pack: Pack) -> None:
+        super().__init__(problems)
+        self.pack = pack
+
+
+class ImportCancelledError(QuizError):
+    """The teacher cancelled an import while it ran; the bank is as it was."""
 
 
 class ImportRefusedError(QuizError):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from quiz_app.core.errors import ImportRefusedError
+from quiz_app.core.errors import ImportCancelledError, ImportRefusedError, Problem
 from quiz_app.core.ids import PackId, QuestionKey
 from quiz_app.core.questions import parse_version
 
@@ -24,6 +25,7 @@ class ExistingPack:
     version: str
     content_hash: str
     questions: Mapping[QuestionKey, ExistingQuestion]
+    origin: str = "native"
 
 
 class ImportKind(StrEnum):
@@ -46,10 +48,39 @@ class ImportPlan:
     restored: tuple[QuestionKey, ...] = ()
     """Retired questions that come back (they may be in ``changed`` too)."""
     unchanged: int = 0
+    skipped: tuple[Problem, ...] = ()
+    """Questions of the file that could not be read and are left out (GIFT, Moodle XML)."""
+    notes: tuple[Problem, ...] = ()
+    """What reading the file changed in questions that are imported."""
 
     @property
     def changes_anything(self) -> bool:
         return self.kind is not ImportKind.UNCHANGED
+
+
+class ImportControl:
+    """Lets another thread follow an import and cancel it.
+
+    The import calls ``step`` as it writes; after ``cancel`` the next ``step`` raises
+    ImportCancelledError inside the import's transaction, which is rolled back.
+    """
+
+    def __init__(self, on_progress: Callable[[int, int], None] | None = None) -> None:
+        self._cancelled = threading.Event()
+        self._on_progress = on_progress
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def step(self, done: int, total: int) -> None:
+        if self._cancelled.is_set():
+            raise ImportCancelledError("the import was cancelled: the bank is as it was")
+        if self._on_progress is not None:
+            self._on_progress(done, total)
 
 
 def plan_import(

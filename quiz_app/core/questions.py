@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from quiz_app.core.errors import Problem
 from quiz_app.core.ids import PackId, QuestionKey, TopicKey
 from quiz_app.core.text import LocalizedList, LocalizedText
 
@@ -149,3 +150,9 @@ class Pack:
     questions: tuple[Question, ...]
     media: Mapping[str, bytes] = field(default_factory=dict)
     """Pack-relative path -> file content."""
+    origin: str = "native"
+    """``native`` for a pack with a manifest; else the format of the file it was read from
+    (``gift``, ``csv`` ...), which has no version of its own."""
+    notes: tuple[Problem, ...] = field(default=(), compare=False)
+    """What reading the pack from another format changed or left out of a question that
+    was still imported (e.g. a GIFT answer worth 50%), for the import preview to show."""

@@ -16,10 +16,11 @@ import re
 from pathlib import Path
 
 from quiz_app.core.errors import PackError, Problem
+from quiz_app.core.ids import QuestionKey
 from quiz_app.core.questions import Body, Choice, Pack, SingleChoice
 from quiz_app.core.text import LocalizedText
 from quiz_app.packs import limits
-from quiz_app.packs.foreign import foreign_pack
+from quiz_app.packs.foreign import TextExport, foreign_pack
 
 _CHOICE = re.compile(r"^([A-Z])[.)] +(\S.*)$")
 _ANSWER = re.compile(r"^ANSWER: *([A-Z]) *$")
@@ -51,9 +52,10 @@ def read_text_file(path: Path) -> str:
         ) from err
 
 
-def parse_aiken(text: str, label: str) -> list[tuple[str, Body]]:
+def parse_aiken(text: str, label: str) -> list[tuple[int, str, Body]]:
+    """The questions of an Aiken file as (line, prompt, body), or PackError."""
     problems: list[Problem] = []
-    questions: list[tuple[str, Body]] = []
+    questions: list[tuple[int, str, Body]] = []
     prompt: str | None = None
     start = 0
     choices: list[tuple[str, str]] = []
@@ -98,7 +100,7 @@ def parse_aiken(text: str, label: str) -> list[tuple[str, Body]]:
                     tuple(Choice(c.lower(), LocalizedText.of(t)) for c, t in choices),
                     letter.lower(),
                 )
-                questions.append((prompt, body))
+                questions.append((start, prompt, body))
                 prompt, choices = None, []
             continue
         if line.upper().startswith("ANSWER"):
@@ -120,16 +122,20 @@ def load_aiken(path: Path) -> Pack:
     return foreign_pack(path, "aiken", parse_aiken(read_text_file(path), str(path)))
 
 
-def aiken_text(pack: Pack) -> str:
-    """Single-choice questions as Aiken (the only type it holds), English text."""
+def aiken_text(pack: Pack, language: str = "en") -> TextExport:
+    """Single-choice questions as Aiken (the only type it holds), in ``language``."""
     blocks = []
+    left_out: list[tuple[QuestionKey, str]] = []
     for question in pack.questions:
         body = question.body
-        if not isinstance(body, SingleChoice) or len(body.choices) > 26:
+        if not isinstance(body, SingleChoice):
+            left_out.append((question.key, "Aiken holds only single-choice questions"))
             continue
         letters = {c.id: chr(ord("A") + i) for i, c in enumerate(body.choices)}
-        lines = [" ".join(question.prompt.get("en").split())]
-        lines += [f"{letters[c.id]}. {' '.join(c.text.get('en').split())}" for c in body.choices]
+        lines = [" ".join(question.prompt.get(language).split())]
+        lines += [
+            f"{letters[c.id]}. {' '.join(c.text.get(language).split())}" for c in body.choices
+        ]
         lines.append(f"ANSWER: {letters[body.answer]}")
         blocks.append("\n".join(lines))
-    return "\n\n".join(blocks) + "\n"
+    return TextExport("\n\n".join(blocks) + "\n", tuple(left_out))

@@ -9,13 +9,22 @@ change (and learners' answers stay linked to them).
 from __future__ import annotations
 
 import hashlib
+import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from quiz_app.core.ids import PackId, QuestionKey, TopicKey
-from quiz_app.core.questions import Body, Pack, PackInfo, Question, Topic
+import tomli_w
+
+from quiz_app.core.errors import PackError, PartialPackError, Problem
+from quiz_app.core.ids import QuestionKey, TopicKey
+from quiz_app.core.questions import Body, Pack, Question
+from quiz_app.core.serialize import question_to_dict
 from quiz_app.core.text import LocalizedText
+from quiz_app.packs.files import PackFiles
+from quiz_app.packs.native import parse_pack
 
 TOPIC = TopicKey("imported")
 DEFAULT_DIFFICULTY = 2
@@ -24,6 +33,24 @@ DEFAULT_DIFFICULTY = 2
 def pack_id_for(path: Path) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")[:64]
     return slug or "imported"
+
+
+@dataclass(frozen=True)
+class TextExport:
+    """A pack written in another tool's format, and what that format could not hold."""
+
+    text: str
+    left_out: tuple[tuple[QuestionKey, str], ...] = ()
+    """(question, why) for each question left out."""
+
+
+def unique_slug(title: str, taken: set[str]) -> str:
+    """A topic id made from its title, not one of ``taken``: "Chang'e-4" -> "chang-e-4"."""
+    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "imported"
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
 
 
 def question_key(prefix: str, text: str, taken: set[str]) -> QuestionKey:
@@ -36,24 +63,120 @@ def question_key(prefix: str, text: str, taken: set[str]) -> QuestionKey:
 
 
 def foreign_pack(
-    path: Path, prefix: str, questions: Sequence[tuple[str, Body]], version: str = "1.0.0"
+    path: Path, prefix: str, questions: Sequence[tuple[int | None, str, Body]]
 ) -> Pack:
+    """A pack of (line, prompt, body) read from ``path``: one topic, English, checked."""
     taken: set[str] = set()
-    built = tuple(
-        Question(
-            key=question_key(prefix, prompt, taken),
-            topic=TOPIC,
-            difficulty=DEFAULT_DIFFICULTY,
-            prompt=LocalizedText.of(prompt),
-            body=body,
+    entries = [
+        Entry(
+            line,
+            question_to_dict(
+                Question(
+                    key=question_key(prefix, prompt, taken),
+                    topic=TOPIC,
+                    difficulty=DEFAULT_DIFFICULTY,
+                    prompt=LocalizedText.of(prompt),
+                    body=body,
+                )
+            ),
         )
-        for prompt, body in questions
+        for line, prompt, body in questions
+    ]
+    return checked_pack(path, entries, {path.stem: TOPIC}, origin=prefix)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A question read from another format, in the native format's shape."""
+
+    line: int | None
+    """Where the question starts in the file it came from."""
+    question: dict[str, Any]
+
+
+def checked_pack(
+    path: Path,
+    entries: Sequence[Entry],
+    topics: Mapping[str, str],
+    *,
+    origin: str,
+    media: Mapping[str, bytes] | None = None,
+    skipped: Sequence[Problem] = (),
+    notes: Sequence[Problem] = (),
+    partial: bool = False,
+) -> Pack:
+    """The pack made of ``entries``, checked by the very validator of native packs.
+
+    ``topics`` maps each topic's title to its id. Each problem is reported at the line
+    its question came from. ``skipped`` are questions the reader could not make sense of.
+    Unless ``partial``, any problem raises PackError and nothing is imported. With
+    ``partial`` the questions that pass make the pack, carried by a PartialPackError
+    next to every problem, for the teacher to accept or not.
+    """
+    label = str(path)
+    languages = ["en"]
+    if any("zh" in (e.question.get("prompt") or {}) for e in entries):
+        languages.append("zh")
+    manifest = {
+        "format": 1,
+        "id": pack_id_for(path),
+        "version": "1.0.0",
+        "title": path.stem,
+        "languages": languages,
+        "topics": [{"id": key, "title": title} for title, key in topics.items()],
+    }
+
+    def parse(chosen: Sequence[Entry]) -> Pack:
+        # questions.json holds question i on line i + 2, so a problem's line says which.
+        body = (
+            '{"questions": [\n'
+            + ",\n".join(json.dumps(e.question, ensure_ascii=False) for e in chosen)
+            + "\n]}\n"
+        )
+        files = {"pack.toml": tomli_w.dumps(manifest).encode(), "questions.json": body.encode()}
+        files.update(media or {})
+        return parse_pack(PackFiles(label, files))
+
+    def at_line(problem: Problem, chosen: Sequence[Entry]) -> int | None:
+        index = (problem.line or 0) - 2
+        return index if 0 <= index < len(chosen) and problem.file.endswith(".json") else None
+
+    problems = list(skipped)
+    try:
+        pack = parse(entries) if entries else None
+    except PackError as err:
+        bad = {at_line(p, entries) for p in err.problems}
+        problems += [
+            Problem(
+                label,
+                None if (i := at_line(p, entries)) is None else entries[i].line,
+                p.message,
+                p.question,
+            )
+            for p in err.problems
+        ]
+        if not partial or None in bad:
+            raise PackError(sorted(problems, key=_order)) from err
+        kept = [e for i, e in enumerate(entries) if i not in bad]
+        pack = parse(kept) if kept else None
+    if pack is None:
+        raise PackError(
+            sorted(problems, key=_order) or [Problem(label, None, "holds no questions")]
+        )
+    kept_keys = {q.key for q in pack.questions}
+    pack = Pack(
+        pack.info,
+        pack.questions,
+        pack.media,
+        origin,
+        tuple(n for n in notes if n.question is None or n.question in kept_keys),
     )
-    info = PackInfo(
-        id=PackId(pack_id_for(path)),
-        version=version,
-        title=LocalizedText.of(path.stem),
-        languages=("en",),
-        topics=(Topic(TOPIC, LocalizedText.of(path.stem)),),
-    )
-    return Pack(info, built)
+    if problems:
+        if not partial:
+            raise PackError(sorted(problems, key=_order))
+        raise PartialPackError(sorted(problems, key=_order), pack)
+    return pack
+
+
+def _order(problem: Problem) -> tuple[int, str]:
+    return problem.line or 0, problem.message

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from quiz_app.core.errors import PackError, Problem
 from quiz_app.core.questions import Pack
 from quiz_app.packs.aiken import load_aiken
+from quiz_app.packs.gift import load_gift
 from quiz_app.packs.moodle_xml import load_moodle_xml
 from quiz_app.packs.native import load_pack
 from quiz_app.packs.spreadsheet import load_csv, load_xlsx
@@ -15,13 +17,15 @@ from quiz_app.packs.spreadsheet import load_csv, load_xlsx
 READERS: dict[str, Callable[[Path], Pack]] = {
     "native": load_pack,
     "aiken": load_aiken,
+    "gift": load_gift,
     "csv": load_csv,
     "xlsx": load_xlsx,
     "moodle-xml": load_moodle_xml,
 }
 SUFFIXES = {
     ".zip": "native",
-    ".txt": "aiken",
+    ".txt": "gift or aiken",
+    ".gift": "gift",
     ".aiken": "aiken",
     ".csv": "csv",
     ".xlsx": "xlsx",
@@ -47,7 +51,22 @@ def format_of(path: Path) -> str:
                 )
             ]
         )
+    if kind == "gift or aiken":
+        return _gift_or_aiken(path)
     return kind
+
+
+_AIKEN_ANSWER = re.compile(rb"^ANSWER: *[A-Z] *\r?$", re.MULTILINE)
+
+
+def _gift_or_aiken(path: Path) -> str:
+    """Moodle exports both as .txt: a line 'ANSWER: X' makes it Aiken, else GIFT."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(1 << 20)
+    except OSError:
+        return "gift"  # the reader reports why the file cannot be read
+    return "aiken" if _AIKEN_ANSWER.search(head) else "gift"
 
 
 def load_any(path: Path, kind: str | None = None) -> Pack:

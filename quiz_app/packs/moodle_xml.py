@@ -4,7 +4,8 @@ Read: multichoice (one or several right answers), truefalse, shortanswer, numeri
 (first right answer, its tolerance and first unit), matching, ordering (the plugin's
 format), category (becomes the topic). HTML in texts becomes plain text; an image embedded
 in the question text (``<file encoding="base64">``) becomes the question's image. Other
-question types are reported by line and nothing is imported.
+question types are reported by line; the rest is imported only if the teacher accepts
+(PartialPackError).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from quiz_app.core.errors import PackError, Problem
-from quiz_app.core.ids import PackId, QuestionKey, TopicKey
+from quiz_app.core.ids import QuestionKey, TopicKey
 from quiz_app.core.questions import (
     Body,
     Choice,
@@ -29,17 +30,22 @@ from quiz_app.core.questions import (
     Numeric,
     Ordering,
     Pack,
-    PackInfo,
     Pair,
     Question,
     ShortText,
     SingleChoice,
-    Topic,
     TrueFalse,
 )
+from quiz_app.core.serialize import question_to_dict
 from quiz_app.core.text import LocalizedList, LocalizedText
 from quiz_app.packs import limits
-from quiz_app.packs.foreign import DEFAULT_DIFFICULTY, pack_id_for, question_key
+from quiz_app.packs.foreign import (
+    DEFAULT_DIFFICULTY,
+    Entry,
+    checked_pack,
+    question_key,
+    unique_slug,
+)
 
 _TAG = re.compile(r"<[^>]+>")
 _QUESTION_TAG = re.compile(rb"<question\b")
@@ -175,9 +181,9 @@ def load_moodle_xml(path: Path) -> Pack:
     topic_title = path.stem
     topics: dict[str, str] = {}
     taken: set[str] = set()
-    questions: list[Question] = []
+    entries: list[Entry] = []
     media: dict[str, bytes] = {}
-    problems: list[Problem] = []
+    skipped: list[Problem] = []
     for index, question in enumerate(root.iter("question")):
         line = lines[index] if index < len(lines) else None
         kind = question.get("type", "")
@@ -187,41 +193,35 @@ def load_moodle_xml(path: Path) -> Pack:
             continue
         prompt = _text(question.find("questiontext"))
         if not prompt:
-            problems.append(Problem(label, line, "the question has no text"))
+            skipped.append(Problem(label, line, "the question has no text"))
             continue
         body = _body(kind, question)
         if isinstance(body, str):
-            problems.append(Problem(label, line, body, plain(question.findtext("name/text"))))
+            skipped.append(Problem(label, line, body, plain(question.findtext("name/text"))))
             continue
-        topic = topics.setdefault(
-            topic_title, re.sub(r"[^a-z0-9]+", "-", topic_title.lower()).strip("-") or "imported"
-        )
+        topic = topics.setdefault(topic_title, unique_slug(topic_title, set(topics.values())))
         key = question_key("xml", prompt, taken)
         feedback = _text(question.find("generalfeedback"))
         image = _image(question, key)
         if image:
             media[image[0]] = image[1]
-        questions.append(
-            Question(
-                key=QuestionKey(key),
-                topic=TopicKey(topic),
-                difficulty=DEFAULT_DIFFICULTY,
-                prompt=LocalizedText.of(prompt),
-                body=body,
-                explanation=LocalizedText.of(feedback) if feedback else None,
-                image=image[0] if image else None,
-                image_alt=LocalizedText.of(prompt[:120]) if image else None,
+        entries.append(
+            Entry(
+                line,
+                question_to_dict(
+                    Question(
+                        key=QuestionKey(key),
+                        topic=TopicKey(topic),
+                        difficulty=DEFAULT_DIFFICULTY,
+                        prompt=LocalizedText.of(prompt),
+                        body=body,
+                        explanation=LocalizedText.of(feedback) if feedback else None,
+                        image=image[0] if image else None,
+                        image_alt=LocalizedText.of(prompt[:120]) if image else None,
+                    )
+                ),
             )
         )
-    if not questions and not problems:
-        problems.append(Problem(label, None, "holds no questions"))
-    if problems:
-        raise PackError(problems)
-    info = PackInfo(
-        id=PackId(pack_id_for(path)),
-        version="1.0.0",
-        title=LocalizedText.of(path.stem),
-        languages=("en",),
-        topics=tuple(Topic(TopicKey(k), LocalizedText.of(t)) for t, k in topics.items()),
+    return checked_pack(
+        path, entries, topics, origin="moodle-xml", media=media, skipped=skipped, partial=True
     )
-    return Pack(info, tuple(questions), media)

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from pathlib import Path
 from typing import Any
-
-import tomli_w
 
 from quiz_app.core.errors import PackError, Problem
 from quiz_app.core.questions import (
@@ -29,9 +26,8 @@ from quiz_app.core.questions import (
     TrueFalse,
 )
 from quiz_app.packs.aiken import read_text_file
-from quiz_app.packs.files import PackFiles, check_zip_container
-from quiz_app.packs.foreign import DEFAULT_DIFFICULTY, pack_id_for, question_key
-from quiz_app.packs.native import parse_pack
+from quiz_app.packs.files import check_zip_container
+from quiz_app.packs.foreign import DEFAULT_DIFFICULTY, Entry, checked_pack, question_key
 
 COLUMNS = (
     "id",
@@ -207,47 +203,15 @@ def _pack_from_rows(
         raise PackError([Problem(label, None, "holds no questions")])
     topics: dict[str, str] = {}
     taken: set[str] = set()
-    questions, lines = [], []
+    entries = []
     for line, row in rows:
         title = row.get("topic", "").strip() or path.stem
         topic = topics.setdefault(title, _slug(title))
         given = row.get("id", "").strip()
         key = given or question_key("csv", row.get("prompt", ""), taken)
         taken.add(key)
-        questions.append(_row_question(row, key, topic))
-        lines.append(line)
-    languages = ["en", "zh"] if any("zh" in (q.get("prompt") or {}) for q in questions) else ["en"]
-    manifest = {
-        "format": 1,
-        "id": pack_id_for(path),
-        "version": "1.0.0",
-        "title": path.stem,
-        "languages": languages,
-        "topics": [{"id": key, "title": title} for title, key in topics.items()],
-    }
-    body = (
-        '{"questions": [\n'
-        + ",\n".join(json.dumps(q, ensure_ascii=False) for q in questions)
-        + "\n]}\n"
-    )
-    files = PackFiles(
-        label, {"pack.toml": tomli_w.dumps(manifest).encode(), "questions.json": body.encode()}
-    )
-    try:
-        return parse_pack(files)
-    except PackError as err:
-        # questions.json holds question i on line i + 2: report the CSV's own line.
-        raise PackError(
-            [
-                Problem(
-                    label,
-                    lines[p.line - 2] if p.line and 2 <= p.line < len(lines) + 2 else None,
-                    p.message,
-                    p.question,
-                )
-                for p in err.problems
-            ]
-        ) from err
+        entries.append(Entry(line, _row_question(row, key, topic)))
+    return checked_pack(path, entries, topics, origin=path.suffix.lower().lstrip("."))
 
 
 def _row(question: Question) -> dict[str, str]:

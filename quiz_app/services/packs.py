@@ -5,20 +5,30 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from quiz_app.core.bank import PackSummary
-from quiz_app.core.errors import NotFoundError, PackError, Problem, QuizError
-from quiz_app.core.ids import PackId
-from quiz_app.core.importing import ImportPlan, plan_import
+from quiz_app.core.errors import (
+    ImportRefusedError,
+    NotFoundError,
+    PackError,
+    PartialPackError,
+    Problem,
+    QuizError,
+)
+from quiz_app.core.ids import PackId, QuestionKey
+from quiz_app.core.importing import ExistingPack, ImportControl, ImportPlan, plan_import
 from quiz_app.core.questions import Pack, parse_version
 from quiz_app.core.serialize import encode_pack
 from quiz_app.packs.aiken import aiken_text
+from quiz_app.packs.foreign import TextExport
 from quiz_app.packs.formats import load_any
+from quiz_app.packs.gift import gift_text
 from quiz_app.packs.native import read_manifest_identity
 from quiz_app.packs.spreadsheet import csv_text, xlsx_bytes
-from quiz_app.packs.writer import Encoding, write_pack
+from quiz_app.packs.writer import write_pack
 from quiz_app.storage import Database
 from quiz_app.storage import packs as repo
 
@@ -40,14 +50,47 @@ def import_pack(
     dry_run: bool = False,
     now: datetime | None = None,
     kind: str | None = None,
+    skip_invalid: bool = False,
+    control: ImportControl | None = None,
 ) -> ImportPlan:
     """Import the pack at ``path`` (in any format) in one transaction: all of it, or nothing.
 
-    Raises PackError for a broken pack and ImportRefusedError for a version that may not go in.
+    Raises PackError for a broken pack and ImportRefusedError for a version that may not
+    go in. A file some of whose questions cannot be read (GIFT, Moodle XML) raises
+    PartialPackError unless ``skip_invalid`` (or ``dry_run``): then the others are
+    imported and the plan lists what was left out.
     """
     with _bulk_work():
-        pack = load_any(path, kind)
-        return import_loaded_pack(database, pack, force=force, dry_run=dry_run, now=now)
+        pack, skipped = _read(path, kind, skip_invalid=skip_invalid or dry_run)
+        plan = import_loaded_pack(
+            database, pack, force=force, dry_run=dry_run, now=now, control=control
+        )
+    return replace(plan, skipped=skipped)
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What importing a file would do, and the pack read from it, to import as shown."""
+
+    pack: Pack
+    plan: ImportPlan
+
+
+def preview_import(database: Database, path: Path, kind: str | None = None) -> ImportPreview:
+    """A dry run: the plan, every question that would be left out, and every note."""
+    with _bulk_work():
+        pack, skipped = _read(path, kind, skip_invalid=True)
+        plan = import_loaded_pack(database, pack, dry_run=True)
+    return ImportPreview(pack, replace(plan, skipped=skipped))
+
+
+def _read(path: Path, kind: str | None, *, skip_invalid: bool) -> tuple[Pack, tuple[Problem, ...]]:
+    try:
+        return load_any(path, kind), ()
+    except PartialPackError as err:
+        if not skip_invalid:
+            raise
+        return err.pack, err.problems
 
 
 @contextmanager
@@ -74,10 +117,18 @@ def import_loaded_pack(
     force: bool = False,
     dry_run: bool = False,
     now: datetime | None = None,
+    control: ImportControl | None = None,
 ) -> ImportPlan:
-    encoded = encode_pack(pack)
-    with database.transaction() as session:
+    """Import a pack already read, in one transaction; ``control`` may cancel it."""
+    with _bulk_work(), database.transaction() as session:
         existing = repo.existing_pack(session, pack.info.id)
+        if pack.origin != "native":
+            pack = _versioned(pack, existing)
+        encoded = encode_pack(pack)
+        changed = existing is not None and encoded.digest != existing.content_hash
+        if changed and existing is not None and pack.origin != "native":
+            pack = replace(pack, info=replace(pack.info, version=_next(existing.version)))
+            encoded = encode_pack(pack)
         plan = plan_import(
             pack.info.id,
             pack.info.version,
@@ -87,8 +138,30 @@ def import_loaded_pack(
             force=force,
         )
         if plan.changes_anything and not dry_run:
-            repo.apply_import(session, encoded, plan, now or datetime.now(UTC))
-    return plan
+            step = control.step if control is not None else None
+            repo.apply_import(session, encoded, plan, now or datetime.now(UTC), step)
+            if control is not None:
+                control.step(1, 1)  # a cancel that came late still undoes it all
+    return replace(plan, notes=pack.notes)
+
+
+def _versioned(pack: Pack, existing: ExistingPack | None) -> Pack:
+    """A file without a manifest has no version: it takes the one in the bank, and the
+    next one if its content changed. It may not replace a pack that has a manifest."""
+    if existing is None:
+        return pack
+    if existing.origin == "native":
+        raise ImportRefusedError(
+            f"the bank already holds a pack '{pack.info.id}' that has a manifest; a "
+            f"{pack.origin} file cannot replace it. Rename the file (its name becomes the "
+            "pack's id) to import it as a separate pack."
+        )
+    return replace(pack, info=replace(pack.info, version=existing.version))
+
+
+def _next(version: str) -> str:
+    major, minor, _ = parse_version(version)
+    return f"{major}.{minor + 1}.0"
 
 
 def list_packs(database: Database) -> list[PackSummary]:
@@ -104,22 +177,44 @@ def get_pack(database: Database, pack_id: str) -> Pack:
     return pack
 
 
-def export_pack(database: Database, pack_id: str, destination: Path, kind: str = "toml") -> Pack:
+EXPORT_FORMATS = ("toml", "json", "gift", "csv", "xlsx", "aiken")
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    pack: Pack
+    written: int
+    """How many questions the file holds."""
+    left_out: tuple[tuple[QuestionKey, str], ...] = ()
+    """(question, why) for each question the format cannot hold."""
+
+
+def export_pack(
+    database: Database,
+    pack_id: str,
+    destination: Path,
+    kind: str = "toml",
+    language: str = "en",
+) -> ExportReport:
     """Write a pack from the bank: native (``toml``/``json``, folder or .zip), or one
-    ``csv``, ``xlsx`` or ``aiken`` file."""
+    ``gift``, ``csv``, ``xlsx`` or ``aiken`` file (GIFT and Aiken in ``language``)."""
+    if kind not in EXPORT_FORMATS:
+        raise QuizError(f"unknown format '{kind}'; choose one of {', '.join(EXPORT_FORMATS)}")
     pack = get_pack(database, pack_id)
-    if kind in ("csv", "aiken", "xlsx"):
-        if destination.exists():
-            raise QuizError(f"{destination} already exists; choose a new name")
-        if kind == "xlsx":
-            destination.write_bytes(xlsx_bytes(pack))
-        else:
-            text = csv_text(pack) if kind == "csv" else aiken_text(pack)
-            destination.write_text(text, encoding="utf-8")
-        return pack
-    encoding: Encoding = "json" if kind == "json" else "toml"
-    write_pack(pack, destination, encoding)
-    return pack
+    if kind in ("toml", "json"):
+        write_pack(pack, destination, "json" if kind == "json" else "toml")
+        return ExportReport(pack, len(pack.questions))
+    if destination.exists():
+        raise QuizError(f"{destination} already exists; choose a new name")
+    if kind == "xlsx":
+        destination.write_bytes(xlsx_bytes(pack))
+        return ExportReport(pack, len(pack.questions))
+    if kind == "csv":
+        export = TextExport(csv_text(pack))
+    else:
+        export = (gift_text if kind == "gift" else aiken_text)(pack, language)
+    destination.write_text(export.text, encoding="utf-8")
+    return ExportReport(pack, len(pack.questions) - len(export.left_out), export.left_out)
 
 
 def builtin_packs_dir() -> Path:

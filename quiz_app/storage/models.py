@@ -4,6 +4,7 @@ No ``from __future__ import annotations`` here: SQLModel reads the annotations a
 creation. Rows never leave ``quiz_app.storage``; repositories hand back core objects.
 """
 
+import uuid
 from datetime import UTC, datetime
 from typing import Any
 
@@ -37,6 +38,18 @@ def _when(nullable: bool = False) -> Any:
     return Field(default=None, sa_column=Column(UTCDateTime(), nullable=nullable))
 
 
+def new_uid() -> str:
+    """A random id that stays the same when a row travels to another bank."""
+    return uuid.uuid4().hex
+
+
+def _uid() -> Any:
+    return Field(
+        default_factory=new_uid,
+        sa_column=Column(sa.String(32), nullable=False, unique=True, default=new_uid),
+    )
+
+
 class PackRow(SQLModel, table=True):
     __tablename__ = "pack"
 
@@ -49,6 +62,12 @@ class PackRow(SQLModel, table=True):
     languages: list[str] = _json()
     content_hash: str = Field(max_length=64)
     imported_at: datetime = _when()
+    origin: str = Field(
+        default="native",
+        sa_column=Column(sa.String(16), nullable=False, server_default="native"),
+    )
+    """Where the pack came from: ``native`` (a pack with a manifest and a version), or the
+    format of a file without one (``gift``, ``csv``, ...), versioned by the import."""
 
 
 class TopicRow(SQLModel, table=True):
@@ -117,6 +136,8 @@ class QuizSessionRow(SQLModel, table=True):
     __tablename__ = "quiz_session"
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = _uid()
+    """The same on every bank the quiz is merged into (a learner's exported results)."""
     learner_id: int = Field(foreign_key="learner.id", index=True)
     mode: str = Field(max_length=16)
     settings: dict[str, Any] = _json()
@@ -140,6 +161,8 @@ class AnswerRow(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = _uid()
+    """The same on every bank the answer is merged into, so merging twice adds nothing."""
     learner_id: int = Field(foreign_key="learner.id")
     question_id: int = Field(foreign_key="question.id")
     session_id: int | None = Field(default=None, foreign_key="quiz_session.id", index=True)

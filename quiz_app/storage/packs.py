@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -36,7 +36,7 @@ def existing_pack(session: Session, pack_id: PackId) -> ExistingPack | None:
     questions = {
         QuestionKey(key): ExistingQuestion(digest, retired) for key, digest, retired in rows
     }
-    return ExistingPack(row.version, row.content_hash, questions)
+    return ExistingPack(row.version, row.content_hash, questions, row.origin)
 
 
 def _question_values(encoded: EncodedPack, question: Question) -> dict[str, Any]:
@@ -51,9 +51,33 @@ def _question_values(encoded: EncodedPack, question: Question) -> dict[str, Any]
     }
 
 
-def apply_import(session: Session, encoded: EncodedPack, plan: ImportPlan, now: datetime) -> None:
-    """Write ``plan`` for the pack: one call inside the caller's transaction."""
+_CHUNK = 2000
+
+
+def apply_import(
+    session: Session,
+    encoded: EncodedPack,
+    plan: ImportPlan,
+    now: datetime,
+    step: Callable[[int, int], None] | None = None,
+) -> None:
+    """Write ``plan`` for the pack: one call inside the caller's transaction.
+
+    ``step(done, total)`` is called as questions are written; whatever it raises (a
+    cancelled import) leaves the caller's transaction to be rolled back.
+    """
     pack = encoded.pack
+    total = len(plan.added) + len(set(plan.changed) | set(plan.restored)) + 1
+    done = reported = 0
+
+    def progress(count: int) -> None:
+        nonlocal done, reported
+        done += count
+        if step is not None and (done == 0 or done - reported >= _CHUNK or done >= total):
+            reported = done
+            step(min(done, total), total)
+
+    progress(0)
     info = pack_info_to_dict(pack.info)
     pack_values = {
         "version": pack.info.version,
@@ -64,6 +88,7 @@ def apply_import(session: Session, encoded: EncodedPack, plan: ImportPlan, now: 
         "languages": list(pack.info.languages),
         "content_hash": encoded.digest,
         "imported_at": now,
+        "origin": pack.origin,
     }
     pack_row = session.get(PackRow, pack.info.id)
     if pack_row is None:
@@ -97,8 +122,9 @@ def apply_import(session: Session, encoded: EncodedPack, plan: ImportPlan, now: 
         for question in pack.questions
         if question.key in added
     ]
-    if rows:
-        session.execute(insert(QUESTION), rows)
+    for start in range(0, len(rows), _CHUNK):
+        session.execute(insert(QUESTION), rows[start : start + _CHUNK])
+        progress(len(rows[start : start + _CHUNK]))
 
     current = {
         key: (row_id, topic_id, position)
@@ -119,6 +145,7 @@ def apply_import(session: Session, encoded: EncodedPack, plan: ImportPlan, now: 
         if new_topic != topic_id:
             values |= {"topic_id": new_topic, "slot": take_slot(question.topic)}
         session.execute(update(QUESTION).where(_Q.id == row_id).values(**values))
+        progress(1)
     if plan.retired:
         session.execute(
             update(QUESTION)
@@ -146,6 +173,7 @@ def apply_import(session: Session, encoded: EncodedPack, plan: ImportPlan, now: 
             ],
         )
     session.flush()
+    progress(1)
 
 
 def _upsert_topics(session: Session, pack: Pack) -> dict[str, TopicRow]:
@@ -261,7 +289,7 @@ def stored_pack(session: Session, pack_id: PackId) -> Pack | None:
             select(MEDIA.c.path, MEDIA.c.content).where(MEDIA.c.pack_id == pack_id)
         ).all()
     )
-    return Pack(info, questions, media)
+    return Pack(info, questions, media, row.origin)
 
 
 def questions_by_id(session: Session, ids: Sequence[QuestionId]) -> list[StoredQuestion]:

@@ -14,7 +14,7 @@ from quiz_app.__main__ import main
 from quiz_app.packs.native import load_pack
 from quiz_app.packs.schema import QuestionFile
 from quiz_app.services import packs as pack_services
-from tests.conftest import SAMPLE_PACK
+from tests.conftest import DATA, SAMPLE_PACK
 
 ROOT = Path(__file__).parents[2]
 
@@ -215,3 +215,65 @@ def test_export_as_csv_and_import_it_into_another_bank(
     )
     assert code == 1
     assert "already exists" in err
+
+
+GIFT_QUIZ = DATA / "gift" / "class-quiz.gift"
+
+
+def test_a_gift_file_with_bad_questions_imports_only_with_consent(
+    capsys: pytest.CaptureFixture[str], db_url: str
+) -> None:
+    code, out, _ = run(capsys, "--db", db_url, "packs", "import", "--dry-run", str(GIFT_QUIZ))
+    assert code == 1  # a script sees that questions would be left out
+    assert "Would import class-quiz 1.0.0 (new pack): 12 added" in out
+    assert "It would leave out 5 question(s) that cannot be read:" in out
+    assert f"{GIFT_QUIZ}:60: an essay question" in out
+    assert "2 note(s) on questions changed on the way in:" in out
+    assert "To import the rest, run again with --skip-invalid." in out
+
+    code, _, err = run(capsys, "--db", db_url, "packs", "import", str(GIFT_QUIZ))
+    assert code == 1
+    assert "Nothing was imported. The other 12 question(s) can be read" in err
+    _, out, _ = run(capsys, "--db", db_url, "packs", "list")
+    assert "class-quiz" not in out
+
+    code, out, _ = run(capsys, "--db", db_url, "packs", "import", "--skip-invalid", str(GIFT_QUIZ))
+    assert code == 0
+    assert "It left out 5 question(s)" in out
+    _, out, _ = run(capsys, "--db", db_url, "packs", "list")
+    assert "class-quiz  1.0.0  12 questions" in out
+
+
+def test_export_as_gift_says_what_it_left_out(
+    capsys: pytest.CaptureFixture[str], db_url: str, tmp_path: Path
+) -> None:
+    run(capsys, "--db", db_url, "packs", "import", str(SAMPLE_PACK))
+    target = tmp_path / "sample.gift"
+    code, out, _ = run(
+        capsys, "--db", db_url, "packs", "export", "sample", str(target), "--format", "gift"
+    )
+    assert code == 0
+    orderings = [q.key for q in load_pack(SAMPLE_PACK).questions if q.type.value == "ordering"]
+    assert orderings
+    assert f"Left out {len(orderings)} that gift cannot hold:" in out
+    assert f"  {orderings[0]}: GIFT has no ordering questions" in out
+    # Into the same bank it would replace the pack it came from: refused, with the way out.
+    code, _, err = run(capsys, "--db", db_url, "packs", "import", str(target))
+    assert code == 1
+    assert "already holds a pack 'sample' that has a manifest" in err
+    assert "Rename the file" in err
+
+    other = f"sqlite:///{tmp_path / 'other.sqlite3'}"
+    code, out, _ = run(capsys, "--db", other, "packs", "import", str(target))
+    assert code == 0
+    assert "Imported sample 1.0.0 (new pack)" in out
+    # A GIFT file has no version: importing it again unchanged does nothing, and an
+    # edited copy becomes the next version, keeping the ids of unchanged questions.
+    code, out, _ = run(capsys, "--db", other, "packs", "import", str(target))
+    assert "is already in the bank: nothing to do" in out
+    edited = target.read_text(encoding="utf-8").replace("{\n\tFALSE\n", "{\n\tTRUE\n", 1)
+    assert edited != target.read_text(encoding="utf-8")
+    target.write_text(edited, encoding="utf-8")
+    code, out, _ = run(capsys, "--db", other, "packs", "import", str(target))
+    assert code == 0
+    assert "Imported sample 1.1.0 (was 1.0.0): 0 added, 1 changed, 0 retired" in out

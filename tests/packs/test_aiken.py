@@ -89,7 +89,7 @@ def test_import_reimport_and_export_round_trip(tmp_path: Path, database: Databas
     assert import_pack(database, EXAMPLE).kind.value == "unchanged"
     stored = get_pack(database, "moodle-example")
     exported = tmp_path / "moodle-example.txt"
-    exported.write_text(aiken_text(stored), encoding="utf-8")
+    exported.write_text(aiken_text(stored).text, encoding="utf-8")
     again = load_aiken(exported)
     assert [q.key for q in again.questions] == [q.key for q in stored.questions]
     assert [q.body for q in again.questions] == [q.body for q in stored.questions]

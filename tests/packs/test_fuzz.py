@@ -129,3 +129,22 @@ def test_mutated_moodle_xml(tmp_path_factory: object, edits: list[tuple[int, int
     path = Path(tmp_path_factory.mktemp("xml")) / "fuzz.xml"  # type: ignore[attr-defined]
     path.write_bytes(_mutate(source, edits))
     _parses_or_refuses(lambda: load_any(path))
+
+
+GIFT = (DATA / "gift" / "class-quiz.gift").read_text(encoding="utf-8")
+
+
+@FUZZ
+@given(edits=EDITS)
+def test_mutated_gift(tmp_path_factory: object, edits: list[tuple[int, int, bytes]]) -> None:
+    path = Path(tmp_path_factory.mktemp("gift")) / "fuzz.gift"  # type: ignore[attr-defined]
+    path.write_bytes(_mutate(GIFT.encode(), edits))
+    _parses_or_refuses(lambda: load_any(path))
+
+
+@FUZZ
+@given(text=st.text(alphabet=st.sampled_from("ab =~#{}:%\\->.\n/[]TF0123$"), max_size=300))
+def test_random_gift(tmp_path_factory: object, text: str) -> None:
+    path = Path(tmp_path_factory.mktemp("gift")) / "fuzz.gift"  # type: ignore[attr-defined]
+    path.write_text(text, encoding="utf-8")
+    _parses_or_refuses(lambda: load_any(path))

@@ -154,32 +154,30 @@ def test_a_bank_from_the_first_schema_upgrades_and_keeps_its_quizzes(tmp_path: P
 
     bank = tmp_path / "bank.sqlite3"
     db = open_database(f"sqlite:///{bank}")
-    with db.transaction() as session:
-        session.execute(
-            text(
-                "INSERT INTO learner (name, colour, language, created_at) "
-                "VALUES ('Ada', '#fff', 'en', '2026-01-01')"
-            )
-        )
-        session.execute(
-            text(
-                "INSERT INTO quiz_session (learner_id, mode, settings, "
-                "question_ids, started_at) VALUES (1, 'exam', '{}', '[]', "
-                "'2026-01-01')"
-            )
-        )
     config = Config()
     config.set_main_option("script_location", str(database_module.MIGRATIONS))
     with db.engine.begin() as connection:  # back to the schema of version 0001
         config.attributes["connection"] = connection
         command.downgrade(config, "0001")
+    with db.engine.begin() as connection:  # a bank written by the first version
+        connection.exec_driver_sql(
+            "INSERT INTO learner (name, colour, language, created_at) "
+            "VALUES ('Ada', '#fff', 'en', '2026-01-01')"
+        )
+        for mode in ("exam", "practice"):
+            connection.exec_driver_sql(
+                "INSERT INTO quiz_session (learner_id, mode, settings, question_ids, "
+                f"started_at) VALUES (1, '{mode}', '{{}}', '[]', '2026-01-01')"
+            )
     db.close()
 
     db = open_database(f"sqlite:///{bank}")
     assert db.schema_state().current == db.schema_state().head
     with db.engine.connect() as connection:
-        assert connection.exec_driver_sql("SELECT mode, flagged FROM quiz_session").all() == [
-            ("exam", "[]")
-        ]
+        rows = connection.exec_driver_sql("SELECT mode, flagged, uid FROM quiz_session").all()
     db.close()
+    assert [(mode, flagged) for mode, flagged, _ in rows] == [("exam", "[]"), ("practice", "[]")]
+    uids = [uid for _, _, uid in rows]
+    assert all(len(uid) == 32 and int(uid, 16) >= 0 for uid in uids)
+    assert len(set(uids)) == 2  # each quiz its own id, to merge results by
     assert len(list(tmp_path.glob("bank.sqlite3.before-*.bak"))) == 1
