@@ -4,109 +4,109 @@
 <context>
     <name>ClassResultsScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="49"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="52"/>
         <source>Class results</source>
         <translation>班级成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="58"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="61"/>
         <source>Learner</source>
         <translation>学习者</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="59"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="62"/>
         <source>Quizzes</source>
         <translation>测验数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="60"/>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="78"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="63"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="81"/>
         <source>Answers</source>
         <translation>答题数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="61"/>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="78"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="64"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="81"/>
         <source>Mean score</source>
         <translation>平均得分</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="62"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="65"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="74"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="77"/>
         <source>Results by learner</source>
         <translation>按学习者统计的成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="78"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="81"/>
         <source>Pack</source>
         <translation>题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="80"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="83"/>
         <source>Results by pack</source>
         <translation>按题包统计的成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="85"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="88"/>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="86"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="89"/>
         <source>Attempts</source>
         <translation>作答次数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="87"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="90"/>
         <source>Facility index</source>
         <translation>难易度指数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="88"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="91"/>
         <source>Discrimination index</source>
         <translation>区分度指数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="89"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="92"/>
         <source>Mean time (s)</source>
         <translation>平均用时（秒）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="101"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="104"/>
         <source>Results by question</source>
         <translation>按题目统计的成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="105"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="108"/>
         <source>Facility index: the mean mark (higher is easier). Discrimination index: how well the question separates stronger from weaker learners; low or negative values point at a question worth checking.</source>
         <translation>难易度指数：平均得分（越高越容易）。区分度指数：题目区分强弱学习者的程度；数值很低或为负时，这道题值得检查。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="110"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="113"/>
         <source>By &amp;learner</source>
         <translation>按学习者(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="111"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="114"/>
         <source>By &amp;pack</source>
         <translation>按题包(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="112"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="115"/>
         <source>By &amp;question</source>
         <translation>按题目(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="116"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="119"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="122"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="125"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -269,6 +269,45 @@
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message>
+        <location filename="../../quiz_app/ui/importer.py" line="76"/>
+        <source>Import cancelled: nothing was changed.</source>
+        <translation>已取消导入：未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/importer.py" line="100"/>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/importer.py" line="101"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/importer.py" line="106"/>
+        <location filename="../../quiz_app/ui/importer.py" line="163"/>
+        <source>Import pack</source>
+        <translation>导入题包</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/importer.py" line="144"/>
+        <source>%1 %2 is already in the bank.</source>
+        <translation>%1 %2 已在题库中。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/importer.py" line="146"/>
+        <source>Imported %1 %2: %3 added, %4 changed, %5 retired.</source>
+        <translation>已导入 %1 %2：新增 %3，修改 %4，停用 %5。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/importer.py" line="161"/>
+        <source>Import cancelled: the bank is as it was.</source>
+        <translation>已取消导入：题库保持原样。</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <location filename="../../quiz_app/ui/import_preview.py" line="27"/>
@@ -296,299 +335,302 @@
         <translation>导入 %1 %2：新增 %3 道，修改 %4 道，停用 %5 道，恢复 %6 道。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="72"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="73"/>
+        <source>%1 question(s) of the file cannot be read and would be left out:</source>
+        <translation>文件中有 %1 道题无法读取，将不会导入：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/import_preview.py" line="77"/>
+        <source>Changed on the way in:</source>
+        <translation>导入时的改动：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/import_preview.py" line="81"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="73"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="82"/>
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="74"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="83"/>
         <source>retired</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="75"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="84"/>
         <source>restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="80"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="89"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/import_preview.py" line="89"/>
+        <source>&amp;Import the rest</source>
+        <translation>导入其余题目(&amp;I)</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="132"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="424"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="450"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="148"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="419"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="445"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="173"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="196"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="175"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="198"/>
         <source>&amp;Import pack…</source>
         <translation>导入题包(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="179"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="200"/>
+        <source>Import pack &amp;folder…</source>
+        <translation>导入题包文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="203"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="182"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="206"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="183"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="207"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="187"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="211"/>
         <source>Follow the &amp;system</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="188"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="212"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="189"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="213"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="199"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="223"/>
         <source>&amp;Bigger text</source>
         <translation>放大文字(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="204"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="228"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="211"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="235"/>
         <source>&amp;Normal text size</source>
         <translation>默认文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="215"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="239"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="224"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="248"/>
         <source>&amp;Teacher</source>
         <translation>教师(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="225"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="249"/>
         <source>&amp;Class results…</source>
         <translation>班级成绩(&amp;C)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="227"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="251"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="230"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="254"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="235"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="259"/>
         <source>&amp;About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="264"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="288"/>
         <source>Teacher mode</source>
         <translation>教师模式</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="268"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="292"/>
         <source>Choose a teacher PIN (4 to 12 digits):</source>
         <translation>设置教师 PIN 码（4 至 12 位数字）：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="273"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="297"/>
         <source>The same PIN again:</source>
         <translation>再输入一次同一个 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="278"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="302"/>
         <source>The two PINs differ; nothing was set.</source>
         <translation>两次输入的 PIN 码不一致，未作设置。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="281"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="305"/>
         <source>Teacher PIN:</source>
         <translation>教师 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="296"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="373"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="321"/>
         <source>Import pack</source>
         <translation>导入题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="298"/>
-        <source>Question packs (*.zip pack.toml *.txt *.aiken)</source>
-        <translation>题包 (*.zip pack.toml *.txt *.aiken)</translation>
+        <location filename="../../quiz_app/ui/main_window.py" line="324"/>
+        <source>Question packs (*.zip pack.toml *.gift *.txt *.aiken *.xml *.csv *.xlsx);;All files (*)</source>
+        <translation>题包 (*.zip pack.toml *.gift *.txt *.aiken *.xml *.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="312"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="336"/>
+        <source>Import pack folder</source>
+        <translation>导入题包文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="342"/>
         <source>Checking %1…</source>
         <translation>正在检查 %1……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="327"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="328"/>
-        <source>Import cancelled: nothing was changed.</source>
-        <translation>已取消导入，题库未作任何改动。</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="333"/>
-        <source>Importing %1…</source>
-        <translation>正在导入 %1……</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="356"/>
-        <source>%1 %2 is already in the bank.</source>
-        <translation>题库中已有 %1 %2。</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="358"/>
-        <source>Imported %1 %2: %3 added, %4 changed, %5 retired.</source>
-        <translation>已导入 %1 %2：新增 %3 道，修改 %4 道，停用 %5 道。</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="514"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="509"/>
         <source>Export class results</source>
         <translation>导出班级成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="524"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="519"/>
         <source>Results saved: %1</source>
         <translation>成绩已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="554"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="549"/>
         <source>Save my report</source>
         <translation>保存我的报告</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="555"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="550"/>
         <source>report.pdf</source>
         <translation>学习报告.pdf</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="556"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="551"/>
         <source>PDF (*.pdf);;Web page (*.html)</source>
         <translation>PDF (*.pdf);;网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="597"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="592"/>
         <source>Report saved: %1</source>
         <translation>报告已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="615"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="610"/>
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="625"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="620"/>
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="629"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="624"/>
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="629"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="624"/>
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="630"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="625"/>
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="630"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="625"/>
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="631"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="626"/>
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="631"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="626"/>
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="632"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="627"/>
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="632"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="627"/>
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="633"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="628"/>
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="633"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="628"/>
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="634"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="629"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="634"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="629"/>
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="637"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="632"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="643"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="638"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="645"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="640"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -679,22 +721,22 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>PackListWidget</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="51"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="57"/>
         <source>Pack / topic</source>
         <translation>题包 / 主题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="51"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="57"/>
         <source>Questions</source>
         <translation>题数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="51"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="57"/>
         <source>Mastery</source>
         <translation>掌握程度</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="52"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="58"/>
         <source>Question packs</source>
         <translation>题包</translation>
     </message>

@@ -58,7 +58,7 @@ class ImportPreviewDialog(QDialog):
             buttons.addButton(QDialogButtonBox.StandardButton.Close)
             buttons.rejected.connect(self.reject)
             return
-        self.summary.setText(
+        summary = (
             self.tr("Import %1 %2: %3 added, %4 changed, %5 retired, %6 restored.")
             .replace("%1", plan.pack_id)
             .replace("%2", plan.new_version)
@@ -67,7 +67,16 @@ class ImportPreviewDialog(QDialog):
             .replace("%5", str(len(plan.retired)))
             .replace("%6", str(len(plan.restored)))
         )
-        lines = []
+        lines: list[str] = []
+        if plan.skipped:
+            summary += " " + self.tr(
+                "%1 question(s) of the file cannot be read and would be left out:"
+            ).replace("%1", str(len(plan.skipped)))
+            lines += [str(p) for p in plan.skipped] + [""]
+        if plan.notes:
+            lines.append(self.tr("Changed on the way in:"))
+            lines += [str(p) for p in plan.notes] + [""]
+        self.summary.setText(summary)
         for label, keys in (
             (self.tr("added"), plan.added),
             (self.tr("changed"), plan.changed),
@@ -77,7 +86,8 @@ class ImportPreviewDialog(QDialog):
             lines += [f"{label}: {key}" for key in keys]
         self.details.setPlainText("\n".join(lines))
         self.import_button = buttons.addButton(
-            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Import the rest") if plan.skipped else self.tr("&Import"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

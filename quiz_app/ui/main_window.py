@@ -7,8 +7,15 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -27,12 +34,11 @@ from PySide6.QtWidgets import (
 from quiz_app import __version__
 from quiz_app.core.bank import PackSummary
 from quiz_app.core.ids import LearnerId
-from quiz_app.core.importing import ImportPlan
 from quiz_app.core.quiz import QuizMode, QuizSession, QuizSettings
 from quiz_app.ui.i18n import set_language as set_app_language
+from quiz_app.ui.importer import ImportFlow
 from quiz_app.ui.screens.home import HomeScreen
 from quiz_app.ui.theme import Theme, apply_theme
-from quiz_app.ui.worker import run_in_background
 
 if TYPE_CHECKING:  # the database stack is imported off the GUI thread (bank_loader)
     from quiz_app.services.bank import Database
@@ -112,6 +118,14 @@ def _set_mastery(item: QTreeWidgetItem, recall: float, total: int) -> None:
     item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
+def _dropped_path(mime: QMimeData) -> Path | None:
+    """The one local file or folder being dragged, if that is what it is."""
+    urls = mime.urls() if mime.hasUrls() else []
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    return Path(urls[0].toLocalFile())
+
+
 def _row(title: str, count: int) -> QTreeWidgetItem:
     item = QTreeWidgetItem([title, str(count)])
     item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -122,6 +136,8 @@ class MainWindow(QMainWindow):
     bank_opened = Signal()
     preview_shown = Signal(object)
     """The ImportPreviewDialog, just before it is shown."""
+    progress_shown = Signal(object)
+    """The progress dialog of a running import."""
     import_finished = Signal(str)
     """The message shown to the user about the import."""
 
@@ -147,6 +163,13 @@ class MainWindow(QMainWindow):
         self._busy.setMaximumWidth(160)
         self._busy.hide()
         self.statusBar().addPermanentWidget(self._busy)
+        self.importer = ImportFlow(self, lambda: self._database)
+        self.importer.preview_shown.connect(self._hide_busy)
+        self.importer.preview_shown.connect(self.preview_shown)
+        self.importer.progress_shown.connect(self.progress_shown)
+        self.importer.finished.connect(self._import_finished)
+        self.importer.bank_changed.connect(self._bank_changed)
+        self.setAcceptDrops(True)
         self._build_home()
         self._build_menus()
         self.refresh()
@@ -174,6 +197,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self._action(self.tr("&Import pack…"), self.ask_import, QKeySequence.StandardKey.Open)
         )
+        file_menu.addAction(self._action(self.tr("Import pack &folder…"), self.ask_import_folder))
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -289,89 +313,60 @@ class MainWindow(QMainWindow):
         return True
 
     def ask_import(self) -> None:
+        """File › Import pack: a pack file, or a pack.toml for its folder (teacher)."""
         if not self.unlock_teacher():
             return
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Import pack"),
             "",
-            self.tr("Question packs (*.zip pack.toml *.txt *.aiken)"),
+            self.tr(
+                "Question packs (*.zip pack.toml *.gift *.txt *.aiken *.xml *.csv *.xlsx);;"
+                "All files (*)"
+            ),
         )
         if path:
             chosen = Path(path)
             self.import_pack(chosen.parent if chosen.name == "pack.toml" else chosen)
 
+    def ask_import_folder(self) -> None:
+        """File › Import pack folder (teacher)."""
+        if not self.unlock_teacher():
+            return
+        path = QFileDialog.getExistingDirectory(self, self.tr("Import pack folder"))
+        if path:
+            self.import_pack(Path(path))
+
     def import_pack(self, path: Path) -> None:
-        """Preview the import (a dry run, off the GUI thread), then import if accepted."""
-        from quiz_app.services.packs import import_pack
-
-        database = self._database
-        if database is None:
-            return
-        self._busy.show()
+        """Preview the import of ``path``, then import it if the teacher accepts."""
         self.statusBar().showMessage(self.tr("Checking %1…").replace("%1", path.name))
-        self._job = run_in_background(
-            lambda: import_pack(database, path, dry_run=True),
-            lambda plan: self._preview(path, plan),
-            lambda error: self._preview_failed(path, error),
-        )
-
-    def _preview(self, path: Path, plan: ImportPlan) -> None:
-        from quiz_app.services.packs import import_pack
-        from quiz_app.ui.import_preview import ImportPreviewDialog
-
-        self._busy.hide()
-        dialog = ImportPreviewDialog(path.name, plan, parent=self)
-        self.preview_shown.emit(dialog)
-        if dialog.exec() != ImportPreviewDialog.DialogCode.Accepted or not dialog.can_import:
-            self.statusBar().showMessage(self.tr("Import cancelled: nothing was changed."))
-            self.import_finished.emit(self.tr("Import cancelled: nothing was changed."))
-            return
-        database = self._database
-        assert database is not None
         self._busy.show()
-        self.statusBar().showMessage(self.tr("Importing %1…").replace("%1", path.name))
-        self._job = run_in_background(
-            lambda: import_pack(database, path), self._imported, self._import_failed
-        )
+        self.importer.start(path)
 
-    def _preview_failed(self, path: Path, error: Exception) -> None:
-        from quiz_app.core.errors import PackError
-        from quiz_app.ui.import_preview import ImportPreviewDialog
-
+    def _import_finished(self, message: str) -> None:
         self._busy.hide()
-        if not isinstance(error, PackError):
-            self._import_failed(error)
-            return
-        dialog = ImportPreviewDialog(path.name, None, list(error.problems), parent=self)
-        self.preview_shown.emit(dialog)
-        dialog.exec()
-        self.import_finished.emit(str(error))
+        self.statusBar().showMessage(message)
+        self.import_finished.emit(message)
 
-    def _imported(self, plan: ImportPlan) -> None:
-        self._busy.hide()
+    def _bank_changed(self) -> None:
         self.refresh()
         self.home.reload_learners()
-        message = (
-            self.tr("%1 %2 is already in the bank.")
-            if not plan.changes_anything
-            else self.tr("Imported %1 %2: %3 added, %4 changed, %5 retired.")
-        )
-        text = (
-            message.replace("%1", plan.pack_id)
-            .replace("%2", plan.new_version)
-            .replace("%3", str(len(plan.added)))
-            .replace("%4", str(len(plan.changed)))
-            .replace("%5", str(len(plan.retired)))
-        )
-        self.statusBar().showMessage(text)
-        self.import_finished.emit(text)
 
-    def _import_failed(self, error: Exception) -> None:
+    def _hide_busy(self, _dialog: object) -> None:
         self._busy.hide()
-        self.refresh()
-        QMessageBox.warning(self, self.tr("Import pack"), str(error))
-        self.import_finished.emit(str(error))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_path(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """A pack file or folder dropped on the window is imported (teacher)."""
+        path = _dropped_path(event.mimeData())
+        if path is None:
+            return
+        event.acceptProposedAction()
+        if self.unlock_teacher():
+            self.import_pack(path.parent if path.name == "pack.toml" else path)
 
     # -- view ----------------------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:

@@ -187,3 +187,36 @@ def test_a_question_moved_to_another_topic_is_drawn_from_there(
     assert plan.changed == ("tidal-lock",)
     [summary] = list_packs(database)
     assert {t.key: t.question_count for t in summary.topics} == {"missions": 5, "science": 2}
+
+
+def test_cancelling_midway_through_the_writes_rolls_everything_back(
+    database: Database, tmp_path: Path
+) -> None:
+    from benchmarks.bank import write_generated_pack
+    from quiz_app.core.errors import ImportCancelledError
+    from quiz_app.core.importing import ImportControl
+
+    folder = tmp_path / "big"
+    write_generated_pack(folder, 5000)
+    before = snapshot(database)
+    steps: list[tuple[int, int]] = []
+
+    def cancel_after_the_first_rows(done: int, total: int) -> None:
+        steps.append((done, total))
+        if done > 0:
+            control.cancel()  # the first 2,000 questions are already written
+
+    control = ImportControl(cancel_after_the_first_rows)
+    with pytest.raises(ImportCancelledError, match="the bank is as it was"):
+        import_pack(database, folder, control=control)
+    assert steps == [(0, 5001), (2000, 5001)]
+    assert snapshot(database) == before
+
+    # A cancel that comes after the last row is written still undoes it all.
+    late = ImportControl(lambda done, total: late.cancel() if done == total else None)
+    with pytest.raises(ImportCancelledError):
+        import_pack(database, folder, control=late)
+    assert snapshot(database) == before
+
+    plan = import_pack(database, folder, control=ImportControl())
+    assert len(plan.added) == 5000

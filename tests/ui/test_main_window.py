@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 from quiz_app.services.packs import import_pack
 from quiz_app.storage import Database
 from quiz_app.ui.main_window import MainWindow
+from tests.ui.preview import answer_preview
 
 
 def test_the_window_shows_the_packs_and_their_topics(
@@ -92,25 +93,10 @@ def test_a_bank_that_cannot_open_is_reported(qtbot: QtBot, tmp_path: Path) -> No
     assert failed.args[0].startswith("cannot open the question bank")
 
 
-def _answer_preview(monkeypatch: pytest.MonkeyPatch, accept: bool) -> list[object]:
-    """Stand in for the person in front of the preview dialog."""
-    from quiz_app.ui.import_preview import ImportPreviewDialog
-
-    seen: list[object] = []
-
-    def exec_(dialog: ImportPreviewDialog) -> int:
-        seen.append(dialog)
-        code = ImportPreviewDialog.DialogCode
-        return (code.Accepted if accept else code.Rejected).value
-
-    monkeypatch.setattr(ImportPreviewDialog, "exec", exec_)
-    return seen
-
-
 def test_import_shows_a_preview_then_imports_in_the_background(
     qtbot: QtBot, database: Database, sample_pack: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    seen = _answer_preview(monkeypatch, accept=True)
+    seen = answer_preview(monkeypatch, accept=True)
     window = MainWindow(database)
     qtbot.addWidget(window)
     window.show()
@@ -131,7 +117,7 @@ def test_cancelling_the_preview_changes_nothing(
 ) -> None:
     from tests.conftest import snapshot
 
-    _answer_preview(monkeypatch, accept=False)
+    answer_preview(monkeypatch, accept=False)
     before = snapshot(database)
     window = MainWindow(database)
     qtbot.addWidget(window)
@@ -145,7 +131,7 @@ def test_a_broken_pack_lists_every_problem_and_changes_nothing(
     qtbot: QtBot, database: Database, sample_pack: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (sample_pack / "media" / "moon.svg").unlink()
-    seen = _answer_preview(monkeypatch, accept=True)
+    seen = answer_preview(monkeypatch, accept=True)
     window = MainWindow(database)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.import_finished, timeout=30_000):

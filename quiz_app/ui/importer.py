@@ -1,0 +1,160 @@
+"""Importing a pack in the app: a preview first, then the import with a progress bar.
+
+Both run off the GUI thread. The preview reads the file once; the import writes exactly
+the pack that was previewed. Cancelling the progress dialog stops the import at its
+next step and its single transaction is rolled back, so the bank stays as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from quiz_app.ui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from quiz_app.core.importing import ImportControl, ImportPlan
+    from quiz_app.core.questions import Pack
+    from quiz_app.services.bank import Database
+    from quiz_app.services.packs import ImportPreview
+
+
+class ImportFlow(QObject):
+    preview_shown = Signal(object)
+    """The ImportPreviewDialog, just before it is shown."""
+    progress_shown = Signal(object)
+    """The QProgressDialog of a running import, once it is shown."""
+    finished = Signal(str)
+    """The message about how the import ended."""
+    bank_changed = Signal()
+    progressed = Signal(int, int)
+    """(done, total) as the import writes; emitted on the import's thread, so it reaches
+    the GUI thread queued."""
+
+    def __init__(self, window: QWidget, database: Callable[[], Database | None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._database = database
+        self._job: object | None = None
+        self._progress: QProgressDialog | None = None
+        self._control: ImportControl | None = None
+        self.progressed.connect(self._moved)
+
+    @property
+    def running(self) -> bool:
+        return self._job is not None
+
+    def start(self, path: Path) -> None:
+        """Preview the import of ``path`` (the caller has checked the teacher PIN)."""
+        from quiz_app.services.packs import preview_import
+
+        database = self._database()
+        if database is None or self.running:
+            return
+        self._job = run_in_background(
+            lambda: preview_import(database, path),
+            lambda preview: self._preview(path, preview),
+            lambda error: self._preview_failed(path, error),
+        )
+
+    def _preview(self, path: Path, preview: ImportPreview) -> None:
+        from quiz_app.ui.import_preview import ImportPreviewDialog
+
+        self._job = None
+        dialog = ImportPreviewDialog(path.name, preview.plan, parent=self._window)
+        self.preview_shown.emit(dialog)
+        accepted = dialog.exec() == ImportPreviewDialog.DialogCode.Accepted
+        if not accepted or not dialog.can_import:
+            self.finished.emit(self.tr("Import cancelled: nothing was changed."))
+            return
+        self._write(path, preview.pack)
+
+    def _preview_failed(self, path: Path, error: Exception) -> None:
+        from quiz_app.core.errors import PackError
+        from quiz_app.ui.import_preview import ImportPreviewDialog
+
+        self._job = None
+        if not isinstance(error, PackError):
+            self._failed(error)
+            return
+        dialog = ImportPreviewDialog(path.name, None, list(error.problems), parent=self._window)
+        self.preview_shown.emit(dialog)
+        dialog.exec()
+        self.finished.emit(str(error))
+
+    def _write(self, path: Path, pack: Pack) -> None:
+        from quiz_app.core.importing import ImportControl
+        from quiz_app.services.packs import import_loaded_pack
+
+        database = self._database()
+        assert database is not None
+        progress = QProgressDialog(
+            self.tr("Importing %1…").replace("%1", path.name),
+            self.tr("Cancel"),
+            0,
+            100,
+            self._window,
+        )
+        progress.setWindowTitle(self.tr("Import pack"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.setValue(0)
+        control = ImportControl(self.progressed.emit)
+        progress.canceled.connect(control.cancel)
+        self._progress, self._control = progress, control
+        progress.show()
+        self.progress_shown.emit(progress)
+        self._job = run_in_background(
+            lambda: import_loaded_pack(database, pack, control=control),
+            self._imported,
+            self._failed,
+        )
+
+    def cancel(self) -> None:
+        """Stop a running import; the bank is left as it was."""
+        if self._control is not None:
+            self._control.cancel()
+
+    def _moved(self, done: int, total: int) -> None:
+        if self._progress is not None and total:
+            self._progress.setValue(round(100 * done / total))
+
+    def _close_progress(self) -> None:
+        self._job = None
+        self._control = None
+        if self._progress is not None:
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+
+    def _imported(self, plan: ImportPlan) -> None:
+        self._close_progress()
+        self.bank_changed.emit()
+        message = (
+            self.tr("%1 %2 is already in the bank.")
+            if not plan.changes_anything
+            else self.tr("Imported %1 %2: %3 added, %4 changed, %5 retired.")
+        )
+        self.finished.emit(
+            message.replace("%1", plan.pack_id)
+            .replace("%2", plan.new_version)
+            .replace("%3", str(len(plan.added)))
+            .replace("%4", str(len(plan.changed)))
+            .replace("%5", str(len(plan.retired)))
+        )
+
+    def _failed(self, error: Exception) -> None:
+        from quiz_app.core.errors import ImportCancelledError
+
+        self._close_progress()
+        if isinstance(error, ImportCancelledError):
+            self.finished.emit(self.tr("Import cancelled: the bank is as it was."))
+            return
+        QMessageBox.warning(self._window, self.tr("Import pack"), str(error))
+        self.finished.emit(str(error))
