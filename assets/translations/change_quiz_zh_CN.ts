@@ -271,38 +271,38 @@
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="76"/>
+        <location filename="../../quiz_app/ui/importer.py" line="72"/>
         <source>Import cancelled: nothing was changed.</source>
         <translation>已取消导入：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="100"/>
+        <location filename="../../quiz_app/ui/importer.py" line="96"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="101"/>
+        <location filename="../../quiz_app/ui/importer.py" line="97"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="106"/>
-        <location filename="../../quiz_app/ui/importer.py" line="163"/>
+        <location filename="../../quiz_app/ui/importer.py" line="102"/>
+        <location filename="../../quiz_app/ui/importer.py" line="159"/>
         <source>Import pack</source>
         <translation>导入题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="144"/>
+        <location filename="../../quiz_app/ui/importer.py" line="140"/>
         <source>%1 %2 is already in the bank.</source>
         <translation>%1 %2 已在题库中。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="146"/>
+        <location filename="../../quiz_app/ui/importer.py" line="142"/>
         <source>Imported %1 %2: %3 added, %4 changed, %5 retired.</source>
         <translation>已导入 %1 %2：新增 %3，修改 %4，停用 %5。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="161"/>
+        <location filename="../../quiz_app/ui/importer.py" line="157"/>
         <source>Import cancelled: the bank is as it was.</source>
         <translation>已取消导入：题库保持原样。</translation>
     </message>
@@ -378,259 +378,289 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="148"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="419"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="445"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="156"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="499"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="527"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="196"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="207"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="198"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="209"/>
         <source>&amp;Import pack…</source>
         <translation>导入题包(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="200"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="211"/>
         <source>Import pack &amp;folder…</source>
         <translation>导入题包文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="203"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="212"/>
+        <source>&amp;Export pack…</source>
+        <translation>导出题包(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="215"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="206"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="218"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="207"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="219"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="211"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="223"/>
         <source>Follow the &amp;system</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="212"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="224"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="213"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="225"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="223"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="235"/>
         <source>&amp;Bigger text</source>
         <translation>放大文字(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="228"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="240"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="235"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="247"/>
         <source>&amp;Normal text size</source>
         <translation>默认文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="239"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="251"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="248"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="260"/>
         <source>&amp;Teacher</source>
         <translation>教师(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="249"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="261"/>
+        <source>&amp;Edit pack…</source>
+        <translation>编辑题包(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="262"/>
         <source>&amp;Class results…</source>
         <translation>班级成绩(&amp;C)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="251"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="264"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="254"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="267"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="259"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="272"/>
         <source>&amp;About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="288"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="301"/>
         <source>Teacher mode</source>
         <translation>教师模式</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="292"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="305"/>
         <source>Choose a teacher PIN (4 to 12 digits):</source>
         <translation>设置教师 PIN 码（4 至 12 位数字）：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="297"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="310"/>
         <source>The same PIN again:</source>
         <translation>再输入一次同一个 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="302"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="315"/>
         <source>The two PINs differ; nothing was set.</source>
         <translation>两次输入的 PIN 码不一致，未作设置。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="305"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="318"/>
         <source>Teacher PIN:</source>
         <translation>教师 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="321"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="334"/>
         <source>Import pack</source>
         <translation>导入题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="324"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="337"/>
         <source>Question packs (*.zip pack.toml *.gift *.txt *.aiken *.xml *.csv *.xlsx);;All files (*)</source>
         <translation>题包 (*.zip pack.toml *.gift *.txt *.aiken *.xml *.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="336"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="349"/>
         <source>Import pack folder</source>
         <translation>导入题包文件夹</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="342"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="355"/>
         <source>Checking %1…</source>
         <translation>正在检查 %1……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="509"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="384"/>
+        <source>The bank has no packs yet.</source>
+        <translation>题库中还没有题包。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="398"/>
+        <source>Edit pack</source>
+        <translation>编辑题包</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="410"/>
+        <source>Saved %1 %2: %3 added, %4 changed, %5 retired.</source>
+        <translation>已保存 %1 %2：新增 %3，修改 %4，停用 %5。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="424"/>
+        <source>Export pack</source>
+        <translation>导出题包</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="591"/>
         <source>Export class results</source>
         <translation>导出班级成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="519"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="601"/>
         <source>Results saved: %1</source>
         <translation>成绩已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="549"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="631"/>
         <source>Save my report</source>
         <translation>保存我的报告</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="550"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="632"/>
         <source>report.pdf</source>
         <translation>学习报告.pdf</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="551"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="633"/>
         <source>PDF (*.pdf);;Web page (*.html)</source>
         <translation>PDF (*.pdf);;网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="592"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="674"/>
         <source>Report saved: %1</source>
         <translation>报告已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="610"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="692"/>
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="620"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="702"/>
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="624"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="706"/>
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="624"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="706"/>
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="625"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="707"/>
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="625"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="707"/>
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="626"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="708"/>
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="626"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="708"/>
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="627"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="709"/>
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="627"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="709"/>
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="628"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="710"/>
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="628"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="710"/>
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="629"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="711"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="629"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="711"/>
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="632"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="714"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="638"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="720"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="640"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="722"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -719,24 +749,152 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
     </message>
 </context>
 <context>
+    <name>PackEditorScreen</name>
+    <message>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="78"/>
+        <source>Questions of the pack</source>
+        <translation>题包中的题目</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="82"/>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="83"/>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="84"/>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="85"/>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="109"/>
+        <source>Problems of this question</source>
+        <translation>此题的问题</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="131"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="144"/>
+        <source>Editing %1 (version %2)</source>
+        <translation>正在编辑 %1（版本 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="148"/>
+        <source>&amp;Save as version %1</source>
+        <translation>保存为版本 %1(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="236"/>
+        <source>%1 question(s) have problems.</source>
+        <translation>有 %1 道题存在问题。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="238"/>
+        <source>Changes not saved yet.</source>
+        <translation>更改尚未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="241"/>
+        <source>%1 question(s), no changes.</source>
+        <translation>共 %1 道题，没有更改。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="308"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="331"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="346"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="347"/>
+        <source>Save the changes to %1 as version %2?</source>
+        <translation>将对 %1 的更改保存为版本 %2 吗？</translation>
+    </message>
+</context>
+<context>
+    <name>PackExport</name>
+    <message>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="47"/>
+        <source>Pack archive (*.zip)</source>
+        <translation>题包压缩文件 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="48"/>
+        <source>GIFT for Moodle (*.gift)</source>
+        <translation>Moodle 的 GIFT 格式 (*.gift)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="49"/>
+        <source>Spreadsheet (*.csv)</source>
+        <translation>电子表格 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="50"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="51"/>
+        <source>Aiken (*.txt)</source>
+        <translation>Aiken 格式 (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="55"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="88"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="94"/>
+        <source>Export pack</source>
+        <translation>导出题包</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="78"/>
+        <source>Exported %1 questions to %2.</source>
+        <translation>已将 %1 道题导出到 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="84"/>
+        <source>%1 question(s) could not go into this format:</source>
+        <translation>有 %1 道题无法写入此格式：</translation>
+    </message>
+</context>
+<context>
     <name>PackListWidget</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="57"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="61"/>
         <source>Pack / topic</source>
         <translation>题包 / 主题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="57"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="61"/>
         <source>Questions</source>
         <translation>题数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="57"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="61"/>
         <source>Mastery</source>
         <translation>掌握程度</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="58"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="62"/>
         <source>Question packs</source>
         <translation>题包</translation>
     </message>
@@ -787,6 +945,162 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <location filename="../../quiz_app/ui/screens/progress.py" line="194"/>
         <source>Minutes of study, last 30 days</source>
         <translation>最近 30 天的学习时间（分钟）</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionForm</name>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="62"/>
+        <source>The question&apos;s id in the pack: letters, digits, - _ .</source>
+        <translation>题目在题包中的编号：字母、数字、- _ .</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="65"/>
+        <source>One right answer</source>
+        <translation>单选（一个正确答案）</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="66"/>
+        <source>Several right answers</source>
+        <translation>多选（多个正确答案）</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="67"/>
+        <source>True or false</source>
+        <translation>判断题</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="68"/>
+        <source>A number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="69"/>
+        <source>A short text</source>
+        <translation>简短文字</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="70"/>
+        <source>Put in order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="71"/>
+        <source>Match pairs</source>
+        <translation>配对</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="81"/>
+        <source>Where the facts come from</source>
+        <translation>事实的出处</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="82"/>
+        <source>&amp;Id:</source>
+        <translation>编号(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="83"/>
+        <source>T&amp;ype:</source>
+        <translation>题型(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="84"/>
+        <source>To&amp;pic:</source>
+        <translation>主题(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="85"/>
+        <source>&amp;Difficulty (1-3):</source>
+        <translation>难度（1-3）(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="97"/>
+        <source>Question:</source>
+        <translation>题目：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="98"/>
+        <source>Explanation:</source>
+        <translation>解析：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="101"/>
+        <source>&amp;Source:</source>
+        <translation>出处(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="104"/>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="111"/>
+        <source>True</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="112"/>
+        <source>False</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="123"/>
+        <source>The statement is:</source>
+        <translation>该陈述：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="126"/>
+        <source>Right answer:</source>
+        <translation>正确答案：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="127"/>
+        <source>Give or take:</source>
+        <translation>允许误差：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="130"/>
+        <source>Unit (%1):</source>
+        <translation>单位（%1）：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="137"/>
+        <source>Accepted answers (%1), one per line:</source>
+        <translation>可接受的答案（%1），每行一个：</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionPreview</name>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="44"/>
+        <source>As the learner sees it</source>
+        <translation>学习者看到的样子</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="50"/>
+        <source>Preview language</source>
+        <translation>预览语言</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="64"/>
+        <source>Show the answer</source>
+        <translation>显示答案</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="92"/>
+        <source>The preview shows once the question has no problems.</source>
+        <translation>题目没有问题后才会显示预览。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="102"/>
+        <source>True</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="102"/>
+        <source>False</source>
+        <translation>错误</translation>
     </message>
 </context>
 <context>
@@ -957,6 +1271,57 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <location filename="../../quiz_app/ui/screens/results.py" line="113"/>
         <source>Home</source>
         <translation>首页</translation>
+    </message>
+</context>
+<context>
+    <name>RowsEditor</name>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="50"/>
+        <source>Add a row</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="51"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="52"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="53"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="73"/>
+        <source>Right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="75"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="76"/>
+        <source>Left</source>
+        <translation>左侧</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="77"/>
+        <source>Matches</source>
+        <translation>对应项</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="31"/>
+        <source>Pack:</source>
+        <translation>题包：</translation>
     </message>
 </context>
 </TS>

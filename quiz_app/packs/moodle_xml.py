@@ -177,6 +177,8 @@ def load_moodle_xml(path: Path) -> Pack:
     except SafeET.ParseError as err:
         line = err.position[0] if getattr(err, "position", None) else None
         raise PackError([Problem(label, line, f"is not well-formed XML ({err})")]) from err
+    except LookupError as err:  # the XML declaration names an encoding Python lacks
+        raise PackError([Problem(label, 1, f"is not readable XML: {err}")]) from err
     lines = [raw[: m.start()].count(b"\n") + 1 for m in _QUESTION_TAG.finditer(raw)]
     topic_title = path.stem
     topics: dict[str, str] = {}

@@ -7,7 +7,7 @@ import functools
 import json
 import re
 import tomllib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -417,6 +417,20 @@ def _check_questions(
     if manifest is not None and not report.pending and not report.located:
         out = [question_from_dict(q.model_dump(exclude_none=True)) for _, _, q, _ in questions]
     return out
+
+
+def check_question(
+    data: Mapping[str, Any], topics: Iterable[str], languages: Iterable[str], media: Iterable[str]
+) -> list[tuple[str, str]]:
+    """Every problem of one question, given as a dict of the native format, as
+    (field path, message): what the editor shows as the teacher types."""
+    try:
+        question = _QUESTION.validate_python(data)
+    except ValidationError as err:
+        described = [_describe(error) for error in err.errors()]
+    else:
+        described = list(_check_one(question, set(topics), set(languages), set(media)))
+    return [(".".join(str(part) for part in path), message) for path, message in described]
 
 
 def read_manifest_identity(path: Path) -> tuple[str, str]:

@@ -36,18 +36,23 @@ def pack_files(pack: Pack, encoding: Encoding = "toml") -> dict[str, bytes]:
     return files
 
 
+def pack_zip(pack: Pack, encoding: Encoding = "toml") -> bytes:
+    """The pack's files in a .zip, inside a folder named after the pack."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in sorted(pack_files(pack, encoding).items()):
+            archive.writestr(f"{pack.info.id}/{name}", content)
+    return buffer.getvalue()
+
+
 def write_pack(pack: Pack, destination: Path, encoding: Encoding = "toml") -> None:
     """Write ``pack`` to a new folder, or to a .zip when ``destination`` ends in .zip."""
     if destination.exists():
         raise QuizError(f"{destination} already exists; choose a new name")
-    files = pack_files(pack, encoding)
     if destination.suffix.lower() == ".zip":
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, content in sorted(files.items()):
-                archive.writestr(f"{pack.info.id}/{name}", content)
-        destination.write_bytes(buffer.getvalue())
+        destination.write_bytes(pack_zip(pack, encoding))
         return
+    files = pack_files(pack, encoding)
     destination.mkdir(parents=True)
     for name, content in files.items():
         target = destination / name

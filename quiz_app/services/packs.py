@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -28,7 +29,7 @@ from quiz_app.packs.formats import load_any
 from quiz_app.packs.gift import gift_text
 from quiz_app.packs.native import read_manifest_identity
 from quiz_app.packs.spreadsheet import csv_text, xlsx_bytes
-from quiz_app.packs.writer import write_pack
+from quiz_app.packs.writer import pack_zip, write_pack
 from quiz_app.storage import Database
 from quiz_app.storage import packs as repo
 
@@ -195,26 +196,50 @@ def export_pack(
     destination: Path,
     kind: str = "toml",
     language: str = "en",
+    *,
+    replace_file: bool = False,
 ) -> ExportReport:
     """Write a pack from the bank: native (``toml``/``json``, folder or .zip), or one
-    ``gift``, ``csv``, ``xlsx`` or ``aiken`` file (GIFT and Aiken in ``language``)."""
+    ``gift``, ``csv``, ``xlsx`` or ``aiken`` file (GIFT and Aiken in ``language``).
+
+    A file is written whole or not at all; an existing one is replaced only with
+    ``replace_file`` (the app's save dialog has asked), a folder never."""
     if kind not in EXPORT_FORMATS:
         raise QuizError(f"unknown format '{kind}'; choose one of {', '.join(EXPORT_FORMATS)}")
     pack = get_pack(database, pack_id)
-    if kind in ("toml", "json"):
+    native = kind in ("toml", "json")
+    if native and destination.suffix.lower() != ".zip":
         write_pack(pack, destination, "json" if kind == "json" else "toml")
         return ExportReport(pack, len(pack.questions))
-    if destination.exists():
+    if destination.exists() and not (replace_file and destination.is_file()):
         raise QuizError(f"{destination} already exists; choose a new name")
-    if kind == "xlsx":
-        destination.write_bytes(xlsx_bytes(pack))
-        return ExportReport(pack, len(pack.questions))
-    if kind == "csv":
-        export = TextExport(csv_text(pack))
+    left_out: tuple[tuple[QuestionKey, str], ...] = ()
+    if native:
+        data = pack_zip(pack, "json" if kind == "json" else "toml")
+    elif kind == "xlsx":
+        data = xlsx_bytes(pack)
     else:
-        export = (gift_text if kind == "gift" else aiken_text)(pack, language)
-    destination.write_text(export.text, encoding="utf-8")
-    return ExportReport(pack, len(pack.questions) - len(export.left_out), export.left_out)
+        if kind == "csv":
+            export = TextExport(csv_text(pack))
+        else:
+            export = (gift_text if kind == "gift" else aiken_text)(pack, language)
+        data, left_out = export.text.encode("utf-8"), export.left_out
+    _write_whole(destination, data)
+    return ExportReport(pack, len(pack.questions) - len(left_out), left_out)
+
+
+def _write_whole(destination: Path, data: bytes) -> None:
+    """Write beside the target, then swap it in: a crash leaves the old file or the new."""
+    temporary = destination.with_name(f".{destination.name}.part")
+    try:
+        with temporary.open("wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, destination)
+    except OSError as err:
+        temporary.unlink(missing_ok=True)
+        raise QuizError(f"cannot write {destination}: {err.strerror or err}") from err
 
 
 def builtin_packs_dir() -> Path:

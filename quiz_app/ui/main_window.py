@@ -11,6 +11,7 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
+    QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
@@ -37,11 +38,14 @@ from quiz_app.core.ids import LearnerId
 from quiz_app.core.quiz import QuizMode, QuizSession, QuizSettings
 from quiz_app.ui.i18n import set_language as set_app_language
 from quiz_app.ui.importer import ImportFlow
+from quiz_app.ui.pack_actions import PackExport, choose_pack
 from quiz_app.ui.screens.home import HomeScreen
 from quiz_app.ui.theme import Theme, apply_theme
 
 if TYPE_CHECKING:  # the database stack is imported off the GUI thread (bank_loader)
+    from quiz_app.core.importing import ImportPlan
     from quiz_app.services.bank import Database
+    from quiz_app.ui.screens.editor import PackEditorScreen
     from quiz_app.ui.screens.history import HistoryScreen
     from quiz_app.ui.screens.progress import ProgressScreen
     from quiz_app.ui.screens.quiz import QuizScreen
@@ -140,6 +144,10 @@ class MainWindow(QMainWindow):
     """The progress dialog of a running import."""
     import_finished = Signal(str)
     """The message shown to the user about the import."""
+    pack_exported = Signal(str)
+    """The message shown to the user about an export."""
+    pack_saved = Signal(str)
+    """The message shown to the user when the editor saved a pack."""
 
     def __init__(self, database: Database | None, language: str = "en") -> None:
         super().__init__()
@@ -154,6 +162,7 @@ class MainWindow(QMainWindow):
         self.history_screen: HistoryScreen | None = None
         self.progress_screen: ProgressScreen | None = None
         self.class_results_screen: QWidget | None = None
+        self.editor_screen: PackEditorScreen | None = None
         self._theme: Theme = "system"
         self._job: object | None = None
         self._teacher = False
@@ -169,6 +178,8 @@ class MainWindow(QMainWindow):
         self.importer.progress_shown.connect(self.progress_shown)
         self.importer.finished.connect(self._import_finished)
         self.importer.bank_changed.connect(self._bank_changed)
+        self.exporter = PackExport(self)
+        self.exporter.finished.connect(self._exported)
         self.setAcceptDrops(True)
         self._build_home()
         self._build_menus()
@@ -198,6 +209,7 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Import pack…"), self.ask_import, QKeySequence.StandardKey.Open)
         )
         file_menu.addAction(self._action(self.tr("Import pack &folder…"), self.ask_import_folder))
+        file_menu.addAction(self._action(self.tr("&Export pack…"), self.ask_export_pack))
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -246,6 +258,7 @@ class MainWindow(QMainWindow):
             languages.addAction(action)
 
         teacher = self.menuBar().addMenu(self.tr("&Teacher"))
+        teacher.addAction(self._action(self.tr("&Edit pack…"), self.edit_pack))
         teacher.addAction(self._action(self.tr("&Class results…"), self.show_class_results))
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -355,6 +368,73 @@ class MainWindow(QMainWindow):
     def _hide_busy(self, _dialog: object) -> None:
         self._busy.hide()
 
+    # -- packs: edit and export ------------------------------------------------------------
+    def _selected_pack(self) -> str | None:
+        item = self.packs.currentItem()
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        return None if item is None else str(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def _choose_pack(self, title: str) -> str | None:
+        from quiz_app.services.packs import list_packs
+
+        assert self._database is not None
+        packs = list_packs(self._database)
+        if not packs:
+            QMessageBox.information(self, title, self.tr("The bank has no packs yet."))
+            return None
+        return choose_pack(self, packs, self._language, title, self._selected_pack())
+
+    def edit_pack(self, pack_id: str | None = None) -> None:
+        """Teacher › Edit pack: the question editor, behind the PIN."""
+        from quiz_app.services.editing import open_pack_for_editing
+        from quiz_app.ui.screens.editor import PackEditorScreen
+
+        if self._database is None or not self.unlock_teacher():
+            return
+        if self.editor_screen is not None and not self.editor_screen.confirm_leave():
+            self.stack.setCurrentWidget(self.editor_screen)
+            return
+        pack_id = pack_id or self._choose_pack(self.tr("Edit pack"))
+        if pack_id is None:
+            return
+        edited = open_pack_for_editing(self._database, pack_id)
+        screen = PackEditorScreen(self._database, edited, self._language)
+        screen.saved.connect(self._pack_saved)
+        screen.closed.connect(self.go_home)
+        self._replace_screen("editor_screen", screen)
+
+    def _pack_saved(self, plan: ImportPlan) -> None:
+        self.refresh()
+        message = (
+            self.tr("Saved %1 %2: %3 added, %4 changed, %5 retired.")
+            .replace("%1", plan.pack_id)
+            .replace("%2", plan.new_version)
+            .replace("%3", str(len(plan.added)))
+            .replace("%4", str(len(plan.changed)))
+            .replace("%5", str(len(plan.retired)))
+        )
+        self.statusBar().showMessage(message)
+        self.pack_saved.emit(message)
+
+    def ask_export_pack(self) -> None:
+        """File › Export pack: any learner may take a copy of a pack."""
+        if self._database is None:
+            return
+        pack_id = self._choose_pack(self.tr("Export pack"))
+        if pack_id is not None:
+            self.exporter.ask(self._database, pack_id, self._language)
+
+    def _exported(self, message: str) -> None:
+        self.statusBar().showMessage(message)
+        self.pack_exported.emit(message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.editor_screen is not None and not self.editor_screen.confirm_leave():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _dropped_path(event.mimeData()) is not None:
             event.acceptProposedAction()
@@ -430,6 +510,8 @@ class MainWindow(QMainWindow):
             self.resume_quiz(self.quiz_screen.quiz.learner_id)
         elif current is self.results_screen and self.results_screen is not None:
             self._show_results(self.results_screen.quiz)
+        elif current is self.editor_screen and current is not None:
+            self.stack.setCurrentWidget(current)  # unsaved edits stay in front
         else:
             self.stack.setCurrentWidget(self.home)
 

@@ -105,3 +105,11 @@ def test_broken_xml_names_its_line(tmp_path: Path) -> None:
     path.write_text("<quiz>\n<question type='truefalse'>\n</quiz>\n", encoding="utf-8")
     with pytest.raises(PackError, match=r"bad\.xml:3: is not well-formed XML"):
         load_any(path)
+
+
+def test_an_unknown_encoding_in_the_declaration_is_reported(tmp_path: Path) -> None:
+    # found by the fuzz test: a mutated "UTF-8" made the parser raise LookupError
+    path = tmp_path / "odd.xml"
+    path.write_bytes(b'<?xml version="1.0" encoding="AUTF-8"?>\n<quiz></quiz>\n')
+    with pytest.raises(PackError, match=r"odd\.xml:1: is not readable XML: unknown encoding"):
+        load_any(path)

@@ -1,0 +1,115 @@
+"""A question as the learner will see it, for the editor: the same widgets as a quiz."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quiz_app.core.questions import Question
+from quiz_app.ui.images import pixmap_from_bytes
+from quiz_app.ui.widgets.answers import AnswerWidget, answer_widget
+from quiz_app.ui.widgets.rows_editor import LANGUAGE_NAMES
+
+PREVIEW_IMAGE_WIDTH = 320
+
+
+def _plain(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # pack text is never rich text
+    label.setWordWrap(True)
+    return label
+
+
+class QuestionPreview(QFrame):
+    def __init__(self, languages: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preview")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._question: Question | None = None
+        self._image: bytes | None = None
+        self._answer: AnswerWidget | None = None
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        title = QLabel(self.tr("As the learner sees it"), self)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        top.addWidget(title, 1)
+        self.language = QComboBox(self)
+        self.language.setAccessibleName(self.tr("Preview language"))
+        for lang in languages:
+            self.language.addItem(LANGUAGE_NAMES.get(lang, lang), lang)
+        self.language.currentIndexChanged.connect(self._redraw)
+        top.addWidget(self.language)
+        layout.addLayout(top)
+        self.note = _plain(self)
+        self.prompt = _plain(self)
+        font = self.prompt.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.prompt.setFont(font)
+        self.image = QLabel(self)
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._slot = QVBoxLayout()
+        self.reveal = QPushButton(self.tr("Show the answer"), self)
+        self.reveal.clicked.connect(self.show_answer)
+        self.explanation = _plain(self)
+        for widget in (self.note, self.prompt, self.image):
+            layout.addWidget(widget)
+        layout.addLayout(self._slot)
+        layout.addWidget(self.reveal, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.explanation)
+        layout.addStretch(1)
+        self.show_question(None)
+
+    def show_question(self, question: Question | None, image: bytes | None = None) -> None:
+        """Show ``question``; None while the question has problems."""
+        self._question, self._image = question, image
+        self._redraw()
+
+    def _redraw(self) -> None:
+        if self._answer is not None:
+            self._answer.deleteLater()
+            self._answer = None
+        question = self._question
+        has_question = question is not None
+        for widget in (self.prompt, self.reveal):
+            widget.setVisible(has_question)
+        self.explanation.hide()
+        self.note.setVisible(not has_question)
+        self.image.hide()
+        if question is None:
+            self.note.setText(self.tr("The preview shows once the question has no problems."))
+            return
+        language = str(self.language.currentData())
+        self.prompt.setText(question.prompt.get(language))
+        if question.image is not None and self._image is not None:
+            pixmap = pixmap_from_bytes(self._image, question.image, PREVIEW_IMAGE_WIDTH)
+            self.image.setPixmap(pixmap)
+            self.image.setVisible(not pixmap.isNull())
+        # a fixed seed: the preview keeps its order while the teacher types
+        self._answer = answer_widget(
+            question.body, language, random.Random(0), (self.tr("True"), self.tr("False"))
+        )
+        self._slot.addWidget(self._answer)
+        explanation = question.explanation
+        self.explanation.setText("" if explanation is None else explanation.get(language))
+
+    @property
+    def answer(self) -> AnswerWidget | None:
+        return self._answer
+
+    def show_answer(self) -> None:
+        if self._answer is not None:
+            self._answer.show_answer()
+            self.explanation.setVisible(bool(self.explanation.text()))
