@@ -4,109 +4,120 @@
 <context>
     <name>ClassResultsScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="52"/>
+        <location filename="../../quiz_app/ui/report.py" line="171"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="54"/>
         <source>Class results</source>
         <translation>班级成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="61"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="63"/>
         <source>Learner</source>
         <translation>学习者</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="62"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="64"/>
         <source>Quizzes</source>
         <translation>测验数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="63"/>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="81"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="65"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="83"/>
         <source>Answers</source>
         <translation>答题数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="64"/>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="81"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="66"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="83"/>
         <source>Mean score</source>
         <translation>平均得分</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="65"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="67"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="77"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="79"/>
         <source>Results by learner</source>
         <translation>按学习者统计的成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="81"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="83"/>
         <source>Pack</source>
         <translation>题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="83"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="85"/>
         <source>Results by pack</source>
         <translation>按题包统计的成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="88"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="90"/>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="89"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="91"/>
         <source>Attempts</source>
         <translation>作答次数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="90"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="92"/>
         <source>Facility index</source>
         <translation>难易度指数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="91"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="93"/>
         <source>Discrimination index</source>
         <translation>区分度指数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="92"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="94"/>
         <source>Mean time (s)</source>
         <translation>平均用时（秒）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="104"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="106"/>
         <source>Results by question</source>
         <translation>按题目统计的成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="108"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="110"/>
         <source>Facility index: the mean mark (higher is easier). Discrimination index: how well the question separates stronger from weaker learners; low or negative values point at a question worth checking.</source>
         <translation>难易度指数：平均得分（越高越容易）。区分度指数：题目区分强弱学习者的程度；数值很低或为负时，这道题值得检查。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="113"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="115"/>
         <source>By &amp;learner</source>
         <translation>按学习者(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="114"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="116"/>
         <source>By &amp;pack</source>
         <translation>按题包(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="115"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="117"/>
         <source>By &amp;question</source>
         <translation>按题目(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="119"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="121"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="125"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="127"/>
+        <source>Save &amp;report…</source>
+        <translation>保存报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="128"/>
+        <source>Every table as a PDF or web page, to print</source>
+        <translation>将所有表格保存为 PDF 或网页，便于打印</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="130"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -550,117 +561,129 @@
         <translation>导出题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="591"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="592"/>
         <source>Export class results</source>
         <translation>导出班级成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="601"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="602"/>
         <source>Results saved: %1</source>
         <translation>成绩已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="631"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="607"/>
+        <source>Save the class report</source>
+        <translation>保存班级报告</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="608"/>
+        <source>class-report.pdf</source>
+        <translation>班级报告.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="652"/>
         <source>Save my report</source>
         <translation>保存我的报告</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="632"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="653"/>
         <source>report.pdf</source>
         <translation>学习报告.pdf</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="633"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="609"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="654"/>
         <source>PDF (*.pdf);;Web page (*.html)</source>
         <translation>PDF (*.pdf);;网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="674"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="622"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="695"/>
         <source>Report saved: %1</source>
         <translation>报告已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="692"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="713"/>
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="702"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="723"/>
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="706"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="727"/>
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="706"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="727"/>
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="707"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="728"/>
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="707"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="728"/>
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="708"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="729"/>
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="708"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="729"/>
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="709"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="730"/>
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="709"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="730"/>
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="710"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="731"/>
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="710"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="731"/>
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="711"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="732"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="711"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="732"/>
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="714"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="735"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="720"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="741"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="722"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="743"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -1180,37 +1203,38 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../quiz_app/ui/report.py" line="52"/>
+        <location filename="../../quiz_app/ui/report.py" line="53"/>
         <source>Progress report</source>
         <translation>学习报告</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/report.py" line="53"/>
+        <location filename="../../quiz_app/ui/report.py" line="54"/>
+        <location filename="../../quiz_app/ui/report.py" line="141"/>
         <source>Made on %1</source>
         <translation>生成于 %1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/report.py" line="54"/>
+        <location filename="../../quiz_app/ui/report.py" line="55"/>
         <source>Study streak: %1 day(s)</source>
         <translation>连续学习：%1 天</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/report.py" line="55"/>
+        <location filename="../../quiz_app/ui/report.py" line="56"/>
         <source>Answers: %1</source>
         <translation>答题数：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/report.py" line="56"/>
+        <location filename="../../quiz_app/ui/report.py" line="57"/>
         <source>Quizzes finished: %1</source>
         <translation>完成的测验：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/report.py" line="57"/>
+        <location filename="../../quiz_app/ui/report.py" line="58"/>
         <source>Mastery</source>
         <translation>掌握程度</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/report.py" line="58"/>
+        <location filename="../../quiz_app/ui/report.py" line="59"/>
         <source>Latest scores</source>
         <translation>最近得分</translation>
     </message>

@@ -584,6 +584,7 @@ class MainWindow(QMainWindow):
         screen = ClassResultsScreen(class_results(self._database))
         screen.go_home.connect(self.go_home)
         screen.export_requested.connect(self.ask_export_results)
+        screen.report_requested.connect(self.ask_save_class_report)
         self._replace_screen("class_results_screen", screen)
 
     def ask_export_results(self, by: str) -> None:
@@ -599,6 +600,26 @@ class MainWindow(QMainWindow):
         assert self._database is not None
         path.write_text(results_csv(class_results(self._database), by), encoding="utf-8")
         self.statusBar().showMessage(self.tr("Results saved: %1").replace("%1", str(path)))
+
+    def ask_save_class_report(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the class report"),
+            self.tr("class-report.pdf"),
+            self.tr("PDF (*.pdf);;Web page (*.html)"),
+        )
+        if path:
+            self.write_class_report(Path(path))
+
+    def write_class_report(self, path: Path) -> None:
+        from datetime import UTC, datetime
+
+        from quiz_app.services.results import class_results
+        from quiz_app.ui.report import save_class_report
+
+        assert self._database is not None
+        save_class_report(path, class_results(self._database), datetime.now(UTC))
+        self.statusBar().showMessage(self.tr("Report saved: %1").replace("%1", str(path)))
 
     def show_progress(self, learner: LearnerId) -> None:
         from quiz_app.services.learners import get_learner

@@ -11,6 +11,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMa
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from quiz_app.core.progress import Progress
+from quiz_app.services.results import ClassResults
 
 
 def _png(image: QImage) -> bytes:
@@ -87,6 +88,11 @@ def save_report(
             QTextDocument.ResourceType.ImageResource.value, QUrl(f"chart{i}.png"), image
         )
     document.setHtml(report_html(learner, progress, mastery, charts, when, inline_images=False))
+    title = f"{QCoreApplication.translate('Report', 'Progress report')}: {learner}"
+    _print_pdf(document, path, title)
+
+
+def _print_pdf(document: QTextDocument, path: Path, title: str) -> None:
     writer = QPdfWriter(str(path))
     writer.setPageLayout(
         QPageLayout(
@@ -95,5 +101,71 @@ def save_report(
             QMarginsF(15, 15, 15, 15),
         )
     )
-    writer.setTitle(f"{QCoreApplication.translate('Report', 'Progress report')}: {learner}")
+    writer.setTitle(title)
     document.print_(writer)
+
+
+def _screen_text(text: str) -> str:
+    """A text of the class results screen, translated as it is there."""
+    return html.escape(QCoreApplication.translate("ClassResultsScreen", text))
+
+
+def class_report_html(results: ClassResults, when: datetime) -> str:
+    """The class results as a printable page. Names and ids are escaped."""
+    e, t = html.escape, _screen_text
+    table = "<table border='1' cellpadding='4' cellspacing='0' width='100%'>"
+
+    def head(*names: str) -> str:
+        return "<tr>" + "".join(f"<th>{t(n)}</th>" for n in names) + "</tr>"
+
+    def row(first: str, *numbers: str) -> str:
+        cells = "".join(f"<td align='right'>{e(n)}</td>" for n in numbers)
+        return f"<tr><td>{e(first)}</td>{cells}</tr>"
+
+    learners = "".join(
+        row(r.learner, str(r.quizzes), str(r.answers), f"{r.mean_score:.0f} %", f"{r.minutes:.1f}")
+        for r in results.learners
+    )
+    packs = "".join(row(p.pack_id, str(p.answers), f"{p.mean_score:.0f} %") for p in results.packs)
+    questions = "".join(
+        row(
+            f"{q.pack_id}: {q.question}",
+            str(q.attempts),
+            f"{q.facility:.0f} %",
+            "—" if q.discrimination is None else f"{q.discrimination:.0f} %",
+            f"{q.mean_seconds:.0f}",
+        )
+        for q in results.questions
+    )
+    translate = QCoreApplication.translate
+    made = translate("Report", "Made on %1").replace("%1", f"{when.astimezone():%Y-%m-%d %H:%M}")
+    title = t("Class results")
+    return (
+        f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+        f"<h1>{title}</h1><p>{e(made)}</p>"
+        f"<h2>{t('Results by learner')}</h2>{table}"
+        f"{head('Learner', 'Quizzes', 'Answers', 'Mean score', 'Minutes')}{learners}</table>"
+        f"<h2>{t('Results by pack')}</h2>{table}"
+        f"{head('Pack', 'Answers', 'Mean score')}{packs}</table>"
+        f"<h2>{t('Results by question')}</h2>"
+        "<p>"
+        + t(
+            "Facility index: the mean mark (higher is easier). Discrimination index: how well "
+            "the question separates stronger from weaker learners; low or negative values "
+            "point at a question worth checking."
+        )
+        + f"</p>{table}"
+        f"{head('Question', 'Attempts', 'Facility index', 'Discrimination index', 'Mean time (s)')}"
+        f"{questions}</table></body></html>"
+    )
+
+
+def save_class_report(path: Path, results: ClassResults, when: datetime) -> None:
+    """The class report as PDF when ``path`` ends in .pdf, else as HTML."""
+    page = class_report_html(results, when)
+    if path.suffix.lower() != ".pdf":
+        path.write_text(page, encoding="utf-8")
+        return
+    document = QTextDocument()
+    document.setHtml(page)
+    _print_pdf(document, path, QCoreApplication.translate("ClassResultsScreen", "Class results"))

@@ -45,6 +45,8 @@ class ClassResultsScreen(QWidget):
     go_home = Signal()
     export_requested = Signal(str)
     """'learner', 'pack' or 'question': which table to export."""
+    report_requested = Signal()
+    """The teacher wants the printable report (every table)."""
 
     def __init__(self, results: ClassResults, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,8 +124,12 @@ class ClassResultsScreen(QWidget):
                 ("learner", "pack", "question")[self.tabs.currentIndex()]
             )
         )
+        self.report = QPushButton(self.tr("Save &report…"), self)
+        self.report.setToolTip(self.tr("Every table as a PDF or web page, to print"))
+        self.report.clicked.connect(self.report_requested)
         self.home = QPushButton(self.tr("Home"), self)
         self.home.clicked.connect(self.go_home)
         buttons.addWidget(self.export)
+        buttons.addWidget(self.report)
         buttons.addWidget(self.home)
         layout.addLayout(buttons)
