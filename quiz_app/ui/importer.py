@@ -92,8 +92,22 @@ class ImportFlow(QObject):
 
         database = self._database()
         assert database is not None
+        progress = self.progress_dialog(path.name)
+        control = ImportControl(self.progressed.emit)
+        progress.canceled.connect(control.cancel)
+        self._progress, self._control = progress, control
+        progress.show()
+        self.progress_shown.emit(progress)
+        self._job = run_in_background(
+            lambda: import_loaded_pack(database, pack, control=control),
+            self._imported,
+            self._failed,
+        )
+
+    def progress_dialog(self, name: str) -> QProgressDialog:
+        """The progress bar of an import, with its Cancel button."""
         progress = QProgressDialog(
-            self.tr("Importing %1…").replace("%1", path.name),
+            self.tr("Importing %1…").replace("%1", name),
             self.tr("Cancel"),
             0,
             100,
@@ -105,16 +119,7 @@ class ImportFlow(QObject):
         progress.setAutoClose(False)
         progress.setAutoReset(False)
         progress.setValue(0)
-        control = ImportControl(self.progressed.emit)
-        progress.canceled.connect(control.cancel)
-        self._progress, self._control = progress, control
-        progress.show()
-        self.progress_shown.emit(progress)
-        self._job = run_in_background(
-            lambda: import_loaded_pack(database, pack, control=control),
-            self._imported,
-            self._failed,
-        )
+        return progress
 
     def cancel(self) -> None:
         """Stop a running import; the bank is left as it was."""

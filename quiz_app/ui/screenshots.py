@@ -29,6 +29,7 @@ from quiz_app.ui.screens.quiz import QuizScreen
 from quiz_app.ui.theme import Theme, apply_theme
 
 SIZE = (900, 700)
+SIZES = {"editor": (1280, 800), "editor-problem": (1280, 800), "import-progress": (420, 120)}
 
 
 def _home(database: Database, language: str) -> QWidget:
@@ -152,6 +153,66 @@ def _class_results(database: Database, language: str) -> QWidget:
     return screen
 
 
+_GIFT = """// A teacher's week-3 quiz, with one block Moodle would refuse.
+$CATEGORY: week-3/Missions
+
+::landing::Which mission first landed on the far side of the Moon?
+{=Chang'e-4 ~Chang'e-3 ~Chang'e-5}
+
+::samples::Chang'e-5 returned samples to Earth. {TRUE}
+
+::half::Which missions returned samples? {~%50%Chang'e-5 ~%50%Chang'e-6 ~Chang'e-4}
+
+::broken::This block never closes its answers { =yes ~no
+"""
+
+
+def _import_preview_skipped(database: Database, language: str) -> QWidget:
+    from quiz_app.services.packs import preview_import
+    from quiz_app.ui.import_preview import ImportPreviewDialog
+
+    del language
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "week-3.gift"
+        path.write_text(_GIFT, encoding="utf-8")
+        preview = preview_import(database, path)
+    return ImportPreviewDialog(path.name, preview.plan)
+
+
+def _import_progress(database: Database, language: str) -> QWidget:
+    window = MainWindow(database, language)
+    progress = window.importer.progress_dialog("week-3.gift")
+    progress.setValue(40)
+    return progress
+
+
+def _editor(database: Database, language: str, problem: bool) -> QWidget:
+    window = MainWindow(database, language)
+    window._teacher = True  # the PIN dialog is not what this picture is about
+    window.edit_pack("change-missions")
+    editor = window.editor_screen
+    assert editor is not None
+    editor.list.setCurrentRow(1)
+    if problem:
+        editor.form.prompt["zh"].clear()
+        editor.check_current()
+    return window
+
+
+def _class_report(database: Database, language: str) -> QWidget:
+    from datetime import UTC, datetime
+
+    from PySide6.QtWidgets import QTextBrowser
+
+    from quiz_app.services.results import class_results
+    from quiz_app.ui.report import class_report_html
+
+    del language
+    browser = QTextBrowser()
+    browser.setHtml(class_report_html(class_results(database), datetime.now(UTC)))
+    return browser
+
+
 def take_screenshots(outdir: Path) -> list[Path]:
     # The app remembers the last learner in its settings: keep ours out of the user's.
     os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="quiz-screenshots-")
@@ -168,6 +229,11 @@ def take_screenshots(outdir: Path) -> list[Path]:
         "progress": _progress_screen,
         "import-preview": _import_preview,
         "class-results": _class_results,
+        "class-report": _class_report,
+        "import-preview-skipped": _import_preview_skipped,
+        "import-progress": _import_progress,
+        "editor": lambda db, lang: _editor(db, lang, problem=False),
+        "editor-problem": lambda db, lang: _editor(db, lang, problem=True),
     }
     with tempfile.TemporaryDirectory() as tmp:
         database = open_bank(f"sqlite:///{Path(tmp) / 'bank.sqlite3'}")
@@ -179,13 +245,13 @@ def take_screenshots(outdir: Path) -> list[Path]:
                     set_language(language)
                     for name, make in screens.items():
                         widget = make(database, language)
-                        widget.resize(*SIZE)
+                        widget.resize(*SIZES.get(name, SIZE))
                         widget.show()
                         app.processEvents()
                         target = outdir / f"{name}-{language}-{theme}.png"
                         widget.grab().save(str(target))
                         written.append(target)
-                        widget.close()
+                        widget.hide()  # not close(): the editor would ask about unsaved edits
                         widget.deleteLater()
         finally:
             set_language("en")

@@ -119,7 +119,8 @@ class PackEditorScreen(QWidget):
         preview_area.setWidget(self.preview)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
-        splitter.setStretchFactor(2, 3)
+        splitter.setStretchFactor(2, 4)
+        splitter.setSizes([240, 560, 480])  # the splitter scales these to its width
         outer.addWidget(splitter, 1)
 
         bottom = QHBoxLayout()

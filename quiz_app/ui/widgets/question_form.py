@@ -91,7 +91,7 @@ class QuestionForm(QWidget):
         for column, lang in enumerate(self.languages, 1):
             texts.addWidget(QLabel(LANGUAGE_NAMES.get(lang, lang), self), 0, column)
             self.prompt[lang] = self._text_box(3)
-            self.explanation[lang] = self._text_box(2)
+            self.explanation[lang] = self._text_box(3)
             texts.addWidget(self.prompt[lang], 1, column)
             texts.addWidget(self.explanation[lang], 2, column)
         texts.addWidget(QLabel(self.tr("Question:"), self), 1, 0)

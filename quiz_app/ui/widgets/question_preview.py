@@ -79,6 +79,9 @@ class QuestionPreview(QFrame):
 
     def _redraw(self) -> None:
         if self._answer is not None:
+            # out of the layout at once: deleteLater waits for the event loop
+            self._slot.removeWidget(self._answer)
+            self._answer.hide()
             self._answer.deleteLater()
             self._answer = None
         question = self._question
