@@ -1,4 +1,4 @@
-"""``quiz-app packs ...`` and ``quiz-app db ...``.
+"""``quiz-app packs ...``, ``quiz-app results ...`` and ``quiz-app db ...``.
 
 A user's mistake (a bad pack, an unknown id, a bank that cannot be opened) is printed to
 stderr as a message with a non-zero exit code; only a bug shows a traceback.
@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from quiz_app import __version__
-from quiz_app.core.errors import PackError, PartialPackError, QuizError
+from quiz_app.core.errors import PackError, PartialPackError, QuizError, ResultsFileError
 from quiz_app.core.importing import ImportKind, ImportPlan
 from quiz_app.core.serialize import question_to_dict
 from quiz_app.core.text import LANGUAGES
 from quiz_app.packs.formats import READERS
 from quiz_app.packs.schema import Manifest, QuestionFile
 from quiz_app.services.bank import DATABASE_ENV_VAR, Database, check_bank, open_bank
+from quiz_app.services.exchange import MergeReport, export_results, merge_results
 from quiz_app.services.packs import (
     EXPORT_FORMATS,
     export_pack,
@@ -139,6 +140,31 @@ def build_parser() -> argparse.ArgumentParser:
     export_results.add_argument(
         "--pin-env", metavar="VAR", help="for scripts: read the teacher PIN from variable VAR"
     )
+    export_learners = result_commands.add_parser(
+        "export-learners",
+        help="write learners' quizzes and answers to a file, to merge into another bank",
+    )
+    export_learners.add_argument("destination", type=Path, metavar="FILE")
+    export_learners.add_argument(
+        "--learner",
+        dest="learners",
+        action="append",
+        metavar="NAME",
+        help="only this learner (repeat for more; default: every learner)",
+    )
+    export_learners.add_argument(
+        "--pin-env", metavar="VAR", help="for scripts: read the teacher PIN from variable VAR"
+    )
+    merge = result_commands.add_parser(
+        "merge", help="merge a file written by export-learners: all of it, or nothing"
+    )
+    merge.add_argument("path", type=Path, metavar="FILE")
+    merge.add_argument(
+        "--dry-run", action="store_true", help="print what would change, change nothing"
+    )
+    merge.add_argument(
+        "--pin-env", metavar="VAR", help="for scripts: read the teacher PIN from variable VAR"
+    )
 
     database = commands.add_parser("db", help="the question bank itself")
     db_commands = database.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -155,7 +181,7 @@ def run_command(options: argparse.Namespace, out: TextIO | None = None) -> int:
     handler = _HANDLERS[(options.command, options.action)]
     try:
         return handler(options, out)
-    except PackError as err:
+    except (PackError, ResultsFileError) as err:
         print(err, file=sys.stderr)
         return EXIT_PROBLEMS
     except QuizError as err:
@@ -368,6 +394,61 @@ def _results_export(options: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def describe_merge(report: MergeReport, name: str, dry_run: bool) -> str:
+    """The one-line summary of a merge (or of what a dry run would merge)."""
+    verb = "Would merge" if dry_run else "Merged"
+    text = (
+        f"{verb} {name}: {_count(report.learners_added, 'learner', 'learners')} added, "
+        f"{_count(report.sessions_added, 'quiz', 'quizzes')} added "
+        f"({report.sessions_already_there} already here), "
+        f"{_count(report.answers_added, 'answer', 'answers')} added "
+        f"({report.answers_already_there} already here)."
+    )
+    if report.sessions_finished:
+        text += (
+            f" {_count(report.sessions_finished, 'quiz', 'quizzes')} already here "
+            "finished since the last merge."
+        )
+    return text
+
+
+def _results_export_learners(options: argparse.Namespace, out: TextIO) -> int:
+    database = open_bank(options.db)
+    try:
+        _require_teacher(database, options)
+        if options.destination.exists():
+            raise QuizError(f"{options.destination} already exists; choose a new name")
+        exported = export_results(database, options.destination, options.learners)
+    finally:
+        database.close()
+    print(
+        f"Wrote {_count(exported.learners, 'learner', 'learners')}, "
+        f"{_count(exported.sessions, 'quiz', 'quizzes')} and "
+        f"{_count(exported.answers, 'answer', 'answers')} to {options.destination}",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _results_merge(options: argparse.Namespace, out: TextIO) -> int:
+    database = open_bank(options.db)
+    try:
+        _require_teacher(database, options)
+        report = merge_results(database, options.path, dry_run=options.dry_run)
+    except ResultsFileError as err:
+        print(err, file=sys.stderr)
+        print("Nothing was merged: the bank is as it was.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    finally:
+        database.close()
+    print(describe_merge(report, options.path.name, options.dry_run), file=out)
+    return EXIT_OK
+
+
 def _db_check(options: argparse.Namespace, out: TextIO) -> int:
     database = open_bank(options.db, builtin=False)
     try:
@@ -390,5 +471,7 @@ _HANDLERS = {
     ("packs", "show"): _packs_show,
     ("packs", "schema"): _packs_schema,
     ("results", "export"): _results_export,
+    ("results", "export-learners"): _results_export_learners,
+    ("results", "merge"): _results_merge,
     ("db", "check"): _db_check,
 }

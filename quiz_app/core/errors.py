@@ -67,3 +67,16 @@ class StorageError(QuizError):
 
 class NotFoundError(QuizError):
     """Something the user named does not exist."""
+
+
+class ResultsFileError(QuizError):
+    """A learners' results file cannot be written or merged; carries every problem found.
+
+    Merging is all or nothing: when this is raised, the bank is as it was.
+    """
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        head = "1 problem" if count == 1 else f"{count} problems"
+        super().__init__(f"{head}:\n" + "\n".join(f"  {p}" for p in self.problems))

@@ -33,3 +33,18 @@ def response_from_json(kind: QuestionType, data: Any) -> Response:
             return bool(data)
         case _:
             return str(data)
+
+
+def response_json_fits(kind: QuestionType, data: Any) -> bool:
+    """Whether ``data`` is the JSON form of a response to a question of type ``kind``."""
+    match kind:
+        case QuestionType.MULTIPLE | QuestionType.ORDERING:
+            return isinstance(data, list) and all(isinstance(item, str) for item in data)
+        case QuestionType.MATCHING:
+            return isinstance(data, dict) and all(isinstance(v, str) for v in data.values())
+        case QuestionType.NUMERIC:
+            return isinstance(data, int | float) and not isinstance(data, bool)
+        case QuestionType.TRUE_FALSE:
+            return isinstance(data, bool)
+        case _:
+            return isinstance(data, str)

@@ -235,7 +235,8 @@ def _describe(error: Any, drop: int = 0) -> tuple[tuple[str | int, ...], str]:
             f"unknown language '{loc[-1]}' in '{'.'.join(str(p) for p in loc[:-1])}'; "
             "use en (English) or zh (Simplified Chinese)"
         )
-    message = str(error["msg"])
+    # "Value error, needs ...": pydantic's prefix says nothing to the reader
+    message = str(error["msg"]).removeprefix("Value error, ")
     message = message[0].lower() + message[1:]
     return tuple(loc), f"'{where}': {message}" if where else message
 

@@ -1,8 +1,9 @@
 """Spaced repetition with FSRS: one schedule per learner and question.
 
 The answer log is the source of truth. Every answer updates the learner's schedule for
-that question in the same transaction, and ``rebuild_schedules`` replays the log to
-recreate the same state (fuzzing is off, so replaying is exact).
+that question in the same transaction, and ``rebuild_schedules`` replays the log in the
+order the answers were given to recreate the same state (fuzzing is off, so replaying is
+exact). Merged results (services.exchange) are replayed the same way.
 """
 
 from __future__ import annotations
@@ -70,14 +71,19 @@ def record_review(
     return new
 
 
+def replay_schedules(session: Session, learner: LearnerId | None = None) -> int:
+    """Recreate schedules from the answer log, inside the caller's transaction."""
+    cards: dict[tuple[LearnerId, QuestionId], CardState] = {}
+    for who, question, score, when in repo.answers_in_order(session, learner):
+        cards[who, question] = next_state(question, cards.get((who, question)), score, when)
+    repo.replace_all(session, learner, [(w, q, c) for (w, q), c in cards.items()])
+    return len(cards)
+
+
 def rebuild_schedules(database: Database, learner: LearnerId | None = None) -> int:
     """Recreate schedules from the answer log (one learner's, or everyone's)."""
     with database.transaction() as session:
-        cards: dict[tuple[LearnerId, QuestionId], CardState] = {}
-        for who, question, score, when in repo.answers_in_order(session, learner):
-            cards[who, question] = next_state(question, cards.get((who, question)), score, when)
-        repo.replace_all(session, learner, [(w, q, c) for (w, q), c in cards.items()])
-    return len(cards)
+        return replay_schedules(session, learner)
 
 
 def ensure_schedules(database: Database) -> None:

@@ -83,18 +83,25 @@ def mark_finished(session: Session, session_id: QuizSessionId, now: datetime) ->
 def mistaken_question_ids(
     session: Session, learner_id: LearnerId, draw: DrawFilter
 ) -> list[QuestionId]:
-    """Questions whose latest answer by this learner was not fully right."""
-    latest = (
-        select(_A.question_id, func.max(_A.id).label("last_id"))
+    """Questions whose latest answer by this learner was not fully right.
+
+    Latest by the time it was given, not by row id: answers merged from another
+    computer arrive after newer ones given here."""
+    ranked = (
+        select(
+            _A.question_id,
+            _A.score,
+            func.row_number()
+            .over(partition_by=_A.question_id, order_by=(_A.answered_at.desc(), _A.id.desc()))
+            .label("recency"),
+        )
         .where(_A.learner_id == learner_id)
-        .group_by(_A.question_id)
         .subquery()
     )
     query = (
         select(_Q.id)
-        .join(latest, latest.c.question_id == _Q.id)
-        .join(ANSWER, _A.id == latest.c.last_id)
-        .where(_A.score < 1.0, question_conditions(draw))
+        .join(ranked, ranked.c.question_id == _Q.id)
+        .where(ranked.c.recency == 1, ranked.c.score < 1.0, question_conditions(draw))
         .order_by(_Q.id)
     )
     return [QuestionId(i) for i in session.scalars(query)]

@@ -82,8 +82,14 @@ def replace_all(
 def answers_in_order(
     session: Session, learner: LearnerId | None
 ) -> Iterator[tuple[LearnerId, QuestionId, float, datetime]]:
-    """The answer log in the order it was written, streamed."""
-    query = select(_A.learner_id, _A.question_id, _A.score, _A.answered_at).order_by(_A.id)
+    """The answer log in the order the answers were given, streamed.
+
+    By time, not by row id: answers merged from another computer are written after
+    answers given here later. Equal times keep the order they were written in.
+    """
+    query = select(_A.learner_id, _A.question_id, _A.score, _A.answered_at).order_by(
+        _A.answered_at, _A.id
+    )
     if learner is not None:
         query = query.where(_A.learner_id == learner)
     for row in session.execute(query.execution_options(yield_per=10_000)):

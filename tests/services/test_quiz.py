@@ -140,6 +140,27 @@ def test_my_mistakes_draws_only_what_was_last_answered_wrongly(bank: Database) -
     assert set(again.question_ids) == wrong - {fixed.id}
 
 
+def test_an_older_answer_arriving_later_does_not_bring_a_mistake_back(bank: Database) -> None:
+    # A merge from another computer appends answers given before those already here.
+    from quiz_app.core.learners import AnswerRecord
+    from quiz_app.storage import learners as learner_repo
+
+    ada = create_learner(bank, "Ada", now=NOW)
+    quiz = start_quiz(bank, ada.id, QuizSettings(count=2), seed=4, now=NOW)
+    questions = quiz_questions(bank, quiz)
+    for question in questions:
+        body = question.question.body
+        submit_answer(bank, quiz.id, question.id, right_response(body), 10, now=NOW)
+    finish_quiz(bank, quiz.id, now=NOW)
+    first = questions[0]
+    with bank.transaction() as session:
+        learner_repo.append_answer(
+            session, AnswerRecord(ada.id, first.id, None, 0.0, 10, NOW - timedelta(days=3))
+        )
+    with pytest.raises(QuizError, match="No mistakes"):
+        start_quiz(bank, ada.id, QuizSettings(mode=QuizMode.MISTAKES), now=NOW)
+
+
 def test_each_learner_sees_only_their_own_quizzes(bank: Database) -> None:
     ada = create_learner(bank, "Ada", now=NOW)
     bob = create_learner(bank, "Bob", now=NOW)

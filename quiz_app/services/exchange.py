@@ -1,0 +1,291 @@
+"""Learners' results between banks: export them to a file on one computer, merge the file
+on another (docs/results-file.md). Merging is one transaction, and merging the same file
+twice adds nothing the second time.
+
+Neither operation asks for the teacher PIN: a learner may export their own results, and
+the callers (the CLI, the GUI) ask for the PIN where they should.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from quiz_app import __version__
+from quiz_app.core.errors import NotFoundError, Problem, ResultsFileError
+from quiz_app.core.exchange import BankSession, LearnerEntry, QuestionRef, TopicRef
+from quiz_app.core.ids import PackId, QuestionId, TopicId
+from quiz_app.core.responses import response_json_fits
+from quiz_app.services.results_file import (
+    ProblemList,
+    ResultsFile,
+    describe_ref,
+    read_results_file,
+)
+from quiz_app.services.results_format import (
+    answer_record,
+    dump_line,
+    header_record,
+    learner_record,
+    session_record,
+)
+from quiz_app.services.review import replay_schedules
+from quiz_app.storage import Database, Session
+from quiz_app.storage import exchange as repo
+from quiz_app.storage.learners import add_learner
+
+
+@dataclass(frozen=True)
+class ExportedResults:
+    """How much went into a results file."""
+
+    learners: int
+    sessions: int
+    answers: int
+
+
+@dataclass(frozen=True)
+class MergeReport:
+    """What a merge added, and what it found already in the bank."""
+
+    learners: tuple[str, ...]
+    """Every learner named in the file, by name."""
+    learners_added: int
+    sessions_added: int
+    answers_added: int
+    sessions_already_there: int
+    answers_already_there: int
+    sessions_finished: int = 0
+    """Quizzes the bank held unfinished (merged mid-quiz) that the file shows finished."""
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[TextIO]:
+    """A text stream whose content replaces ``path`` only once it is all written."""
+    # A name of our own beside the target, so os.replace stays on one file system and
+    # the file gets the usual permissions (tempfile.mkstemp would make it private).
+    part = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
+    try:
+        with part.open("x", encoding="utf-8", newline="\n") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(part, path)
+    except BaseException:
+        with suppress(OSError):
+            part.unlink()
+        raise
+
+
+def export_results(
+    database: Database,
+    path: Path,
+    learners: Sequence[str] | None = None,
+    *,
+    now: datetime | None = None,
+) -> ExportedResults:
+    """Write the results of these learners (all when None) to a results file at ``path``."""
+    answers = 0
+    with database.reading() as session:
+        chosen = repo.learners_named(session, learners)
+        missing = sorted(set(learners or ()) - {learner.name for learner in chosen})
+        if missing:
+            names = ", ".join(f"'{name}'" for name in missing)
+            raise NotFoundError(f"no learner called {names} in this bank")
+        ids = [learner.id for learner in chosen]
+        quizzes = repo.sessions_for_export(session, ids)
+        try:
+            with _replacing(path) as out:
+                out.write(dump_line(header_record(now or datetime.now(UTC), __version__)))
+                for learner in chosen:
+                    entry = LearnerEntry(learner.name, learner.colour, learner.language)
+                    out.write(dump_line(learner_record(entry)))
+                for quiz in quizzes:
+                    out.write(dump_line(session_record(quiz)))
+                for answer in repo.answers_for_export(session, ids):
+                    out.write(dump_line(answer_record(answer)))
+                    answers += 1
+        except OSError as err:
+            why = err.strerror or str(err)
+            raise ResultsFileError([Problem(path.name, None, f"cannot be written: {why}")]) from err
+    return ExportedResults(len(chosen), len(quizzes), answers)
+
+
+def merge_results(
+    database: Database, path: Path, *, dry_run: bool = False, now: datetime | None = None
+) -> MergeReport:
+    """Merge a results file into the bank, all or nothing.
+
+    Raises ResultsFileError with every problem found (the bank is then unchanged). With
+    ``dry_run``, the merge is carried out and rolled back: the report says what it would do.
+    """
+    parsed, problems = read_results_file(path)
+    # A dry run does all the work in a session that is rolled back at its end.
+    scope = database.reading() if dry_run else database.transaction()
+    with scope as session:
+        return _merge(session, parsed, problems, now or datetime.now(UTC))
+
+
+def _needed_packs(parsed: ResultsFile) -> dict[PackId, int]:
+    """Every pack the file's questions and topics belong to, with the first line naming it."""
+    first: dict[PackId, int] = {}
+    for number, quiz in parsed.sessions:
+        for pack, _ in (*quiz.questions, *quiz.topics):
+            first.setdefault(pack, number)
+    for number, answer in parsed.answers:
+        first.setdefault(answer.question[0], number)
+    return dict(sorted(first.items(), key=lambda item: item[1]))
+
+
+@dataclass(frozen=True)
+class _InBank:
+    """What the bank already holds of what the file names."""
+
+    questions: dict[QuestionRef, QuestionId]
+    topics: dict[TopicRef, TopicId]
+    sessions: dict[str, BankSession]
+    answers: dict[str, str]
+    """Answer uid -> learner name."""
+
+
+def _merge(
+    session: Session, parsed: ResultsFile, problems: ProblemList, now: datetime
+) -> MergeReport:
+    bank = _check_with_bank(session, parsed, problems)
+    problems.raise_if_any()
+
+    learner_ids = repo.learner_ids(session, {learner.name for _, learner in parsed.learners})
+    added_learners = 0
+    for _, learner in parsed.learners:
+        if learner.name not in learner_ids:
+            new = add_learner(session, learner.name, now, learner.colour, learner.language)
+            learner_ids[learner.name] = new.id
+            added_learners += 1
+    new_sessions = [quiz for _, quiz in parsed.sessions if quiz.uid not in bank.sessions]
+    session_ids = {uid: there.id for uid, there in bank.sessions.items()}
+    session_ids.update(
+        repo.add_sessions(session, new_sessions, learner_ids, bank.questions, bank.topics)
+    )
+    finished = 0
+    for _, quiz in parsed.sessions:
+        there = bank.sessions.get(quiz.uid)
+        # A quiz merged while it was still going on, finished since on the learner's computer.
+        if there is not None and not there.finished and quiz.finished_at is not None:
+            flagged = [bank.questions[q] for q in quiz.flagged]
+            repo.finish_session(session, there.id, quiz.finished_at, flagged)
+            finished += 1
+    new_answers = [answer for _, answer in parsed.answers if answer.uid not in bank.answers]
+    repo.add_answers(session, new_answers, learner_ids, bank.questions, session_ids)
+    # The schedules follow from the whole log, now that older answers may sit among it.
+    for name in sorted({answer.learner for answer in new_answers}):
+        replay_schedules(session, learner_ids[name])
+    return MergeReport(
+        learners=tuple(sorted(learner.name for _, learner in parsed.learners)),
+        learners_added=added_learners,
+        sessions_added=len(new_sessions),
+        answers_added=len(new_answers),
+        sessions_already_there=len(parsed.sessions) - len(new_sessions),
+        answers_already_there=len(parsed.answers) - len(new_answers),
+        sessions_finished=finished,
+    )
+
+
+def _check_with_bank(session: Session, parsed: ResultsFile, problems: ProblemList) -> _InBank:
+    """Look up what the file names in the bank, adding a problem for each mismatch."""
+    # Lines that could not be read may hold the quizzes that answers refer to.
+    damaged = bool(problems.found)
+    needed = _needed_packs(parsed)
+    present = repo.packs_present(session, needed)
+    for pack, number in needed.items():
+        if pack not in present:
+            problems.add(number, f"pack '{pack}' is not in this bank: import pack {pack} first")
+    questions = repo.questions_of_packs(session, present)
+    topics = repo.topics_of_packs(session, present)
+    _check_keys(parsed, present, set(questions), set(topics), problems)
+    for number, answer in parsed.answers:
+        known = questions.get(answer.question)
+        if known is not None and not response_json_fits(known[1], answer.given):
+            problems.add(
+                number,
+                f"'given' does not fit {describe_ref(answer.question)}, which is a "
+                f"{known[1].value} question in this bank",
+            )
+
+    in_file = {quiz.uid for _, quiz in parsed.sessions}
+    sessions = repo.sessions_by_uid(
+        session, {*in_file, *(a.session for _, a in parsed.answers if a.session is not None)}
+    )
+    for number, quiz in parsed.sessions:
+        there = sessions.get(quiz.uid)
+        if there is not None and there.learner != quiz.learner:
+            problems.add(
+                number,
+                f"quiz {quiz.uid} is already in this bank as a quiz by '{there.learner}', "
+                f"not by '{quiz.learner}'",
+            )
+    for number, answer in parsed.answers:
+        if answer.session is None or answer.session in in_file:
+            continue  # checked with the file on its own
+        there = sessions.get(answer.session)
+        if there is None:
+            if not damaged:
+                problems.add(
+                    number,
+                    f"the answer's quiz {answer.session} is neither in this file nor in this bank",
+                )
+        elif there.learner != answer.learner:
+            problems.add(
+                number,
+                f"the answer is by '{answer.learner}', but its quiz {answer.session} in this "
+                f"bank is by '{there.learner}'",
+            )
+        elif answer.question not in there.questions:
+            problems.add(
+                number, f"{describe_ref(answer.question)} is not in its quiz {answer.session}"
+            )
+    answers = repo.answer_learners(session, {a.uid for _, a in parsed.answers})
+    for number, answer in parsed.answers:
+        owner = answers.get(answer.uid)
+        if owner is not None and owner != answer.learner:
+            problems.add(
+                number,
+                f"answer {answer.uid} is already in this bank as an answer by '{owner}', "
+                f"not by '{answer.learner}'",
+            )
+    return _InBank({ref: found[0] for ref, found in questions.items()}, topics, sessions, answers)
+
+
+def _check_keys(
+    parsed: ResultsFile,
+    present: set[PackId],
+    questions: set[QuestionRef],
+    topics: set[TopicRef],
+    problems: ProblemList,
+) -> None:
+    """Each question and topic of a pack the bank holds must be in it: reported once each."""
+    reported: set[tuple[str, str, str]] = set()
+
+    def check(number: int, what: str, ref: tuple[PackId, str], known: set[Any]) -> None:
+        pack, key = ref
+        if pack not in present or ref in known or (what, pack, key) in reported:
+            return
+        reported.add((what, pack, key))
+        problems.add(
+            number,
+            f"pack '{pack}' in this bank has no {what} '{key}': import the version of "
+            f"pack {pack} the learner used (or a newer one) first",
+        )
+
+    for number, quiz in parsed.sessions:
+        for ref in quiz.questions:
+            check(number, "question", ref, questions)
+        for topic in quiz.topics:
+            check(number, "topic", topic, topics)
+    for number, answer in parsed.answers:
+        check(number, "question", answer.question, questions)
