@@ -287,33 +287,33 @@
         <translation>已取消导入：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="96"/>
+        <location filename="../../quiz_app/ui/importer.py" line="110"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="97"/>
+        <location filename="../../quiz_app/ui/importer.py" line="111"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="102"/>
-        <location filename="../../quiz_app/ui/importer.py" line="159"/>
+        <location filename="../../quiz_app/ui/importer.py" line="116"/>
+        <location filename="../../quiz_app/ui/importer.py" line="164"/>
         <source>Import pack</source>
         <translation>导入题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="140"/>
+        <location filename="../../quiz_app/ui/importer.py" line="145"/>
         <source>%1 %2 is already in the bank.</source>
         <translation>%1 %2 已在题库中。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="142"/>
+        <location filename="../../quiz_app/ui/importer.py" line="147"/>
         <source>Imported %1 %2: %3 added, %4 changed, %5 retired.</source>
         <translation>已导入 %1 %2：新增 %3，修改 %4，停用 %5。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="157"/>
+        <location filename="../../quiz_app/ui/importer.py" line="162"/>
         <source>Import cancelled: the bank is as it was.</source>
         <translation>已取消导入：题库保持原样。</translation>
     </message>
@@ -389,301 +389,326 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="156"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="499"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="527"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="159"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="540"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="568"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="207"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="213"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="209"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="215"/>
         <source>&amp;Import pack…</source>
         <translation>导入题包(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="211"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="217"/>
         <source>Import pack &amp;folder…</source>
         <translation>导入题包文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="212"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="218"/>
         <source>&amp;Export pack…</source>
         <translation>导出题包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="215"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="219"/>
+        <source>Export &amp;my results…</source>
+        <translation>导出我的成绩(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="222"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="218"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="225"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="219"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="226"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="223"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="230"/>
         <source>Follow the &amp;system</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="224"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="231"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="225"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="232"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="235"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="242"/>
         <source>&amp;Bigger text</source>
         <translation>放大文字(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="240"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="247"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="247"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="254"/>
         <source>&amp;Normal text size</source>
         <translation>默认文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="251"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="258"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="260"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="267"/>
         <source>&amp;Teacher</source>
         <translation>教师(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="261"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="268"/>
         <source>&amp;Edit pack…</source>
         <translation>编辑题包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="262"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="269"/>
         <source>&amp;Class results…</source>
         <translation>班级成绩(&amp;C)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="264"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="270"/>
+        <source>&amp;Merge learners&apos; results…</source>
+        <translation>合并学习者成绩(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="272"/>
+        <source>Export &amp;all learners&apos; results…</source>
+        <translation>导出所有学习者成绩(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="275"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="267"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="278"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="272"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="283"/>
         <source>&amp;About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="301"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="312"/>
         <source>Teacher mode</source>
         <translation>教师模式</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="305"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="316"/>
         <source>Choose a teacher PIN (4 to 12 digits):</source>
         <translation>设置教师 PIN 码（4 至 12 位数字）：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="310"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="321"/>
         <source>The same PIN again:</source>
         <translation>再输入一次同一个 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="315"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="326"/>
         <source>The two PINs differ; nothing was set.</source>
         <translation>两次输入的 PIN 码不一致，未作设置。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="318"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="329"/>
         <source>Teacher PIN:</source>
         <translation>教师 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="334"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="345"/>
         <source>Import pack</source>
         <translation>导入题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="337"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="348"/>
         <source>Question packs (*.zip pack.toml *.gift *.txt *.aiken *.xml *.csv *.xlsx);;All files (*)</source>
         <translation>题包 (*.zip pack.toml *.gift *.txt *.aiken *.xml *.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="349"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="360"/>
         <source>Import pack folder</source>
         <translation>导入题包文件夹</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="355"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="366"/>
         <source>Checking %1…</source>
         <translation>正在检查 %1……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="384"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="395"/>
         <source>The bank has no packs yet.</source>
         <translation>题库中还没有题包。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="398"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="409"/>
         <source>Edit pack</source>
         <translation>编辑题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="410"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="421"/>
         <source>Saved %1 %2: %3 added, %4 changed, %5 retired.</source>
         <translation>已保存 %1 %2：新增 %3，修改 %4，停用 %5。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="424"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="435"/>
         <source>Export pack</source>
         <translation>导出题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="592"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="454"/>
+        <source>Export results</source>
+        <translation>导出成绩</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="454"/>
+        <source>Choose who is learning first.</source>
+        <translation>请先选择学习者。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="633"/>
         <source>Export class results</source>
         <translation>导出班级成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="602"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="643"/>
         <source>Results saved: %1</source>
         <translation>成绩已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="607"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="648"/>
         <source>Save the class report</source>
         <translation>保存班级报告</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="608"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="649"/>
         <source>class-report.pdf</source>
         <translation>班级报告.pdf</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="652"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="693"/>
         <source>Save my report</source>
         <translation>保存我的报告</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="653"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="694"/>
         <source>report.pdf</source>
         <translation>学习报告.pdf</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="609"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="654"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="650"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="695"/>
         <source>PDF (*.pdf);;Web page (*.html)</source>
         <translation>PDF (*.pdf);;网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="622"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="695"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="663"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="736"/>
         <source>Report saved: %1</source>
         <translation>报告已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="713"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="754"/>
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="723"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="764"/>
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="727"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="768"/>
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="727"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="768"/>
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="728"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="769"/>
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="728"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="769"/>
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="729"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="770"/>
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="729"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="770"/>
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="730"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="771"/>
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="730"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="771"/>
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="731"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="772"/>
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="731"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="772"/>
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="732"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="773"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="732"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="773"/>
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="735"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="776"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="741"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="782"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="743"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="784"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -804,52 +829,52 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>此题的问题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="131"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="132"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="144"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="145"/>
         <source>Editing %1 (version %2)</source>
         <translation>正在编辑 %1（版本 %2）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="148"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="149"/>
         <source>&amp;Save as version %1</source>
         <translation>保存为版本 %1(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="236"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="237"/>
         <source>%1 question(s) have problems.</source>
         <translation>有 %1 道题存在问题。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="238"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="239"/>
         <source>Changes not saved yet.</source>
         <translation>更改尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="241"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="242"/>
         <source>%1 question(s), no changes.</source>
         <translation>共 %1 道题，没有更改。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="308"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="309"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="331"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="332"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="346"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="347"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="347"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="348"/>
         <source>Save the changes to %1 as version %2?</source>
         <translation>将对 %1 的更改保存为版本 %2 吗？</translation>
     </message>
@@ -902,22 +927,22 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>PackListWidget</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="61"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="62"/>
         <source>Pack / topic</source>
         <translation>题包 / 主题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="61"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="62"/>
         <source>Questions</source>
         <translation>题数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="61"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="62"/>
         <source>Mastery</source>
         <translation>掌握程度</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="62"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="63"/>
         <source>Question packs</source>
         <translation>题包</translation>
     </message>
@@ -1111,17 +1136,17 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>显示答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="92"/>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="95"/>
         <source>The preview shows once the question has no problems.</source>
         <translation>题目没有问题后才会显示预览。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="102"/>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="105"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="102"/>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="105"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
@@ -1237,6 +1262,70 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <location filename="../../quiz_app/ui/report.py" line="59"/>
         <source>Latest scores</source>
         <translation>最近得分</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsExchange</name>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="37"/>
+        <source>Chang&apos;e Quiz results (*.jsonl);;All files (*)</source>
+        <translation>嫦娥问答成绩文件 (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="43"/>
+        <source>Export results</source>
+        <translation>导出成绩</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="61"/>
+        <source>Saved %1 quiz(zes) and %2 answer(s) to %3.</source>
+        <translation>已将 %1 次测验和 %2 个作答保存到 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="70"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="110"/>
+        <source>Merge results</source>
+        <translation>合并成绩</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="93"/>
+        <source>Everything in %1 is already in this bank.</source>
+        <translation>%1 中的所有内容都已在题库中。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="113"/>
+        <source>%1 holds the results of %2. Merging adds %3 learner(s), %4 quiz(zes) and %5 answer(s); %6 quiz(zes) and %7 answer(s) are already here.</source>
+        <translation>%1 包含 %2 的成绩。合并将新增 %3 位学习者、%4 次测验和 %5 个作答；已有 %6 次测验和 %7 个作答在题库中。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="117"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="125"/>
+        <source>&amp;Merge</source>
+        <translation>合并(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="100"/>
+        <source>Merge cancelled: nothing was changed.</source>
+        <translation>已取消合并：未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="134"/>
+        <source>Merged %1: %2 learner(s), %3 quiz(zes) and %4 answer(s) added.</source>
+        <translation>已合并 %1：新增 %2 位学习者、%3 次测验和 %4 个作答。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="147"/>
+        <source>Results</source>
+        <translation>成绩</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="154"/>
+        <source>The file has %1 problem(s); nothing was merged.</source>
+        <translation>文件有 %1 个问题；未合并任何内容。</translation>
     </message>
 </context>
 <context>

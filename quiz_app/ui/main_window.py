@@ -39,6 +39,7 @@ from quiz_app.core.quiz import QuizMode, QuizSession, QuizSettings
 from quiz_app.ui.i18n import set_language as set_app_language
 from quiz_app.ui.importer import ImportFlow
 from quiz_app.ui.pack_actions import PackExport, choose_pack
+from quiz_app.ui.results_exchange import ResultsExchange
 from quiz_app.ui.screens.home import HomeScreen
 from quiz_app.ui.theme import Theme, apply_theme
 
@@ -148,6 +149,8 @@ class MainWindow(QMainWindow):
     """The message shown to the user about an export."""
     pack_saved = Signal(str)
     """The message shown to the user when the editor saved a pack."""
+    results_moved = Signal(str)
+    """The message about an export or a merge of learners' results."""
 
     def __init__(self, database: Database | None, language: str = "en") -> None:
         super().__init__()
@@ -180,6 +183,9 @@ class MainWindow(QMainWindow):
         self.importer.bank_changed.connect(self._bank_changed)
         self.exporter = PackExport(self)
         self.exporter.finished.connect(self._exported)
+        self.exchange = ResultsExchange(self)
+        self.exchange.finished.connect(self._results_moved)
+        self.exchange.bank_changed.connect(self._bank_changed)
         self.setAcceptDrops(True)
         self._build_home()
         self._build_menus()
@@ -210,6 +216,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self._action(self.tr("Import pack &folder…"), self.ask_import_folder))
         file_menu.addAction(self._action(self.tr("&Export pack…"), self.ask_export_pack))
+        file_menu.addAction(self._action(self.tr("Export &my results…"), self.ask_export_mine))
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -260,6 +267,10 @@ class MainWindow(QMainWindow):
         teacher = self.menuBar().addMenu(self.tr("&Teacher"))
         teacher.addAction(self._action(self.tr("&Edit pack…"), self.edit_pack))
         teacher.addAction(self._action(self.tr("&Class results…"), self.show_class_results))
+        teacher.addAction(self._action(self.tr("&Merge learners' results…"), self.ask_merge))
+        teacher.addAction(
+            self._action(self.tr("Export &all learners' results…"), self.ask_export_everyone)
+        )
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(
@@ -428,6 +439,36 @@ class MainWindow(QMainWindow):
     def _exported(self, message: str) -> None:
         self.statusBar().showMessage(message)
         self.pack_exported.emit(message)
+
+    # -- results between computers ----------------------------------------------------------
+    def ask_export_mine(self) -> None:
+        """File › Export my results: the current learner's own, no PIN needed."""
+        from quiz_app.services.learners import get_learner
+
+        learner = self.home.current_learner()
+        found = None
+        if self._database is not None and learner is not None:
+            found = get_learner(self._database, learner)
+        if self._database is None or found is None:
+            QMessageBox.information(
+                self, self.tr("Export results"), self.tr("Choose who is learning first.")
+            )
+            return
+        self.exchange.ask_export(self._database, [found.name], f"{found.name}-results")
+
+    def ask_export_everyone(self) -> None:
+        """Teacher › Export all learners' results (PIN), e.g. to move the class's bank."""
+        if self._database is not None and self.unlock_teacher():
+            self.exchange.ask_export(self._database, None, "class-results")
+
+    def ask_merge(self) -> None:
+        """Teacher › Merge learners' results (PIN)."""
+        if self._database is not None and self.unlock_teacher():
+            self.exchange.ask_merge(self._database)
+
+    def _results_moved(self, message: str) -> None:
+        self.statusBar().showMessage(message)
+        self.results_moved.emit(message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.editor_screen is not None and not self.editor_screen.confirm_leave():

@@ -29,7 +29,12 @@ from quiz_app.ui.screens.quiz import QuizScreen
 from quiz_app.ui.theme import Theme, apply_theme
 
 SIZE = (900, 700)
-SIZES = {"editor": (1280, 800), "editor-problem": (1280, 800), "import-progress": (420, 120)}
+SIZES = {
+    "editor": (1280, 800),
+    "editor-problem": (1280, 800),
+    "import-progress": (420, 120),
+    "merge-question": (560, 160),
+}
 
 
 def _home(database: Database, language: str) -> QWidget:
@@ -213,6 +218,17 @@ def _class_report(database: Database, language: str) -> QWidget:
     return browser
 
 
+def _merge_question(database: Database, language: str) -> QWidget:
+    from quiz_app.services.exchange import MergeReport
+
+    del database
+    names = {"en": "Ada, Bob", "zh": "小明, 小红"}[language].split(", ")
+    window = MainWindow(None, language)
+    report = MergeReport(tuple(names), 2, 5, 61, 1, 9)
+    box, _ = window.exchange.confirm_box(Path("class-3B.jsonl"), report)
+    return box
+
+
 def take_screenshots(outdir: Path) -> list[Path]:
     # The app remembers the last learner in its settings: keep ours out of the user's.
     os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="quiz-screenshots-")
@@ -234,6 +250,7 @@ def take_screenshots(outdir: Path) -> list[Path]:
         "import-progress": _import_progress,
         "editor": lambda db, lang: _editor(db, lang, problem=False),
         "editor-problem": lambda db, lang: _editor(db, lang, problem=True),
+        "merge-question": _merge_question,
     }
     with tempfile.TemporaryDirectory() as tmp:
         database = open_bank(f"sqlite:///{Path(tmp) / 'bank.sqlite3'}")

@@ -1,0 +1,161 @@
+"""Results between computers in the app: a learner saves theirs to a file, the teacher
+merges such files into the class's bank (docs/results-file.md).
+
+The merge is shown first as what it would add (a dry run of the same code), then done
+in one transaction off the GUI thread; a file with any problem merges nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
+
+from quiz_app.ui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from quiz_app.services.bank import Database
+    from quiz_app.services.exchange import ExportedResults, MergeReport
+
+
+class ResultsExchange(QObject):
+    finished = Signal(str)
+    """The message about how an export or a merge ended."""
+    bank_changed = Signal()
+    confirm_shown = Signal(object)
+    """The QMessageBox asking whether to merge, just before it is shown."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self._job: object | None = None
+
+    def _filter(self) -> str:
+        return self.tr("Chang'e Quiz results (*.jsonl);;All files (*)")
+
+    # -- export -----------------------------------------------------------------------------
+    def ask_export(self, database: Database, learners: Sequence[str] | None, name: str) -> None:
+        """Save ``learners``' results (None: everyone's) to a file the person chooses."""
+        path, _ = QFileDialog.getSaveFileName(
+            self._window, self.tr("Export results"), f"{name}.jsonl", self._filter()
+        )
+        if path:
+            self.export(database, learners, Path(path))
+
+    def export(self, database: Database, learners: Sequence[str] | None, path: Path) -> None:
+        from quiz_app.services.exchange import export_results
+
+        chosen = None if learners is None else list(learners)
+        self._job = run_in_background(
+            lambda: export_results(database, path, chosen),
+            lambda done: self._exported(path, done),
+            lambda error: self._failed(error, merging=False),
+        )
+
+    def _exported(self, path: Path, done: ExportedResults) -> None:
+        self._job = None
+        self.finished.emit(
+            self.tr("Saved %1 quiz(zes) and %2 answer(s) to %3.")
+            .replace("%1", str(done.sessions))
+            .replace("%2", str(done.answers))
+            .replace("%3", path.name)
+        )
+
+    # -- merge ------------------------------------------------------------------------------
+    def ask_merge(self, database: Database) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self._window, self.tr("Merge results"), "", self._filter()
+        )
+        if path:
+            self.merge(database, Path(path))
+
+    def merge(self, database: Database, path: Path) -> None:
+        """Check ``path`` against the bank, ask, then merge it."""
+        from quiz_app.services.exchange import merge_results
+
+        self._job = run_in_background(
+            lambda: merge_results(database, path, dry_run=True),
+            lambda report: self._confirm(database, path, report),
+            lambda error: self._failed(error, merging=True),
+        )
+
+    def _confirm(self, database: Database, path: Path, report: MergeReport) -> None:
+        from quiz_app.services.exchange import merge_results
+
+        self._job = None
+        if not (report.learners_added or report.sessions_added or report.answers_added) and (
+            not report.sessions_finished
+        ):
+            self.finished.emit(
+                self.tr("Everything in %1 is already in this bank.").replace("%1", path.name)
+            )
+            return
+        box, merge = self.confirm_box(path, report)
+        self.confirm_shown.emit(box)
+        box.exec()
+        if box.clickedButton() is not merge:
+            self.finished.emit(self.tr("Merge cancelled: nothing was changed."))
+            return
+        self._job = run_in_background(
+            lambda: merge_results(database, path),
+            lambda done: self._merged(path, done),
+            lambda error: self._failed(error, merging=True),
+        )
+
+    def confirm_box(self, path: Path, report: MergeReport) -> tuple[QMessageBox, QPushButton]:
+        """The question before a merge, and its Merge button."""
+        title = self.tr("Merge results")
+        text = (
+            self.tr(
+                "%1 holds the results of %2. Merging adds %3 learner(s), %4 quiz(zes) and "
+                "%5 answer(s); %6 quiz(zes) and %7 answer(s) are already here."
+            )
+            .replace("%1", path.name)
+            .replace("%2", self.tr(", ").join(report.learners))
+            .replace("%3", str(report.learners_added))
+            .replace("%4", str(report.sessions_added))
+            .replace("%5", str(report.answers_added))
+            .replace("%6", str(report.sessions_already_there))
+            .replace("%7", str(report.answers_already_there))
+        )
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self._window)
+        merge = box.addButton(self.tr("&Merge"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(merge)
+        return box, merge
+
+    def _merged(self, path: Path, report: MergeReport) -> None:
+        self._job = None
+        self.bank_changed.emit()
+        self.finished.emit(
+            self.tr("Merged %1: %2 learner(s), %3 quiz(zes) and %4 answer(s) added.")
+            .replace("%1", path.name)
+            .replace("%2", str(report.learners_added))
+            .replace("%3", str(report.sessions_added))
+            .replace("%4", str(report.answers_added))
+        )
+
+    def _failed(self, error: Exception, *, merging: bool) -> None:
+        from quiz_app.core.errors import ResultsFileError
+
+        self._job = None
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Results"),
+            str(error),
+            QMessageBox.StandardButton.Ok,
+            self._window,
+        )
+        if merging and isinstance(error, ResultsFileError):
+            box.setText(
+                self.tr("The file has %1 problem(s); nothing was merged.").replace(
+                    "%1", str(len(error.problems))
+                )
+            )
+            box.setDetailedText("\n".join(str(p) for p in error.problems))
+        self.confirm_shown.emit(box)
+        box.exec()
+        self.finished.emit(box.text())
