@@ -1,4 +1,4 @@
-"""Run the benchmarks: ``python -m benchmarks [import|draw]``. Prints JSON."""
+"""Run the benchmarks: ``python -m benchmarks [NAME ...]`` (see README.md). Prints JSON."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import sys
 from benchmarks.bank import bench_draw, bench_import
 from benchmarks.progress import bench_progress
 from benchmarks.startup import bench_startup
+from benchmarks.teacher import bench_teacher
 
 
 def main(argv: list[str]) -> int:
@@ -16,6 +17,7 @@ def main(argv: list[str]) -> int:
         "draw": bench_draw,
         "startup": bench_startup,
         "progress": bench_progress,
+        "teacher": bench_teacher,
     }
     chosen = argv or list(runs)
     for name in chosen:
