@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from quiz_app.core.errors import PackError
+from quiz_app.core.questions import Question, QuestionType
+from quiz_app.core.serialize import question_to_dict
 from quiz_app.packs.formats import load_any
 from quiz_app.packs.native import load_pack
 from quiz_app.packs.spreadsheet import COLUMNS, csv_text, load_csv
@@ -151,3 +155,38 @@ def test_a_stray_carriage_return_is_a_located_problem(tmp_path: Path) -> None:
         problems = []
     # Either read as a line break inside the prompt, or reported with its line.
     assert all(p.startswith(f"{path}:") for p in problems)
+
+
+@pytest.mark.parametrize("pack_name", ["change-missions", "lunar-science"])
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_the_built_in_packs_survive_a_spreadsheet(
+    tmp_path: Path, pack_name: str, suffix: str
+) -> None:
+    from quiz_app.packs.spreadsheet import xlsx_bytes
+    from quiz_app.services.packs import builtin_packs_dir
+
+    original = load_pack(builtin_packs_dir() / pack_name)
+    path = tmp_path / f"{pack_name}{suffix}"
+    if suffix == ".csv":
+        path.write_text(csv_text(original), encoding="utf-8")
+    else:
+        path.write_bytes(xlsx_bytes(original))
+    again = load_any(path)
+    assert len(again.questions) == len(original.questions) > 100
+    for before, after in zip(original.questions, again.questions, strict=True):
+        # everything but the image, which a sheet cannot carry, and the ids of choices,
+        # which a sheet numbers in order
+        assert _by_position(after) == _by_position(replace(before, image=None, image_alt=None))
+
+
+def _by_position(question: Question) -> dict[str, Any]:
+    """The question as a dict, with choices, items and pairs known by position."""
+    data = question_to_dict(question)
+    for name in ("choices", "items", "pairs"):
+        if name in data:
+            ids = [entry.pop("id") for entry in data[name]]
+            if question.type is QuestionType.SINGLE:
+                data["answer"] = ids.index(data["answer"])
+            if question.type is QuestionType.MULTIPLE:
+                data["answers"] = [ids.index(a) for a in data["answers"]]
+    return data
