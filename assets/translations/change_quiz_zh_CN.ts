@@ -882,44 +882,49 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>PackExport</name>
     <message>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="47"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="54"/>
         <source>Pack archive (*.zip)</source>
         <translation>题包压缩文件 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="48"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="55"/>
         <source>GIFT for Moodle (*.gift)</source>
         <translation>Moodle 的 GIFT 格式 (*.gift)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="49"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="56"/>
+        <source>Moodle XML (*.xml)</source>
+        <translation>Moodle XML 格式 (*.xml)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="57"/>
         <source>Spreadsheet (*.csv)</source>
         <translation>电子表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="50"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="58"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="51"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="59"/>
         <source>Aiken (*.txt)</source>
         <translation>Aiken 格式 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="55"/>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="88"/>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="94"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="63"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="96"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="102"/>
         <source>Export pack</source>
         <translation>导出题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="78"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="86"/>
         <source>Exported %1 questions to %2.</source>
         <translation>已将 %1 道题导出到 %2。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="84"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="92"/>
         <source>%1 question(s) could not go into this format:</source>
         <translation>有 %1 道题无法写入此格式：</translation>
     </message>
@@ -1432,7 +1437,7 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="31"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="38"/>
         <source>Pack:</source>
         <translation>题包：</translation>
     </message>

@@ -102,14 +102,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=EXPORT_FORMATS,
         default="toml",
-        help="toml or json: a native pack (folder, or .zip); gift, csv, xlsx or aiken: "
-        "one file (default: toml)",
+        help="toml or json: a native pack (folder, or .zip); gift, csv, xlsx, aiken or "
+        "moodle-xml: one file (default: toml)",
     )
     export.add_argument(
         "--language",
         choices=LANGUAGES,
         default="en",
-        help="GIFT and Aiken hold one language: the one to write (default: en)",
+        help="GIFT, Aiken and Moodle XML hold one language: the one to write (default: en)",
     )
     show = pack_commands.add_parser("show", help="a pack's questions")
     show.add_argument("pack_id", metavar="ID")

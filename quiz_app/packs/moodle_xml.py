@@ -49,16 +49,33 @@ from quiz_app.packs.foreign import (
 
 _TAG = re.compile(r"<[^>]+>")
 _QUESTION_TAG = re.compile(rb"<question\b")
+_CATEGORY_SEP = re.compile(r"(?<!/)/(?!/)")
+_NATIVE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 
 
 def plain(markup: str | None) -> str:
-    """HTML as plain text: tags dropped, entities decoded, spaces folded."""
-    text = re.sub(r"(?i)<br\s*/?>|</p>", " ", markup or "")
-    return " ".join(html.unescape(_TAG.sub(" ", text)).split())
+    """HTML as plain text: tags dropped, entities decoded, spaces folded, ``<br>`` a line
+    break (white space in the markup itself, newlines included, is one space)."""
+    text = re.sub(r"(?i)\s*<br\s*/?>\s*", "\n", " ".join((markup or "").split()))
+    text = html.unescape(_TAG.sub(" ", re.sub(r"(?i)</p>", " ", text)))
+    return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
 
 
 def _text(element: Element | None, path: str = "text") -> str:
-    return plain(element.findtext(path) if element is not None else "")
+    """The element's text in its ``format``: ``plain_text`` as written (Moodle shows it
+    so), any other as HTML."""
+    if element is None:
+        return ""
+    raw = element.findtext(path) or ""
+    if element.get("format") == "plain_text":
+        return raw.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return plain(raw)
+
+
+def _line(raw: str | None) -> str:
+    """A one-line field Moodle keeps as plain text (an accepted answer, a unit, the
+    answer of a matching pair): taken as written, spaces folded."""
+    return " ".join((raw or "").split())
 
 
 def _fraction(answer: Element) -> float:
@@ -94,21 +111,24 @@ def _body(kind: str, question: Element) -> Body | str:
             return "a true/false question needs one answer 'true' or 'false' worth 100"
         return TrueFalse(_text(full[0]).lower() == "true")
     if kind == "shortanswer":
-        accepted = [_text(a) for a in answers if _fraction(a) >= 100 and _text(a)]
+        accepted = [_line(a.findtext("text")) for a in answers if _fraction(a) >= 100]
+        accepted = [a for a in accepted if a]
         if not accepted:
             return "no answer is worth 100"
         return ShortText(LocalizedList.of({"en": [a.replace("*", "") for a in accepted]}))
     if kind == "numerical":
         worth_all = [a for a in answers if _fraction(a) >= 100]
         try:
-            value = float(_text(worth_all[0]))
+            value = float(_line(worth_all[0].findtext("text")))
             tolerance = abs(float(worth_all[0].findtext("tolerance") or 0))
         except (IndexError, ValueError):
             return "no numeric answer worth 100"
-        unit = plain(question.findtext("units/unit/unit_name"))
+        unit = _line(question.findtext("units/unit/unit_name"))
         return Numeric(value, tolerance, LocalizedText.of(unit) if unit else None)
     if kind == "matching":
-        pairs = [(_text(s), _text(s, "answer/text")) for s in question.findall("subquestion")]
+        pairs = [
+            (_text(s), _line(s.findtext("answer/text"))) for s in question.findall("subquestion")
+        ]
         pairs = [(left, right) for left, right in pairs if left and right]
         if len(pairs) < 2:
             return "a matching question needs at least two pairs"
@@ -190,7 +210,9 @@ def load_moodle_xml(path: Path) -> Pack:
         line = lines[index] if index < len(lines) else None
         kind = question.get("type", "")
         if kind == "category":
-            name = plain(question.findtext("category/text")).rsplit("/", 1)[-1].strip()
+            path_text = plain(question.findtext("category/text"))
+            # Moodle writes a '/' inside a category's name as '//'
+            name = _CATEGORY_SEP.split(path_text)[-1].replace("//", "/").strip()
             topic_title = name or topic_title
             continue
         prompt = _text(question.find("questiontext"))
@@ -202,7 +224,12 @@ def load_moodle_xml(path: Path) -> Pack:
             skipped.append(Problem(label, line, body, plain(question.findtext("name/text"))))
             continue
         topic = topics.setdefault(topic_title, unique_slug(topic_title, set(topics.values())))
-        key = question_key("xml", prompt, taken)
+        name = (question.findtext("name/text") or "").strip()
+        if _NATIVE_ID.fullmatch(name) and name not in taken:  # e.g. this app's own export
+            taken.add(name)
+            key = QuestionKey(name)
+        else:
+            key = question_key("xml", prompt, taken)
         feedback = _text(question.find("generalfeedback"))
         image = _image(question, key)
         if image:

@@ -27,6 +27,7 @@ from quiz_app.packs.aiken import aiken_text
 from quiz_app.packs.foreign import TextExport
 from quiz_app.packs.formats import load_any
 from quiz_app.packs.gift import gift_text
+from quiz_app.packs.moodle_xml_out import moodle_xml_text
 from quiz_app.packs.native import read_manifest_identity
 from quiz_app.packs.spreadsheet import csv_text, xlsx_bytes
 from quiz_app.packs.writer import pack_zip, write_pack
@@ -178,7 +179,7 @@ def get_pack(database: Database, pack_id: str) -> Pack:
     return pack
 
 
-EXPORT_FORMATS = ("toml", "json", "gift", "csv", "xlsx", "aiken")
+EXPORT_FORMATS = ("toml", "json", "gift", "csv", "xlsx", "aiken", "moodle-xml")
 
 
 @dataclass(frozen=True)
@@ -200,7 +201,8 @@ def export_pack(
     replace_file: bool = False,
 ) -> ExportReport:
     """Write a pack from the bank: native (``toml``/``json``, folder or .zip), or one
-    ``gift``, ``csv``, ``xlsx`` or ``aiken`` file (GIFT and Aiken in ``language``).
+    ``gift``, ``csv``, ``xlsx``, ``aiken`` or ``moodle-xml`` file (GIFT, Aiken and
+    Moodle XML in ``language``).
 
     A file is written whole or not at all; an existing one is replaced only with
     ``replace_file`` (the app's save dialog has asked), a folder never."""
@@ -222,7 +224,8 @@ def export_pack(
         if kind == "csv":
             export = TextExport(csv_text(pack))
         else:
-            export = (gift_text if kind == "gift" else aiken_text)(pack, language)
+            writers = {"gift": gift_text, "aiken": aiken_text, "moodle-xml": moodle_xml_text}
+            export = writers[kind](pack, language)
         data, left_out = export.text.encode("utf-8"), export.left_out
     _write_whole(destination, data)
     return ExportReport(pack, len(pack.questions) - len(left_out), left_out)

@@ -15,7 +15,14 @@ if TYPE_CHECKING:
     from quiz_app.services.bank import Database
     from quiz_app.services.packs import ExportReport
 
-EXPORT_KINDS = {".zip": "toml", ".gift": "gift", ".csv": "csv", ".xlsx": "xlsx", ".txt": "aiken"}
+EXPORT_KINDS = {
+    ".zip": "toml",
+    ".gift": "gift",
+    ".xml": "moodle-xml",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".txt": "aiken",
+}
 """What an export's file name asks for."""
 
 
@@ -46,6 +53,7 @@ class PackExport(QObject):
             (
                 self.tr("Pack archive (*.zip)"),
                 self.tr("GIFT for Moodle (*.gift)"),
+                self.tr("Moodle XML (*.xml)"),
                 self.tr("Spreadsheet (*.csv)"),
                 self.tr("Excel workbook (*.xlsx)"),
                 self.tr("Aiken (*.txt)"),
