@@ -130,6 +130,12 @@ def parse_version(text: str) -> tuple[int, int, int]:
     return major, minor, patch
 
 
+def next_minor_version(version: str) -> str:
+    """``"1.2.3"`` -> ``"1.3.0"``: the version a changed pack without its own takes."""
+    major, minor, _ = parse_version(version)
+    return f"{major}.{minor + 1}.0"
+
+
 @dataclass(frozen=True)
 class PackInfo:
     """A pack's manifest: everything but its questions and media."""

@@ -16,7 +16,7 @@ from typing import Any
 
 from quiz_app.core.errors import PackError, Problem, QuizError
 from quiz_app.core.importing import ImportPlan
-from quiz_app.core.questions import Pack, PackInfo, Question, parse_version
+from quiz_app.core.questions import Pack, PackInfo, Question, next_minor_version
 from quiz_app.core.serialize import question_from_dict, question_to_dict
 from quiz_app.packs.native import check_question
 from quiz_app.services.packs import get_pack, import_loaded_pack
@@ -37,8 +37,7 @@ class EditablePack:
     @property
     def next_version(self) -> str:
         """The version saving makes: the next minor one."""
-        major, minor, _ = parse_version(self.info.version)
-        return f"{major}.{minor + 1}.0"
+        return next_minor_version(self.info.version)
 
     def problems(self, data: Mapping[str, Any]) -> list[tuple[str, str]]:
         """(field, message) for each problem of one question, in this pack."""

@@ -8,20 +8,18 @@ the callers (the CLI, the GUI) ask for the PIN where they should.
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from quiz_app import __version__
 from quiz_app.core.errors import NotFoundError, Problem, ResultsFileError
 from quiz_app.core.exchange import BankSession, LearnerEntry, QuestionRef, TopicRef
 from quiz_app.core.ids import PackId, QuestionId, TopicId
 from quiz_app.core.responses import response_json_fits
+from quiz_app.services.files import replacing
 from quiz_app.services.results_file import (
     ProblemList,
     ResultsFile,
@@ -65,24 +63,6 @@ class MergeReport:
     """Quizzes the bank held unfinished (merged mid-quiz) that the file shows finished."""
 
 
-@contextmanager
-def _replacing(path: Path) -> Iterator[TextIO]:
-    """A text stream whose content replaces ``path`` only once it is all written."""
-    # A name of our own beside the target, so os.replace stays on one file system and
-    # the file gets the usual permissions (tempfile.mkstemp would make it private).
-    part = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
-    try:
-        with part.open("x", encoding="utf-8", newline="\n") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(part, path)
-    except BaseException:
-        with suppress(OSError):
-            part.unlink()
-        raise
-
-
 def export_results(
     database: Database,
     path: Path,
@@ -101,7 +81,7 @@ def export_results(
         ids = [learner.id for learner in chosen]
         quizzes = repo.sessions_for_export(session, ids)
         try:
-            with _replacing(path) as out:
+            with replacing(path) as out:
                 out.write(dump_line(header_record(now or datetime.now(UTC), __version__)))
                 for learner in chosen:
                     entry = LearnerEntry(learner.name, learner.colour, learner.language)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -21,7 +20,7 @@ from quiz_app.core.errors import (
 )
 from quiz_app.core.ids import PackId, QuestionKey
 from quiz_app.core.importing import ExistingPack, ImportControl, ImportPlan, plan_import
-from quiz_app.core.questions import Pack, parse_version
+from quiz_app.core.questions import Pack, next_minor_version, parse_version
 from quiz_app.core.serialize import encode_pack
 from quiz_app.packs.aiken import aiken_text
 from quiz_app.packs.foreign import TextExport
@@ -31,6 +30,7 @@ from quiz_app.packs.moodle_xml_out import moodle_xml_text
 from quiz_app.packs.native import read_manifest_identity
 from quiz_app.packs.spreadsheet import csv_text, xlsx_bytes
 from quiz_app.packs.writer import pack_zip, write_pack
+from quiz_app.services.files import write_whole
 from quiz_app.storage import Database
 from quiz_app.storage import packs as repo
 
@@ -129,7 +129,8 @@ def import_loaded_pack(
         encoded = encode_pack(pack)
         changed = existing is not None and encoded.digest != existing.content_hash
         if changed and existing is not None and pack.origin != "native":
-            pack = replace(pack, info=replace(pack.info, version=_next(existing.version)))
+            bumped = next_minor_version(existing.version)
+            pack = replace(pack, info=replace(pack.info, version=bumped))
             encoded = encode_pack(pack)
         plan = plan_import(
             pack.info.id,
@@ -159,11 +160,6 @@ def _versioned(pack: Pack, existing: ExistingPack | None) -> Pack:
             "pack's id) to import it as a separate pack."
         )
     return replace(pack, info=replace(pack.info, version=existing.version))
-
-
-def _next(version: str) -> str:
-    major, minor, _ = parse_version(version)
-    return f"{major}.{minor + 1}.0"
 
 
 def list_packs(database: Database) -> list[PackSummary]:
@@ -227,22 +223,11 @@ def export_pack(
             writers = {"gift": gift_text, "aiken": aiken_text, "moodle-xml": moodle_xml_text}
             export = writers[kind](pack, language)
         data, left_out = export.text.encode("utf-8"), export.left_out
-    _write_whole(destination, data)
-    return ExportReport(pack, len(pack.questions) - len(left_out), left_out)
-
-
-def _write_whole(destination: Path, data: bytes) -> None:
-    """Write beside the target, then swap it in: a crash leaves the old file or the new."""
-    temporary = destination.with_name(f".{destination.name}.part")
     try:
-        with temporary.open("wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, destination)
+        write_whole(destination, data)
     except OSError as err:
-        temporary.unlink(missing_ok=True)
         raise QuizError(f"cannot write {destination}: {err.strerror or err}") from err
+    return ExportReport(pack, len(pack.questions) - len(left_out), left_out)
 
 
 def builtin_packs_dir() -> Path:

@@ -137,6 +137,7 @@ class PackEditorScreen(QWidget):
 
     def _open(self, edited: EditablePack) -> None:
         self._edited_pack = edited
+        self._images: dict[str, bytes | None] = {}
         self._questions: list[dict[str, Any]] = [dict(q) for q in edited.questions]
         self._problems: list[list[tuple[str, str]]] = [edited.problems(q) for q in self._questions]
         self._dirty = False
@@ -214,11 +215,14 @@ class PackEditorScreen(QWidget):
         self.problems.setText("\n".join(f"• {message}" for _, message in problems))
         if 0 <= row < len(self._questions) and not problems:
             question = preview_question(self._questions[row])
-            image = (
-                pack_media(self._database, self._edited_pack.info.id, question.image)
-                if question.image
-                else None
-            )
+            image = None
+            if question.image:
+                if question.image not in self._images:  # not read again at every pause
+                    pack_id = self._edited_pack.info.id
+                    self._images[question.image] = pack_media(
+                        self._database, pack_id, question.image
+                    )
+                image = self._images[question.image]
             self.preview.show_question(question, image)
         else:
             self.preview.show_question(None)
