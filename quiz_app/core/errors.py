@@ -8,12 +8,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from quiz_app.core.text import LocalizedText
+
 if TYPE_CHECKING:
     from quiz_app.core.questions import Pack
 
 
 class QuizError(Exception):
-    """Base of every expected error; ``str(err)`` is the message for the user."""
+    """Base of every expected error, with a message written for the user.
+
+    The message comes in every language the app speaks: ``QuizError("English", zh="中文")``
+    or a ``LocalizedText``. ``str(err)`` is the English one; ``err.message(language)`` the
+    one to show. A message given in English alone is shown in English everywhere.
+    """
+
+    def __init__(self, message: str | LocalizedText = "", *, zh: str | None = None) -> None:
+        if isinstance(message, LocalizedText):
+            self.text = message
+        elif zh is not None:
+            self.text = LocalizedText.of({"en": message, "zh": zh})
+        else:
+            self.text = LocalizedText.of(message)
+        super().__init__(self.text.get("en"))
+
+    def message(self, language: str) -> str:
+        """The message in ``language`` (English where it has no translation)."""
+        return self.text.get(language)
 
 
 @dataclass(frozen=True, order=True)
