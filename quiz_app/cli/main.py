@@ -23,6 +23,7 @@ from quiz_app.packs.formats import READERS
 from quiz_app.packs.schema import Manifest, QuestionFile
 from quiz_app.services.bank import DATABASE_ENV_VAR, Database, check_bank, open_bank
 from quiz_app.services.exchange import MergeReport, export_results, merge_results
+from quiz_app.services.files import write_text_whole
 from quiz_app.services.packs import (
     EXPORT_FORMATS,
     export_pack,
@@ -388,7 +389,7 @@ def _results_export(options: argparse.Namespace, out: TextIO) -> int:
         database.close()
     if options.destination.exists():
         raise QuizError(f"{options.destination} already exists; choose a new name")
-    options.destination.write_text(text, encoding="utf-8")
+    write_text_whole(options.destination, text)
     rows = text.count("\n") - 1
     print(f"Wrote {rows} row(s) by {options.by} to {options.destination}", file=out)
     return EXIT_OK

@@ -636,10 +636,11 @@ class MainWindow(QMainWindow):
             self.export_results(by, Path(path))
 
     def export_results(self, by: str, path: Path) -> None:
+        from quiz_app.services.files import write_text_whole
         from quiz_app.services.results import class_results, results_csv
 
         assert self._database is not None
-        path.write_text(results_csv(class_results(self._database), by), encoding="utf-8")
+        write_text_whole(path, results_csv(class_results(self._database), by))
         self.statusBar().showMessage(self.tr("Results saved: %1").replace("%1", str(path)))
 
     def ask_save_class_report(self) -> None:
