@@ -10,7 +10,6 @@ from quiz_app.ui.assets import app_icon
 from quiz_app.ui.bank_loader import BankLoader
 from quiz_app.ui.i18n import set_language, system_language
 from quiz_app.ui.main_window import MainWindow
-from quiz_app.ui.theme import apply_theme
 
 
 def run_gui(db: str | None = None) -> int:
@@ -21,10 +20,10 @@ def run_gui(db: str | None = None) -> int:
     app.setApplicationDisplayName("Chang'e Quiz")
     app.setOrganizationName("change-quiz")
     app.setWindowIcon(app_icon())
-    apply_theme(app)
     language = system_language()
     set_language(language)
     window = MainWindow(None, language)
+    window.view.apply_saved()  # theme, text size and place as the last run left them
     window.show()
 
     loader = BankLoader(db)

@@ -124,7 +124,7 @@ def _progress_screen(database: Database, language: str) -> QWidget:
         finish_quiz(database, quiz.id, now=when)
     window = MainWindow(database, language)
     window.home.reload_learners(select=learner.id)
-    window.show_progress(learner.id)
+    window.navigation.show_progress(learner.id)
     return window
 
 
@@ -186,16 +186,16 @@ def _import_preview_skipped(database: Database, language: str) -> QWidget:
 
 def _import_progress(database: Database, language: str) -> QWidget:
     window = MainWindow(database, language)
-    progress = window.importer.progress_dialog("week-3.gift")
+    progress = window.files.importer.progress_dialog("week-3.gift")
     progress.setValue(40)
     return progress
 
 
 def _editor(database: Database, language: str, problem: bool) -> QWidget:
     window = MainWindow(database, language)
-    window._teacher = True  # the PIN dialog is not what this picture is about
-    window.edit_pack("change-missions")
-    editor = window.editor_screen
+    window.gate.unlocked = True  # the PIN dialog is not what this picture is about
+    window.teacher.edit_pack("change-missions")
+    editor = window.navigation.editor_screen
     assert editor is not None
     editor.list.setCurrentRow(1)
     if problem:
@@ -225,7 +225,7 @@ def _merge_question(database: Database, language: str) -> QWidget:
     names = {"en": "Ada, Bob", "zh": "小明, 小红"}[language].split(", ")
     window = MainWindow(None, language)
     report = MergeReport(tuple(names), 2, 5, 61, 1, 9)
-    box, _ = window.exchange.confirm_box(Path("class-3B.jsonl"), report)
+    box, _ = window.files.exchange.confirm_box(Path("class-3B.jsonl"), report)
     return box
 
 

@@ -83,7 +83,7 @@ def _screen(qtbot: QtBot, bank: Database, quiz: QuizSession, language: str = "en
 def _press_enter(qtbot: QtBot, screen: QuizScreen) -> None:
     """Enter on the control that has focus at this point (offscreen windows never
     become active, so the focus widget is named rather than asked for)."""
-    if screen._awaiting_next:
+    if screen.run.feedback is not None:
         target: QWidget = screen.submit
     else:
         assert screen._answer is not None
