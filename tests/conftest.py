@@ -8,6 +8,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.pop("QUIZ_APP_DB", None)
 
 import shutil
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -51,6 +52,9 @@ def db_url(tmp_path: Path) -> str:
 def database(db_url: str) -> Iterator[Database]:
     db = open_database(db_url)
     yield db
+    worker = sys.modules.get("quiz_app.ui.worker")  # only where a test used the GUI
+    if worker is not None:
+        assert worker.drain_all(timeout=30), "a background job did not end"
     db.close()
 
 

@@ -15,10 +15,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
+import quiz_app.services.editing as editing
+import quiz_app.services.packs as packs
 from quiz_app.core.errors import StorageError
+from quiz_app.services.packs import get_pack, import_pack
+from quiz_app.services.teacher import set_pin
 from quiz_app.storage import Database
 from quiz_app.ui.crash import (
     LOG_NAME,
@@ -31,6 +35,7 @@ from quiz_app.ui.crash import (
 from quiz_app.ui.crash_dialog import CrashDialog
 from quiz_app.ui.i18n import set_language
 from quiz_app.ui.main_window import MainWindow
+from tests.ui.preview import answer_preview
 
 
 def _crash(message: str) -> None:
@@ -41,6 +46,125 @@ def _showing_dialogs() -> list[CrashDialog]:
     return [
         w for w in QApplication.topLevelWidgets() if isinstance(w, CrashDialog) and w.isVisible()
     ]
+
+
+@pytest.mark.parametrize("broken", ["preview_import", "import_loaded_pack"])
+def test_a_bug_in_an_import_shows_the_crash_dialog_and_the_next_import_works(
+    qtbot: QtBot,
+    database: Database,
+    sample_pack: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    crash_handler: CrashHandler,
+    broken: str,
+) -> None:
+    answer_preview(monkeypatch, accept=True)
+    monkeypatch.setattr(packs, broken, lambda *_a, **_k: _crash(f"injected bug in {broken}"))
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.import_finished, timeout=30_000) as finished:
+        window.import_pack(sample_pack)
+        assert window._busy.isVisible()
+    assert finished.args[0] == "The import was stopped by an error in the app."
+    assert window.statusBar().currentMessage() == finished.args[0]
+    assert not window._busy.isVisible()  # the busy bar has gone
+    assert not window.importer.running
+    assert not [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QProgressDialog) and w.isVisible()
+    ]
+
+    [dialog] = _showing_dialogs()
+    assert dialog is crash_handler.dialog
+    assert dialog.heading.text() == "Chang'e Quiz ran into a bug."
+    assert "not something you did" in dialog.explanation.text()
+    assert "Your answers are safe" in dialog.explanation.text()
+    assert "carry on" in dialog.advice.text()
+    assert "quit" in dialog.advice.text()
+    assert dialog.error.text() == f"What went wrong: RuntimeError: injected bug in {broken}"
+    assert dialog.log_path.text() == str(crash_handler.log_file)
+    assert dialog.log_path.isReadOnly()
+    log = crash_handler.log_file.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last):" in log
+    assert f"RuntimeError: injected bug in {broken}" in log
+    assert "in _crash" in log  # the frames, not just the message
+
+    qtbot.mouseClick(dialog.carry_on_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert crash_handler.dialog is None
+    monkeypatch.undo()
+    answer_preview(monkeypatch, accept=True)
+    with qtbot.waitSignal(window.import_finished, timeout=30_000) as finished:
+        window.import_pack(sample_pack)
+    assert finished.args[0] == "Imported sample 1.0.0: 7 added, 0 changed, 0 retired."
+    assert window.packs.topLevelItemCount() == 1
+    assert not _showing_dialogs()
+
+
+def test_an_expected_error_in_an_import_is_a_message_not_a_crash(
+    qtbot: QtBot,
+    database: Database,
+    sample_pack: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    crash_handler: CrashHandler,
+) -> None:
+    answer_preview(monkeypatch, accept=True)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+
+    def full_disk(*_a: object, **_k: object) -> None:
+        raise StorageError("The disk is full.")
+
+    monkeypatch.setattr(packs, "import_loaded_pack", full_disk)
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.import_finished, timeout=30_000) as finished:
+        window.import_pack(sample_pack)
+    assert finished.args[0] == warned[0] == "The disk is full."
+    assert crash_handler.dialog is None
+    assert not _showing_dialogs()
+    assert "Traceback" not in crash_handler.log_file.read_text(encoding="utf-8")
+
+
+def test_a_bug_in_the_editors_save_does_not_keep_the_window_open(
+    qtbot: QtBot,
+    database: Database,
+    sample_pack: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    crash_handler: CrashHandler,
+) -> None:
+    import_pack(database, sample_pack)
+    set_pin(database, "2468")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("2468", True))
+    real_save = editing.save_edited_pack
+    monkeypatch.setattr(editing, "save_edited_pack", lambda *_a: _crash("injected bug in save"))
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    window.show()
+    window.edit_pack("sample")
+    editor = window.editor_screen
+    assert editor is not None
+    editor.form.prompt["en"].setPlainText("Which mission landed first?")
+    with qtbot.waitSignal(crash_handler.dialog_shown, timeout=30_000) as shown:
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+        assert editor.saving
+    dialog = shown.args[0]
+    assert dialog.error.text() == "What went wrong: RuntimeError: injected bug in save"
+    qtbot.waitUntil(lambda: not editor.saving)
+    assert editor.save_button.isEnabled()  # the teacher can try again
+    assert editor.status.text() == "Changes not saved yet."
+    qtbot.mouseClick(dialog.carry_on_button, Qt.MouseButton.LeftButton)
+
+    monkeypatch.setattr(editing, "save_edited_pack", real_save)
+    with qtbot.waitSignal(window.pack_saved, timeout=30_000) as saved:
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert saved.args[0] == "Saved sample 1.1.0: 0 added, 1 changed, 0 retired."
+    assert get_pack(database, "sample").info.version == "1.1.0"
+    editor.form.prompt["en"].setPlainText("Changed again, then left")
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Discard)
+    assert window.close()
+    assert not window.isVisible()
 
 
 def test_copy_details_puts_the_versions_and_the_traceback_on_the_clipboard(
