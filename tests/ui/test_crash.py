@@ -472,3 +472,48 @@ def test_a_copy_of_the_app_still_running_is_not_a_crash(
         other.communicate("\n", timeout=60)
     assert other.returncode == 0
     assert not list(tmp_path.glob(f"run-{other.pid}.*"))  # its clean exit tidied up
+
+
+_GUI = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from quiz_app.ui import app as gui
+from quiz_app.ui.main_window import MainWindow
+
+opened = MainWindow.set_database
+
+def set_database(self, database):
+    opened(self, database)
+    shown = sorted(type(w).__name__ for w in QApplication.topLevelWidgets() if w.isVisible())
+    print("shown:", *shown, flush=True)
+    QTimer.singleShot(0, self.close)
+
+MainWindow.set_database = set_database
+sys.exit(gui.run_gui(sys.argv[1]))
+"""
+
+
+@pytest.mark.slow
+def test_the_app_mentions_a_crash_at_its_next_start_and_only_then(tmp_path: Path) -> None:
+    folder = log_folder()  # this test's own: the processes below inherit its environment
+    assert _run_app(folder, "killed").returncode == 9
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", _GUI, str(tmp_path / "bank.sqlite3")],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        for _ in range(2)
+    ]
+    assert [run.returncode for run in runs] == [0, 0], runs[0].stderr + runs[1].stderr
+    assert "shown: MainWindow PreviousCrashNote\n" in runs[0].stdout
+    assert "shown: MainWindow\n" in runs[1].stdout
+    log = (folder / LOG_NAME).read_text(encoding="utf-8")
+    assert log.count("1 earlier run(s) did not close cleanly.") == 1
+    assert log.count("Chang'e Quiz 0.1.0 started") == 3
+    assert log.count("Chang'e Quiz closed cleanly") == 2  # not the killed one
+    assert sorted(p.name for p in folder.iterdir()) == [LOG_NAME]
