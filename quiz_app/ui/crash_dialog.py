@@ -64,7 +64,7 @@ class CrashDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setMinimumWidth(560)
 
-        outer = QVBoxLayout(self)
+        outer = self._outer = QVBoxLayout(self)
         top = QHBoxLayout()
         icon = QLabel(self)
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
@@ -107,6 +107,7 @@ class CrashDialog(QDialog):
         text.addWidget(self.log_label)
         text.addWidget(self.log_path)
         text.addWidget(self.more)
+        text.addStretch(1)  # spare height below the words, not between them
         top.addLayout(text, 1)
         outer.addLayout(top)
 
@@ -140,6 +141,15 @@ class CrashDialog(QDialog):
         buttons.addWidget(self.carry_on_button)
         outer.addLayout(buttons)
         self.carry_on_button.setFocus()
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as the wrapped words need at the dialog's width, no taller."""
+        width = max(self.width(), self.minimumWidth()) if self.isVisible() else 560
+        self._outer.invalidate()  # what was just shown or hidden counts
+        self._outer.activate()
+        height = self.heightForWidth(width)
+        self.resize(width, height if height > 0 else self.sizeHint().height())
 
     def _label(self, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -180,7 +190,7 @@ class CrashDialog(QDialog):
             Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
         )
         self.details_button.setText(self.tr("Hide details") if shown else self.tr("Show details"))
-        self.adjustSize()
+        self._fit()
 
     def quit(self) -> None:
         self.quit_chosen = True
@@ -202,16 +212,21 @@ class PreviousCrashNote(QMessageBox):
             )
             + f"\n{report.log_file}"
         )
-        started = report.started.astimezone().strftime("%Y-%m-%d %H:%M") if report.started else "?"
-        details = self.tr("That run started at %1.").replace("%1", started)
-        details += "\n\n" + (
+        lines = []
+        if report.started is not None:
+            when = report.started.astimezone().strftime("%Y-%m-%d %H:%M")
+            lines.append(self.tr("That run started at %1.").replace("%1", when))
+        lines.append(
             report.traceback
             or self.tr(
                 "It left no traceback: it may have been stopped from outside, or the "
                 "computer was switched off."
             )
         )
-        self.setDetailedText(details)
+        self.setDetailedText("\n\n".join(lines))
+        informative = self.findChild(QLabel, "qt_msgbox_informativelabel")
+        if informative is not None:  # wide enough for the log's path on one line
+            informative.setMinimumWidth(460)
         self.setTextInteractionFlags(_SELECTABLE)
         self.setStandardButtons(QMessageBox.StandardButton.Ok)
         self.setWindowModality(Qt.WindowModality.NonModal)
