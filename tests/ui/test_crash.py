@@ -517,3 +517,33 @@ def test_the_app_mentions_a_crash_at_its_next_start_and_only_then(tmp_path: Path
     assert log.count("Chang'e Quiz 0.1.0 started") == 3
     assert log.count("Chang'e Quiz closed cleanly") == 2  # not the killed one
     assert sorted(p.name for p in folder.iterdir()) == [LOG_NAME]
+
+
+def test_the_crash_dialog_and_the_note_speak_chinese(
+    qtbot: QtBot, crash_handler: CrashHandler
+) -> None:
+    from quiz_app.ui.crash import CrashReport
+    from quiz_app.ui.crash_dialog import PreviousCrashNote
+
+    set_language("zh")
+    try:
+        try:
+            _crash("中文测试")
+        except RuntimeError as err:
+            sys.excepthook(type(err), err, err.__traceback__)
+        dialog = crash_handler.dialog
+        assert dialog is not None
+        assert dialog.heading.text() == "嫦娥问答遇到了一个程序错误。"
+        assert "你的答案都很安全" in dialog.explanation.text()
+        assert dialog.error.text() == "出了什么问题：RuntimeError: 中文测试"
+        assert dialog.carry_on_button.text() == "继续使用(&O)"
+        assert dialog.quit_button.text() == "退出(&Q)"
+        note = PreviousCrashNote(CrashReport(crash_handler.log_file, None, ""))
+        qtbot.addWidget(note)
+        assert note.text() == "嫦娥问答上次没有正常关闭。"
+        assert note.informativeText().endswith(f"：\n{crash_handler.log_file}")
+        assert note.detailedText() == (
+            "它没有留下错误追踪信息：可能是被外部强行终止，或者电脑被关机了。"
+        )
+    finally:
+        set_language("en")
