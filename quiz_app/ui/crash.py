@@ -163,7 +163,10 @@ def _crashed_runs(folder: Path, log_file: Path) -> CrashReport | None:
     for lock_path in sorted(folder.glob(f"{_RUN_PREFIX}*.lock")):
         lock = QLockFile(str(lock_path))
         lock.setStaleLockTime(0)  # a lock is stale when its process is gone, not when old
-        if not lock.tryLock(0):
+        owner = lock.getLockInfo()
+        if owner and owner[0] == os.getpid():  # a crashed run that had our pid (a container)
+            lock.removeStaleLockFile()
+        elif not lock.tryLock(0):
             continue  # another copy of the app is running: its run is not over
         record = lock_path.with_suffix(".txt")
         try:

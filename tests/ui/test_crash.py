@@ -547,3 +547,25 @@ def test_the_crash_dialog_and_the_note_speak_chinese(
         )
     finally:
         set_language("en")
+
+
+def test_a_crashed_run_that_had_this_runs_pid_is_still_found(
+    qtbot: QtBot, tmp_path: Path, next_start: object
+) -> None:
+    """In a container the app may get the same pid every time it starts."""
+    from PySide6.QtCore import QLockFile
+
+    pid = os.getpid()
+    probe = QLockFile(str(tmp_path / "probe.lock"))  # a lock as this very process writes it
+    assert probe.tryLock(0)
+    left = (tmp_path / "probe.lock").read_text()
+    probe.unlock()
+    (tmp_path / f"run-{pid}.lock").write_text(left)
+    (tmp_path / f"run-{pid}.txt").write_text("2026-11-24T09:05:00+00:00 Chang'e Quiz 0.1.0\n")
+    handler = next_start()  # type: ignore[operator]
+    report = previous_run_crashed()
+    assert report is not None
+    assert report.started is not None
+    assert report.started.isoformat() == "2026-11-24T09:05:00+00:00"
+    handler.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [LOG_NAME]  # this run's lock went too
