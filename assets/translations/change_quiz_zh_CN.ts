@@ -123,6 +123,94 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="63"/>
+        <source>Chang&apos;e Quiz: something went wrong</source>
+        <translation>嫦娥问答：出错了</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="76"/>
+        <source>Chang&apos;e Quiz ran into a bug.</source>
+        <translation>嫦娥问答遇到了一个程序错误。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="83"/>
+        <source>This is a mistake in the app, not something you did. Your answers are safe: each one was saved the moment you submitted it.</source>
+        <translation>这是程序本身的错误，不是你的操作造成的。你的答案都很安全：每个答案在提交的那一刻就已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="89"/>
+        <source>You can carry on with what you were doing. If the app then behaves strangely, quit and start it again. If this keeps happening, send the details or the log file to your teacher or to the app&apos;s makers.</source>
+        <translation>你可以继续刚才的操作。如果之后程序表现异常，请退出后重新启动。如果这种情况反复出现，请把详细信息或日志文件发给教师或本程序的开发者。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="94"/>
+        <source>What went wrong: %1</source>
+        <translation>出了什么问题：%1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="96"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="100"/>
+        <source>The log file, with the details:</source>
+        <translation>日志文件（含详细信息）：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="118"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="192"/>
+        <source>Show details</source>
+        <translation>显示详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="125"/>
+        <source>Details of the error</source>
+        <translation>错误的详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="131"/>
+        <source>&amp;Copy details</source>
+        <translation>复制详细信息(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="133"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="135"/>
+        <source>Carry &amp;on</source>
+        <translation>继续使用(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="172"/>
+        <source>One more error happened after this one; it is in the log too.</source>
+        <translation>此后又发生了 1 个错误，也已记入日志。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="175"/>
+        <source>%1 more errors happened after this one; they are in the log too.</source>
+        <translation>此后又发生了 %1 个错误，也都已记入日志。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="185"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="192"/>
+        <source>Hide details</source>
+        <translation>隐藏详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>CrashHandler</name>
+    <message>
+        <location filename="../../quiz_app/ui/crash.py" line="317"/>
+        <source>Chang&apos;e Quiz</source>
+        <translation>嫦娥问答</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <location filename="../../quiz_app/ui/file_actions.py" line="81"/>
@@ -325,38 +413,43 @@
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="72"/>
+        <location filename="../../quiz_app/ui/importer.py" line="73"/>
         <source>Import cancelled: nothing was changed.</source>
         <translation>已取消导入：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="110"/>
+        <location filename="../../quiz_app/ui/importer.py" line="112"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="111"/>
+        <location filename="../../quiz_app/ui/importer.py" line="113"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="116"/>
-        <location filename="../../quiz_app/ui/importer.py" line="164"/>
+        <location filename="../../quiz_app/ui/importer.py" line="118"/>
+        <location filename="../../quiz_app/ui/importer.py" line="173"/>
         <source>Import pack</source>
         <translation>导入题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="145"/>
+        <location filename="../../quiz_app/ui/importer.py" line="147"/>
         <source>%1 %2 is already in the bank.</source>
         <translation>%1 %2 已在题库中。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="147"/>
+        <location filename="../../quiz_app/ui/importer.py" line="149"/>
         <source>Imported %1 %2: %3 added, %4 changed, %5 retired.</source>
         <translation>已导入 %1 %2：新增 %3，修改 %4，停用 %5。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="162"/>
+        <location filename="../../quiz_app/ui/importer.py" line="164"/>
+        <source>The import was stopped by an error in the app.</source>
+        <translation>导入因程序错误而中止。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/importer.py" line="171"/>
         <source>Import cancelled: the bank is as it was.</source>
         <translation>已取消导入：题库保持原样。</translation>
     </message>
@@ -433,92 +526,92 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../quiz_app/ui/main_window.py" line="55"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="127"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="126"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="71"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="70"/>
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="88"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="87"/>
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="163"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="162"/>
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="163"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="162"/>
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="164"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="163"/>
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="164"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="163"/>
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="165"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="164"/>
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="165"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="164"/>
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="166"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="165"/>
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="166"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="165"/>
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="167"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="166"/>
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="167"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="166"/>
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="168"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="167"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="168"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="167"/>
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="171"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="170"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="177"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="176"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="179"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="178"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -800,17 +893,17 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="336"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="337"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="351"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="359"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="352"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="360"/>
         <source>Save the changes to %1 as version %2?</source>
         <translation>将对 %1 的更改保存为版本 %2 吗？</translation>
     </message>
@@ -849,20 +942,25 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
     </message>
     <message>
         <location filename="../../quiz_app/ui/pack_actions.py" line="63"/>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="96"/>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="102"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="97"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="108"/>
         <source>Export pack</source>
         <translation>导出题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="86"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="87"/>
         <source>Exported %1 questions to %2.</source>
         <translation>已将 %1 道题导出到 %2。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="92"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="93"/>
         <source>%1 question(s) could not go into this format:</source>
         <translation>有 %1 道题无法写入此格式：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="104"/>
+        <source>The export was stopped by an error in the app.</source>
+        <translation>导出因程序错误而中止。</translation>
     </message>
 </context>
 <context>
@@ -886,6 +984,34 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <location filename="../../quiz_app/ui/widgets/pack_list.py" line="18"/>
         <source>Question packs</source>
         <translation>题包</translation>
+    </message>
+</context>
+<context>
+    <name>PreviousCrashNote</name>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="206"/>
+        <source>Chang&apos;e Quiz</source>
+        <translation>嫦娥问答</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="207"/>
+        <source>Chang&apos;e Quiz did not close properly last time.</source>
+        <translation>嫦娥问答上次没有正常关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="210"/>
+        <source>Answers submitted before then are saved. If this keeps happening, please pass the log file to your teacher or to the app&apos;s makers:</source>
+        <translation>在那之前提交的答案都已保存。如果这种情况反复出现，请把日志文件交给教师或本程序的开发者：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="218"/>
+        <source>That run started at %1.</source>
+        <translation>那次运行开始于 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="222"/>
+        <source>It left no traceback: it may have been stopped from outside, or the computer was switched off.</source>
+        <translation>它没有留下错误追踪信息：可能是被外部强行终止，或者电脑被关机了。</translation>
     </message>
 </context>
 <context>
@@ -1261,53 +1387,58 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>导出成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="61"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="62"/>
         <source>Saved %1 quiz(zes) and %2 answer(s) to %3.</source>
         <translation>已将 %1 次测验和 %2 个作答保存到 %3。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="70"/>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="110"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="71"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="113"/>
         <source>Merge results</source>
         <translation>合并成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="93"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="95"/>
         <source>Everything in %1 is already in this bank.</source>
         <translation>%1 中的所有内容都已在题库中。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="113"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="116"/>
         <source>%1 holds the results of %2. Merging adds %3 learner(s), %4 quiz(zes) and %5 answer(s); %6 quiz(zes) and %7 answer(s) are already here.</source>
         <translation>%1 包含 %2 的成绩。合并将新增 %3 位学习者、%4 次测验和 %5 个作答；已有 %6 次测验和 %7 个作答在题库中。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="117"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="120"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="125"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="128"/>
         <source>&amp;Merge</source>
         <translation>合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="100"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="102"/>
         <source>Merge cancelled: nothing was changed.</source>
         <translation>已取消合并：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="134"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="137"/>
         <source>Merged %1: %2 learner(s), %3 quiz(zes) and %4 answer(s) added.</source>
         <translation>已合并 %1：新增 %2 位学习者、%3 次测验和 %4 个作答。</translation>
     </message>
     <message>
         <location filename="../../quiz_app/ui/results_exchange.py" line="147"/>
+        <source>That was stopped by an error in the app.</source>
+        <translation>操作因程序错误而中止。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="155"/>
         <source>Results</source>
         <translation>成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="154"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="162"/>
         <source>The file has %1 problem(s); nothing was merged.</source>
         <translation>文件有 %1 个问题；未合并任何内容。</translation>
     </message>
