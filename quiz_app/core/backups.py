@@ -111,12 +111,12 @@ def backups_to_keep(stamps: Iterable[BackupStamp], now: datetime) -> set[BackupS
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     newest_first = sorted(set(stamps), key=lambda s: (s.when, s.reason.value), reverse=True)
-    recent = set(newest_first[:RECENT])
-    keep = set(recent)
-    for count, period in _LEVELS:
+    keep = set(newest_first[:RECENT])
+    for level, (count, period) in enumerate(_LEVELS):
         taken: set[Hashable] = set()
-        # The recent ones lie in the newest days, which the daily level counts anyway.
-        covered = {period(s.when.astimezone(now.tzinfo)) for s in keep - recent}
+        # Each level goes on where the one before stopped: past the periods it kept. The
+        # recent ones lie in the newest days, which the daily level counts in its own.
+        covered = {period(s.when.astimezone(now.tzinfo)) for s in keep} if level else set()
         for stamp in newest_first:
             key = period(stamp.when.astimezone(now.tzinfo))
             if key in covered or key in taken:
