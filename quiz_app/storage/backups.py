@@ -21,7 +21,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from quiz_app.core.backups import BackupContents, BackupReason, BackupStamp
+from quiz_app.core.backups import (
+    BackupContents,
+    BackupInfo,
+    BackupReason,
+    BackupStamp,
+    backups_to_keep,
+)
 
 FOLDER = "backups"
 _STAMP = "%Y%m%dT%H%M%SZ"
@@ -132,7 +138,10 @@ def read_contents(path: Path, *, thorough: bool = False) -> BackupContents:
             tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
             if not {"alembic_version", "learner", "quiz_session", "answer", "pack"} <= tables:
                 raise ValueError("not a Chang'e Quiz bank")
-            [schema] = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            version = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            if version is None:
+                raise ValueError("not a Chang'e Quiz bank (no schema version)")
+            schema = version[0]
 
             def count(table: str) -> int:
                 return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
@@ -195,3 +204,29 @@ def copy_into(source: Path, live: Path, busy_timeout_ms: int) -> None:
 def page_size(path: Path) -> int:
     with closing(sqlite3.connect(path)) as connection:
         return int(connection.execute("PRAGMA page_size").fetchone()[0])
+
+
+def backup_infos(bank: Path) -> list[BackupInfo]:
+    """The bank's backups, newest first, each with what it holds (or why it cannot)."""
+    infos = []
+    for found in existing_backups(bank):
+        try:
+            size = found.path.stat().st_size
+        except OSError:  # deleted meanwhile
+            continue
+        try:
+            contents, problem = read_contents(found.path), ""
+        except ValueError as err:
+            contents, problem = None, str(err)
+        infos.append(BackupInfo(found.path, found.stamp, size, contents, problem, found.upgrade))
+    return infos
+
+
+def thin_backups(bank: Path, now: datetime) -> list[Path]:
+    """Delete the backups that ``backups_to_keep`` lets go; returns them."""
+    found = existing_backups(bank)
+    keep = backups_to_keep([b.stamp for b in found], now)
+    gone = [b.path for b in found if b.stamp not in keep]
+    for path in gone:
+        path.unlink(missing_ok=True)
+    return gone

@@ -17,6 +17,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from quiz_app.core.grading import right_response
 from quiz_app.core.quiz import QuizMode, QuizSettings
 from quiz_app.services.exchange import export_results, merge_results
@@ -101,6 +103,16 @@ def build_template(folder: Path) -> Path:
     merge_results(bank, folder / "chen.results", now=NOW + timedelta(days=13))
     bank.close()
     return path
+
+
+_TEMPLATE: list[Rows] = []
+
+
+def class_template(factory: pytest.TempPathFactory) -> Rows:
+    """The template's rows, built once per test run."""
+    if not _TEMPLATE:
+        _TEMPLATE.append(read_rows(build_template(factory.mktemp("template") / "class")))
+    return _TEMPLATE[0]
 
 
 def read_rows(path: Path, tables: tuple[str, ...] = TABLES + LATER_TABLES) -> Rows:

@@ -33,14 +33,14 @@ from quiz_app.storage.backups import existing_backups
 from quiz_app.storage.engine import create_bank_engine
 from quiz_app.storage.migrate import head_revision, migrate
 from tests.conftest import NOW
-from tests.storage.corpus import REVISIONS, Rows, build_bank_at, build_template, read_rows
+from tests.storage.corpus import REVISIONS, Rows, build_bank_at, class_template, read_rows
 
 SHIPPED = migrate_module.MIGRATIONS
 
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Rows:
-    return read_rows(build_template(tmp_path_factory.mktemp("template") / "class"))
+    return class_template(tmp_path_factory)
 
 
 def test_the_corpus_covers_every_revision() -> None:
