@@ -203,6 +203,9 @@ def test_a_restore_brings_the_backup_back_and_can_be_undone(bank: Database) -> N
         )
     other.close()
     assert bank.integrity_problems() == []
+    with bank.engine.connect() as connection:  # still the app's own settings
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     _answer_one(bank)  # the bank works on
 
     assert result.undo.parent == backup.parent
