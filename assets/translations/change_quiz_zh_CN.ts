@@ -1375,6 +1375,104 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
     </message>
 </context>
 <context>
+    <name>RestoreBackupDialog</name>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="48"/>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="159"/>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="52"/>
+        <source>Choose the backup to put in place of the question bank. The bank as it is now is backed up first, so a restore can be undone.</source>
+        <translation>请选择要替换当前题库的备份。恢复前会先备份现在的题库，所以恢复可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="66"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="67"/>
+        <source>Made</source>
+        <translation>备份时机</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="68"/>
+        <source>Learners</source>
+        <translation>学习者</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="69"/>
+        <source>Quizzes</source>
+        <translation>测验数</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="70"/>
+        <source>Answers</source>
+        <translation>答题数</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="71"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="74"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="88"/>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="99"/>
+        <source>There are no backups of this bank yet.</source>
+        <translation>这个题库还没有备份。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="101"/>
+        <source>None of these backups can be restored.</source>
+        <translation>这些备份都无法恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="111"/>
+        <source>Before an upgrade</source>
+        <translation>升级之前</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="112"/>
+        <source>When the app closed</source>
+        <translation>关闭程序时</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="113"/>
+        <source>Before a restore</source>
+        <translation>恢复之前</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="114"/>
+        <source>By hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="121"/>
+        <source>Damaged: cannot be restored</source>
+        <translation>已损坏：无法恢复</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="161"/>
+        <source>Put the backup of %1 in place of the question bank?
+
+The bank as it is now is backed up first: to undo the restore, restore that backup.</source>
+        <translation>用 %1 的备份替换当前题库吗？
+
+恢复前会先备份现在的题库：要撤销这次恢复，恢复那个备份即可。</translation>
+    </message>
+</context>
+<context>
     <name>ResultsExchange</name>
     <message>
         <location filename="../../quiz_app/ui/results_exchange.py" line="37"/>
