@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BackupActions</name>
+    <message>
+        <location filename="../../quiz_app/ui/backup_actions.py" line="66"/>
+        <location filename="../../quiz_app/ui/backup_actions.py" line="99"/>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/backup_actions.py" line="67"/>
+        <source>This question bank has no backups yet.</source>
+        <translation>这个题库还没有备份。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/backup_actions.py" line="90"/>
+        <source>Restored %1. The bank as it was is kept as %2.</source>
+        <translation>已恢复 %1。恢复前的题库保存为 %2。</translation>
+    </message>
+</context>
+<context>
     <name>ClassResultsScreen</name>
     <message>
         <location filename="../../quiz_app/ui/report.py" line="171"/>
@@ -525,93 +544,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="55"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="126"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="57"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="129"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="70"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="73"/>
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="87"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="90"/>
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="162"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="165"/>
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="162"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="165"/>
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="163"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="166"/>
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="163"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="166"/>
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="164"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="167"/>
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="164"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="167"/>
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="165"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="168"/>
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="165"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="168"/>
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="166"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="169"/>
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="166"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="169"/>
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="167"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="170"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="167"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="170"/>
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="170"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="173"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="176"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="179"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="178"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="181"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -646,92 +665,97 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>导出我的成绩(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="69"/>
+        <location filename="../../quiz_app/ui/menus.py" line="68"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="71"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="75"/>
+        <location filename="../../quiz_app/ui/menus.py" line="77"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="76"/>
+        <location filename="../../quiz_app/ui/menus.py" line="78"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="80"/>
+        <location filename="../../quiz_app/ui/menus.py" line="82"/>
         <source>Follow the &amp;system</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="81"/>
+        <location filename="../../quiz_app/ui/menus.py" line="83"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="82"/>
+        <location filename="../../quiz_app/ui/menus.py" line="84"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="92"/>
+        <location filename="../../quiz_app/ui/menus.py" line="94"/>
         <source>&amp;Bigger text</source>
         <translation>放大文字(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="97"/>
+        <location filename="../../quiz_app/ui/menus.py" line="99"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="101"/>
+        <location filename="../../quiz_app/ui/menus.py" line="103"/>
         <source>&amp;Normal text size</source>
         <translation>默认文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="105"/>
+        <location filename="../../quiz_app/ui/menus.py" line="107"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="115"/>
+        <location filename="../../quiz_app/ui/menus.py" line="117"/>
         <source>&amp;Teacher</source>
         <translation>教师(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="116"/>
+        <location filename="../../quiz_app/ui/menus.py" line="118"/>
         <source>&amp;Edit pack…</source>
         <translation>编辑题包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="118"/>
+        <location filename="../../quiz_app/ui/menus.py" line="120"/>
         <source>&amp;Class results…</source>
         <translation>班级成绩(&amp;C)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="123"/>
+        <location filename="../../quiz_app/ui/menus.py" line="125"/>
         <source>&amp;Merge learners&apos; results…</source>
         <translation>合并学习者成绩(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="128"/>
+        <location filename="../../quiz_app/ui/menus.py" line="130"/>
         <source>Export &amp;all learners&apos; results…</source>
         <translation>导出所有学习者成绩(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="134"/>
+        <location filename="../../quiz_app/ui/menus.py" line="136"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="136"/>
+        <location filename="../../quiz_app/ui/menus.py" line="138"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="140"/>
+        <location filename="../../quiz_app/ui/menus.py" line="142"/>
         <source>&amp;About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答(&amp;A)</translation>
     </message>
@@ -1221,75 +1245,80 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>QuizScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="163"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="169"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="168"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="174"/>
         <source>Paused. Press Esc to carry on.</source>
         <translation>已暂停。按 Esc 键继续。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="204"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="210"/>
         <source>S&amp;kip</source>
         <translation>跳过(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="207"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="213"/>
         <source>Fla&amp;g</source>
         <translation>标记(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="209"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="215"/>
         <source>Mark this question to look at again</source>
         <translation>标记此题，稍后再看</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="213"/>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="265"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="219"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="271"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="247"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="253"/>
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="259"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="265"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="259"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="265"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="312"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="322"/>
         <source>Right!</source>
         <translation>答对了！</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="316"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="326"/>
         <source>Partly right: %1 %</source>
         <translation>部分正确：%1%</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="320"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="330"/>
         <source>Not quite.</source>
         <translation>答错了。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="326"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="336"/>
         <source>Source: %1</source>
         <translation>出处：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="329"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="339"/>
         <source>Next</source>
         <translation>下一题</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="343"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>

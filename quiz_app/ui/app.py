@@ -7,6 +7,7 @@ import sys
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from quiz_app.ui.assets import app_icon
+from quiz_app.ui.backup_actions import backup_on_close
 from quiz_app.ui.bank_loader import BankLoader
 from quiz_app.ui.crash import install_crash_handler, show_previous_crash
 from quiz_app.ui.i18n import set_language, system_language
@@ -53,6 +54,7 @@ def run_gui(db: str | None = None) -> int:
         drain_all(DRAIN_SECONDS)  # the last write lands before the bank closes
         loader.wait()
         for database in opened:
+            backup_on_close(database)  # type: ignore[arg-type]
             database.close()  # type: ignore[attr-defined]
     crash_handler.close()  # a clean exit: the next start has nothing to mention
     return code

@@ -4,7 +4,8 @@
   History, Progress);
 - ``gate``: the teacher PIN; ``files``: import, export and results files;
   ``teacher``: the editor and Class results; ``reports``: saved reports;
-- ``view``: theme, text size and the window's place; the menus (``ui/menus.py``).
+- ``backups``: restoring a backup; ``view``: theme, text size and the window's place;
+  the menus (``ui/menus.py``).
 
 Operations report what they changed to the context; each screen redraws itself.
 """
@@ -20,6 +21,7 @@ from quiz_app import __version__
 from quiz_app.core.changes import Changes
 from quiz_app.core.ids import LearnerId
 from quiz_app.core.settings import AppSettings
+from quiz_app.ui.backup_actions import BackupActions
 from quiz_app.ui.context import AppContext
 from quiz_app.ui.file_actions import FileActions, dropped_path
 from quiz_app.ui.i18n import set_language as set_app_language
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
             self, self.context, self.gate, self.navigation, self.files, self.reports
         )
         self.view = ViewSettings(self, self.context)
+        self.backups = BackupActions(self, self.context, self.gate)
         self._connect_home()
         self.setAcceptDrops(True)
         build_menus(self)

@@ -65,6 +65,8 @@ class Menus(QObject):
                 None,
             ),
             None,
+            (self.tr("&Restore from backup…"), window.backups.ask_restore, None),
+            None,
             (
                 self.tr("&Quit"),
                 window.close,

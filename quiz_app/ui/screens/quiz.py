@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from quiz_app.core.bank import StoredQuestion
 from quiz_app.core.changes import Changes
+from quiz_app.core.errors import QuizError
 from quiz_app.core.quiz import QuizMode, QuizSession
 from quiz_app.core.quiz_run import QuizRun
 from quiz_app.services.bank import Database
@@ -142,7 +144,11 @@ class QuizScreen(QWidget):
 
         if self._current is None:
             return
-        self._quiz = toggle_flag(self._database, self._quiz.id, self._current.id)
+        try:
+            self._quiz = toggle_flag(self._database, self._quiz.id, self._current.id)
+        except QuizError as err:
+            self._not_saved(err)
+            return
         self.flag_button.setChecked(self._current.id in self._quiz.flagged)
         self.answered.emit(Changes.QUIZZES)
 
@@ -292,9 +298,13 @@ class QuizScreen(QWidget):
             self._answer.setFocus()
             return
         elapsed_ms = self.run.elapsed_ms(time.monotonic())
-        outcome = submit_answer(
-            self._database, self._quiz.id, self._current.id, response, elapsed_ms
-        )
+        try:
+            outcome = submit_answer(
+                self._database, self._quiz.id, self._current.id, response, elapsed_ms
+            )
+        except QuizError as err:  # e.g. a bank busy too long: the answer stays to retry
+            self._not_saved(err)
+            return
         self._quiz = outcome.quiz
         self.run.answered(outcome.score, time.monotonic())
         self.answered.emit(Changes.ANSWERS | Changes.SCHEDULES | Changes.QUIZZES)
@@ -329,8 +339,16 @@ class QuizScreen(QWidget):
         self.submit.setText(self.tr("Next"))
         self.submit.setFocus()
 
+    def _not_saved(self, error: QuizError) -> None:
+        QMessageBox.warning(self, self.tr("Not saved"), error.message(self._language))
+        if self._answer is not None:
+            self._answer.setFocus()
+
     def _finish(self) -> None:
         self._timer.stop()
-        self._quiz = finish_quiz(self._database, self._quiz.id)
+        try:
+            self._quiz = finish_quiz(self._database, self._quiz.id)
+        except QuizError as err:  # every answer is saved; only the end mark is not
+            self._not_saved(err)
         self.answered.emit(Changes.QUIZZES)
         self.quiz_finished.emit(self._quiz)
