@@ -274,6 +274,43 @@ def _crash_note(database: Database, language: str) -> QWidget:
     return note
 
 
+def _restore_backup(database: Database, language: str) -> QWidget:
+    from datetime import UTC, datetime, timedelta
+
+    from quiz_app.core.backups import BackupReason
+    from quiz_app.services.backups import backup_bank, list_backups
+    from quiz_app.ui.restore_dialog import RestoreBackupDialog
+
+    del language
+    if not list_backups(database):
+        now = datetime.now(UTC)
+        for days, reason in (
+            (30, BackupReason.UPGRADE),
+            (2, BackupReason.CLOSE),
+            (0, BackupReason.MANUAL),
+        ):
+            backup_bank(database, now - timedelta(days=days), reason)
+    return RestoreBackupDialog(list_backups(database))
+
+
+def _upgrade_failed(database: Database, language: str) -> QWidget:
+    """The message at start-up when the bank cannot be upgraded (BankLoader.failed)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from quiz_app.core.errors import StorageError
+
+    del database
+    where = "/home/ada/.local/share/change-quiz/bank.sqlite3"
+    taken = "/home/ada/.local/share/change-quiz/backups/bank-20261203T101500Z-upgrade.sqlite3"
+    reason = "IntegrityError: FOREIGN KEY constraint failed"
+    error = StorageError(  # as storage.migrate words it
+        f"The question bank at {where} could not be upgraded to this version of the app; "
+        f"it is unchanged. A copy taken before the upgrade is at {taken}. ({reason})",
+        zh=f"{where} 的题库无法升级到本版本，题库未被改动。升级前的备份在 {taken}。（{reason}）",
+    )
+    return QMessageBox(QMessageBox.Icon.Critical, "Chang'e Quiz", error.message(language))
+
+
 def take_screenshots(outdir: Path, only: set[str] | None = None) -> list[Path]:
     # The app remembers the last learner in its settings: keep ours out of the user's.
     os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="quiz-screenshots-")
@@ -299,6 +336,8 @@ def take_screenshots(outdir: Path, only: set[str] | None = None) -> list[Path]:
         "crash-dialog": lambda db, lang: _crash_dialog(db, lang, details=False),
         "crash-dialog-details": lambda db, lang: _crash_dialog(db, lang, details=True),
         "crash-note": _crash_note,
+        "restore-backup": _restore_backup,
+        "upgrade-failed": _upgrade_failed,
     }
     if only:
         screens = {name: make for name, make in screens.items() if name in only}
