@@ -32,6 +32,7 @@ from quiz_app.ui.screens.home import HomeScreen
 from quiz_app.ui.teacher_actions import TeacherActions
 from quiz_app.ui.teacher_gate import TeacherGate
 from quiz_app.ui.view import ViewSettings
+from quiz_app.ui.worker import database_worker
 
 if TYPE_CHECKING:  # the database stack is imported off the GUI thread (bank_loader)
     from quiz_app.services.bank import Database
@@ -108,8 +109,13 @@ class MainWindow(QMainWindow):
         if learner is not None and database is not None:
             from quiz_app.services.learners import set_learner_language
 
-            set_learner_language(database, learner, language)
+            database_worker(database).run(
+                lambda: set_learner_language(database, learner, language), self._remembered
+            )
         self.switch_language(language)
+
+    def _remembered(self, _result: object) -> None:
+        self.context.notify(Changes.LEARNERS)
 
     def _learner_changed(self, learner: LearnerId) -> None:
         from quiz_app.services.learners import get_learner

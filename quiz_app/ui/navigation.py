@@ -16,11 +16,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
 from quiz_app.core.changes import Changes
+from quiz_app.core.errors import QuizError
 from quiz_app.core.ids import LearnerId
 from quiz_app.core.quiz import QuizMode, QuizSession, QuizSettings
 from quiz_app.ui.context import AppContext
 from quiz_app.ui.screens.home import HomeScreen
 from quiz_app.ui.widgets.pack_list import PackListWidget
+from quiz_app.ui.worker import database_worker
 
 if TYPE_CHECKING:
     from quiz_app.core.quiz_run import QuizRun
@@ -124,18 +126,22 @@ class Navigation(QObject):
 
     # -- the quiz --------------------------------------------------------------------------
     def start_quiz(self, learner: LearnerId, settings: QuizSettings) -> None:
-        from quiz_app.core.errors import QuizError
+        """Draw and record a quiz on the bank's writer, then show its first question."""
         from quiz_app.services.quiz import start_quiz
 
-        try:
-            quiz = start_quiz(self.database, learner, settings)
-        except QuizError as err:
-            QMessageBox.information(
-                self._window, self.tr("Chang'e Quiz"), err.message(self._context.language)
-            )
-            return
+        database = self.database
+        database_worker(database).run(
+            lambda: start_quiz(database, learner, settings), self._started, self._not_started
+        )
+
+    def _started(self, quiz: QuizSession) -> None:
         self._context.notify(Changes.QUIZZES)
         self.show_quiz(quiz)
+
+    def _not_started(self, error: QuizError) -> None:
+        QMessageBox.information(
+            self._window, self.tr("Chang'e Quiz"), error.message(self._context.language)
+        )
 
     def resume_quiz(self, learner: LearnerId) -> None:
         from quiz_app.services.quiz import unfinished_quiz

@@ -19,7 +19,7 @@ from quiz_app.storage import Database
 from quiz_app.ui.context import AppContext, ChangeTracker
 from quiz_app.ui.main_window import MainWindow
 from tests.conftest import NOW
-from tests.ui.test_quiz_screen import _press_enter, _type_right_answer
+from tests.ui.test_quiz_screen import _press_enter, _type_right_answer, wait_for_quiz
 
 
 def _tracked(qtbot: QtBot, watches: Changes) -> tuple[AppContext, QWidget, list[Changes]]:
@@ -83,6 +83,7 @@ def test_going_home_after_a_quiz_redraws_home_once_with_the_new_results(
     home.tracker._redraw = lambda changes: (redraws.append(changes), original(changes))
     home.count.setValue(2)
     qtbot.keyClick(home.mode_buttons[QuizMode.PRACTICE], Qt.Key.Key_Space)
+    wait_for_quiz(qtbot, window)
     screen = window.navigation.quiz_screen
     assert screen is not None
     for _ in range(2):
@@ -132,6 +133,7 @@ def test_a_language_switch_keeps_the_quiz_where_it_was(
     try:
         window.home.count.setValue(3)
         qtbot.keyClick(window.home.mode_buttons[QuizMode.PRACTICE], Qt.Key.Key_Space)
+        wait_for_quiz(qtbot, window)
         screen = window.navigation.quiz_screen
         assert screen is not None
         first = screen.run.current

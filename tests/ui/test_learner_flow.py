@@ -15,7 +15,7 @@ from quiz_app.services.quiz import unfinished_quiz
 from quiz_app.storage import Database
 from quiz_app.ui.main_window import MainWindow
 from tests.conftest import NOW
-from tests.ui.test_quiz_screen import _press_enter, _type_right_answer
+from tests.ui.test_quiz_screen import _press_enter, _type_right_answer, wait_for_quiz
 
 
 def _window(qtbot: QtBot, database: Database, sample_pack: Path) -> MainWindow:
@@ -42,6 +42,7 @@ def test_a_practice_quiz_from_home_to_results_and_back(
     science.setCheckState(0, Qt.CheckState.Checked)
     home.count.setValue(3)
     qtbot.keyClick(home.mode_buttons[QuizMode.PRACTICE], Qt.Key.Key_Space)
+    wait_for_quiz(qtbot, window)
     screen = window.navigation.quiz_screen
     assert screen is not None
     assert window.navigation.stack.currentWidget() is screen
@@ -64,6 +65,7 @@ def test_a_practice_quiz_from_home_to_results_and_back(
     assert results.retry.isEnabled()
 
     qtbot.keyClick(results.retry, Qt.Key.Key_Space)  # retry my mistakes: the one wrong
+    wait_for_quiz(qtbot, window)
     retry = window.navigation.quiz_screen
     assert retry is not None
     assert retry is not screen
@@ -78,6 +80,7 @@ def test_an_unfinished_quiz_is_offered_and_resumed(
     home = window.home
     home.count.setValue(5)
     qtbot.keyClick(home.mode_buttons[QuizMode.EXAM], Qt.Key.Key_Space)
+    wait_for_quiz(qtbot, window)
     screen = window.navigation.quiz_screen
     assert screen is not None
     _type_right_answer(qtbot, screen)
@@ -92,6 +95,7 @@ def test_an_unfinished_quiz_is_offered_and_resumed(
     assert again.home.learner.currentText() == "Ada"  # the last learner is remembered
     assert again.home.resume.isVisible()
     qtbot.keyClick(again.home.resume, Qt.Key.Key_Space)
+    wait_for_quiz(qtbot, again)
     resumed = again.navigation.quiz_screen
     assert resumed is not None
     assert resumed.progress_label.text() == "Question 2 of 5"
@@ -111,6 +115,7 @@ def test_language_follows_the_learner_and_switches_live_mid_quiz(
         home = window.home
         home.count.setValue(4)
         qtbot.keyClick(home.mode_buttons[QuizMode.PRACTICE], Qt.Key.Key_Space)
+        wait_for_quiz(qtbot, window)
         screen = window.navigation.quiz_screen
         assert screen is not None
         _type_right_answer(qtbot, screen)
@@ -128,9 +133,8 @@ def test_language_follows_the_learner_and_switches_live_mid_quiz(
         assert window.menuBar().actions()[0].text() == "文件(&F)"
         learner = window.home.current_learner()
         assert learner is not None
-        found = get_learner(database, learner)
-        assert found is not None
-        assert found.language == "zh"  # remembered for this learner
+        # remembered for this learner (by the bank's writer, off the GUI thread)
+        qtbot.waitUntil(lambda: get_learner(database, learner).language == "zh")  # type: ignore[union-attr]
 
         # Choosing a learner who reads English switches back.
         window.home.learner.setCurrentIndex(window.home.learner.findText("Bob"))
@@ -170,6 +174,7 @@ def test_history_lists_finished_quizzes_and_opens_one_for_review(
     for _ in range(2):
         home.count.setValue(2)
         qtbot.keyClick(home.mode_buttons[QuizMode.EXAM], Qt.Key.Key_Space)
+        wait_for_quiz(qtbot, window)
         screen = window.navigation.quiz_screen
         assert screen is not None
         for _ in range(2):
@@ -230,6 +235,7 @@ def test_a_new_chinese_learner_switches_the_interface(
     window = _window(qtbot, database, sample_pack)
     try:
         window.home.ask_new_learner()
+        qtbot.waitUntil(lambda: len(list_learners(database)) == 3)  # written off the GUI thread
         [mei] = [x for x in list_learners(database) if x.name == "小明"]
         assert mei.language == "zh"
         qtbot.waitUntil(lambda: window.home.current_learner() == mei.id)
@@ -251,6 +257,7 @@ def test_home_shows_mastery_and_recent_results_for_the_learner(
     science.setCheckState(0, Qt.CheckState.Checked)
     window.home.count.setValue(3)
     qtbot.keyClick(window.home.mode_buttons[QuizMode.EXAM], Qt.Key.Key_Space)
+    wait_for_quiz(qtbot, window)
     screen = window.navigation.quiz_screen
     assert screen is not None
     for _ in range(3):
@@ -283,6 +290,7 @@ def test_difficulty_chosen_on_home_limits_the_quiz(
     qtbot.keyClick(window.home.difficulty[1], Qt.Key.Key_Space)  # easy only
     window.home.count.setValue(10)
     qtbot.keyClick(window.home.mode_buttons[QuizMode.PRACTICE], Qt.Key.Key_Space)
+    wait_for_quiz(qtbot, window)
     screen = window.navigation.quiz_screen
     assert screen is not None
     assert len(screen.quiz.question_ids) == 3  # the sample pack has three easy questions
@@ -305,6 +313,7 @@ def test_review_from_home_shows_the_due_count_and_says_when_nothing_is_due(
     assert review.text() == "&Review"
     window.home.count.setValue(7)
     qtbot.keyClick(window.home.mode_buttons[QuizMode.PRACTICE], Qt.Key.Key_Space)
+    wait_for_quiz(qtbot, window)
     screen = window.navigation.quiz_screen
     assert screen is not None
     for _ in range(7):  # all right: each is due again only after its interval
@@ -314,6 +323,7 @@ def test_review_from_home_shows_the_due_count_and_says_when_nothing_is_due(
     assert window.navigation.results_screen is not None
     qtbot.keyClick(window.navigation.results_screen.home, Qt.Key.Key_Space)
     qtbot.keyClick(window.home.mode_buttons[QuizMode.REVIEW], Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(shown))  # the bank's writer found nothing due
     [message] = shown
     assert message.startswith("Nothing is due for review now. The next one is due ")
     assert window.navigation.stack.currentWidget() is window.home

@@ -25,6 +25,7 @@ from quiz_app.services.learners import create_learner
 from quiz_app.services.packs import import_pack
 from quiz_app.services.quiz import quiz_questions, start_quiz, unfinished_quiz
 from quiz_app.storage import Database
+from quiz_app.ui.main_window import MainWindow
 from quiz_app.ui.screens.quiz import QuizScreen
 from quiz_app.ui.widgets.answers import MatchingWidget, OrderingWidget
 from tests.conftest import NOW
@@ -80,6 +81,21 @@ def _screen(qtbot: QtBot, bank: Database, quiz: QuizSession, language: str = "en
     return screen
 
 
+def wait_for_quiz(qtbot: QtBot, window: MainWindow) -> QuizScreen:
+    """The quiz screen, once the quiz asked for is drawn and recorded (off the GUI
+    thread) and its first question shown."""
+    navigation = window.navigation
+    qtbot.waitUntil(
+        lambda: (
+            navigation.quiz_screen is not None
+            and navigation.stack.currentWidget() is navigation.quiz_screen
+        ),
+        timeout=10_000,
+    )
+    assert navigation.quiz_screen is not None
+    return navigation.quiz_screen
+
+
 def _press_enter(qtbot: QtBot, screen: QuizScreen) -> None:
     """Enter on the control that has focus at this point (offscreen windows never
     become active, so the focus widget is named rather than asked for)."""
@@ -89,6 +105,8 @@ def _press_enter(qtbot: QtBot, screen: QuizScreen) -> None:
         assert screen._answer is not None
         target = screen._answer.focusProxy() or screen._answer
     qtbot.keyClick(target, Qt.Key.Key_Return)
+    # the answer is written by the bank's writer, off the GUI thread
+    qtbot.waitUntil(lambda: not screen.saving, timeout=10_000)
 
 
 def test_practice_quiz_of_every_type_by_keyboard(qtbot: QtBot, bank: Database) -> None:
@@ -260,6 +278,7 @@ def test_a_flag_is_kept_through_a_resume_and_shown_in_results(qtbot: QtBot, bank
     flagged = screen._current.id  # type: ignore[union-attr]
     qtbot.keyClick(screen.flag_button, Qt.Key.Key_Space)
     assert screen.flag_button.isChecked()
+    qtbot.waitUntil(lambda: not screen.saving)  # stored by the bank's writer
     screen.close()
 
     resumed = unfinished_quiz(bank, ada.id)

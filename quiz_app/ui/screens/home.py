@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -22,8 +23,11 @@ from quiz_app.core.quiz import QuizMode, QuizSettings
 from quiz_app.core.settings import MAX_QUESTIONS, MIN_QUESTIONS
 from quiz_app.ui.context import AppContext, ChangeTracker
 from quiz_app.ui.modes import mode_name
+from quiz_app.ui.worker import database_worker
 
 if TYPE_CHECKING:
+    from quiz_app.core.errors import QuizError
+    from quiz_app.core.learners import Learner
     from quiz_app.services.bank import Database
     from quiz_app.ui.widgets.pack_list import PackListWidget
 
@@ -225,27 +229,26 @@ class HomeScreen(QWidget):
         self.recent.setText(self.tr("Recent results: %1").replace("%1", " · ".join(parts)))
 
     def ask_new_learner(self) -> None:
-        from quiz_app.core.errors import QuizError
         from quiz_app.services.learners import create_learner
         from quiz_app.ui.learner_dialog import NewLearnerDialog
 
         dialog = NewLearnerDialog(self._context.language, self)
-        if dialog.exec() != NewLearnerDialog.DialogCode.Accepted or self._database is None:
+        database = self._database
+        if dialog.exec() != NewLearnerDialog.DialogCode.Accepted or database is None:
             return
-        try:
-            learner = create_learner(
-                self._database,
-                dialog.name.text(),
-                colour=dialog.colour(),
-                language=dialog.chosen_language(),
-            )
-        except QuizError as err:
-            from PySide6.QtWidgets import QMessageBox
+        name, colour, language = dialog.name.text(), dialog.colour(), dialog.chosen_language()
+        database_worker(database).run(
+            lambda: create_learner(database, name, colour=colour, language=language),
+            self._learner_created,
+            self._learner_refused,
+        )
 
-            QMessageBox.warning(self, self.tr("New learner"), err.message(self._context.language))
-            return
+    def _learner_created(self, learner: Learner) -> None:
         self._context.update_settings(last_learner=int(learner.id))
         self._context.notify(Changes.LEARNERS)
+
+    def _learner_refused(self, error: QuizError) -> None:
+        QMessageBox.warning(self, self.tr("New learner"), error.message(self._context.language))
 
     def selected_topics(self) -> tuple[tuple[PackId, ...], tuple[TopicId, ...]]:
         """Checked topics, and the packs they belong to (nothing checked: everything)."""

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable
+from functools import partial
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from quiz_app.core.bank import StoredQuestion
 from quiz_app.core.changes import Changes
@@ -31,9 +35,12 @@ from quiz_app.core.quiz import QuizMode, QuizSession
 from quiz_app.core.quiz_run import QuizRun
 from quiz_app.services.bank import Database
 from quiz_app.services.packs import pack_media
-from quiz_app.services.quiz import finish_quiz, submit_answer
+from quiz_app.services.quiz import AnswerOutcome, finish_quiz, submit_answer
 from quiz_app.ui.images import pixmap_from_bytes
 from quiz_app.ui.widgets.answers import AnswerWidget, answer_widget, mark_feedback
+from quiz_app.ui.worker import database_worker
+
+T = TypeVar("T")
 
 IMAGE_WIDTH = 560
 
@@ -72,6 +79,7 @@ class QuizScreen(QWidget):
         self._language = language
         self._answer: AnswerWidget | None = None
         self._current: StoredQuestion | None = None
+        self._saving: object | None = None
         self.run = run if run is not None else QuizRun.start(quiz)
         """Order, skips, feedback and time: kept when the screen is built again."""
         self._build()
@@ -142,19 +150,25 @@ class QuizScreen(QWidget):
         """Flag (or unflag) the question; stored at once, so it survives a resume."""
         from quiz_app.services.quiz import toggle_flag
 
-        if self._current is None:
+        if self._current is None or self.saving:
+            self._show_flag()
             return
-        try:
-            self._quiz = toggle_flag(self._database, self._quiz.id, self._current.id)
-        except QuizError as err:
-            self._not_saved(err)
-            return
-        self.flag_button.setChecked(self._current.id in self._quiz.flagged)
+        quiz_id, question_id, database = self._quiz.id, self._current.id, self._database
+        self._save(lambda: toggle_flag(database, quiz_id, question_id), self._flagged)
+
+    def _flagged(self, quiz: QuizSession) -> None:
+        self._quiz = quiz
+        self._show_flag()
         self.answered.emit(Changes.QUIZZES)
+
+    def _show_flag(self) -> None:
+        self.flag_button.setChecked(
+            self._current is not None and self._current.id in self._quiz.flagged
+        )
 
     def skip(self) -> None:
         """Leave this question for later: it comes back after the others."""
-        if self.run.skip(time.monotonic()):
+        if not self.saving and self.run.skip(time.monotonic()):
             self._show_next()
 
     # -- layout ---------------------------------------------------------------------------
@@ -286,8 +300,31 @@ class QuizScreen(QWidget):
             self.image.setToolTip(question.image_alt.get(self._language))
         self.image.setVisible(not pixmap.isNull())
 
+    @property
+    def saving(self) -> bool:
+        """An answer, a flag or the quiz's end is being written by the bank's writer."""
+        return self._saving is not None
+
+    def _save(self, work: Callable[[], T], on_done: Callable[[T], object]) -> None:
+        """Write on the bank's one writer, off the GUI thread; a bank that stays busy
+        (or another expected error) is a message, and what is on screen stays."""
+        self._saving = database_worker(self._database).run(
+            work, partial(self._saved, on_done), self._not_saved, self._save_ended
+        )
+
+    def _saved(self, on_done: Callable[[T], object], result: T) -> None:
+        self._saving = None
+        if isValid(self):  # the screen may have been rebuilt (a language switch) since
+            on_done(result)
+
+    def _save_ended(self, job: object) -> None:
+        if self._saving is job:
+            self._saving = None
+
     def advance(self) -> None:
         """Enter: submit the answer, or (after feedback) go to the next question."""
+        if self.saving:
+            return
         if self.run.feedback is not None:
             self._show_next()
             return
@@ -298,16 +335,19 @@ class QuizScreen(QWidget):
             self._answer.setFocus()
             return
         elapsed_ms = self.run.elapsed_ms(time.monotonic())
-        try:
-            outcome = submit_answer(
-                self._database, self._quiz.id, self._current.id, response, elapsed_ms
-            )
-        except QuizError as err:  # e.g. a bank busy too long: the answer stays to retry
-            self._not_saved(err)
-            return
+        quiz_id, question_id, database = self._quiz.id, self._current.id, self._database
+        self._save(
+            lambda: submit_answer(database, quiz_id, question_id, response, elapsed_ms),
+            self._answered,
+        )
+
+    def _answered(self, outcome: AnswerOutcome) -> None:
         self._quiz = outcome.quiz
         self.run.answered(outcome.score, time.monotonic())
         self.answered.emit(Changes.ANSWERS | Changes.SCHEDULES | Changes.QUIZZES)
+        if self.remaining_ms() == 0:  # the exam's time ran out while the answer was saved
+            self._finish()
+            return
         if self._quiz.settings.mode is QuizMode.EXAM:
             self._show_next()
             return
@@ -340,15 +380,22 @@ class QuizScreen(QWidget):
         self.submit.setFocus()
 
     def _not_saved(self, error: QuizError) -> None:
+        self._saving = None
+        if not isValid(self):
+            return
+        self._show_flag()
         QMessageBox.warning(self, self.tr("Not saved"), error.message(self._language))
         if self._answer is not None:
             self._answer.setFocus()
 
     def _finish(self) -> None:
         self._timer.stop()
-        try:
-            self._quiz = finish_quiz(self._database, self._quiz.id)
-        except QuizError as err:  # every answer is saved; only the end mark is not
-            self._not_saved(err)
+        if self.saving:
+            return  # the clock ran out while an answer was being saved: that finishes it
+        quiz_id, database = self._quiz.id, self._database
+        self._save(lambda: finish_quiz(database, quiz_id), self._finished)
+
+    def _finished(self, quiz: QuizSession) -> None:
+        self._quiz = quiz
         self.answered.emit(Changes.QUIZZES)
         self.quiz_finished.emit(self._quiz)
