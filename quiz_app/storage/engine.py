@@ -1,7 +1,8 @@
 """Where the bank lives and how to connect to it.
 
-This is the only module that knows about SQLite: WAL, foreign keys and a busy timeout
-are set here, so a server database can replace SQLite by changing the URL alone.
+This is the only module that knows about SQLite: WAL, foreign keys, a busy timeout and
+how write transactions begin are set here, so a server database can replace SQLite by
+changing the URL alone.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ from sqlalchemy.engine import Connection
 APP_NAME = "change-quiz"
 ENV_VAR = "QUIZ_APP_DB"
 BUSY_TIMEOUT_MS = 5000
+"""How long SQLite waits for another writer before reporting the bank busy."""
+
+WRITE_OPTION = "change_quiz_write"
+"""Execution option of connections that write: on SQLite they begin IMMEDIATE."""
 
 
 def default_database_path() -> Path:
@@ -43,17 +48,25 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def create_bank_engine(url: str) -> Engine:
+def create_bank_engine(url: str, *, busy_timeout_ms: int | None = None) -> Engine:
+    """An engine for the bank at ``url`` (SQLite waits ``busy_timeout_ms`` for a writer,
+    ``BUSY_TIMEOUT_MS`` unless given)."""
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine, wal=path is not None)
+        timeout = BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
+        _configure_sqlite(engine, wal=path is not None, busy_timeout_ms=timeout)
     return engine
 
 
-def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
+def writing(engine: Engine) -> Engine:
+    """The engine for write transactions (same pool): on SQLite they begin IMMEDIATE."""
+    return engine.execution_options(**{WRITE_OPTION: True})
+
+
+def _configure_sqlite(engine: Engine, *, wal: bool, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         # Let SQLAlchemy, not the driver, decide when a transaction begins, so that a
@@ -61,7 +74,7 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         if wal:
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
@@ -69,7 +82,12 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # A transaction that reads and then writes would have to upgrade its read lock
+        # while another writer may hold the bank: SQLite then fails at once, whatever the
+        # busy timeout. A write transaction takes the write lock as it begins instead,
+        # and there SQLite waits up to the busy timeout. Reads stay deferred and cheap.
+        immediate = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def backup_sqlite(source: Path, destination: Path) -> None:

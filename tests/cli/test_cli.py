@@ -137,7 +137,7 @@ def test_user_mistakes_are_messages_not_tracebacks(
     assert "already exists" in err
     code, _, err = run(capsys, "--db", str(tmp_path), "packs", "list")
     assert code == 1
-    assert err.startswith("quiz-app: cannot open the question bank")
+    assert err.startswith("quiz-app: Chang'e Quiz cannot open the question bank")
 
 
 def test_db_check(capsys: pytest.CaptureFixture[str], db_url: str) -> None:
