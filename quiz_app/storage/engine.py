@@ -2,11 +2,13 @@
 
 This is the only module that knows about SQLite: WAL, foreign keys, a busy timeout and
 how write transactions begin are set here, so a server database can replace SQLite by
-changing the URL alone.
+changing the URL alone. The bank holds learners' names and results: on POSIX its folder
+is made 0700 and its files 0600.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from pathlib import Path
@@ -16,6 +18,8 @@ import platformdirs
 from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import Connection
 
+from quiz_app.core.errors import StorageError
+
 APP_NAME = "change-quiz"
 ENV_VAR = "QUIZ_APP_DB"
 BUSY_TIMEOUT_MS = 5000
@@ -23,6 +27,9 @@ BUSY_TIMEOUT_MS = 5000
 
 WRITE_OPTION = "change_quiz_write"
 """Execution option of connections that write: on SQLite they begin IMMEDIATE."""
+
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
 
 
 def default_database_path() -> Path:
@@ -53,7 +60,7 @@ def create_bank_engine(url: str, *, busy_timeout_ms: int | None = None) -> Engin
     ``BUSY_TIMEOUT_MS`` unless given)."""
     path = sqlite_path(url)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _make_private(path)
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         timeout = BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
@@ -64,6 +71,46 @@ def create_bank_engine(url: str, *, busy_timeout_ms: int | None = None) -> Engin
 def writing(engine: Engine) -> Engine:
     """The engine for write transactions (same pool): on SQLite they begin IMMEDIATE."""
     return engine.execution_options(**{WRITE_OPTION: True})
+
+
+def _make_private(path: Path) -> None:
+    """The bank's folder 0700 and its files 0600, before SQLite creates any of them.
+
+    SQLite gives the -wal and -shm files the mode of the bank file, so creating that
+    one private is enough for new banks; an existing bank is made private too. A folder
+    the app did not create (``--db /tmp/bank.sqlite3``) is left as it is, except the
+    app's own data folder.
+    """
+    folder = path.parent
+    if not folder.exists():
+        try:
+            folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+        except OSError as err:
+            why = err.strerror or str(err)
+            raise StorageError(
+                f"The folder for the question bank, {folder}, cannot be made: {why}.",
+                zh=f"无法创建题库所在的文件夹 {folder}：{why}。",
+            ) from err
+        _chmod(folder, PRIVATE_FOLDER)
+    elif folder == default_database_path().parent:
+        _chmod(folder, PRIVATE_FOLDER)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    except FileExistsError:
+        pass
+    except OSError:
+        return  # SQLite will say why it cannot open the file, in its own words
+    for file in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+        if file.is_file():
+            _chmod(file, PRIVATE_FILE)
+
+
+def _chmod(path: Path, mode: int) -> None:
+    if os.name != "posix":
+        return
+    # Another user's file (a bank shared read-only) keeps its mode.
+    with contextlib.suppress(OSError):
+        path.chmod(mode)
 
 
 def _configure_sqlite(engine: Engine, *, wal: bool, busy_timeout_ms: int) -> None:
@@ -92,6 +139,8 @@ def _configure_sqlite(engine: Engine, *, wal: bool, busy_timeout_ms: int) -> Non
 
 def backup_sqlite(source: Path, destination: Path) -> None:
     """A consistent copy of a live SQLite file (WAL included), via SQLite's backup API."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
     src = sqlite3.connect(source)
     dst = sqlite3.connect(destination)
     try:
