@@ -147,7 +147,7 @@ class Database:
         return SchemaState(current, head_revision())
 
     def integrity_problems(self) -> list[str]:
-        with self.engine.connect() as connection:
+        with self._storage_errors(), self.engine.connect() as connection:
             return integrity_problems(connection)
 
     def close(self) -> None:
