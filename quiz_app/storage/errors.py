@@ -66,23 +66,23 @@ _READONLY = _Kind(
     "无法写入题库：题库文件（{where}）是只读的。没有做任何改动。",
 )
 _IO = _Kind(
-    "The question bank could not be read or written: the disk reported an error "
-    "({detail}). Nothing was changed; check the disk and try again.",
-    "无法读写题库：磁盘报告了错误（{detail}）。没有做任何改动，请检查磁盘后再试。",
+    "The question bank could not be read or written: the disk reported an error: "
+    "{detail}. Nothing was changed; check the disk and try again.",
+    "无法读写题库：磁盘报告了错误：{detail}。没有做任何改动，请检查磁盘后再试。",
 )
 _CORRUPT = _Kind(
-    "The question bank at {where} is damaged and cannot be used ({detail}). "
+    "The question bank at {where} is damaged and cannot be used: {detail}. "
     "Restore it from a backup copy, such as a .bak file beside it.",
-    "{where} 处的题库已损坏，无法使用（{detail}）。请用备份副本（例如旁边的 .bak 文件）恢复。",
+    "{where} 处的题库已损坏，无法使用：{detail}。请用备份副本（例如旁边的 .bak 文件）恢复。",
 )
 _CANTOPEN = _Kind(
     "Chang'e Quiz cannot open the question bank at {where}: {detail}.",
     "无法打开 {where} 处的题库：{detail}。",
 )
 _SERVER = _Kind(
-    "The question bank's server cannot be reached ({detail}). "
+    "The question bank's server cannot be reached: {detail}. "
     "Nothing was changed; try again when it is back.",
-    "无法连接题库的服务器（{detail}）。没有做任何改动，请在服务器恢复后再试。",
+    "无法连接题库的服务器：{detail}。没有做任何改动，请在服务器恢复后再试。",
 )
 _OTHER = _Kind(
     "The question bank could not be read or written: {detail}. Nothing was changed.",
@@ -144,7 +144,7 @@ def _detail(err: DBAPIError) -> str:
     name = getattr(err.orig, "sqlite_errorname", None)
     message = str(err.orig).strip().splitlines()[0] if str(err.orig).strip() else ""
     if isinstance(name, str) and message:
-        return f"{message}: {name}"
+        return f"{message} ({name})"
     return message or name or type(err.orig).__name__
 
 
