@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
+
+PRIVATE_UMASK = 0o077
+"""Whatever the app creates (the bank and its journal, backups, logs, settings, exports)
+is readable by its owner alone: it holds learners' names and results and the PIN hash."""
 
 
 def main(argv: list[str] | None = None) -> int:
+    os.umask(PRIVATE_UMASK)
     from quiz_app.cli.main import build_parser, run_command
 
     options = build_parser().parse_args(sys.argv[1:] if argv is None else argv)

@@ -8,6 +8,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.pop("QUIZ_APP_DB", None)
 
 import shutil
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +32,8 @@ def _isolated_user_dirs(
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))  # the log folder lives here
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("QUIZ_APP_DB", raising=False)
     # QSettings reads its location once per process: point it at this test's own folder,
     # or one test's "last learner" leaks into the next.
@@ -49,6 +52,9 @@ def db_url(tmp_path: Path) -> str:
 def database(db_url: str) -> Iterator[Database]:
     db = open_database(db_url)
     yield db
+    worker = sys.modules.get("quiz_app.ui.worker")  # only where a test used the GUI
+    if worker is not None:
+        assert worker.drain_all(timeout=30), "a background job did not end"
     db.close()
 
 

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BackupActions</name>
+    <message>
+        <location filename="../../quiz_app/ui/backup_actions.py" line="66"/>
+        <location filename="../../quiz_app/ui/backup_actions.py" line="99"/>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/backup_actions.py" line="67"/>
+        <source>This question bank has no backups yet.</source>
+        <translation>这个题库还没有备份。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/backup_actions.py" line="90"/>
+        <source>Restored %1. The bank as it was is kept as %2.</source>
+        <translation>已恢复 %1。恢复前的题库保存为 %2。</translation>
+    </message>
+</context>
+<context>
     <name>ClassResultsScreen</name>
     <message>
         <location filename="../../quiz_app/ui/report.py" line="171"/>
@@ -123,6 +142,137 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="63"/>
+        <source>Chang&apos;e Quiz: something went wrong</source>
+        <translation>嫦娥问答：出错了</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="76"/>
+        <source>Chang&apos;e Quiz ran into a bug.</source>
+        <translation>嫦娥问答遇到了一个程序错误。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="83"/>
+        <source>This is a mistake in the app, not something you did. Your answers are safe: each one was saved the moment you submitted it.</source>
+        <translation>这是程序本身的错误，不是你的操作造成的。你的答案都很安全：每个答案在提交的那一刻就已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="89"/>
+        <source>You can carry on with what you were doing. If the app then behaves strangely, quit and start it again. If this keeps happening, send the details or the log file to your teacher or to the app&apos;s makers.</source>
+        <translation>你可以继续刚才的操作。如果之后程序表现异常，请退出后重新启动。如果这种情况反复出现，请把详细信息或日志文件发给教师或本程序的开发者。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="94"/>
+        <source>What went wrong: %1</source>
+        <translation>出了什么问题：%1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="96"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="100"/>
+        <source>The log file, with the details:</source>
+        <translation>日志文件（含详细信息）：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="118"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="192"/>
+        <source>Show details</source>
+        <translation>显示详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="125"/>
+        <source>Details of the error</source>
+        <translation>错误的详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="131"/>
+        <source>&amp;Copy details</source>
+        <translation>复制详细信息(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="133"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="135"/>
+        <source>Carry &amp;on</source>
+        <translation>继续使用(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="172"/>
+        <source>One more error happened after this one; it is in the log too.</source>
+        <translation>此后又发生了 1 个错误，也已记入日志。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="175"/>
+        <source>%1 more errors happened after this one; they are in the log too.</source>
+        <translation>此后又发生了 %1 个错误，也都已记入日志。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="185"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="192"/>
+        <source>Hide details</source>
+        <translation>隐藏详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>CrashHandler</name>
+    <message>
+        <location filename="../../quiz_app/ui/crash.py" line="317"/>
+        <source>Chang&apos;e Quiz</source>
+        <translation>嫦娥问答</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../quiz_app/ui/file_actions.py" line="81"/>
+        <source>Import pack</source>
+        <translation>导入题包</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/file_actions.py" line="84"/>
+        <source>Question packs (*.zip pack.toml *.gift *.txt *.aiken *.xml *.csv *.xlsx);;All files (*)</source>
+        <translation>题包 (*.zip pack.toml *.gift *.txt *.aiken *.xml *.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/file_actions.py" line="96"/>
+        <source>Import pack folder</source>
+        <translation>导入题包文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/file_actions.py" line="111"/>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1……</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/file_actions.py" line="135"/>
+        <source>The bank has no packs yet.</source>
+        <translation>题库中还没有题包。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/file_actions.py" line="146"/>
+        <source>Export pack</source>
+        <translation>导出题包</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/file_actions.py" line="160"/>
+        <source>Export results</source>
+        <translation>导出成绩</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/file_actions.py" line="160"/>
+        <source>Choose who is learning first.</source>
+        <translation>请先选择学习者。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryScreen</name>
     <message>
         <location filename="../../quiz_app/ui/screens/history.py" line="47"/>
@@ -183,98 +333,98 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="55"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="59"/>
         <source>&amp;Learner:</source>
         <translation>学习者(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="58"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="62"/>
         <source>Create a learner to start</source>
         <translation>请先新建一位学习者</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="60"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="64"/>
         <source>New learner…</source>
         <translation>新建学习者……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="62"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="66"/>
         <source>Continue unfinished quiz</source>
         <translation>继续未完成的测验</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="68"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="72"/>
         <source>Histor&amp;y</source>
         <translation>历史记录(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="70"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="74"/>
         <source>Pr&amp;ogress</source>
         <translation>学习进度(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="84"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="88"/>
         <source>&amp;Questions:</source>
         <translation>题数(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="93"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="98"/>
         <source>Easy</source>
         <translation>简单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="93"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="98"/>
         <source>Medium</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="93"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="98"/>
         <source>Hard</source>
         <translation>困难</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="95"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="100"/>
         <source>Tick none for every difficulty</source>
         <translation>都不勾选表示所有难度</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="101"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="108"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="102"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="109"/>
         <source>&amp;Exam</source>
         <translation>考试(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="103"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="110"/>
         <source>My &amp;mistakes</source>
         <translation>我的错题(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="104"/>
-        <location filename="../../quiz_app/ui/screens/home.py" line="152"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="111"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="194"/>
         <source>&amp;Review</source>
         <translation>复习(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="152"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="201"/>
         <source>&amp;Review (%1 due)</source>
         <translation>复习(&amp;R)（%1 道到期）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="166"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="218"/>
         <source>No quizzes yet: choose topics and start one.</source>
         <translation>还没有做过测验：选择主题后开始吧。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="173"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="225"/>
         <source>Recent results: %1</source>
         <translation>最近成绩：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="193"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="245"/>
         <source>New learner</source>
         <translation>新建学习者</translation>
     </message>
@@ -282,38 +432,43 @@
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="72"/>
+        <location filename="../../quiz_app/ui/importer.py" line="73"/>
         <source>Import cancelled: nothing was changed.</source>
         <translation>已取消导入：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="110"/>
+        <location filename="../../quiz_app/ui/importer.py" line="112"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="111"/>
+        <location filename="../../quiz_app/ui/importer.py" line="113"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="116"/>
-        <location filename="../../quiz_app/ui/importer.py" line="164"/>
+        <location filename="../../quiz_app/ui/importer.py" line="118"/>
+        <location filename="../../quiz_app/ui/importer.py" line="173"/>
         <source>Import pack</source>
         <translation>导入题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="145"/>
+        <location filename="../../quiz_app/ui/importer.py" line="147"/>
         <source>%1 %2 is already in the bank.</source>
         <translation>%1 %2 已在题库中。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="147"/>
+        <location filename="../../quiz_app/ui/importer.py" line="149"/>
         <source>Imported %1 %2: %3 added, %4 changed, %5 retired.</source>
         <translation>已导入 %1 %2：新增 %3，修改 %4，停用 %5。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="162"/>
+        <location filename="../../quiz_app/ui/importer.py" line="164"/>
+        <source>The import was stopped by an error in the app.</source>
+        <translation>导入因程序错误而中止。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/importer.py" line="171"/>
         <source>Import cancelled: the bank is as it was.</source>
         <translation>已取消导入：题库保持原样。</translation>
     </message>
@@ -389,330 +544,220 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="159"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="540"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="568"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="57"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="129"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="213"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="215"/>
-        <source>&amp;Import pack…</source>
-        <translation>导入题包(&amp;I)……</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="217"/>
-        <source>Import pack &amp;folder…</source>
-        <translation>导入题包文件夹(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="218"/>
-        <source>&amp;Export pack…</source>
-        <translation>导出题包(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="219"/>
-        <source>Export &amp;my results…</source>
-        <translation>导出我的成绩(&amp;M)…</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="222"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="225"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="226"/>
-        <source>&amp;Theme</source>
-        <translation>主题(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="230"/>
-        <source>Follow the &amp;system</source>
-        <translation>跟随系统(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="231"/>
-        <source>&amp;Light</source>
-        <translation>浅色(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="232"/>
-        <source>&amp;Dark</source>
-        <translation>深色(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="242"/>
-        <source>&amp;Bigger text</source>
-        <translation>放大文字(&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="247"/>
-        <source>&amp;Smaller text</source>
-        <translation>缩小文字(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="254"/>
-        <source>&amp;Normal text size</source>
-        <translation>默认文字大小(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="258"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="267"/>
-        <source>&amp;Teacher</source>
-        <translation>教师(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="268"/>
-        <source>&amp;Edit pack…</source>
-        <translation>编辑题包(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="269"/>
-        <source>&amp;Class results…</source>
-        <translation>班级成绩(&amp;C)……</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="270"/>
-        <source>&amp;Merge learners&apos; results…</source>
-        <translation>合并学习者成绩(&amp;M)…</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="272"/>
-        <source>Export &amp;all learners&apos; results…</source>
-        <translation>导出所有学习者成绩(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="275"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="278"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>键盘快捷键(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="283"/>
-        <source>&amp;About Chang&apos;e Quiz</source>
-        <translation>关于嫦娥问答(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="312"/>
-        <source>Teacher mode</source>
-        <translation>教师模式</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="316"/>
-        <source>Choose a teacher PIN (4 to 12 digits):</source>
-        <translation>设置教师 PIN 码（4 至 12 位数字）：</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="321"/>
-        <source>The same PIN again:</source>
-        <translation>再输入一次同一个 PIN 码：</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="326"/>
-        <source>The two PINs differ; nothing was set.</source>
-        <translation>两次输入的 PIN 码不一致，未作设置。</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="329"/>
-        <source>Teacher PIN:</source>
-        <translation>教师 PIN 码：</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="345"/>
-        <source>Import pack</source>
-        <translation>导入题包</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="348"/>
-        <source>Question packs (*.zip pack.toml *.gift *.txt *.aiken *.xml *.csv *.xlsx);;All files (*)</source>
-        <translation>题包 (*.zip pack.toml *.gift *.txt *.aiken *.xml *.csv *.xlsx);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="360"/>
-        <source>Import pack folder</source>
-        <translation>导入题包文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="366"/>
-        <source>Checking %1…</source>
-        <translation>正在检查 %1……</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="395"/>
-        <source>The bank has no packs yet.</source>
-        <translation>题库中还没有题包。</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="409"/>
-        <source>Edit pack</source>
-        <translation>编辑题包</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="421"/>
-        <source>Saved %1 %2: %3 added, %4 changed, %5 retired.</source>
-        <translation>已保存 %1 %2：新增 %3，修改 %4，停用 %5。</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="435"/>
-        <source>Export pack</source>
-        <translation>导出题包</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="454"/>
-        <source>Export results</source>
-        <translation>导出成绩</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="454"/>
-        <source>Choose who is learning first.</source>
-        <translation>请先选择学习者。</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="633"/>
-        <source>Export class results</source>
-        <translation>导出班级成绩</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="643"/>
-        <source>Results saved: %1</source>
-        <translation>成绩已保存：%1</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="648"/>
-        <source>Save the class report</source>
-        <translation>保存班级报告</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="649"/>
-        <source>class-report.pdf</source>
-        <translation>班级报告.pdf</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="693"/>
-        <source>Save my report</source>
-        <translation>保存我的报告</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="694"/>
-        <source>report.pdf</source>
-        <translation>学习报告.pdf</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="650"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="695"/>
-        <source>PDF (*.pdf);;Web page (*.html)</source>
-        <translation>PDF (*.pdf);;网页 (*.html)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="663"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="736"/>
-        <source>Report saved: %1</source>
-        <translation>报告已保存：%1</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="754"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="73"/>
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="764"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="90"/>
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="768"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="165"/>
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="768"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="165"/>
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="769"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="166"/>
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="769"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="166"/>
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="770"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="167"/>
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="770"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="167"/>
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="771"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="168"/>
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="771"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="168"/>
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="772"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="169"/>
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="772"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="169"/>
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="773"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="170"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="773"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="170"/>
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="776"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="173"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="782"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="179"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="784"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="181"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
 一款离线问答软件，内容涉及中国探月任务和月球科学。</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="50"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="52"/>
+        <source>&amp;Import pack…</source>
+        <translation>导入题包(&amp;I)……</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="57"/>
+        <source>Import pack &amp;folder…</source>
+        <translation>导入题包文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="61"/>
+        <source>&amp;Export pack…</source>
+        <translation>导出题包(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="63"/>
+        <source>Export &amp;my results…</source>
+        <translation>导出我的成绩(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="68"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="71"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="77"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="78"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="82"/>
+        <source>Follow the &amp;system</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="83"/>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="84"/>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="94"/>
+        <source>&amp;Bigger text</source>
+        <translation>放大文字(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="99"/>
+        <source>&amp;Smaller text</source>
+        <translation>缩小文字(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="103"/>
+        <source>&amp;Normal text size</source>
+        <translation>默认文字大小(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="107"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="117"/>
+        <source>&amp;Teacher</source>
+        <translation>教师(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="118"/>
+        <source>&amp;Edit pack…</source>
+        <translation>编辑题包(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="120"/>
+        <source>&amp;Class results…</source>
+        <translation>班级成绩(&amp;C)……</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="125"/>
+        <source>&amp;Merge learners&apos; results…</source>
+        <translation>合并学习者成绩(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="130"/>
+        <source>Export &amp;all learners&apos; results…</source>
+        <translation>导出所有学习者成绩(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="136"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="138"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="142"/>
+        <source>&amp;About Chang&apos;e Quiz</source>
+        <translation>关于嫦娥问答(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -736,6 +781,14 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <location filename="../../quiz_app/ui/modes.py" line="15"/>
         <source>Review</source>
         <translation>复习</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <location filename="../../quiz_app/ui/navigation.py" line="134"/>
+        <source>Chang&apos;e Quiz</source>
+        <translation>嫦娥问答</translation>
     </message>
 </context>
 <context>
@@ -834,47 +887,47 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="145"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="146"/>
         <source>Editing %1 (version %2)</source>
         <translation>正在编辑 %1（版本 %2）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="149"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="150"/>
         <source>&amp;Save as version %1</source>
         <translation>保存为版本 %1(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="237"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="241"/>
         <source>%1 question(s) have problems.</source>
         <translation>有 %1 道题存在问题。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="239"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="243"/>
         <source>Changes not saved yet.</source>
         <translation>更改尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="242"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="246"/>
         <source>%1 question(s), no changes.</source>
         <translation>共 %1 道题，没有更改。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="309"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="313"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="332"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="337"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="347"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="359"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="348"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="360"/>
         <source>Save the changes to %1 as version %2?</source>
         <translation>将对 %1 的更改保存为版本 %2 吗？</translation>
     </message>
@@ -913,43 +966,76 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
     </message>
     <message>
         <location filename="../../quiz_app/ui/pack_actions.py" line="63"/>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="96"/>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="102"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="97"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="108"/>
         <source>Export pack</source>
         <translation>导出题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="86"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="87"/>
         <source>Exported %1 questions to %2.</source>
         <translation>已将 %1 道题导出到 %2。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="92"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="93"/>
         <source>%1 question(s) could not go into this format:</source>
         <translation>有 %1 道题无法写入此格式：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="104"/>
+        <source>The export was stopped by an error in the app.</source>
+        <translation>导出因程序错误而中止。</translation>
     </message>
 </context>
 <context>
     <name>PackListWidget</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="62"/>
+        <location filename="../../quiz_app/ui/widgets/pack_list.py" line="17"/>
         <source>Pack / topic</source>
         <translation>题包 / 主题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="62"/>
+        <location filename="../../quiz_app/ui/widgets/pack_list.py" line="17"/>
         <source>Questions</source>
         <translation>题数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="62"/>
+        <location filename="../../quiz_app/ui/widgets/pack_list.py" line="17"/>
         <source>Mastery</source>
         <translation>掌握程度</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="63"/>
+        <location filename="../../quiz_app/ui/widgets/pack_list.py" line="18"/>
         <source>Question packs</source>
         <translation>题包</translation>
+    </message>
+</context>
+<context>
+    <name>PreviousCrashNote</name>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="206"/>
+        <source>Chang&apos;e Quiz</source>
+        <translation>嫦娥问答</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="207"/>
+        <source>Chang&apos;e Quiz did not close properly last time.</source>
+        <translation>嫦娥问答上次没有正常关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="210"/>
+        <source>Answers submitted before then are saved. If this keeps happening, please pass the log file to your teacher or to the app&apos;s makers:</source>
+        <translation>在那之前提交的答案都已保存。如果这种情况反复出现，请把日志文件交给教师或本程序的开发者：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="218"/>
+        <source>That run started at %1.</source>
+        <translation>那次运行开始于 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="222"/>
+        <source>It left no traceback: it may have been stopped from outside, or the computer was switched off.</source>
+        <translation>它没有留下错误追踪信息：可能是被外部强行终止，或者电脑被关机了。</translation>
     </message>
 </context>
 <context>
@@ -1159,114 +1245,260 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>QuizScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="166"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="169"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="171"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="174"/>
         <source>Paused. Press Esc to carry on.</source>
         <translation>已暂停。按 Esc 键继续。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="207"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="210"/>
         <source>S&amp;kip</source>
         <translation>跳过(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="210"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="213"/>
         <source>Fla&amp;g</source>
         <translation>标记(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="212"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="215"/>
         <source>Mark this question to look at again</source>
         <translation>标记此题，稍后再看</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="216"/>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="252"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="219"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="271"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="237"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="253"/>
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="246"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="265"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="246"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="265"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="299"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="322"/>
         <source>Right!</source>
         <translation>答对了！</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="303"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="326"/>
         <source>Partly right: %1 %</source>
         <translation>部分正确：%1%</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="307"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="330"/>
         <source>Not quite.</source>
         <translation>答错了。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="313"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="336"/>
         <source>Source: %1</source>
         <translation>出处：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="316"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="339"/>
         <source>Next</source>
         <translation>下一题</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="343"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../quiz_app/ui/report.py" line="53"/>
+        <location filename="../../quiz_app/ui/report.py" line="54"/>
         <source>Progress report</source>
         <translation>学习报告</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/report.py" line="54"/>
+        <location filename="../../quiz_app/ui/report.py" line="55"/>
         <location filename="../../quiz_app/ui/report.py" line="141"/>
         <source>Made on %1</source>
         <translation>生成于 %1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/report.py" line="55"/>
+        <location filename="../../quiz_app/ui/report.py" line="56"/>
         <source>Study streak: %1 day(s)</source>
         <translation>连续学习：%1 天</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/report.py" line="56"/>
+        <location filename="../../quiz_app/ui/report.py" line="57"/>
         <source>Answers: %1</source>
         <translation>答题数：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/report.py" line="57"/>
+        <location filename="../../quiz_app/ui/report.py" line="58"/>
         <source>Quizzes finished: %1</source>
         <translation>完成的测验：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/report.py" line="58"/>
+        <location filename="../../quiz_app/ui/report.py" line="59"/>
         <source>Mastery</source>
         <translation>掌握程度</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/report.py" line="59"/>
+        <location filename="../../quiz_app/ui/report.py" line="60"/>
         <source>Latest scores</source>
         <translation>最近得分</translation>
+    </message>
+</context>
+<context>
+    <name>ReportActions</name>
+    <message>
+        <location filename="../../quiz_app/ui/report_actions.py" line="25"/>
+        <source>Report saved: %1</source>
+        <translation>报告已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/report_actions.py" line="29"/>
+        <source>PDF (*.pdf);;Web page (*.html)</source>
+        <translation>PDF (*.pdf);;网页 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/report_actions.py" line="35"/>
+        <source>Save my report</source>
+        <translation>保存我的报告</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/report_actions.py" line="35"/>
+        <source>report.pdf</source>
+        <translation>学习报告.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/report_actions.py" line="75"/>
+        <source>Export class results</source>
+        <translation>导出班级成绩</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/report_actions.py" line="87"/>
+        <source>Results saved: %1</source>
+        <translation>成绩已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/report_actions.py" line="90"/>
+        <source>Save the class report</source>
+        <translation>保存班级报告</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/report_actions.py" line="90"/>
+        <source>class-report.pdf</source>
+        <translation>班级报告.pdf</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreBackupDialog</name>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="48"/>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="159"/>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="52"/>
+        <source>Choose the backup to put in place of the question bank. The bank as it is now is backed up first, so a restore can be undone.</source>
+        <translation>请选择要替换当前题库的备份。恢复前会先备份现在的题库，所以恢复可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="66"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="67"/>
+        <source>Made</source>
+        <translation>备份时机</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="68"/>
+        <source>Learners</source>
+        <translation>学习者</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="69"/>
+        <source>Quizzes</source>
+        <translation>测验数</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="70"/>
+        <source>Answers</source>
+        <translation>答题数</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="71"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="74"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="88"/>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="99"/>
+        <source>There are no backups of this bank yet.</source>
+        <translation>这个题库还没有备份。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="101"/>
+        <source>None of these backups can be restored.</source>
+        <translation>这些备份都无法恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="111"/>
+        <source>Before an upgrade</source>
+        <translation>升级之前</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="112"/>
+        <source>When the app closed</source>
+        <translation>关闭程序时</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="113"/>
+        <source>Before a restore</source>
+        <translation>恢复之前</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="114"/>
+        <source>By hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="121"/>
+        <source>Damaged: cannot be restored</source>
+        <translation>已损坏：无法恢复</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="161"/>
+        <source>Put the backup of %1 in place of the question bank?
+
+The bank as it is now is backed up first: to undo the restore, restore that backup.</source>
+        <translation>用 %1 的备份替换当前题库吗？
+
+恢复前会先备份现在的题库：要撤销这次恢复，恢复那个备份即可。</translation>
     </message>
 </context>
 <context>
@@ -1282,53 +1514,58 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>导出成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="61"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="62"/>
         <source>Saved %1 quiz(zes) and %2 answer(s) to %3.</source>
         <translation>已将 %1 次测验和 %2 个作答保存到 %3。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="70"/>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="110"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="71"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="113"/>
         <source>Merge results</source>
         <translation>合并成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="93"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="95"/>
         <source>Everything in %1 is already in this bank.</source>
         <translation>%1 中的所有内容都已在题库中。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="113"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="116"/>
         <source>%1 holds the results of %2. Merging adds %3 learner(s), %4 quiz(zes) and %5 answer(s); %6 quiz(zes) and %7 answer(s) are already here.</source>
         <translation>%1 包含 %2 的成绩。合并将新增 %3 位学习者、%4 次测验和 %5 个作答；已有 %6 次测验和 %7 个作答在题库中。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="117"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="120"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="125"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="128"/>
         <source>&amp;Merge</source>
         <translation>合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="100"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="102"/>
         <source>Merge cancelled: nothing was changed.</source>
         <translation>已取消合并：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="134"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="137"/>
         <source>Merged %1: %2 learner(s), %3 quiz(zes) and %4 answer(s) added.</source>
         <translation>已合并 %1：新增 %2 位学习者、%3 次测验和 %4 个作答。</translation>
     </message>
     <message>
         <location filename="../../quiz_app/ui/results_exchange.py" line="147"/>
+        <source>That was stopped by an error in the app.</source>
+        <translation>操作因程序错误而中止。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="155"/>
         <source>Results</source>
         <translation>成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="154"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="162"/>
         <source>The file has %1 problem(s); nothing was merged.</source>
         <translation>文件有 %1 个问题；未合并任何内容。</translation>
     </message>
@@ -1432,6 +1669,47 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="77"/>
         <source>Matches</source>
         <translation>对应项</translation>
+    </message>
+</context>
+<context>
+    <name>TeacherActions</name>
+    <message>
+        <location filename="../../quiz_app/ui/teacher_actions.py" line="57"/>
+        <source>Edit pack</source>
+        <translation>编辑题包</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/teacher_actions.py" line="69"/>
+        <source>Saved %1 %2: %3 added, %4 changed, %5 retired.</source>
+        <translation>已保存 %1 %2：新增 %3，修改 %4，停用 %5。</translation>
+    </message>
+</context>
+<context>
+    <name>TeacherGate</name>
+    <message>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="31"/>
+        <source>Teacher mode</source>
+        <translation>教师模式</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="35"/>
+        <source>Choose a teacher PIN (4 to 12 digits):</source>
+        <translation>设置教师 PIN 码（4 至 12 位数字）：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="40"/>
+        <source>The same PIN again:</source>
+        <translation>再输入一次同一个 PIN 码：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="45"/>
+        <source>The two PINs differ; nothing was set.</source>
+        <translation>两次输入的 PIN 码不一致，未作设置。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="48"/>
+        <source>Teacher PIN:</source>
+        <translation>教师 PIN 码：</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ import getpass
 import json
 import os
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -21,8 +22,15 @@ from quiz_app.core.serialize import question_to_dict
 from quiz_app.core.text import LANGUAGES
 from quiz_app.packs.formats import READERS
 from quiz_app.packs.schema import Manifest, QuestionFile
+from quiz_app.services.backups import (
+    BackupReason,
+    list_backups,
+    open_for_backups,
+    restore_backup,
+)
 from quiz_app.services.bank import DATABASE_ENV_VAR, Database, check_bank, open_bank
 from quiz_app.services.exchange import MergeReport, export_results, merge_results
+from quiz_app.services.files import write_text_whole
 from quiz_app.services.packs import (
     EXPORT_FORMATS,
     export_pack,
@@ -169,6 +177,15 @@ def build_parser() -> argparse.ArgumentParser:
     database = commands.add_parser("db", help="the question bank itself")
     db_commands = database.add_subparsers(dest="action", metavar="ACTION", required=True)
     db_commands.add_parser("check", help="check integrity and schema version")
+    db_commands.add_parser("backups", help="the bank's backups: when, why, what each holds")
+    restore = db_commands.add_parser(
+        "restore",
+        help="put a backup in place of the bank (the bank is backed up first; teacher PIN)",
+    )
+    restore.add_argument("backup", type=Path, metavar="FILE")
+    restore.add_argument(
+        "--pin-env", metavar="VAR", help="for scripts: read the teacher PIN from variable VAR"
+    )
     return parser
 
 
@@ -388,7 +405,7 @@ def _results_export(options: argparse.Namespace, out: TextIO) -> int:
         database.close()
     if options.destination.exists():
         raise QuizError(f"{options.destination} already exists; choose a new name")
-    options.destination.write_text(text, encoding="utf-8")
+    write_text_whole(options.destination, text)
     rows = text.count("\n") - 1
     print(f"Wrote {rows} row(s) by {options.by} to {options.destination}", file=out)
     return EXIT_OK
@@ -463,6 +480,51 @@ def _db_check(options: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK if report.healthy else EXIT_PROBLEMS
 
 
+_REASONS = {
+    BackupReason.UPGRADE: "before upgrade",
+    BackupReason.CLOSE: "on close",
+    BackupReason.RESTORE: "before restore",
+    BackupReason.MANUAL: "manual",
+}
+
+
+def _db_backups(options: argparse.Namespace, out: TextIO) -> int:
+    database = open_for_backups(options.db)
+    try:
+        backups = list_backups(database)
+    finally:
+        database.close()
+    if not backups:
+        print("No backups of this bank yet.", file=out)
+    for b in backups:
+        when = b.stamp.when.astimezone().strftime("%Y-%m-%d %H:%M")
+        if b.contents is None:
+            holds = f"DAMAGED, cannot be restored ({b.problem})"
+        else:
+            c = b.contents
+            holds = (
+                f"{_count(c.learners, 'learner', 'learners')}, "
+                f"{_count(c.quizzes, 'quiz', 'quizzes')}, "
+                f"{_count(c.answers, 'answer', 'answers')}, {_count(c.packs, 'pack', 'packs')}"
+            )
+        size = f"{b.size / 1_000_000:.1f} MB"
+        print(f"{when}  {_REASONS[b.stamp.reason]:<14}  {holds}  {size}  {b.path}", file=out)
+    return EXIT_OK
+
+
+def _db_restore(options: argparse.Namespace, out: TextIO) -> int:
+    database = open_bank(options.db, builtin=False)
+    try:
+        _require_teacher(database, options)
+        result = restore_backup(database, options.backup, datetime.now(UTC))
+    finally:
+        database.close()
+    upgraded = f" (upgraded from schema {result.migrated_from})" if result.migrated_from else ""
+    print(f"Restored {result.restored}{upgraded}.", file=out)
+    print(f"The bank as it was is in {result.undo}: restore that file to undo.", file=out)
+    return EXIT_OK
+
+
 _HANDLERS = {
     ("packs", "list"): _packs_list,
     ("packs", "validate"): _packs_validate,
@@ -474,4 +536,6 @@ _HANDLERS = {
     ("results", "export-learners"): _results_export_learners,
     ("results", "merge"): _results_merge,
     ("db", "check"): _db_check,
+    ("db", "backups"): _db_backups,
+    ("db", "restore"): _db_restore,
 }

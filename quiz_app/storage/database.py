@@ -5,46 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from alembic import command
-from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import Engine, inspect
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlmodel import Session
 
 from quiz_app.core.errors import StorageError
 from quiz_app.storage import retry as retrying
-from quiz_app.storage.engine import (
-    backup_sqlite,
-    create_bank_engine,
-    integrity_problems,
-    sqlite_path,
-    writing,
-)
+from quiz_app.storage.engine import create_bank_engine, integrity_problems, writing
 from quiz_app.storage.errors import BankBusyError, storage_error
+from quiz_app.storage.migrate import head_revision, upgrade_bank
 from quiz_app.storage.retry import RetryPolicy
 
 T = TypeVar("T")
 
-MIGRATIONS = Path(__file__).parent / "migrations"
-
-
-def _alembic_config() -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    return config
-
-
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None
-    return head
+__all__ = ["Database", "SchemaState", "head_revision", "open_database", "upgrade_schema"]
 
 
 @dataclass(frozen=True)
@@ -161,50 +140,21 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
     try:
         if migrate:
             upgrade_schema(database)
-    except DBAPIError as err:
-        engine.dispose()
-        translated = storage_error(err, url)
-        if translated is None:
-            raise
-        raise translated from err
     except StorageError:
         engine.dispose()
         raise
+    except (SQLAlchemyError, CommandError) as err:
+        engine.dispose()
+        if isinstance(err, DBAPIError) and (translated := storage_error(err, url)) is not None:
+            raise translated from err  # a busy, damaged, read-only ... bank, said plainly
+        reason = getattr(err, "orig", None) or err
+        raise StorageError(
+            f"cannot open the question bank at {url}: {reason}",
+            zh=f"无法打开 {url} 的题库：{reason}",
+        ) from err
     return database
-
-
-def _known_revision(revision: str) -> bool:
-    try:
-        return ScriptDirectory.from_config(_alembic_config()).get_revision(revision) is not None
-    except CommandError:
-        return False
 
 
 def upgrade_schema(database: Database) -> Path | None:
     """Apply pending migrations; returns the backup taken first, if one was needed."""
-    state = database.schema_state()
-    if state.current == state.head:
-        return None
-    if state.current is not None and not _known_revision(state.current):
-        raise StorageError(
-            f"the question bank at {database.url} was made by a newer version of Chang'e "
-            f"Quiz (schema {state.current}); update the app to open it"
-        )
-    with database.engine.connect() as connection:
-        tables = set(inspect(connection).get_table_names())
-    if state.current is None and tables:
-        raise StorageError(
-            f"{database.url} already holds tables ({', '.join(sorted(tables))}) that are not "
-            "a Chang'e Quiz bank; choose another file with --db"
-        )
-    backup = None
-    path = sqlite_path(database.url)
-    if state.current is not None and path is not None and path.exists():
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        backup = path.with_name(f"{path.name}.before-{state.head}-{stamp}.bak")
-        backup_sqlite(path, backup)
-    config = _alembic_config()
-    with database.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-    return backup
+    return upgrade_bank(database.engine, database.url)

@@ -75,6 +75,13 @@ _CORRUPT = _Kind(
     "Restore it from a backup copy, such as a .bak file beside it.",
     "{where} 处的题库已损坏，无法使用：{detail}。请用备份副本（例如旁边的 .bak 文件）恢复。",
 )
+_NOTADB = _Kind(
+    "Chang'e Quiz cannot open the question bank at {where}: the file is not a database, "
+    "or its beginning is damaged ({detail}). Choose another file, or restore the bank from "
+    "a backup copy.",
+    "无法打开 {where} 处的题库：该文件不是数据库，或其开头已损坏（{detail}）。"
+    "请选择另一个文件，或用备份副本恢复题库。",
+)
 _CANTOPEN = _Kind(
     "Chang'e Quiz cannot open the question bank at {where}: {detail}.",
     "无法打开 {where} 处的题库：{detail}。",
@@ -96,7 +103,7 @@ _BY_SQLITE_CODE = {
     _SQLITE_READONLY: _READONLY,
     _SQLITE_IOERR: _IO,
     _SQLITE_CORRUPT: _CORRUPT,
-    _SQLITE_NOTADB: _CORRUPT,
+    _SQLITE_NOTADB: _NOTADB,
     _SQLITE_CANTOPEN: _CANTOPEN,
     _SQLITE_PERM: _CANTOPEN,
     _SQLITE_AUTH: _CANTOPEN,

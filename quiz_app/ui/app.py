@@ -7,25 +7,32 @@ import sys
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from quiz_app.ui.assets import app_icon
+from quiz_app.ui.backup_actions import backup_on_close
 from quiz_app.ui.bank_loader import BankLoader
+from quiz_app.ui.crash import install_crash_handler, show_previous_crash
 from quiz_app.ui.i18n import set_language, system_language
 from quiz_app.ui.main_window import MainWindow
-from quiz_app.ui.theme import apply_theme
+from quiz_app.ui.worker import drain_all
+
+DRAIN_SECONDS = 30.0
+"""At quit, how long the bank's writer may take to finish what it was given."""
 
 
 def run_gui(db: str | None = None) -> int:
     """Show the window, then open the bank (importing the built-in packs on first start)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    crash_handler = install_crash_handler()
     app.setApplicationName("Chang'e Quiz")
     app.setApplicationDisplayName("Chang'e Quiz")
     app.setOrganizationName("change-quiz")
     app.setWindowIcon(app_icon())
-    apply_theme(app)
     language = system_language()
     set_language(language)
     window = MainWindow(None, language)
+    window.view.apply_saved()  # theme, text size and place as the last run left them
     window.show()
+    show_previous_crash(window)
 
     loader = BankLoader(db)
     opened: list[object] = []
@@ -42,8 +49,12 @@ def run_gui(db: str | None = None) -> int:
     loader.failed.connect(on_failed)
     loader.start()
     try:
-        return app.exec()
+        code = app.exec()
     finally:
+        drain_all(DRAIN_SECONDS)  # the last write lands before the bank closes
         loader.wait()
         for database in opened:
+            backup_on_close(database)  # type: ignore[arg-type]
             database.close()  # type: ignore[attr-defined]
+    crash_handler.close()  # a clean exit: the next start has nothing to mention
+    return code

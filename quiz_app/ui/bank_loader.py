@@ -13,11 +13,14 @@ class BankLoader(QThread):
     opened = Signal(object)
     """The opened Database."""
     failed = Signal(str)
-    """A message for the user."""
+    """A message for the user, in the interface's language."""
 
     def __init__(self, url: str | None) -> None:
+        from quiz_app.ui.i18n import current_language
+
         super().__init__()
         self._url = url
+        self._language = current_language()  # read on the GUI thread
 
     def run(self) -> None:
         from quiz_app.core.errors import QuizError
@@ -26,6 +29,6 @@ class BankLoader(QThread):
         try:
             database = open_bank(self._url)
         except QuizError as err:
-            self.failed.emit(str(err))
+            self.failed.emit(err.message(self._language))
             return
         self.opened.emit(database)

@@ -42,3 +42,8 @@ def set_language(language: str) -> None:
 def system_language() -> str:
     """``zh`` on a Chinese desktop, else ``en``."""
     return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def current_language() -> str:
+    """The interface's language now (``set_language`` sets Qt's default locale)."""
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"

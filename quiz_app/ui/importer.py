@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from quiz_app.ui.worker import run_in_background
+from quiz_app.ui.worker import Job, database_worker
 
 if TYPE_CHECKING:
     from quiz_app.core.importing import ImportControl, ImportPlan
@@ -55,10 +55,11 @@ class ImportFlow(QObject):
         database = self._database()
         if database is None or self.running:
             return
-        self._job = run_in_background(
+        self._job = database_worker(database).run(
             lambda: preview_import(database, path),
             lambda preview: self._preview(path, preview),
             lambda error: self._preview_failed(path, error),
+            self._ended,
         )
 
     def _preview(self, path: Path, preview: ImportPreview) -> None:
@@ -98,10 +99,11 @@ class ImportFlow(QObject):
         self._progress, self._control = progress, control
         progress.show()
         self.progress_shown.emit(progress)
-        self._job = run_in_background(
+        self._job = database_worker(database).run(
             lambda: import_loaded_pack(database, pack, control=control),
             self._imported,
             self._failed,
+            self._ended,
         )
 
     def progress_dialog(self, name: str) -> QProgressDialog:
@@ -153,6 +155,13 @@ class ImportFlow(QObject):
             .replace("%4", str(len(plan.changed)))
             .replace("%5", str(len(plan.retired)))
         )
+
+    def _ended(self, job: Job[Any]) -> None:
+        """A bug in the preview or the import ends the import too (the crash dialog
+        says the rest), unless the job had already handed over to the next one."""
+        if job.crashed and self._job in (None, job):
+            self._close_progress()
+            self.finished.emit(self.tr("The import was stopped by an error in the app."))
 
     def _failed(self, error: Exception) -> None:
         from quiz_app.core.errors import ImportCancelledError

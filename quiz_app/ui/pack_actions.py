@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from quiz_app.ui.worker import run_in_background
+from quiz_app.ui.worker import Job, database_worker
 
 if TYPE_CHECKING:
     from quiz_app.core.bank import PackSummary
@@ -74,10 +74,11 @@ class PackExport(QObject):
         if kind is None:
             path = path.with_suffix(".zip")
             kind = "toml"
-        self._job = run_in_background(
+        self._job = database_worker(database).run(
             lambda: export_pack(database, pack_id, path, kind, language, replace_file=True),
             lambda report: self._done(path, report),
             self._failed,
+            self._ended,
         )
 
     def _done(self, path: Path, report: ExportReport) -> None:
@@ -96,6 +97,11 @@ class PackExport(QObject):
                 self._window, self.tr("Export pack"), f"{message}\n\n{left}\n{lines}"
             )
         self.finished.emit(message)
+
+    def _ended(self, job: Job[Any]) -> None:
+        if job.crashed and self._job in (None, job):  # the crash dialog says the rest
+            self._job = None
+            self.finished.emit(self.tr("The export was stopped by an error in the app."))
 
     def _failed(self, error: Exception) -> None:
         self._job = None

@@ -11,6 +11,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMa
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from quiz_app.core.progress import Progress
+from quiz_app.services.files import write_text_whole
 from quiz_app.services.results import ClassResults
 
 
@@ -77,9 +78,8 @@ def save_report(
 ) -> None:
     """Write the report as PDF when ``path`` ends in .pdf, else as a self-contained HTML."""
     if path.suffix.lower() != ".pdf":
-        path.write_text(
-            report_html(learner, progress, mastery, charts, when, inline_images=True),
-            encoding="utf-8",
+        write_text_whole(
+            path, report_html(learner, progress, mastery, charts, when, inline_images=True)
         )
         return
     document = QTextDocument()
@@ -164,7 +164,7 @@ def save_class_report(path: Path, results: ClassResults, when: datetime) -> None
     """The class report as PDF when ``path`` ends in .pdf, else as HTML."""
     page = class_report_html(results, when)
     if path.suffix.lower() != ".pdf":
-        path.write_text(page, encoding="utf-8")
+        write_text_whole(path, page)
         return
     document = QTextDocument()
     document.setHtml(page)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
-from quiz_app.ui.worker import run_in_background
+from quiz_app.ui.worker import Job, database_worker
 
 if TYPE_CHECKING:
     from quiz_app.services.bank import Database
@@ -49,10 +49,11 @@ class ResultsExchange(QObject):
         from quiz_app.services.exchange import export_results
 
         chosen = None if learners is None else list(learners)
-        self._job = run_in_background(
+        self._job = database_worker(database).run(
             lambda: export_results(database, path, chosen),
             lambda done: self._exported(path, done),
             lambda error: self._failed(error, merging=False),
+            self._ended,
         )
 
     def _exported(self, path: Path, done: ExportedResults) -> None:
@@ -76,10 +77,11 @@ class ResultsExchange(QObject):
         """Check ``path`` against the bank, ask, then merge it."""
         from quiz_app.services.exchange import merge_results
 
-        self._job = run_in_background(
+        self._job = database_worker(database).run(
             lambda: merge_results(database, path, dry_run=True),
             lambda report: self._confirm(database, path, report),
             lambda error: self._failed(error, merging=True),
+            self._ended,
         )
 
     def _confirm(self, database: Database, path: Path, report: MergeReport) -> None:
@@ -99,10 +101,11 @@ class ResultsExchange(QObject):
         if box.clickedButton() is not merge:
             self.finished.emit(self.tr("Merge cancelled: nothing was changed."))
             return
-        self._job = run_in_background(
+        self._job = database_worker(database).run(
             lambda: merge_results(database, path),
             lambda done: self._merged(path, done),
             lambda error: self._failed(error, merging=True),
+            self._ended,
         )
 
     def confirm_box(self, path: Path, report: MergeReport) -> tuple[QMessageBox, QPushButton]:
@@ -137,6 +140,11 @@ class ResultsExchange(QObject):
             .replace("%3", str(report.sessions_added))
             .replace("%4", str(report.answers_added))
         )
+
+    def _ended(self, job: Job[Any]) -> None:
+        if job.crashed and self._job in (None, job):  # the crash dialog says the rest
+            self._job = None
+            self.finished.emit(self.tr("That was stopped by an error in the app."))
 
     def _failed(self, error: Exception, *, merging: bool) -> None:
         from quiz_app.core.errors import ResultsFileError

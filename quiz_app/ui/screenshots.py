@@ -1,6 +1,6 @@
 """Screenshots of the app's screens, in English and Chinese, light and dark.
 
-    python -m quiz_app.ui.screenshots [OUTDIR]      (default: screenshots/)
+    python -m quiz_app.ui.screenshots [OUTDIR [NAME ...]]   (default: screenshots/, all)
 
 Runs offscreen against a temporary bank holding the built-in packs. Chinese needs a CJK
 font on the machine (Debian: fonts-noto-cjk).
@@ -16,6 +16,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from quiz_app.core.grading import right_response
@@ -29,7 +30,10 @@ from quiz_app.ui.screens.quiz import QuizScreen
 from quiz_app.ui.theme import Theme, apply_theme
 
 SIZE = (900, 700)
-SIZES = {
+SIZES: dict[str, tuple[int, int] | None] = {
+    "crash-dialog": None,  # a dialog at its own size (it must fit a 800x600 screen)
+    "crash-dialog-details": None,
+    "crash-note": None,
     "editor": (1280, 800),
     "editor-problem": (1280, 800),
     "import-progress": (420, 120),
@@ -124,7 +128,7 @@ def _progress_screen(database: Database, language: str) -> QWidget:
         finish_quiz(database, quiz.id, now=when)
     window = MainWindow(database, language)
     window.home.reload_learners(select=learner.id)
-    window.show_progress(learner.id)
+    window.navigation.show_progress(learner.id)
     return window
 
 
@@ -186,16 +190,16 @@ def _import_preview_skipped(database: Database, language: str) -> QWidget:
 
 def _import_progress(database: Database, language: str) -> QWidget:
     window = MainWindow(database, language)
-    progress = window.importer.progress_dialog("week-3.gift")
+    progress = window.files.importer.progress_dialog("week-3.gift")
     progress.setValue(40)
     return progress
 
 
 def _editor(database: Database, language: str, problem: bool) -> QWidget:
     window = MainWindow(database, language)
-    window._teacher = True  # the PIN dialog is not what this picture is about
-    window.edit_pack("change-missions")
-    editor = window.editor_screen
+    window.gate.unlocked = True  # the PIN dialog is not what this picture is about
+    window.teacher.edit_pack("change-missions")
+    editor = window.navigation.editor_screen
     assert editor is not None
     editor.list.setCurrentRow(1)
     if problem:
@@ -225,11 +229,89 @@ def _merge_question(database: Database, language: str) -> QWidget:
     names = {"en": "Ada, Bob", "zh": "小明, 小红"}[language].split(", ")
     window = MainWindow(None, language)
     report = MergeReport(tuple(names), 2, 5, 61, 1, 9)
-    box, _ = window.exchange.confirm_box(Path("class-3B.jsonl"), report)
+    box, _ = window.files.exchange.confirm_box(Path("class-3B.jsonl"), report)
     return box
 
 
-def take_screenshots(outdir: Path) -> list[Path]:
+_TRACEBACK = """Traceback (most recent call last):
+  File "quiz_app/ui/worker.py", line 77, in _run
+    self._result = self._work()
+                   ^^^^^^^^^^^^
+  File "quiz_app/services/editing.py", line 142, in save_edited_pack
+    plan = plan_import(current, pack)
+  File "quiz_app/core/importing.py", line 88, in plan_import
+    old = by_key[question.key]
+          ~~~~~~^^^^^^^^^^^^^^
+KeyError: 'far-side-first'
+"""
+_LOG = Path("/home/ada/.local/state/change-quiz/log/change-quiz.log")
+
+
+def _crash_dialog(database: Database, language: str, details: bool) -> QWidget:
+    from quiz_app.ui.crash_dialog import CrashDialog
+
+    del database, language
+    dialog = CrashDialog("KeyError: 'far-side-first'", _TRACEBACK, _LOG)
+    if details:
+        dialog.add_another("KeyError: 'far-side-first'", _TRACEBACK)
+        dialog.details_button.setChecked(True)
+    return dialog
+
+
+def _crash_note(database: Database, language: str) -> QWidget:
+    from datetime import UTC, datetime
+
+    from quiz_app.ui.crash import CrashReport
+    from quiz_app.ui.crash_dialog import PreviousCrashNote
+
+    del database, language
+    fault = (
+        "Fatal Python error: Segmentation fault\n\nCurrent thread 0x00007f3a (most recent "
+        'call first):\n  File "quiz_app/ui/app.py", line 51 in run_gui\n'
+    )
+    note = PreviousCrashNote(CrashReport(_LOG, datetime(2026, 11, 24, 9, 5, tzinfo=UTC), fault))
+    note.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)  # deleted by the loop
+    return note
+
+
+def _restore_backup(database: Database, language: str) -> QWidget:
+    from datetime import UTC, datetime, timedelta
+
+    from quiz_app.core.backups import BackupReason
+    from quiz_app.services.backups import backup_bank, list_backups
+    from quiz_app.ui.restore_dialog import RestoreBackupDialog
+
+    del language
+    if not list_backups(database):
+        now = datetime.now(UTC)
+        for days, reason in (
+            (30, BackupReason.UPGRADE),
+            (2, BackupReason.CLOSE),
+            (0, BackupReason.MANUAL),
+        ):
+            backup_bank(database, now - timedelta(days=days), reason)
+    return RestoreBackupDialog(list_backups(database))
+
+
+def _upgrade_failed(database: Database, language: str) -> QWidget:
+    """The message at start-up when the bank cannot be upgraded (BankLoader.failed)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from quiz_app.core.errors import StorageError
+
+    del database
+    where = "/home/ada/.local/share/change-quiz/bank.sqlite3"
+    taken = "/home/ada/.local/share/change-quiz/backups/bank-20261203T101500Z-upgrade.sqlite3"
+    reason = "IntegrityError: FOREIGN KEY constraint failed"
+    error = StorageError(  # as storage.migrate words it
+        f"The question bank at {where} could not be upgraded to this version of the app; "
+        f"it is unchanged. A copy taken before the upgrade is at {taken}. ({reason})",
+        zh=f"{where} 的题库无法升级到本版本，题库未被改动。升级前的备份在 {taken}。（{reason}）",
+    )
+    return QMessageBox(QMessageBox.Icon.Critical, "Chang'e Quiz", error.message(language))
+
+
+def take_screenshots(outdir: Path, only: set[str] | None = None) -> list[Path]:
     # The app remembers the last learner in its settings: keep ours out of the user's.
     os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="quiz-screenshots-")
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -251,7 +333,14 @@ def take_screenshots(outdir: Path) -> list[Path]:
         "editor": lambda db, lang: _editor(db, lang, problem=False),
         "editor-problem": lambda db, lang: _editor(db, lang, problem=True),
         "merge-question": _merge_question,
+        "crash-dialog": lambda db, lang: _crash_dialog(db, lang, details=False),
+        "crash-dialog-details": lambda db, lang: _crash_dialog(db, lang, details=True),
+        "crash-note": _crash_note,
+        "restore-backup": _restore_backup,
+        "upgrade-failed": _upgrade_failed,
     }
+    if only:
+        screens = {name: make for name, make in screens.items() if name in only}
     with tempfile.TemporaryDirectory() as tmp:
         database = open_bank(f"sqlite:///{Path(tmp) / 'bank.sqlite3'}")
         try:
@@ -262,7 +351,9 @@ def take_screenshots(outdir: Path) -> list[Path]:
                     set_language(language)
                     for name, make in screens.items():
                         widget = make(database, language)
-                        widget.resize(*SIZES.get(name, SIZE))
+                        size = SIZES.get(name, SIZE)
+                        if size is not None:
+                            widget.resize(*size)
                         widget.show()
                         app.processEvents()
                         target = outdir / f"{name}-{language}-{theme}.png"
@@ -277,5 +368,6 @@ def take_screenshots(outdir: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    for path in take_screenshots(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")):
+    outdir = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+    for path in take_screenshots(outdir, set(sys.argv[2:])):
         print(path)

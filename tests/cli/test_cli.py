@@ -309,11 +309,14 @@ def test_a_busy_bank_is_a_message(
     assert out.startswith("Imported sample 1.0.0 (new pack)")
 
 
-def test_a_damaged_bank_is_a_message(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_a_file_that_is_not_a_bank_is_a_message(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     bank = tmp_path / "bank.sqlite3"
     bank.write_bytes(b"\x00garbage" * 1000)
     code, out, err = run(capsys, "--db", str(bank), "db", "check")
     assert code == 1
     assert out == ""
-    assert err.startswith(f"quiz-app: The question bank at {bank} is damaged and cannot be used")
+    assert err.startswith(f"quiz-app: Chang'e Quiz cannot open the question bank at {bank}: ")
+    assert "the file is not a database" in err
     assert "Traceback" not in err

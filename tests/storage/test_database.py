@@ -10,8 +10,9 @@ from sqlalchemy import text
 from sqlmodel import SQLModel
 
 from quiz_app.core.errors import StorageError
-from quiz_app.storage import database as database_module
 from quiz_app.storage import database_url, open_database
+from quiz_app.storage import migrate as migrate_module
+from quiz_app.storage.backups import existing_backups
 from quiz_app.storage.engine import default_database_path
 
 
@@ -94,9 +95,9 @@ def test_a_migration_first_backs_the_bank_up(
 
     # A newer app: the shipped migrations plus one more.
     migrations = tmp_path / "migrations"
-    shutil.copytree(database_module.MIGRATIONS, migrations)
+    shutil.copytree(migrate_module.MIGRATIONS, migrations)
     (migrations / "versions" / "9999_motto.py").write_text(_EXTRA_MIGRATION.format(head=head))
-    monkeypatch.setattr(database_module, "MIGRATIONS", migrations)
+    monkeypatch.setattr(migrate_module, "MIGRATIONS", migrations)
 
     db = open_database(f"sqlite:///{bank}")
     assert db.schema_state().current == "9999"
@@ -105,8 +106,10 @@ def test_a_migration_first_backs_the_bank_up(
             ("Ada", "hi")
         ]
     db.close()
-    [backup] = tmp_path.glob("bank.sqlite3.before-9999-*.bak")
-    old = open_database(f"sqlite:///{backup}", migrate=False)
+    [backup] = existing_backups(bank)
+    assert backup.upgrade == (head, "9999")
+    assert backup.path.parent == tmp_path / "backups"
+    old = open_database(f"sqlite:///{backup.path}", migrate=False)
     assert old.schema_state().current == head
     with old.engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT name FROM learner").all() == [("Ada",)]
@@ -146,38 +149,3 @@ def test_an_unopenable_bank_is_a_storage_error(tmp_path: Path) -> None:
     (tmp_path / "dir.sqlite3").mkdir()
     with pytest.raises(StorageError, match="cannot open the question bank"):
         open_database(f"sqlite:///{tmp_path / 'dir.sqlite3'}")
-
-
-def test_a_bank_from_the_first_schema_upgrades_and_keeps_its_quizzes(tmp_path: Path) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    bank = tmp_path / "bank.sqlite3"
-    db = open_database(f"sqlite:///{bank}")
-    config = Config()
-    config.set_main_option("script_location", str(database_module.MIGRATIONS))
-    with db.engine.begin() as connection:  # back to the schema of version 0001
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0001")
-    with db.engine.begin() as connection:  # a bank written by the first version
-        connection.exec_driver_sql(
-            "INSERT INTO learner (name, colour, language, created_at) "
-            "VALUES ('Ada', '#fff', 'en', '2026-01-01')"
-        )
-        for mode in ("exam", "practice"):
-            connection.exec_driver_sql(
-                "INSERT INTO quiz_session (learner_id, mode, settings, question_ids, "
-                f"started_at) VALUES (1, '{mode}', '{{}}', '[]', '2026-01-01')"
-            )
-    db.close()
-
-    db = open_database(f"sqlite:///{bank}")
-    assert db.schema_state().current == db.schema_state().head
-    with db.engine.connect() as connection:
-        rows = connection.exec_driver_sql("SELECT mode, flagged, uid FROM quiz_session").all()
-    db.close()
-    assert [(mode, flagged) for mode, flagged, _ in rows] == [("exam", "[]"), ("practice", "[]")]
-    uids = [uid for _, _, uid in rows]
-    assert all(len(uid) == 32 and int(uid, 16) >= 0 for uid in uids)
-    assert len(set(uids)) == 2  # each quiz its own id, to merge results by
-    assert len(list(tmp_path.glob("bank.sqlite3.before-*.bak"))) == 1

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from quiz_app.storage import database_url, open_database
-from quiz_app.storage.engine import backup_sqlite, default_database_path
+from quiz_app.storage.engine import default_database_path
 
 
 def _mode(path: Path) -> int:
@@ -65,11 +65,3 @@ def test_the_apps_own_folder_is_made_private() -> None:
     folder.chmod(0o755)
     _write_something(database_url(None))
     assert _mode(folder) == 0o700
-
-
-def test_a_backup_copy_is_private(tmp_path: Path) -> None:
-    bank = tmp_path / "bank.sqlite3"
-    open_database(f"sqlite:///{bank}").close()
-    backup_sqlite(bank, tmp_path / "bank.bak")
-    assert _mode(tmp_path / "bank.bak") == 0o600
-    assert (tmp_path / "bank.bak").stat().st_size == bank.stat().st_size

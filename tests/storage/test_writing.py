@@ -202,13 +202,33 @@ def test_a_read_only_bank_is_a_message(database: Database) -> None:
     database.close()
 
 
-def test_a_damaged_bank_is_a_message(tmp_path: Path) -> None:
+def test_a_file_that_is_not_a_bank_is_a_message(tmp_path: Path) -> None:
     bank = tmp_path / "bank.sqlite3"
     bank.write_bytes(b"not a bank at all" * 1000)
-    with pytest.raises(StorageError, match="is damaged and cannot be used") as raised:
+    with pytest.raises(StorageError, match="the file is not a database") as raised:
         open_database(f"sqlite:///{bank}")
     assert str(bank) in str(raised.value)
+    assert "不是数据库" in raised.value.message("zh")
+
+
+def test_a_damaged_bank_is_a_message(db_url: str) -> None:
+    open_database(db_url).close()
+    bank = sqlite_path(db_url)
+    assert bank is not None
+    with sqlite3.connect(bank) as connection:
+        [page] = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = 'learner'")
+        [size] = connection.execute("PRAGMA page_size")
+    connection.close()
+    with bank.open("r+b") as file:  # scribble over the learners' table
+        file.seek((page[0] - 1) * size[0])
+        file.write(b"\xff" * 64)
+    database = open_database(db_url)
+    with pytest.raises(StorageError, match="is damaged and cannot be used") as raised:
+        database.write(_learners)
     assert "已损坏" in raised.value.message("zh")
+    with pytest.raises(StorageError, match="is damaged"), database.reading() as session:
+        _learners(session)
+    database.close()
 
 
 def test_a_bug_is_not_dressed_up_as_a_storage_error(database: Database) -> None:

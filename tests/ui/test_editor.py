@@ -40,10 +40,10 @@ def _open_editor(
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("2468", True))
     window = MainWindow(bank)
     qtbot.addWidget(window)
-    window.edit_pack()
-    editor = window.editor_screen
+    window.teacher.edit_pack()
+    editor = window.navigation.editor_screen
     assert editor is not None
-    assert window.stack.currentWidget() is editor
+    assert window.navigation.stack.currentWidget() is editor
     return window, editor
 
 
@@ -60,9 +60,9 @@ def test_a_learner_without_the_pin_cannot_open_the_editor(
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
     window = MainWindow(bank)
     qtbot.addWidget(window)
-    window.edit_pack()
-    assert window.editor_screen is None
-    assert window.stack.currentWidget() is window.home
+    window.teacher.edit_pack()
+    assert window.navigation.editor_screen is None
+    assert window.navigation.stack.currentWidget() is window.home
     assert warned == ["That is not the teacher PIN."]
 
 
@@ -93,7 +93,7 @@ def test_an_edit_shows_in_the_preview_and_saves_as_the_next_version(
     assert isinstance(editor.preview.answer, SingleChoiceWidget)
     assert editor.list.currentItem().text().startswith("1. Which mission first landed")
     assert editor.save_button.isEnabled()
-    with qtbot.waitSignal(window.pack_saved, timeout=30_000) as saved:
+    with qtbot.waitSignal(window.teacher.pack_saved, timeout=30_000) as saved:
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert saved.args[0] == "Saved sample 1.1.0: 0 added, 1 changed, 0 retired."
     pack = get_pack(bank, "sample")
@@ -145,7 +145,7 @@ def test_a_new_numeric_question_is_made_from_the_form(
     editor.check_current()
     assert editor.problems.isHidden(), editor.problems.text()
     assert isinstance(editor.preview.answer, NumericWidget)
-    with qtbot.waitSignal(window.pack_saved, timeout=30_000) as saved:
+    with qtbot.waitSignal(window.teacher.pack_saved, timeout=30_000) as saved:
         editor.save()
     assert saved.args[0] == "Saved sample 1.1.0: 1 added, 0 changed, 0 retired."
     added = next(q for q in get_pack(bank, "sample").questions if q.key == "moon-radius")
@@ -185,7 +185,7 @@ def test_reordering_and_deleting_are_saved(
     qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
     expected = [keys[1], keys[0], *keys[2:-1]]
     assert [q["id"] for q in editor.questions] == expected
-    with qtbot.waitSignal(window.pack_saved, timeout=30_000) as saved:
+    with qtbot.waitSignal(window.teacher.pack_saved, timeout=30_000) as saved:
         editor.save()
     assert saved.args[0] == "Saved sample 1.1.0: 0 added, 0 changed, 1 retired."
     assert [q.key for q in get_pack(bank, "sample").questions] == expected
@@ -206,8 +206,8 @@ def test_leaving_with_unsaved_changes_asks_first(
 
     monkeypatch.setattr(QMessageBox, "question", question)
     qtbot.mouseClick(editor.close_button, Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is editor  # Cancel: still editing
+    assert window.navigation.stack.currentWidget() is editor  # Cancel: still editing
     qtbot.mouseClick(editor.close_button, Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.home
+    assert window.navigation.stack.currentWidget() is window.home
     assert asked == ["Save the changes to sample as version 1.1.0?"] * 2
     assert snapshot(bank) == before

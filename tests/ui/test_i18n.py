@@ -71,6 +71,8 @@ def test_the_window_speaks_chinese(qtbot: QtBot, database: Database, sample_pack
     try:
         window = MainWindow(database, "zh")
         qtbot.addWidget(window)
+        window.show()  # Home draws the bank once it is on screen
+        qtbot.waitUntil(lambda: window.navigation.packs.topLevelItemCount() == 1)
         assert [a.text() for a in window.menuBar().actions()] == [
             "文件(&F)",
             "视图(&V)",
@@ -78,7 +80,7 @@ def test_the_window_speaks_chinese(qtbot: QtBot, database: Database, sample_pack
             "帮助(&H)",
         ]
         assert window.statusBar().currentMessage() == "题库中的题目：7 道"
-        assert window.packs.topLevelItem(0).text(0).startswith("示例题包")  # type: ignore[union-attr]
+        assert window.navigation.packs.topLevelItem(0).text(0).startswith("示例题包")  # type: ignore[union-attr]
     finally:
         set_language("en")
     english = MainWindow(database, "en")

@@ -27,6 +27,7 @@ def _window(qtbot: QtBot, database: Database, sample_pack: Path) -> MainWindow:
     window.resize(900, 700)
     window.show()
     window.set_database(database)
+    qtbot.waitUntil(lambda: window.home.learner.count() == 2)
     return window
 
 
@@ -37,13 +38,13 @@ def test_a_practice_quiz_from_home_to_results_and_back(
     home = window.home
     assert [home.learner.itemText(i) for i in range(home.learner.count())] == ["Ada", "Bob"]
     # Only the "science" topic: its three questions.
-    science = window.packs.topLevelItem(0).child(1)  # type: ignore[union-attr]
+    science = window.navigation.packs.topLevelItem(0).child(1)  # type: ignore[union-attr]
     science.setCheckState(0, Qt.CheckState.Checked)
     home.count.setValue(3)
     qtbot.keyClick(home.mode_buttons[QuizMode.PRACTICE], Qt.Key.Key_Space)
-    screen = window.quiz_screen
+    screen = window.navigation.quiz_screen
     assert screen is not None
-    assert window.stack.currentWidget() is screen
+    assert window.navigation.stack.currentWidget() is screen
     wrong_once = False
     for _ in range(3):
         assert screen._current.question.topic == "science"  # type: ignore[union-attr]
@@ -55,15 +56,15 @@ def test_a_practice_quiz_from_home_to_results_and_back(
             _type_right_answer(qtbot, screen)
         _press_enter(qtbot, screen)
         _press_enter(qtbot, screen)
-    results = window.results_screen
+    results = window.navigation.results_screen
     assert results is not None
-    assert window.stack.currentWidget() is results
+    assert window.navigation.stack.currentWidget() is results
     assert results.score.text() == "Score: 67 %"
     assert results.table.rowCount() == 3
     assert results.retry.isEnabled()
 
     qtbot.keyClick(results.retry, Qt.Key.Key_Space)  # retry my mistakes: the one wrong
-    retry = window.quiz_screen
+    retry = window.navigation.quiz_screen
     assert retry is not None
     assert retry is not screen
     assert retry.quiz.settings.mode is QuizMode.MISTAKES
@@ -77,7 +78,7 @@ def test_an_unfinished_quiz_is_offered_and_resumed(
     home = window.home
     home.count.setValue(5)
     qtbot.keyClick(home.mode_buttons[QuizMode.EXAM], Qt.Key.Key_Space)
-    screen = window.quiz_screen
+    screen = window.navigation.quiz_screen
     assert screen is not None
     _type_right_answer(qtbot, screen)
     _press_enter(qtbot, screen)
@@ -87,10 +88,11 @@ def test_an_unfinished_quiz_is_offered_and_resumed(
     qtbot.addWidget(again)
     again.show()
     again.set_database(database)
+    qtbot.waitUntil(lambda: again.home.learner.count() == 2)
     assert again.home.learner.currentText() == "Ada"  # the last learner is remembered
     assert again.home.resume.isVisible()
     qtbot.keyClick(again.home.resume, Qt.Key.Key_Space)
-    resumed = again.quiz_screen
+    resumed = again.navigation.quiz_screen
     assert resumed is not None
     assert resumed.progress_label.text() == "Question 2 of 5"
     learner = again.home.current_learner()
@@ -109,7 +111,7 @@ def test_language_follows_the_learner_and_switches_live_mid_quiz(
         home = window.home
         home.count.setValue(4)
         qtbot.keyClick(home.mode_buttons[QuizMode.PRACTICE], Qt.Key.Key_Space)
-        screen = window.quiz_screen
+        screen = window.navigation.quiz_screen
         assert screen is not None
         _type_right_answer(qtbot, screen)
         _press_enter(qtbot, screen)
@@ -117,10 +119,10 @@ def test_language_follows_the_learner_and_switches_live_mid_quiz(
         second = screen._current.id  # type: ignore[union-attr]
 
         window.choose_language("zh")  # View > Language > 简体中文, mid-quiz
-        zh_screen = window.quiz_screen
+        zh_screen = window.navigation.quiz_screen
         assert zh_screen is not None
         assert zh_screen is not screen
-        assert window.stack.currentWidget() is zh_screen
+        assert window.navigation.stack.currentWidget() is zh_screen
         assert zh_screen._current.id == second  # type: ignore[union-attr]  # same place
         assert zh_screen.progress_label.text() == "第 2 题，共 4 题"
         assert window.menuBar().actions()[0].text() == "文件(&F)"
@@ -147,12 +149,12 @@ def test_text_size_grows_shrinks_and_resets(
     assert isinstance(app, QApplication)
     normal = app.font().pointSizeF()
     try:
-        window.scale_text(1)
-        window.scale_text(1)
+        window.view.scale_text(1)
+        window.view.scale_text(1)
         assert app.font().pointSizeF() == normal + 2
-        window.scale_text(-1)
+        window.view.scale_text(-1)
         assert app.font().pointSizeF() == normal + 1
-        window.scale_text(0)
+        window.view.scale_text(0)
         assert app.font().pointSizeF() == normal
     finally:
         font = app.font()
@@ -168,25 +170,25 @@ def test_history_lists_finished_quizzes_and_opens_one_for_review(
     for _ in range(2):
         home.count.setValue(2)
         qtbot.keyClick(home.mode_buttons[QuizMode.EXAM], Qt.Key.Key_Space)
-        screen = window.quiz_screen
+        screen = window.navigation.quiz_screen
         assert screen is not None
         for _ in range(2):
             _type_right_answer(qtbot, screen)
             _press_enter(qtbot, screen)
-        assert window.results_screen is not None
-        qtbot.keyClick(window.results_screen.home, Qt.Key.Key_Space)
+        assert window.navigation.results_screen is not None
+        qtbot.keyClick(window.navigation.results_screen.home, Qt.Key.Key_Space)
 
     qtbot.keyClick(window.home.history, Qt.Key.Key_Space)
-    history = window.history_screen
+    history = window.navigation.history_screen
     assert history is not None
-    assert window.stack.currentWidget() is history
+    assert window.navigation.stack.currentWidget() is history
     assert history.table.rowCount() == 2
     row = [history.table.item(0, c).text() for c in range(1, 5)]  # type: ignore[union-attr]
     assert row == ["All packs", "Exam", "2", "100 %"]
     qtbot.keyClick(history.table, Qt.Key.Key_Return)  # open the newest for review
-    assert window.stack.currentWidget() is window.results_screen
-    assert window.results_screen is not None
-    assert window.results_screen.score.text() == "Score: 100 %"
+    assert window.navigation.stack.currentWidget() is window.navigation.results_screen
+    assert window.navigation.results_screen is not None
+    assert window.navigation.results_screen.score.text() == "Score: 100 %"
 
 
 def test_a_new_learner_has_an_empty_history(
@@ -194,9 +196,9 @@ def test_a_new_learner_has_an_empty_history(
 ) -> None:
     window = _window(qtbot, database, sample_pack)
     qtbot.keyClick(window.home.history, Qt.Key.Key_Space)
-    assert window.history_screen is not None
-    assert window.history_screen.empty.isVisible()
-    assert not window.history_screen.review.isEnabled()
+    assert window.navigation.history_screen is not None
+    assert window.navigation.history_screen.empty.isVisible()
+    assert not window.navigation.history_screen.review.isEnabled()
 
 
 def test_new_learner_dialog_by_keyboard(qtbot: QtBot) -> None:
@@ -230,7 +232,7 @@ def test_a_new_chinese_learner_switches_the_interface(
         window.home.ask_new_learner()
         [mei] = [x for x in list_learners(database) if x.name == "小明"]
         assert mei.language == "zh"
-        assert window.home.current_learner() == mei.id
+        qtbot.waitUntil(lambda: window.home.current_learner() == mei.id)
         assert window.menuBar().actions()[0].text() == "文件(&F)"
     finally:
         set_language("en")
@@ -240,7 +242,7 @@ def test_home_shows_mastery_and_recent_results_for_the_learner(
     qtbot: QtBot, database: Database, sample_pack: Path
 ) -> None:
     window = _window(qtbot, database, sample_pack)
-    pack = window.packs.topLevelItem(0)
+    pack = window.navigation.packs.topLevelItem(0)
     assert pack is not None
     assert pack.text(2) == "0 %"
     assert window.home.recent.text() == "No quizzes yet: choose topics and start one."
@@ -249,15 +251,15 @@ def test_home_shows_mastery_and_recent_results_for_the_learner(
     science.setCheckState(0, Qt.CheckState.Checked)
     window.home.count.setValue(3)
     qtbot.keyClick(window.home.mode_buttons[QuizMode.EXAM], Qt.Key.Key_Space)
-    screen = window.quiz_screen
+    screen = window.navigation.quiz_screen
     assert screen is not None
     for _ in range(3):
         _type_right_answer(qtbot, screen)
         _press_enter(qtbot, screen)
-    assert window.results_screen is not None
-    qtbot.keyClick(window.results_screen.home, Qt.Key.Key_Space)
+    assert window.navigation.results_screen is not None
+    qtbot.keyClick(window.navigation.results_screen.home, Qt.Key.Key_Space)
 
-    pack = window.packs.topLevelItem(0)
+    pack = window.navigation.packs.topLevelItem(0)
     assert pack is not None
     science, missions = pack.child(1), pack.child(0)
     assert science is not None
@@ -269,7 +271,7 @@ def test_home_shows_mastery_and_recent_results_for_the_learner(
     assert window.home.recent.text().startswith("Recent results: 100 % (Exam, ")
     # Another learner has their own mastery.
     window.home.learner.setCurrentIndex(window.home.learner.findText("Bob"))
-    pack = window.packs.topLevelItem(0)
+    pack = window.navigation.packs.topLevelItem(0)
     assert pack is not None
     assert pack.text(2) == "0 %"
 
@@ -281,7 +283,7 @@ def test_difficulty_chosen_on_home_limits_the_quiz(
     qtbot.keyClick(window.home.difficulty[1], Qt.Key.Key_Space)  # easy only
     window.home.count.setValue(10)
     qtbot.keyClick(window.home.mode_buttons[QuizMode.PRACTICE], Qt.Key.Key_Space)
-    screen = window.quiz_screen
+    screen = window.navigation.quiz_screen
     assert screen is not None
     assert len(screen.quiz.question_ids) == 3  # the sample pack has three easy questions
     assert screen.quiz.settings.difficulties == {1}
@@ -303,15 +305,15 @@ def test_review_from_home_shows_the_due_count_and_says_when_nothing_is_due(
     assert review.text() == "&Review"
     window.home.count.setValue(7)
     qtbot.keyClick(window.home.mode_buttons[QuizMode.PRACTICE], Qt.Key.Key_Space)
-    screen = window.quiz_screen
+    screen = window.navigation.quiz_screen
     assert screen is not None
     for _ in range(7):  # all right: each is due again only after its interval
         _type_right_answer(qtbot, screen)
         _press_enter(qtbot, screen)
         _press_enter(qtbot, screen)
-    assert window.results_screen is not None
-    qtbot.keyClick(window.results_screen.home, Qt.Key.Key_Space)
+    assert window.navigation.results_screen is not None
+    qtbot.keyClick(window.navigation.results_screen.home, Qt.Key.Key_Space)
     qtbot.keyClick(window.home.mode_buttons[QuizMode.REVIEW], Qt.Key.Key_Space)
     [message] = shown
     assert message.startswith("Nothing is due for review now. The next one is due ")
-    assert window.stack.currentWidget() is window.home
+    assert window.navigation.stack.currentWidget() is window.home

@@ -19,7 +19,7 @@ def test_the_window_shows_the_packs_and_their_topics(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    tree = window.packs
+    tree = window.navigation.packs
     assert tree.topLevelItemCount() == 1
     pack = tree.topLevelItem(0)
     assert pack is not None
@@ -34,7 +34,7 @@ def test_the_window_has_the_menus_a_desktop_user_expects(qtbot: QtBot, database:
     qtbot.addWidget(window)
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&File", "&View", "&Teacher", "&Help"]
-    assert window.packs.topLevelItemCount() == 0
+    assert window.navigation.packs.topLevelItemCount() == 0
 
 
 def test_dark_and_light_themes_change_the_palette(qapp: object) -> None:
@@ -74,12 +74,13 @@ def test_the_window_shows_before_the_bank_opens_off_the_gui_thread(
     assert window.statusBar().currentMessage() == "Opening the question bank…"
     loader = BankLoader(db_url)
     loader.opened.connect(window.set_database)
-    with qtbot.waitSignal(window.bank_opened, timeout=30_000):
+    with qtbot.waitSignal(window.context.opened, timeout=30_000):
         loader.start()
     loader.wait()
-    assert window.packs.topLevelItemCount() == 2  # the built-in packs, imported on first start
+    # the built-in packs, imported on first start
+    qtbot.waitUntil(lambda: window.navigation.packs.topLevelItemCount() == 2)
     assert window.statusBar().currentMessage().startswith("Questions in the bank: ")
-    window._database.close()  # type: ignore[union-attr]
+    window.context.database.close()  # type: ignore[union-attr]
 
 
 def test_a_bank_that_cannot_open_is_reported(qtbot: QtBot, tmp_path: Path) -> None:
@@ -100,16 +101,16 @@ def test_import_shows_a_preview_then_imports_in_the_background(
     window = MainWindow(database)
     qtbot.addWidget(window)
     window.show()
-    assert window.packs.topLevelItemCount() == 0
-    with qtbot.waitSignal(window.import_finished, timeout=30_000) as done:
-        window.import_pack(sample_pack)
+    assert window.navigation.packs.topLevelItemCount() == 0
+    with qtbot.waitSignal(window.files.import_finished, timeout=30_000) as done:
+        window.files.import_pack(sample_pack)
     [dialog] = seen
     assert dialog.summary.text() == (  # type: ignore[attr-defined]
         "Import sample 1.0.0: 7 added, 0 changed, 0 retired, 0 restored."
     )
     assert "added: far-side-first" in dialog.details.toPlainText()  # type: ignore[attr-defined]
     assert done.args[0] == "Imported sample 1.0.0: 7 added, 0 changed, 0 retired."
-    assert window.packs.topLevelItemCount() == 1
+    qtbot.waitUntil(lambda: window.navigation.packs.topLevelItemCount() == 1)
 
 
 def test_cancelling_the_preview_changes_nothing(
@@ -121,8 +122,8 @@ def test_cancelling_the_preview_changes_nothing(
     before = snapshot(database)
     window = MainWindow(database)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.import_finished, timeout=30_000) as done:
-        window.import_pack(sample_pack)
+    with qtbot.waitSignal(window.files.import_finished, timeout=30_000) as done:
+        window.files.import_pack(sample_pack)
     assert done.args[0] == "Import cancelled: nothing was changed."
     assert snapshot(database) == before
 
@@ -134,14 +135,14 @@ def test_a_broken_pack_lists_every_problem_and_changes_nothing(
     seen = answer_preview(monkeypatch, accept=True)
     window = MainWindow(database)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.import_finished, timeout=30_000):
-        window.import_pack(sample_pack)
+    with qtbot.waitSignal(window.files.import_finished, timeout=30_000):
+        window.files.import_pack(sample_pack)
     [dialog] = seen
     assert "cannot be imported: 1 problem(s)" in dialog.summary.text()  # type: ignore[attr-defined]
     assert "missions.toml:19: question 'far-side-first': image 'media/moon.svg'" in (
         dialog.details.toPlainText()  # type: ignore[attr-defined]
     )
-    assert window.packs.topLevelItemCount() == 0
+    assert window.navigation.packs.topLevelItemCount() == 0
 
 
 def test_a_learner_without_the_pin_cannot_reach_import(
@@ -162,12 +163,12 @@ def test_a_learner_without_the_pin_cannot_reach_import(
     )
     window = MainWindow(database)
     qtbot.addWidget(window)
-    window.ask_import()  # wrong PIN
+    window.files.ask_import()  # wrong PIN
     assert warned == ["That is not the teacher PIN."]
     assert opened == []
-    window.ask_import()  # right PIN: the file dialog opens
+    window.files.ask_import()  # right PIN: the file dialog opens
     assert opened == [True]
-    window.ask_import()  # unlocked for the rest of the session: not asked again
+    window.files.ask_import()  # unlocked for the rest of the session: not asked again
     assert opened == [True, True]
 
 
@@ -183,7 +184,7 @@ def test_the_first_import_sets_the_pin(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: ("", ""))
     window = MainWindow(database)
     qtbot.addWidget(window)
-    window.ask_import()
+    window.files.ask_import()
     assert has_pin(database)
     check_pin(database, "8642")
 
@@ -207,16 +208,16 @@ def test_class_results_need_the_pin_and_show_every_learner(
     monkeypatch.setattr(QMessageBox, "warning", lambda *_a: None)
     window = MainWindow(database)
     qtbot.addWidget(window)
-    window.show_class_results()  # wrong PIN: no results
-    assert window.class_results_screen is None
-    window.show_class_results()
-    screen = window.class_results_screen
+    window.teacher.show_class_results()  # wrong PIN: no results
+    assert window.navigation.class_results_screen is None
+    window.teacher.show_class_results()
+    screen = window.navigation.class_results_screen
     assert screen is not None
-    assert window.stack.currentWidget() is screen
+    assert window.navigation.stack.currentWidget() is screen
     learners = screen.learners  # type: ignore[attr-defined]
     assert [learners.item(r, 0).text() for r in range(learners.rowCount())] == ["Ada", "Bob", "Cy"]
     assert [learners.item(r, 3).text() for r in range(3)] == ["100 %", "57 %", "14 %"]
     assert screen.questions.rowCount() == 7  # type: ignore[attr-defined]
     target = tmp_path / "by-question.csv"
-    window.export_results("question", target)
+    window.reports.export_results("question", target)
     assert target.read_text(encoding="utf-8").startswith("pack,question,attempts,facility_index")

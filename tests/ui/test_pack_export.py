@@ -38,8 +38,8 @@ def test_a_pack_is_exported_in_the_format_of_its_file_name(
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: asked.append(True))
     window = MainWindow(database)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.pack_exported, timeout=30_000) as done:
-        window.ask_export_pack()
+    with qtbot.waitSignal(window.files.pack_exported, timeout=30_000) as done:
+        window.files.ask_export_pack()
     assert asked == []  # no PIN: exporting changes nothing in the bank
     assert done.args[0] == f"Exported {written} questions to {name}."
     again = load_any(target)

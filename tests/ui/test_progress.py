@@ -19,13 +19,13 @@ def _two_quizzes(qtbot: QtBot, window: MainWindow) -> None:
     for _ in range(2):
         window.home.count.setValue(3)
         qtbot.keyClick(window.home.mode_buttons[QuizMode.EXAM], Qt.Key.Key_Space)
-        screen = window.quiz_screen
+        screen = window.navigation.quiz_screen
         assert screen is not None
         for _ in range(3):
             _type_right_answer(qtbot, screen)
             _press_enter(qtbot, screen)
-        assert window.results_screen is not None
-        qtbot.keyClick(window.results_screen.home, Qt.Key.Key_Space)
+        assert window.navigation.results_screen is not None
+        qtbot.keyClick(window.navigation.results_screen.home, Qt.Key.Key_Space)
 
 
 def test_progress_screen_shows_the_learners_figures(
@@ -34,9 +34,9 @@ def test_progress_screen_shows_the_learners_figures(
     window = _window(qtbot, database, sample_pack)
     _two_quizzes(qtbot, window)
     qtbot.keyClick(window.home.progress_button, Qt.Key.Key_Space)
-    screen = window.progress_screen
+    screen = window.navigation.progress_screen
     assert screen is not None
-    assert window.stack.currentWidget() is screen
+    assert window.navigation.stack.currentWidget() is screen
     assert screen.streak.text() == "Study streak: 1 day(s) · 6 answers"
     scores, accuracy, due, minutes = screen.charts
     [line] = scores.series()
@@ -68,7 +68,7 @@ def test_progress_in_chinese(qtbot: QtBot, database: Database, sample_pack: Path
     try:
         window.choose_language("zh")
         qtbot.keyClick(window.home.progress_button, Qt.Key.Key_Space)
-        screen = window.progress_screen
+        screen = window.navigation.progress_screen
         assert screen is not None
         assert screen.charts[0].title() == "测验得分"
         assert screen.streak.text() == "连续学习：1 天 · 共答 6 题"
@@ -85,7 +85,7 @@ def test_a_saved_report_holds_the_learners_figures(
     learner = window.home.current_learner()
     assert learner is not None
     html_path = tmp_path / "report.html"
-    window.write_report(learner, html_path)
+    window.reports.write_report(learner, html_path)
     text = html_path.read_text(encoding="utf-8")
     assert "Progress report: Ada" in text
     assert "Study streak: 1 day(s)" in text
@@ -94,7 +94,7 @@ def test_a_saved_report_holds_the_learners_figures(
     assert "Sample pack: Science" in text
     assert text.count("data:image/png;base64,") == 4  # the four charts, inside the file
     pdf = tmp_path / "report.pdf"
-    window.write_report(learner, pdf)
+    window.reports.write_report(learner, pdf)
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
     assert b"/Type /Page" in data

@@ -83,7 +83,7 @@ def _screen(qtbot: QtBot, bank: Database, quiz: QuizSession, language: str = "en
 def _press_enter(qtbot: QtBot, screen: QuizScreen) -> None:
     """Enter on the control that has focus at this point (offscreen windows never
     become active, so the focus widget is named rather than asked for)."""
-    if screen._awaiting_next:
+    if screen.run.feedback is not None:
         target: QWidget = screen.submit
     else:
         assert screen._answer is not None
@@ -280,3 +280,36 @@ def test_a_flag_is_kept_through_a_resume_and_shown_in_results(qtbot: QtBot, bank
     assert results.table.item(row, 0).text().startswith("⚑ ")  # type: ignore[union-attr]
     others = [r for r in range(3) if r != row]
     assert not any(results.table.item(r, 0).text().startswith("⚑") for r in others)  # type: ignore[union-attr]
+
+
+def test_a_busy_bank_keeps_the_answer_on_screen_to_submit_again(
+    qtbot: QtBot, bank: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quiz_app.core.errors import StorageError
+    from quiz_app.ui.screens import quiz as quiz_module
+
+    ada = create_learner(bank, "Ada", now=NOW)
+    quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.PRACTICE, count=2), seed=3, now=NOW)
+    screen = _screen(qtbot, bank, quiz, "zh")
+    first = screen.run.current
+    real_submit = quiz_module.submit_answer
+
+    def busy(*_args: object, **_kwargs: object) -> object:
+        raise StorageError("The question bank is busy.", zh="题库正忙。")
+
+    warned: list[str] = []
+    monkeypatch.setattr(quiz_module, "submit_answer", busy)
+    monkeypatch.setattr(
+        quiz_module.QMessageBox, "warning", lambda _p, _t, text: warned.append(text)
+    )
+    _type_right_answer(qtbot, screen)
+    _press_enter(qtbot, screen)
+    assert warned == ["题库正忙。"]  # in the learner's language, not a crash
+    assert screen.run.current == first
+    assert not screen.feedback.isVisible()
+    assert unfinished_quiz(bank, ada.id).answers == {}  # type: ignore[union-attr]
+
+    monkeypatch.setattr(quiz_module, "submit_answer", real_submit)
+    _press_enter(qtbot, screen)  # the same answer, still on screen, submitted again
+    assert screen.feedback.isVisible()
+    assert list(unfinished_quiz(bank, ada.id).answers) == [first]  # type: ignore[union-attr]

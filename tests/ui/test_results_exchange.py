@@ -51,7 +51,7 @@ def _click_when_shown(window: MainWindow, label: str) -> list[str]:
         button = buttons.get(label.replace("&", ""))
         QTimer.singleShot(0, box.reject if button is None else button.click)  # never hang
 
-    window.exchange.confirm_shown.connect(answer)
+    window.files.exchange.confirm_shown.connect(answer)
     return texts
 
 
@@ -68,7 +68,7 @@ def test_a_learners_results_travel_to_the_teacher_once(
     at_home = MainWindow(learner_bank)
     qtbot.addWidget(at_home)
     at_home.home.reload_learners()
-    with qtbot.waitSignal(at_home.results_moved, timeout=30_000) as saved:
+    with qtbot.waitSignal(at_home.files.results_moved, timeout=30_000) as saved:
         at_home.ask_export_mine()  # no PIN asked: it is the learner's own
     assert saved.args[0] == "Saved 1 quiz(zes) and 4 answer(s) to ada-results.jsonl."
 
@@ -77,8 +77,8 @@ def test_a_learners_results_travel_to_the_teacher_once(
     at_school = MainWindow(teacher_bank)
     qtbot.addWidget(at_school)
     asked = _click_when_shown(at_school, "&Merge")
-    with qtbot.waitSignal(at_school.results_moved, timeout=30_000) as merged:
-        at_school.ask_merge()
+    with qtbot.waitSignal(at_school.files.results_moved, timeout=30_000) as merged:
+        at_school.files.ask_merge()
     assert asked == [
         "ada-results.jsonl holds the results of Ada. Merging adds 1 learner(s), 1 quiz(zes) and "
         "4 answer(s); 0 quiz(zes) and 0 answer(s) are already here."
@@ -91,8 +91,8 @@ def test_a_learners_results_travel_to_the_teacher_once(
     assert (ada.learner, ada.quizzes, ada.answers, round(ada.mean_score)) == ("Ada", 1, 4, 100)
 
     before = snapshot(teacher_bank)
-    with qtbot.waitSignal(at_school.results_moved, timeout=30_000) as again:
-        at_school.ask_merge()
+    with qtbot.waitSignal(at_school.files.results_moved, timeout=30_000) as again:
+        at_school.files.ask_merge()
     assert again.args[0] == "Everything in ada-results.jsonl is already in this bank."
     assert snapshot(teacher_bank) == before
 
@@ -114,8 +114,8 @@ def test_cancelling_the_merge_changes_nothing(
     window = MainWindow(teacher_bank)
     qtbot.addWidget(window)
     _click_when_shown(window, "Cancel")
-    with qtbot.waitSignal(window.results_moved, timeout=30_000) as done:
-        window.ask_merge()
+    with qtbot.waitSignal(window.files.results_moved, timeout=30_000) as done:
+        window.files.ask_merge()
     assert done.args[0] == "Merge cancelled: nothing was changed."
     assert snapshot(teacher_bank) == before
 
@@ -135,10 +135,10 @@ def test_a_broken_file_lists_its_problems_and_merges_nothing(
     window = MainWindow(teacher_bank)
     qtbot.addWidget(window)
     details: list[str] = []
-    window.exchange.confirm_shown.connect(lambda box: details.append(box.detailedText()))
+    window.files.exchange.confirm_shown.connect(lambda box: details.append(box.detailedText()))
     _click_when_shown(window, "OK")
-    with qtbot.waitSignal(window.results_moved, timeout=30_000) as done:
-        window.ask_merge()
+    with qtbot.waitSignal(window.files.results_moved, timeout=30_000) as done:
+        window.files.ask_merge()
     assert done.args[0] == "The file has 1 problem(s); nothing was merged."
     assert details[0].startswith("broken.jsonl:1: not a Chang'e Quiz results file")
     assert snapshot(teacher_bank) == before
@@ -156,6 +156,6 @@ def test_merging_needs_the_pin(
     )
     window = MainWindow(teacher_bank)
     qtbot.addWidget(window)
-    window.ask_merge()
-    window.ask_export_everyone()
+    window.files.ask_merge()
+    window.files.ask_export_everyone()
     assert opened == []

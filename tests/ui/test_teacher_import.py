@@ -22,8 +22,8 @@ def test_a_gift_file_with_bad_questions_is_imported_only_as_the_teacher_accepts(
     seen = answer_preview(monkeypatch, accept=True)
     window = MainWindow(database)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.import_finished, timeout=30_000) as done:
-        window.import_pack(GIFT_QUIZ)
+    with qtbot.waitSignal(window.files.import_finished, timeout=30_000) as done:
+        window.files.import_pack(GIFT_QUIZ)
     [dialog] = seen
     summary = dialog.summary.text()  # type: ignore[attr-defined]
     assert summary.startswith("Import class-quiz 1.0.0: 12 added")
@@ -46,6 +46,7 @@ def test_the_import_shows_progress_and_cancelling_leaves_the_bank_as_it_was(
     before = snapshot(database)
     window = MainWindow(database)
     qtbot.addWidget(window)
+    window.show()
     shown: list[QProgressDialog] = []
 
     def press_cancel(dialog: QProgressDialog) -> None:
@@ -56,23 +57,23 @@ def test_the_import_shows_progress_and_cancelling_leaves_the_bank_as_it_was(
         assert button.text() == "Cancel"
         button.click()
 
-    window.progress_shown.connect(press_cancel)
-    with qtbot.waitSignal(window.import_finished, timeout=30_000) as done:
-        window.import_pack(sample_pack)
+    window.files.importer.progress_shown.connect(press_cancel)
+    with qtbot.waitSignal(window.files.import_finished, timeout=30_000) as done:
+        window.files.import_pack(sample_pack)
     assert len(shown) == 1
     assert done.args[0] == "Import cancelled: the bank is as it was."
     assert snapshot(database) == before
-    assert window.packs.topLevelItemCount() == 0
+    assert window.navigation.packs.topLevelItemCount() == 0
 
-    window.progress_shown.disconnect(press_cancel)
+    window.files.importer.progress_shown.disconnect(press_cancel)
     steps: list[tuple[int, int]] = []
-    window.importer.progressed.connect(lambda done, total: steps.append((done, total)))
-    with qtbot.waitSignal(window.import_finished, timeout=30_000) as done:
-        window.import_pack(sample_pack)
+    window.files.importer.progressed.connect(lambda done, total: steps.append((done, total)))
+    with qtbot.waitSignal(window.files.import_finished, timeout=30_000) as done:
+        window.files.import_pack(sample_pack)
     assert done.args[0] == "Imported sample 1.0.0: 7 added, 0 changed, 0 retired."
     qtbot.waitUntil(lambda: bool(steps) and steps[-1][0] == steps[-1][1])
     assert steps[0][0] == 0
-    assert window.packs.topLevelItemCount() == 1
+    qtbot.waitUntil(lambda: window.navigation.packs.topLevelItemCount() == 1)
 
 
 def _drop(window: MainWindow, path: Path) -> bool:
@@ -122,7 +123,7 @@ def test_a_pack_dropped_on_the_window_is_imported_after_the_pin(
     assert _drop(window, sample_pack / "pack.toml")  # wrong PIN: nothing happens
     assert seen == []
     assert snapshot(database) == before
-    with qtbot.waitSignal(window.import_finished, timeout=30_000) as done:
+    with qtbot.waitSignal(window.files.import_finished, timeout=30_000) as done:
         assert _drop(window, sample_pack)  # the folder itself, right PIN
     assert done.args[0].startswith("Imported sample 1.0.0")
     assert len(seen) == 1
@@ -131,7 +132,7 @@ def test_a_pack_dropped_on_the_window_is_imported_after_the_pin(
 def test_only_one_local_file_can_be_dropped(qtbot: QtBot, database: Database) -> None:
     from PySide6.QtCore import QMimeData, QUrl
 
-    from quiz_app.ui.main_window import _dropped_path
+    from quiz_app.ui.file_actions import dropped_path
 
     window = MainWindow(database)
     qtbot.addWidget(window)
@@ -141,4 +142,4 @@ def test_only_one_local_file_can_be_dropped(qtbot: QtBot, database: Database) ->
     web.setUrls([QUrl("https://example.org/pack.zip")])
     text = QMimeData()
     text.setText("hello")
-    assert [_dropped_path(m) for m in (two, web, text)] == [None, None, None]
+    assert [dropped_path(m) for m in (two, web, text)] == [None, None, None]

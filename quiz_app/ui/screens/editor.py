@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from quiz_app.ui.widgets.question_form import QuestionForm
 from quiz_app.ui.widgets.question_preview import QuestionPreview
-from quiz_app.ui.worker import run_in_background
+from quiz_app.ui.worker import Job, database_worker
 
 if TYPE_CHECKING:
     from quiz_app.core.importing import ImportPlan
@@ -311,10 +311,11 @@ class PackEditorScreen(QWidget):
         edited, questions = self._edited_pack, [dict(q) for q in self._questions]
         database = self._database
         self.status.setText(self.tr("Saving…"))
-        self._job = run_in_background(
+        self._job = database_worker(database).run(
             lambda: save_edited_pack(database, edited, questions),
             self._saved,
             self._save_failed,
+            self._save_ended,
         )
         self._update_buttons()
 
@@ -334,6 +335,13 @@ class PackEditorScreen(QWidget):
         self._close_after_save = False
         self._update_buttons()
         QMessageBox.warning(self, self.tr("Save"), str(error))
+
+    def _save_ended(self, job: Job[Any]) -> None:
+        """A bug in the save must not leave the editor saving, unable to close."""
+        if job.crashed and self._job in (None, job):  # the crash dialog says the rest
+            self._job = None
+            self._close_after_save = False
+            self._update_buttons()
 
     @property
     def saving(self) -> bool:

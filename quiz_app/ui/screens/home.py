@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,19 +16,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from quiz_app.core.changes import Changes
 from quiz_app.core.ids import LearnerId, PackId, TopicId
 from quiz_app.core.quiz import QuizMode, QuizSettings
+from quiz_app.core.settings import MAX_QUESTIONS, MIN_QUESTIONS
+from quiz_app.ui.context import AppContext, ChangeTracker
 from quiz_app.ui.modes import mode_name
 
 if TYPE_CHECKING:
     from quiz_app.services.bank import Database
-    from quiz_app.ui.main_window import PackListWidget
+    from quiz_app.ui.widgets.pack_list import PackListWidget
 
-LAST_LEARNER = "home/last_learner"
-
-
-def _settings() -> QSettings:
-    return QSettings("change-quiz", "Chang'e Quiz")
+_PACK_TREE = Changes.PACKS | Changes.SCHEDULES | Changes.ANSWERS
+"""Mastery comes from the schedules, which answers move."""
+_LEARNER_LINE = Changes.QUIZZES | Changes.ANSWERS | Changes.SCHEDULES
+"""Recent results, the unfinished quiz, the number of questions due."""
 
 
 class HomeScreen(QWidget):
@@ -38,17 +40,19 @@ class HomeScreen(QWidget):
     """LearnerId"""
     learner_changed = Signal(object)
     """LearnerId: the learner now chosen."""
+    bank_counted = Signal(int)
+    """The number of questions in the bank, each time the packs are listed."""
     history_requested = Signal(object)
     """LearnerId"""
     progress_requested = Signal(object)
     """LearnerId"""
 
-    def __init__(self, packs: PackListWidget, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, packs: PackListWidget, context: AppContext, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self._database: Database | None = None
+        self._context = context
         self.packs = packs
-        self.language_hint = "en"
-        """The interface language, the default for a new learner."""
         layout = QVBoxLayout(self)
 
         who = QHBoxLayout()
@@ -83,8 +87,9 @@ class HomeScreen(QWidget):
         start = QHBoxLayout()
         count_label = QLabel(self.tr("&Questions:"), self)
         self.count = QSpinBox(self)
-        self.count.setRange(1, 100)
-        self.count.setValue(10)
+        self.count.setRange(MIN_QUESTIONS, MAX_QUESTIONS)
+        self.count.setValue(context.settings.question_count)
+        self.count.valueChanged.connect(self._count_changed)
         count_label.setBuddy(self.count)
         start.addWidget(count_label)
         start.addWidget(self.count)
@@ -93,6 +98,8 @@ class HomeScreen(QWidget):
         for level, text in ((1, self.tr("Easy")), (2, self.tr("Medium")), (3, self.tr("Hard"))):
             box = QCheckBox(text, self)
             box.setToolTip(self.tr("Tick none for every difficulty"))
+            box.setChecked(level in context.settings.difficulties)
+            box.toggled.connect(self._difficulty_changed)
             start.addWidget(box)
             self.difficulty[level] = box
         start.addStretch(1)
@@ -109,17 +116,45 @@ class HomeScreen(QWidget):
             self.mode_buttons[mode] = button
         layout.addLayout(start)
         self.learner.currentIndexChanged.connect(self._learner_changed)
+        self.tracker = ChangeTracker(
+            self, context, Changes.LEARNERS | _PACK_TREE | _LEARNER_LINE, self.redraw
+        )
+        if context.database is not None:
+            self.tracker.notify(Changes.EVERYTHING)
 
-    def set_database(self, database: Database) -> None:
-        self._database = database
-        self.reload_learners()
+    @property
+    def _database(self) -> Database | None:
+        return self._context.database
+
+    def redraw(self, changes: Changes) -> None:
+        """Show again what ``changes`` touched, each part once."""
+        if self._database is None:
+            return
+        if changes & Changes.LEARNERS:
+            self.reload_learners()  # also redraws the rest for the learner chosen
+            return
+        if changes & _PACK_TREE:
+            self.show_packs()
+        if changes & _LEARNER_LINE:
+            self._show_learner_line()
+
+    def show_packs(self) -> None:
+        """The pack tree with the current learner's mastery."""
+        from quiz_app.services.packs import list_packs
+        from quiz_app.services.review import topic_mastery
+
+        assert self._database is not None
+        packs = list_packs(self._database)
+        learner = self.current_learner()
+        mastery = None if learner is None else topic_mastery(self._database, learner)
+        self.packs.show_packs(packs, self._context.language, mastery)
+        self.bank_counted.emit(sum(p.question_count for p in packs))
 
     def reload_learners(self, select: LearnerId | None = None) -> None:
         from quiz_app.services.learners import list_learners
 
         assert self._database is not None
-        remembered = _settings().value(LAST_LEARNER)
-        wanted = select if select is not None else remembered
+        wanted = select if select is not None else self._context.settings.last_learner
         self.learner.blockSignals(True)
         self.learner.clear()
         from quiz_app.ui.learner_dialog import swatch
@@ -140,22 +175,39 @@ class HomeScreen(QWidget):
         has_learner = learner is not None
         for button in (*self.mode_buttons.values(), self.history, self.progress_button):
             button.setEnabled(has_learner)
+        if self._database is None:
+            return
+        self.show_packs()
+        self._show_learner_line()
+        if learner is not None:
+            self._context.update_settings(last_learner=int(learner))
+            self.learner_changed.emit(learner)
+
+    def _show_learner_line(self) -> None:
+        """Recent results, the number due and the unfinished quiz of the learner chosen."""
+        from quiz_app.services.quiz import unfinished_quiz
+        from quiz_app.services.review import due_now
+
+        learner = self.current_learner()
         self.resume.setVisible(False)
         self.recent.clear()
+        self.mode_buttons[QuizMode.REVIEW].setText(self.tr("&Review"))
         if learner is None or self._database is None:
             return
         self._show_recent(learner)
-        from quiz_app.services.review import due_now
-
         due = due_now(self._database, learner)
-        self.mode_buttons[QuizMode.REVIEW].setText(
-            self.tr("&Review (%1 due)").replace("%1", str(due)) if due else self.tr("&Review")
-        )
-        _settings().setValue(LAST_LEARNER, int(learner))
-        self.learner_changed.emit(learner)
-        from quiz_app.services.quiz import unfinished_quiz
-
+        if due:
+            self.mode_buttons[QuizMode.REVIEW].setText(
+                self.tr("&Review (%1 due)").replace("%1", str(due))
+            )
         self.resume.setVisible(unfinished_quiz(self._database, learner) is not None)
+
+    def _count_changed(self, count: int) -> None:
+        self._context.update_settings(question_count=count)
+
+    def _difficulty_changed(self) -> None:
+        ticked = frozenset(d for d, box in self.difficulty.items() if box.isChecked())
+        self._context.update_settings(difficulties=ticked)
 
     def _show_recent(self, learner: LearnerId) -> None:
         from quiz_app.services.quiz import quiz_history
@@ -177,7 +229,7 @@ class HomeScreen(QWidget):
         from quiz_app.services.learners import create_learner
         from quiz_app.ui.learner_dialog import NewLearnerDialog
 
-        dialog = NewLearnerDialog(self.language_hint, self)
+        dialog = NewLearnerDialog(self._context.language, self)
         if dialog.exec() != NewLearnerDialog.DialogCode.Accepted or self._database is None:
             return
         try:
@@ -190,9 +242,10 @@ class HomeScreen(QWidget):
         except QuizError as err:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.warning(self, self.tr("New learner"), str(err))
+            QMessageBox.warning(self, self.tr("New learner"), err.message(self._context.language))
             return
-        self.reload_learners(select=learner.id)
+        self._context.update_settings(last_learner=int(learner.id))
+        self._context.notify(Changes.LEARNERS)
 
     def selected_topics(self) -> tuple[tuple[PackId, ...], tuple[TopicId, ...]]:
         """Checked topics, and the packs they belong to (nothing checked: everything)."""

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -24,7 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from quiz_app.core.bank import StoredQuestion
+from quiz_app.core.changes import Changes
+from quiz_app.core.errors import QuizError
 from quiz_app.core.quiz import QuizMode, QuizSession
+from quiz_app.core.quiz_run import QuizRun
 from quiz_app.services.bank import Database
 from quiz_app.services.packs import pack_media
 from quiz_app.services.quiz import finish_quiz, submit_answer
@@ -48,6 +52,8 @@ class QuizScreen(QWidget):
 
     quiz_finished = Signal(object)
     """The finished QuizSession."""
+    answered = Signal(object)
+    """Changes: an answer (or a flag) was stored."""
 
     def __init__(
         self,
@@ -56,27 +62,28 @@ class QuizScreen(QWidget):
         questions: list[StoredQuestion],
         language: str,
         parent: QWidget | None = None,
+        *,
+        run: QuizRun | None = None,
     ) -> None:
         super().__init__(parent)
         self._database = database
         self._quiz = quiz
         self._questions = {q.id: q for q in questions}
         self._language = language
-        self._rng = random.Random(quiz.id)
         self._answer: AnswerWidget | None = None
         self._current: StoredQuestion | None = None
-        self._shown_at = time.monotonic()
-        self._awaiting_next = False
-        self._order = list(quiz.question_ids)
-        """Question order on screen: a skipped question moves to the end."""
-        self._paused_at: float | None = None
+        self.run = run if run is not None else QuizRun.start(quiz)
+        """Order, skips, feedback and time: kept when the screen is built again."""
         self._build()
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._tick)
         if self.time_limit_ms is not None:
             self._timer.start()
-        self._show_next()
+        if run is None or run.current is None:
+            self._show_next()
+        else:
+            self._show_again()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter and Esc reach here from whichever answer control has focus (they leave
@@ -84,7 +91,7 @@ class QuizScreen(QWidget):
         if event.key() == Qt.Key.Key_Escape:
             self.toggle_pause()
             return
-        if self._paused_at is not None:
+        if self.run.paused:
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.advance()
@@ -102,12 +109,7 @@ class QuizScreen(QWidget):
     def remaining_ms(self) -> int | None:
         """Time left in an exam. Time spent away from the quiz (closed, crashed, paused)
         does not count: only the time on each question does."""
-        limit = self.time_limit_ms
-        if limit is None:
-            return None
-        now = self._paused_at if self._paused_at is not None else time.monotonic()
-        current = 0 if self._awaiting_next else round((now - self._shown_at) * 1000)
-        return max(0, limit - self._quiz.time_ms - current)
+        return self.run.remaining_ms(self._quiz, time.monotonic())
 
     def _tick(self) -> None:
         remaining = self.remaining_ms()
@@ -121,15 +123,14 @@ class QuizScreen(QWidget):
 
     def toggle_pause(self) -> None:
         """Esc: hide the question and stop the clock, or carry on."""
-        if self._paused_at is None:
-            self._paused_at = time.monotonic()
+        if not self.run.paused:
+            self.run.pause(time.monotonic())
             self._timer.stop()
             self.paused.show()
             self._content.hide()
             self.paused.setFocus()
         else:
-            self._shown_at += time.monotonic() - self._paused_at
-            self._paused_at = None
+            self.run.resume(time.monotonic())
             self.paused.hide()
             self._content.show()
             if self.time_limit_ms is not None:
@@ -143,16 +144,18 @@ class QuizScreen(QWidget):
 
         if self._current is None:
             return
-        self._quiz = toggle_flag(self._database, self._quiz.id, self._current.id)
+        try:
+            self._quiz = toggle_flag(self._database, self._quiz.id, self._current.id)
+        except QuizError as err:
+            self._not_saved(err)
+            return
         self.flag_button.setChecked(self._current.id in self._quiz.flagged)
+        self.answered.emit(Changes.QUIZZES)
 
     def skip(self) -> None:
         """Leave this question for later: it comes back after the others."""
-        if self._current is None or self._awaiting_next or self._paused_at is not None:
-            return
-        self._order.remove(self._current.id)
-        self._order.append(self._current.id)
-        self._show_next()
+        if self.run.skip(time.monotonic()):
+            self._show_next()
 
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -225,14 +228,27 @@ class QuizScreen(QWidget):
         return self._quiz
 
     def _show_next(self) -> None:
-        next_id = next((q for q in self._order if q not in self._quiz.answers), None)
-        if next_id is None:
+        if self.run.next_question(self._quiz, time.monotonic()) is None:
             self._finish()
             return
-        self._current = self._questions[next_id]
+        self._show_current()
+
+    def _show_again(self) -> None:
+        """The run's current question, as it was: being answered, or with its feedback."""
+        self._show_current()
+        if self.run.feedback is not None:
+            self._show_feedback(self.run.feedback)
+        else:
+            self.run.start_clock(time.monotonic())
+
+    def _show_current(self) -> None:
+        assert self.run.current is not None
+        self._current = self._questions[self.run.current]
         question = self._current.question
         total = len(self._quiz.question_ids)
-        number = len(self._quiz.answers) + 1
+        number = min(len(self._quiz.answers) + 1, total)
+        if self.run.feedback is not None:
+            number = len(self._quiz.answers)
         self.progress_label.setText(
             self.tr("Question %1 of %2").replace("%1", str(number)).replace("%2", str(total))
         )
@@ -242,16 +258,17 @@ class QuizScreen(QWidget):
         self._show_image()
         if self._answer is not None:
             self._answer.deleteLater()
+        # The same question always shows its choices in the same order, also when the
+        # screen is built again (a language switch).
+        rng = random.Random(f"{self._quiz.id}:{self._current.id}")
         self._answer = answer_widget(
-            question.body, self._language, self._rng, (self.tr("True"), self.tr("False"))
+            question.body, self._language, rng, (self.tr("True"), self.tr("False"))
         )
         self._answer.setAccessibleDescription(question.prompt.get(self._language))
         self._answer_slot.addWidget(self._answer)
         self.feedback.hide()
-        self.flag_button.setChecked(next_id in self._quiz.flagged)
+        self.flag_button.setChecked(self._current.id in self._quiz.flagged)
         self.submit.setText(self.tr("Submit"))
-        self._awaiting_next = False
-        self._shown_at = time.monotonic()
         self._answer.setFocus()
 
     def _show_image(self) -> None:
@@ -271,7 +288,7 @@ class QuizScreen(QWidget):
 
     def advance(self) -> None:
         """Enter: submit the answer, or (after feedback) go to the next question."""
-        if self._awaiting_next:
+        if self.run.feedback is not None:
             self._show_next()
             return
         if self._answer is None or self._current is None:
@@ -280,11 +297,17 @@ class QuizScreen(QWidget):
         if response is None:
             self._answer.setFocus()
             return
-        elapsed_ms = round((time.monotonic() - self._shown_at) * 1000)
-        outcome = submit_answer(
-            self._database, self._quiz.id, self._current.id, response, elapsed_ms
-        )
+        elapsed_ms = self.run.elapsed_ms(time.monotonic())
+        try:
+            outcome = submit_answer(
+                self._database, self._quiz.id, self._current.id, response, elapsed_ms
+            )
+        except QuizError as err:  # e.g. a bank busy too long: the answer stays to retry
+            self._not_saved(err)
+            return
         self._quiz = outcome.quiz
+        self.run.answered(outcome.score, time.monotonic())
+        self.answered.emit(Changes.ANSWERS | Changes.SCHEDULES | Changes.QUIZZES)
         if self._quiz.settings.mode is QuizMode.EXAM:
             self._show_next()
             return
@@ -314,10 +337,18 @@ class QuizScreen(QWidget):
         )
         self.feedback.show()
         self.submit.setText(self.tr("Next"))
-        self._awaiting_next = True
         self.submit.setFocus()
+
+    def _not_saved(self, error: QuizError) -> None:
+        QMessageBox.warning(self, self.tr("Not saved"), error.message(self._language))
+        if self._answer is not None:
+            self._answer.setFocus()
 
     def _finish(self) -> None:
         self._timer.stop()
-        self._quiz = finish_quiz(self._database, self._quiz.id)
+        try:
+            self._quiz = finish_quiz(self._database, self._quiz.id)
+        except QuizError as err:  # every answer is saved; only the end mark is not
+            self._not_saved(err)
+        self.answered.emit(Changes.QUIZZES)
         self.quiz_finished.emit(self._quiz)

@@ -50,6 +50,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # Keeps every row; the uids and origins go (an upgrade draws new uids, so a results
+    # file merged before would be merged again as new).
     for table in ("answer", "quiz_session"):
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.drop_constraint(f"uq_{table}_uid", type_="unique")

@@ -1,0 +1,97 @@
+"""The Teacher menu's screens: the question editor and the class's results."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from quiz_app.core.changes import Changes
+from quiz_app.ui.context import AppContext
+from quiz_app.ui.file_actions import FileActions
+from quiz_app.ui.navigation import Navigation
+from quiz_app.ui.report_actions import ReportActions
+from quiz_app.ui.teacher_gate import TeacherGate
+
+if TYPE_CHECKING:
+    from quiz_app.core.importing import ImportPlan
+
+CLASS_RESULTS = Changes.LEARNERS | Changes.ANSWERS | Changes.QUIZZES | Changes.PACKS
+"""What the Class results screen shows."""
+
+
+class TeacherActions(QObject):
+    pack_saved = Signal(str)
+    """The message shown to the user when the editor saved a pack."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        context: AppContext,
+        gate: TeacherGate,
+        navigation: Navigation,
+        files: FileActions,
+        reports: ReportActions,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._context = context
+        self._gate = gate
+        self._navigation = navigation
+        self._files = files
+        self._reports = reports
+
+    def edit_pack(self, pack_id: str | None = None) -> None:
+        """Teacher › Edit pack: the question editor, behind the PIN."""
+        from quiz_app.services.editing import open_pack_for_editing
+        from quiz_app.ui.screens.editor import PackEditorScreen
+
+        database = self._context.database
+        if database is None or not self._gate.unlock():
+            return
+        navigation = self._navigation
+        if navigation.editor_screen is not None and not navigation.editor_screen.confirm_leave():
+            navigation.stack.setCurrentWidget(navigation.editor_screen)
+            return
+        pack_id = pack_id or self._files.choose_pack(self.tr("Edit pack"))
+        if pack_id is None:
+            return
+        edited = open_pack_for_editing(database, pack_id)
+        screen = PackEditorScreen(database, edited, self._context.language)
+        screen.saved.connect(self._pack_saved)
+        screen.closed.connect(navigation.go_home)
+        navigation.show_screen("editor_screen", screen)
+
+    def _pack_saved(self, plan: ImportPlan) -> None:
+        self._context.notify(Changes.PACKS)
+        message = (
+            self.tr("Saved %1 %2: %3 added, %4 changed, %5 retired.")
+            .replace("%1", plan.pack_id)
+            .replace("%2", plan.new_version)
+            .replace("%3", str(len(plan.added)))
+            .replace("%4", str(len(plan.changed)))
+            .replace("%5", str(len(plan.retired)))
+        )
+        self._window.statusBar().showMessage(message)
+        self.pack_saved.emit(message)
+
+    def show_class_results(self) -> None:
+        """Every learner's results: for the teacher only."""
+        if self._context.database is None or not self._gate.unlock():
+            return
+        self._navigation.show_screen(
+            "class_results_screen", self._class_results(), CLASS_RESULTS, self._class_results
+        )
+
+    def _class_results(self) -> QWidget:
+        from quiz_app.services.results import class_results
+        from quiz_app.ui.screens.class_results import ClassResultsScreen
+
+        database = self._context.database
+        assert database is not None
+        screen = ClassResultsScreen(class_results(database))
+        screen.go_home.connect(self._navigation.go_home)
+        screen.export_requested.connect(self._reports.ask_export_results)
+        screen.report_requested.connect(self._reports.ask_save_class_report)
+        return screen

@@ -1,0 +1,56 @@
+"""Teacher mode: the PIN in front of importing, editing and everyone's results."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from quiz_app.ui.context import AppContext
+
+
+class TeacherGate(QObject):
+    """Asks for the PIN once per run of the app (setting one on first use)."""
+
+    def __init__(self, window: QWidget, context: AppContext) -> None:
+        super().__init__(window)
+        self._window = window
+        self._context = context
+        self.unlocked = False
+        """Unlocked with the PIN, teacher mode lasts until the app is closed."""
+
+    def unlock(self) -> bool:
+        """True once the teacher has given the PIN (or chosen one, on first use)."""
+        from quiz_app.core.errors import QuizError
+        from quiz_app.services.teacher import check_pin, has_pin, set_pin
+
+        database = self._context.database
+        if self.unlocked or database is None:
+            return self.unlocked
+        window = self._window
+        password = QLineEdit.EchoMode.Password
+        title = self.tr("Teacher mode")
+        try:
+            if not has_pin(database):
+                pin, ok = QInputDialog.getText(
+                    window, title, self.tr("Choose a teacher PIN (4 to 12 digits):"), password
+                )
+                if not ok:
+                    return False
+                again, ok = QInputDialog.getText(
+                    window, title, self.tr("The same PIN again:"), password
+                )
+                if not ok:
+                    return False
+                if pin != again:
+                    raise QuizError(self.tr("The two PINs differ; nothing was set."))
+                set_pin(database, pin)
+            else:
+                pin, ok = QInputDialog.getText(window, title, self.tr("Teacher PIN:"), password)
+                if not ok:
+                    return False
+                check_pin(database, pin)
+        except QuizError as err:
+            QMessageBox.warning(window, title, err.message(self._context.language))
+            return False
+        self.unlocked = True
+        return True
