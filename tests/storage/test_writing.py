@@ -291,3 +291,26 @@ def test_server_errors_are_messages_and_lost_races_are_busy(
 def test_a_server_side_bug_is_left_alone() -> None:
     err = IntegrityError("INSERT ...", None, _ServerError("23505"))
     assert storage_error(err, "postgresql://u@h/db") is None
+
+
+def test_an_upgrade_waits_for_another_writer(db_url: str) -> None:
+    """A bank opened by a newer app while an older one writes to it: the upgrade waits
+    for that write, then runs, instead of failing as its first change meets it."""
+    from quiz_app.storage import migrate
+
+    database = open_database(db_url)
+    migrate.migrate(database.engine, "downgrade", "0004")
+    database.close()
+    path = sqlite_path(db_url)
+    assert path is not None
+    other = OtherWriter(path)
+    done = other.commit_after(0.3)
+    try:
+        upgraded = open_database(db_url)
+    finally:
+        done.join()
+        other.close()
+    assert upgraded.schema_state().current == upgraded.schema_state().head
+    with upgraded.reading() as session:
+        assert _learners(session) == ["Other"]
+    upgraded.close()
