@@ -6,6 +6,7 @@ import json
 import sys
 
 from benchmarks.bank import bench_draw, bench_import
+from benchmarks.concurrency import bench_concurrency
 from benchmarks.progress import bench_progress
 from benchmarks.startup import bench_startup
 from benchmarks.teacher import bench_teacher
@@ -18,6 +19,7 @@ def main(argv: list[str]) -> int:
         "startup": bench_startup,
         "progress": bench_progress,
         "teacher": bench_teacher,
+        "concurrency": bench_concurrency,
     }
     chosen = argv or list(runs)
     for name in chosen:

@@ -9,7 +9,7 @@ the callers (the CLI, the GUI) ask for the PIN where they should.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -106,10 +106,14 @@ def merge_results(
     ``dry_run``, the merge is carried out and rolled back: the report says what it would do.
     """
     parsed, problems = read_results_file(path)
-    # A dry run does all the work in a session that is rolled back at its end.
-    scope = database.reading() if dry_run else database.transaction()
-    with scope as session:
-        return _merge(session, parsed, problems, now or datetime.now(UTC))
+    when = now or datetime.now(UTC)
+    # A busy bank may run the merge again: each run adds its problems to a fresh list.
+    # A dry run does all the work in a transaction that is rolled back at its end.
+
+    def work(session: Session) -> MergeReport:
+        return _merge(session, parsed, replace(problems, found=list(problems.found)), when)
+
+    return database.write(work, dry_run=dry_run)
 
 
 def _needed_packs(parsed: ResultsFile) -> dict[PackId, int]:

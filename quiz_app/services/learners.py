@@ -23,8 +23,9 @@ def create_learner(
     name = " ".join(name.split())
     if not name:
         raise QuizError("A learner needs a name.")
-    with database.transaction() as session:
-        return repo.add_learner(session, name, now or datetime.now(UTC), colour, language)
+    return database.write(
+        lambda session: repo.add_learner(session, name, now or datetime.now(UTC), colour, language)
+    )
 
 
 def list_learners(database: Database) -> list[Learner]:
@@ -36,8 +37,7 @@ def set_learner_language(database: Database, learner_id: LearnerId, language: st
     """Remember the learner's language for the interface and the questions."""
     if language not in LANGUAGES:
         raise QuizError(f"unknown language {language!r}")
-    with database.transaction() as session:
-        repo.update_language(session, learner_id, language)
+    database.write(lambda session: repo.update_language(session, learner_id, language))
 
 
 def get_learner(database: Database, learner_id: LearnerId) -> Learner | None:

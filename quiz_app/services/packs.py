@@ -21,7 +21,7 @@ from quiz_app.core.errors import (
 from quiz_app.core.ids import PackId, QuestionKey
 from quiz_app.core.importing import ExistingPack, ImportControl, ImportPlan, plan_import
 from quiz_app.core.questions import Pack, next_minor_version, parse_version
-from quiz_app.core.serialize import encode_pack
+from quiz_app.core.serialize import EncodedPack, encode_pack
 from quiz_app.packs.aiken import aiken_text
 from quiz_app.packs.foreign import TextExport
 from quiz_app.packs.formats import load_any
@@ -31,7 +31,7 @@ from quiz_app.packs.native import read_manifest_identity
 from quiz_app.packs.spreadsheet import csv_text, xlsx_bytes
 from quiz_app.packs.writer import pack_zip, write_pack
 from quiz_app.services.files import write_whole
-from quiz_app.storage import Database
+from quiz_app.storage import Database, Session
 from quiz_app.storage import packs as repo
 
 
@@ -121,31 +121,61 @@ def import_loaded_pack(
     now: datetime | None = None,
     control: ImportControl | None = None,
 ) -> ImportPlan:
-    """Import a pack already read, in one transaction; ``control`` may cancel it."""
-    with _bulk_work(), database.transaction() as session:
-        existing = repo.existing_pack(session, pack.info.id)
-        if pack.origin != "native":
-            pack = _versioned(pack, existing)
+    """Import a pack already read, in one transaction; ``control`` may cancel it.
+
+    The bank lets one process write at a time, and learners' answers wait while an
+    import writes; so everything that needs no lock (encoding and hashing every
+    question, planning) is done first, from a read of the bank, and the write
+    transaction only checks that the pack in the bank is still the one planned against
+    before it writes the rows. When another import came in between, it plans again.
+    """
+    with _bulk_work():
+        with database.reading() as session:
+            existing = repo.existing_pack(session, pack.info.id)
+        prepared = _prepare(pack, existing, force)
+        if dry_run or not prepared.plan.changes_anything:
+            return replace(prepared.plan, notes=prepared.pack.notes)
+
+        def work(session: Session) -> _PreparedImport:
+            ready = prepared
+            now_there = repo.existing_pack(session, pack.info.id)
+            if now_there != ready.existing:
+                ready = _prepare(pack, now_there, force)
+            if ready.plan.changes_anything:
+                step = control.step if control is not None else None
+                when = now or datetime.now(UTC)
+                repo.apply_import(session, ready.encoded, ready.plan, when, step)
+                if control is not None:
+                    control.step(1, 1)  # a cancel that came late still undoes it all
+            return ready
+
+        done = database.write(work)
+    return replace(done.plan, notes=done.pack.notes)
+
+
+@dataclass(frozen=True)
+class _PreparedImport:
+    """A pack encoded and planned against what the bank held of it."""
+
+    existing: ExistingPack | None
+    pack: Pack
+    encoded: EncodedPack
+    plan: ImportPlan
+
+
+def _prepare(pack: Pack, existing: ExistingPack | None, force: bool) -> _PreparedImport:
+    if pack.origin != "native":
+        pack = _versioned(pack, existing)
+    encoded = encode_pack(pack)
+    changed = existing is not None and encoded.digest != existing.content_hash
+    if changed and existing is not None and pack.origin != "native":
+        bumped = next_minor_version(existing.version)
+        pack = replace(pack, info=replace(pack.info, version=bumped))
         encoded = encode_pack(pack)
-        changed = existing is not None and encoded.digest != existing.content_hash
-        if changed and existing is not None and pack.origin != "native":
-            bumped = next_minor_version(existing.version)
-            pack = replace(pack, info=replace(pack.info, version=bumped))
-            encoded = encode_pack(pack)
-        plan = plan_import(
-            pack.info.id,
-            pack.info.version,
-            encoded.digest,
-            encoded.hashes,
-            existing,
-            force=force,
-        )
-        if plan.changes_anything and not dry_run:
-            step = control.step if control is not None else None
-            repo.apply_import(session, encoded, plan, now or datetime.now(UTC), step)
-            if control is not None:
-                control.step(1, 1)  # a cancel that came late still undoes it all
-    return replace(plan, notes=pack.notes)
+    plan = plan_import(
+        pack.info.id, pack.info.version, encoded.digest, encoded.hashes, existing, force=force
+    )
+    return _PreparedImport(existing, pack, encoded, plan)
 
 
 def _versioned(pack: Pack, existing: ExistingPack | None) -> Pack:

@@ -14,7 +14,7 @@ from quiz_app.core.learners import AnswerRecord
 from quiz_app.core.quiz import QuizMode, QuizSession, QuizSettings
 from quiz_app.core.responses import response_to_json
 from quiz_app.services.review import record_review, review_question_ids
-from quiz_app.storage import Database
+from quiz_app.storage import Database, Session
 from quiz_app.storage import quizzes as repo
 from quiz_app.storage.draws import draw_question_ids
 from quiz_app.storage.learners import append_answer
@@ -38,7 +38,8 @@ def start_quiz(
     now: datetime | None = None,
 ) -> QuizSession:
     """Draw the questions and record the quiz, so it can be resumed from the first answer."""
-    with database.transaction() as session:
+
+    def work(session: Session) -> QuizSession:
         draw = settings.draw_filter()
         if settings.mode is QuizMode.REVIEW:
             ids = list(
@@ -70,8 +71,10 @@ def start_quiz(
             raise QuizError("No questions match these settings; choose more topics or types.")
         session_id = repo.add_session(session, learner_id, settings, ids, now or datetime.now(UTC))
         quiz = repo.get_session(session, session_id)
-    assert quiz is not None
-    return quiz
+        assert quiz is not None
+        return quiz
+
+    return database.write(work)
 
 
 def quiz_questions(database: Database, quiz: QuizSession) -> list[StoredQuestion]:
@@ -104,7 +107,8 @@ def submit_answer(
     now: datetime | None = None,
 ) -> AnswerOutcome:
     """Grade an answer and append it to the log at once: it survives a crash right after."""
-    with database.transaction() as session:
+
+    def work(session: Session) -> AnswerOutcome:
         quiz = repo.get_session(session, quiz_id)
         if quiz is None:
             raise NotFoundError(f"no quiz {quiz_id}")
@@ -125,8 +129,10 @@ def submit_answer(
         # The schedule moves in the same transaction, so it never disagrees with the log.
         record_review(session, quiz.learner_id, question_id, score, when)
         updated = repo.get_session(session, quiz_id)
-    assert updated is not None
-    return AnswerOutcome(question, score, updated)
+        assert updated is not None
+        return AnswerOutcome(question, score, updated)
+
+    return database.write(work)
 
 
 def unfinished_quiz(database: Database, learner_id: LearnerId) -> QuizSession | None:
@@ -139,9 +145,12 @@ def unfinished_quiz(database: Database, learner_id: LearnerId) -> QuizSession | 
 def finish_quiz(
     database: Database, quiz_id: QuizSessionId, *, now: datetime | None = None
 ) -> QuizSession:
-    with database.transaction() as session:
+
+    def work(session: Session) -> QuizSession | None:
         repo.mark_finished(session, quiz_id, now or datetime.now(UTC))
-        quiz = repo.get_session(session, quiz_id)
+        return repo.get_session(session, quiz_id)
+
+    quiz = database.write(work)
     if quiz is None:
         raise NotFoundError(f"no quiz {quiz_id}")
     return quiz
@@ -159,7 +168,8 @@ def quiz_history(database: Database, learner_id: LearnerId, limit: int = 200) ->
 
 def toggle_flag(database: Database, quiz_id: QuizSessionId, question_id: QuestionId) -> QuizSession:
     """Flag a question of the quiz to look at again, or unflag it."""
-    with database.transaction() as session:
+
+    def work(session: Session) -> QuizSession:
         quiz = repo.get_session(session, quiz_id)
         if quiz is None:
             raise NotFoundError(f"no quiz {quiz_id}")
@@ -167,5 +177,7 @@ def toggle_flag(database: Database, quiz_id: QuizSessionId, question_id: Questio
             raise QuizError(f"question {question_id} is not part of this quiz")
         repo.set_flagged(session, quiz_id, quiz.flagged ^ {question_id})
         updated = repo.get_session(session, quiz_id)
-    assert updated is not None
-    return updated
+        assert updated is not None
+        return updated
+
+    return database.write(work)

@@ -82,8 +82,7 @@ def replay_schedules(session: Session, learner: LearnerId | None = None) -> int:
 
 def rebuild_schedules(database: Database, learner: LearnerId | None = None) -> int:
     """Recreate schedules from the answer log (one learner's, or everyone's)."""
-    with database.transaction() as session:
-        return replay_schedules(session, learner)
+    return database.write(lambda session: replay_schedules(session, learner))
 
 
 def ensure_schedules(database: Database) -> None:

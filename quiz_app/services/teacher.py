@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from quiz_app.core.errors import QuizError
 from quiz_app.core.pin import hash_pin, verify_pin
-from quiz_app.storage import Database
+from quiz_app.storage import Database, Session
 from quiz_app.storage.settings import get_setting, put_setting
 
 PIN_KEY = "teacher_pin"
@@ -22,11 +22,15 @@ def has_pin(database: Database) -> bool:
 
 def set_pin(database: Database, new_pin: str, current_pin: str | None = None) -> None:
     """Set the PIN on first use; changing it needs the current one."""
-    with database.transaction() as session:
+    hashed = hash_pin(new_pin)  # scrypt is slow on purpose: not while holding the bank
+
+    def work(session: Session) -> None:
         stored = get_setting(session, PIN_KEY)
         if stored is not None and (current_pin is None or not verify_pin(current_pin, stored)):
             raise WrongPinError("That is not the current teacher PIN.")
-        put_setting(session, PIN_KEY, hash_pin(new_pin))
+        put_setting(session, PIN_KEY, hashed)
+
+    database.write(work)
 
 
 def check_pin(database: Database, pin: str) -> None:

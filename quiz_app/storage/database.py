@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from alembic.runtime.migration import MigrationContext
 from alembic.util import CommandError
 from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlmodel import Session
 
 from quiz_app.core.errors import StorageError
-from quiz_app.storage.engine import create_bank_engine, integrity_problems
+from quiz_app.storage import retry as retrying
+from quiz_app.storage.engine import create_bank_engine, integrity_problems, writing
+from quiz_app.storage.errors import BankBusyError, storage_error
 from quiz_app.storage.migrate import head_revision, upgrade_bank
+from quiz_app.storage.retry import RetryPolicy
+
+T = TypeVar("T")
 
 __all__ = ["Database", "SchemaState", "head_revision", "open_database", "upgrade_schema"]
 
@@ -27,26 +33,92 @@ class SchemaState:
 
 
 class Database:
-    """The question bank: hands out sessions, one transaction at a time."""
+    """The question bank: hands out sessions, one transaction at a time.
 
-    def __init__(self, url: str, engine: Engine) -> None:
+    Services write through ``write(work)``: ``work(session)`` runs in one transaction,
+    committed when it returns, rolled back whole when it raises. Many processes may
+    share one SQLite bank (two learners, a teacher importing a pack), and SQLite lets
+    one of them write at a time, so:
+
+    - a write transaction begins IMMEDIATE (engine.py): it takes the write lock before
+      its first read, and SQLite itself waits for the lock up to the busy timeout. (A
+      deferred transaction that read first and then wanted to write would fail at once,
+      whatever the timeout: the failure the issue measured.) Reads stay deferred, and in
+      WAL mode they never wait for a writer.
+    - when the bank is still busy after that (a writer kept it for longer than the busy
+      timeout, or PostgreSQL reports a serialization failure or a deadlock, which only
+      running the transaction again can cure), ``work`` is run again from the start after
+      a jittered, growing pause, a few times, within ``retry.patience_s`` in all; then
+      the BankBusyError reaches the person. So ``work`` must only touch the session:
+      everything slow that needs no lock (parsing, hashing) belongs before ``write``.
+    - every other database failure (full disk, read-only or damaged file, lost server)
+      becomes a StorageError in the person's language, never a traceback; bugs (an
+      IntegrityError, wrong SQL) are not dressed up and reach the crash handler.
+    """
+
+    def __init__(self, url: str, engine: Engine, retry: RetryPolicy | None = None) -> None:
         self.url = url
         self.engine = engine
+        self.retry = retry or retrying.WRITE_RETRY
+        self._writer = writing(engine)
+
+    def write(self, work: Callable[[Session], T], *, dry_run: bool = False) -> T:
+        """``work(session)`` in one write transaction, run again while the bank is busy.
+
+        With ``dry_run`` the transaction is rolled back instead of committed: ``work``
+        may write to see what would happen, and nothing stays.
+        """
+        policy = self.retry
+        give_up_at = policy.clock() + policy.patience_s
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                with self._write_transaction(commit=not dry_run) as session:
+                    return work(session)
+            except BankBusyError:
+                pause = policy.pause(attempt)
+                if attempt >= policy.attempts or policy.clock() + pause > give_up_at:
+                    raise
+                policy.sleep(pause)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session in one transaction: committed on success, rolled back on any error."""
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+        """A session in one write transaction: committed on success, rolled back on any
+        error. Not run again when the bank is busy: services use ``write``."""
+        with self._write_transaction(commit=True) as session:
             yield session
+
+    @contextmanager
+    def _write_transaction(self, *, commit: bool) -> Iterator[Session]:
+        with (
+            self._storage_errors(),
+            Session(self._writer, expire_on_commit=False) as session,
+            session.begin() as transaction,
+        ):
+            yield session
+            if not commit:
+                transaction.rollback()
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reads; whatever happens in it is rolled back."""
-        with Session(self.engine) as session:
+        with self._storage_errors(), Session(self.engine) as session:
             try:
                 yield session
             finally:
                 session.rollback()
+
+    @contextmanager
+    def _storage_errors(self) -> Iterator[None]:
+        """Database failures as StorageError; bugs as they are."""
+        try:
+            yield
+        except DBAPIError as err:
+            translated = storage_error(err, self.url)
+            if translated is None:
+                raise
+            raise translated from err
 
     def schema_state(self) -> SchemaState:
         with self.engine.connect() as connection:
@@ -54,7 +126,7 @@ class Database:
         return SchemaState(current, head_revision())
 
     def integrity_problems(self) -> list[str]:
-        with self.engine.connect() as connection:
+        with self._storage_errors(), self.engine.connect() as connection:
             return integrity_problems(connection)
 
     def close(self) -> None:
@@ -73,6 +145,8 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
         raise
     except (SQLAlchemyError, CommandError) as err:
         engine.dispose()
+        if isinstance(err, DBAPIError) and (translated := storage_error(err, url)) is not None:
+            raise translated from err  # a busy, damaged, read-only ... bank, said plainly
         reason = getattr(err, "orig", None) or err
         raise StorageError(
             f"cannot open the question bank at {url}: {reason}",

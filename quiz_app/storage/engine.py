@@ -1,11 +1,14 @@
 """Where the bank lives and how to connect to it.
 
-This is the only module that knows about SQLite: WAL, foreign keys and a busy timeout
-are set here, so a server database can replace SQLite by changing the URL alone.
+This is the only module that knows about SQLite: WAL, foreign keys, a busy timeout and
+how write transactions begin are set here, so a server database can replace SQLite by
+changing the URL alone. The bank holds learners' names and results: on POSIX its folder
+is made 0700 and its files 0600.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from pathlib import Path
@@ -15,9 +18,18 @@ import platformdirs
 from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import Connection
 
+from quiz_app.core.errors import StorageError
+
 APP_NAME = "change-quiz"
 ENV_VAR = "QUIZ_APP_DB"
 BUSY_TIMEOUT_MS = 5000
+"""How long SQLite waits for another writer before reporting the bank busy."""
+
+WRITE_OPTION = "change_quiz_write"
+"""Execution option of connections that write: on SQLite they begin IMMEDIATE."""
+
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
 
 
 def default_database_path() -> Path:
@@ -43,17 +55,65 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def create_bank_engine(url: str) -> Engine:
+def create_bank_engine(url: str, *, busy_timeout_ms: int | None = None) -> Engine:
+    """An engine for the bank at ``url`` (SQLite waits ``busy_timeout_ms`` for a writer,
+    ``BUSY_TIMEOUT_MS`` unless given)."""
     path = sqlite_path(url)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _make_private(path)
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine, wal=path is not None)
+        timeout = BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
+        _configure_sqlite(engine, wal=path is not None, busy_timeout_ms=timeout)
     return engine
 
 
-def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
+def writing(engine: Engine) -> Engine:
+    """The engine for write transactions (same pool): on SQLite they begin IMMEDIATE."""
+    return engine.execution_options(**{WRITE_OPTION: True})
+
+
+def _make_private(path: Path) -> None:
+    """The bank's folder 0700 and its files 0600, before SQLite creates any of them.
+
+    SQLite gives the -wal and -shm files the mode of the bank file, so creating that
+    one private is enough for new banks; an existing bank is made private too. A folder
+    the app did not create (``--db /tmp/bank.sqlite3``) is left as it is, except the
+    app's own data folder.
+    """
+    folder = path.parent
+    if not folder.exists():
+        try:
+            folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+        except OSError as err:
+            why = err.strerror or str(err)
+            raise StorageError(
+                f"The folder for the question bank, {folder}, cannot be made: {why}.",
+                zh=f"无法创建题库所在的文件夹 {folder}：{why}。",
+            ) from err
+        _chmod(folder, PRIVATE_FOLDER)
+    elif folder == default_database_path().parent:
+        _chmod(folder, PRIVATE_FOLDER)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    except FileExistsError:
+        pass
+    except OSError:
+        return  # SQLite will say why it cannot open the file, in its own words
+    for file in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+        if file.is_file():
+            _chmod(file, PRIVATE_FILE)
+
+
+def _chmod(path: Path, mode: int) -> None:
+    if os.name != "posix":
+        return
+    # Another user's file (a bank shared read-only) keeps its mode.
+    with contextlib.suppress(OSError):
+        path.chmod(mode)
+
+
+def _configure_sqlite(engine: Engine, *, wal: bool, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         # Let SQLAlchemy, not the driver, decide when a transaction begins, so that a
@@ -61,7 +121,7 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         if wal:
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
@@ -69,11 +129,18 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # A transaction that reads and then writes would have to upgrade its read lock
+        # while another writer may hold the bank: SQLite then fails at once, whatever the
+        # busy timeout. A write transaction takes the write lock as it begins instead,
+        # and there SQLite waits up to the busy timeout. Reads stay deferred and cheap.
+        immediate = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def backup_sqlite(source: Path, destination: Path) -> None:
     """A consistent copy of a live SQLite file (WAL included), via SQLite's backup API."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
     src = sqlite3.connect(source)
     dst = sqlite3.connect(destination)
     try:

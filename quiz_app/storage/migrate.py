@@ -31,7 +31,7 @@ from sqlalchemy import Connection, Engine, inspect
 from quiz_app.core.backups import BackupReason
 from quiz_app.core.errors import StorageError
 from quiz_app.storage.backups import existing_backups, write_backup
-from quiz_app.storage.engine import sqlite_path
+from quiz_app.storage.engine import sqlite_path, writing
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -132,7 +132,9 @@ def migrate(engine: Engine, direction: str, revision: str) -> None:
     if direction not in ("upgrade", "downgrade"):
         raise ValueError(direction)
     config = alembic_config()
-    with engine.connect() as connection, _foreign_keys_off(connection), connection.begin():
+    # A write transaction from its BEGIN (IMMEDIATE on SQLite): it waits for another
+    # program's write instead of failing when its first change meets it.
+    with writing(engine).connect() as connection, _foreign_keys_off(connection), connection.begin():
         if connection.dialect.name == "sqlite":
             # pysqlite left to itself commits before DDL: the engine must own BEGIN
             # (quiz_app.storage.engine), or a failed run would be half applied.

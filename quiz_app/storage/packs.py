@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlmodel import Session
 
 from quiz_app.core.bank import PackSummary, StoredQuestion, TopicSummary
@@ -100,7 +100,6 @@ def apply_import(
 
     topics = _upsert_topics(session, pack)
     positions = {q.key: i for i, q in enumerate(pack.questions)}
-    by_key = {q.key: q for q in pack.questions}
     next_slot = {key: row.slot_count for key, row in topics.items()}
 
     def take_slot(topic_key: str) -> int:
@@ -133,19 +132,32 @@ def apply_import(
         )
     }
     updated = set(plan.changed) | set(plan.restored)
-    for key in updated:
-        question = by_key[key]
-        row_id, topic_id, _ = current[key]
+    # One statement run for many rows (executemany), grouped by the columns they set:
+    # a statement built per row cost a second per few thousand rows, all of it while
+    # holding the bank's write lock.
+    same_topic: list[dict[str, Any]] = []
+    moved: list[dict[str, Any]] = []
+    for question in pack.questions:  # pack order, so new slots follow the author's
+        if question.key not in updated:
+            continue
+        row_id, topic_id, _ = current[question.key]
         values: dict[str, Any] = {
-            "position": positions[key],
+            "row_id": row_id,
+            "position": positions[question.key],
             "retired": False,
             **_question_values(encoded, question),
         }
         new_topic = topics[question.topic].id
-        if new_topic != topic_id:
-            values |= {"topic_id": new_topic, "slot": take_slot(question.topic)}
-        session.execute(update(QUESTION).where(_Q.id == row_id).values(**values))
-        progress(1)
+        if new_topic == topic_id:
+            same_topic.append(values)
+        else:
+            moved.append(values | {"topic_id": new_topic, "slot": take_slot(question.topic)})
+    by_row = update(QUESTION).where(_Q.id == bindparam("row_id"))
+    for rows_to_set in (same_topic, moved):
+        for start in range(0, len(rows_to_set), _CHUNK):
+            chunk = rows_to_set[start : start + _CHUNK]
+            session.execute(by_row, chunk)
+            progress(len(chunk))
     if plan.retired:
         session.execute(
             update(QUESTION)
@@ -153,9 +165,13 @@ def apply_import(
             .values(retired=True)
         )
     # Keep the order of untouched questions in step with the pack too.
-    for key, (row_id, _, position) in current.items():
-        if key in positions and positions[key] != position and key not in updated:
-            session.execute(update(QUESTION).where(_Q.id == row_id).values(position=positions[key]))
+    reordered = [
+        {"row_id": row_id, "position": positions[key]}
+        for key, (row_id, _, position) in current.items()
+        if key in positions and positions[key] != position and key not in updated
+    ]
+    if reordered:
+        session.execute(by_row, reordered)
     for topic_key, topic_row in topics.items():
         topic_row.slot_count = next_slot[topic_key]
     session.execute(delete(MEDIA).where(MEDIA.c.pack_id == pack.info.id))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from quiz_app.__main__ import main
 from quiz_app.packs.native import load_pack
 from quiz_app.packs.schema import QuestionFile
 from quiz_app.services import packs as pack_services
+from quiz_app.storage import engine, retry
 from tests.conftest import DATA, SAMPLE_PACK
 
 ROOT = Path(__file__).parents[2]
@@ -137,7 +139,7 @@ def test_user_mistakes_are_messages_not_tracebacks(
     assert "already exists" in err
     code, _, err = run(capsys, "--db", str(tmp_path), "packs", "list")
     assert code == 1
-    assert err.startswith("quiz-app: cannot open the question bank")
+    assert err.startswith("quiz-app: Chang'e Quiz cannot open the question bank")
 
 
 def test_db_check(capsys: pytest.CaptureFixture[str], db_url: str) -> None:
@@ -277,3 +279,44 @@ def test_export_as_gift_says_what_it_left_out(
     code, out, _ = run(capsys, "--db", other, "packs", "import", str(target))
     assert code == 0
     assert "Imported sample 1.1.0 (was 1.0.0): 0 added, 1 changed, 0 retired" in out
+
+
+@pytest.mark.usefixtures("no_builtin")
+def test_a_busy_bank_is_a_message(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    bank = tmp_path / "bank.sqlite3"
+    assert run(capsys, "--db", str(bank), "packs", "list")[0] == 0
+    # Wait a little, not the app's 15 s, for the other writer to finish.
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(retry, "WRITE_RETRY", retry.RetryPolicy(attempts=2, patience_s=1.0))
+    other = sqlite3.connect(bank, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program is writing
+    try:
+        code, out, err = run(capsys, "--db", str(bank), "packs", "import", str(SAMPLE_PACK))
+    finally:
+        other.close()
+    assert code == 1
+    assert out == ""
+    assert err == (
+        "quiz-app: The question bank is busy: another program is writing to it. "
+        "Nothing was changed; try again in a moment.\n"
+    )
+    code, out, _ = run(capsys, "--db", str(bank), "packs", "import", str(SAMPLE_PACK))
+    assert code == 0
+    assert out.startswith("Imported sample 1.0.0 (new pack)")
+
+
+def test_a_file_that_is_not_a_bank_is_a_message(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bank = tmp_path / "bank.sqlite3"
+    bank.write_bytes(b"\x00garbage" * 1000)
+    code, out, err = run(capsys, "--db", str(bank), "db", "check")
+    assert code == 1
+    assert out == ""
+    assert err.startswith(f"quiz-app: Chang'e Quiz cannot open the question bank at {bank}: ")
+    assert "the file is not a database" in err
+    assert "Traceback" not in err

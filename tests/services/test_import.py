@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -220,3 +221,41 @@ def test_cancelling_midway_through_the_writes_rolls_everything_back(
 
     plan = import_pack(database, folder, control=ImportControl())
     assert len(plan.added) == 5000
+
+
+def test_an_import_overtaken_by_another_plans_again(
+    database: Database, db_url: str, sample_pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import plans before it takes the bank's write lock; when another import got
+    in between, it plans again against what that one wrote."""
+    from dataclasses import replace
+
+    from quiz_app.core.ids import QuestionKey
+    from quiz_app.packs.native import load_pack
+    from quiz_app.services import packs as pack_services
+    from quiz_app.storage import open_database
+
+    v1 = load_pack(sample_pack)
+    extra = replace(v1.questions[0], key=QuestionKey("extra"))
+    v2 = replace(v1, info=replace(v1.info, version="1.1.0"), questions=(*v1.questions, extra))
+    v3 = replace(v2, info=replace(v1.info, version="1.2.0"))
+    pack_services.import_loaded_pack(database, v1)
+    planned = pack_services._prepare
+    overtaken: list[str] = []
+
+    def plan_then_be_overtaken(*args: Any, **kwargs: Any) -> Any:
+        prepared = planned(*args, **kwargs)
+        if not overtaken:
+            overtaken.append("v2")
+            other = open_database(db_url)  # another teacher's import lands first
+            pack_services.import_loaded_pack(other, v2)
+            other.close()
+        return prepared
+
+    monkeypatch.setattr(pack_services, "_prepare", plan_then_be_overtaken)
+    plan = pack_services.import_loaded_pack(database, v3)
+    assert overtaken == ["v2"]
+    assert (plan.old_version, plan.new_version, plan.added) == ("1.1.0", "1.2.0", ())
+    stored = get_pack(database, "sample")
+    assert stored.info.version == "1.2.0"
+    assert [q.key for q in stored.questions] == [q.key for q in v3.questions]

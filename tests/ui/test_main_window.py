@@ -91,7 +91,7 @@ def test_a_bank_that_cannot_open_is_reported(qtbot: QtBot, tmp_path: Path) -> No
     with qtbot.waitSignal(loader.failed, timeout=30_000) as failed:
         loader.start()
     loader.wait()
-    assert failed.args[0].startswith("cannot open the question bank")
+    assert failed.args[0].startswith("Chang'e Quiz cannot open the question bank at ")
 
 
 def test_import_shows_a_preview_then_imports_in_the_background(
