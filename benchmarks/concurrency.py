@@ -104,12 +104,12 @@ def _learner(url: str, name: str, until: float, pause_s: float, out: str) -> Non
 
     log = LearnerLog(name)
     database = open_bank(url)
-    learner = create_learner(database, name)
+    learner = create_learner(database, name).value
     settings = QuizSettings(count=5, pack_ids=(PackId(PACK_ID),))
     while time.monotonic() < until:
         try:
             log.operations += 1
-            quiz = start_quiz(database, learner.id, settings)
+            quiz = start_quiz(database, learner.id, settings).value
             for question in quiz_questions(database, quiz):
                 time.sleep(pause_s)
                 log.operations += 1

@@ -7,7 +7,11 @@ if a flag it depends on is set.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Flag, auto
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 
 class Changes(Flag):
@@ -28,3 +32,11 @@ class Changes(Flag):
     """Bank or app settings (the teacher PIN, theme, text size ...)."""
     EVERYTHING = PACKS | LEARNERS | QUIZZES | ANSWERS | SCHEDULES | SETTINGS
     """A whole bank replaced (restored from a backup)."""
+
+
+@dataclass(frozen=True)
+class Changed(Generic[T]):
+    """What a writing operation made (a quiz, a learner ...), and what it changed."""
+
+    value: T
+    changes: Changes

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from quiz_app.core.changes import Changes
 from quiz_app.core.errors import ImportCancelledError, ImportRefusedError, Problem
 from quiz_app.core.ids import PackId, QuestionKey
 from quiz_app.core.questions import parse_version
@@ -52,10 +53,17 @@ class ImportPlan:
     """Questions of the file that could not be read and are left out (GIFT, Moodle XML)."""
     notes: tuple[Problem, ...] = ()
     """What reading the file changed in questions that are imported."""
+    applied: bool = False
+    """The plan was carried out (not a dry run, and there was something to do)."""
 
     @property
     def changes_anything(self) -> bool:
         return self.kind is not ImportKind.UNCHANGED
+
+    @property
+    def changes(self) -> Changes:
+        """What carrying out the plan changed in the bank."""
+        return Changes.PACKS if self.applied else Changes.NONE
 
 
 class ImportControl:

@@ -18,7 +18,7 @@ _PIN = re.compile(r"\d{4,12}")
 
 def check_pin_shape(pin: str) -> None:
     if not _PIN.fullmatch(pin):
-        raise QuizError("A teacher PIN is 4 to 12 digits.")
+        raise QuizError("A teacher PIN is 4 to 12 digits.", zh="教师密码是 4 到 12 位数字。")
 
 
 def _derive(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz_app import __version__
+from quiz_app.core.changes import Changes
 from quiz_app.core.errors import NotFoundError, Problem, ResultsFileError
 from quiz_app.core.exchange import BankSession, LearnerEntry, QuestionRef, TopicRef
 from quiz_app.core.ids import PackId, QuestionId, TopicId
@@ -61,6 +62,22 @@ class MergeReport:
     answers_already_there: int
     sessions_finished: int = 0
     """Quizzes the bank held unfinished (merged mid-quiz) that the file shows finished."""
+    dry_run: bool = False
+    """Only what merging would do: the bank was left as it was."""
+
+    @property
+    def changes(self) -> Changes:
+        """What the merge changed in the bank (nothing for a dry run)."""
+        if self.dry_run:
+            return Changes.NONE
+        changes = Changes.NONE
+        if self.learners_added:
+            changes |= Changes.LEARNERS
+        if self.sessions_added or self.sessions_finished:
+            changes |= Changes.QUIZZES
+        if self.answers_added:
+            changes |= Changes.ANSWERS | Changes.SCHEDULES
+        return changes
 
 
 def export_results(
@@ -113,7 +130,7 @@ def merge_results(
     def work(session: Session) -> MergeReport:
         return _merge(session, parsed, replace(problems, found=list(problems.found)), when)
 
-    return database.write(work, dry_run=dry_run)
+    return replace(database.write(work, dry_run=dry_run), dry_run=dry_run)
 
 
 def _needed_packs(parsed: ResultsFile) -> dict[PackId, int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from quiz_app.core.changes import Changed, Changes
 from quiz_app.core.errors import QuizError
 from quiz_app.core.ids import LearnerId
 from quiz_app.core.learners import Learner
@@ -19,13 +20,14 @@ def create_learner(
     colour: str = "#3b82f6",
     language: str = "en",
     now: datetime | None = None,
-) -> Learner:
+) -> Changed[Learner]:
     name = " ".join(name.split())
     if not name:
-        raise QuizError("A learner needs a name.")
-    return database.write(
+        raise QuizError("A learner needs a name.", zh="学习者需要一个名字。")
+    learner = database.write(
         lambda session: repo.add_learner(session, name, now or datetime.now(UTC), colour, language)
     )
+    return Changed(learner, Changes.LEARNERS)
 
 
 def list_learners(database: Database) -> list[Learner]:
@@ -33,11 +35,12 @@ def list_learners(database: Database) -> list[Learner]:
         return repo.all_learners(session)
 
 
-def set_learner_language(database: Database, learner_id: LearnerId, language: str) -> None:
+def set_learner_language(database: Database, learner_id: LearnerId, language: str) -> Changes:
     """Remember the learner's language for the interface and the questions."""
     if language not in LANGUAGES:
-        raise QuizError(f"unknown language {language!r}")
+        raise QuizError(f"unknown language {language!r}", zh=f"未知的语言 {language!r}")
     database.write(lambda session: repo.update_language(session, learner_id, language))
+    return Changes.LEARNERS
 
 
 def get_learner(database: Database, learner_id: LearnerId) -> Learner | None:

@@ -150,7 +150,7 @@ def import_loaded_pack(
             return ready
 
         done = database.write(work)
-    return replace(done.plan, notes=done.pack.notes)
+    return replace(done.plan, notes=done.pack.notes, applied=done.plan.changes_anything)
 
 
 @dataclass(frozen=True)

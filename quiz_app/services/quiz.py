@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from quiz_app.core.bank import DrawFilter, StoredQuestion
+from quiz_app.core.changes import Changed, Changes
 from quiz_app.core.errors import NotFoundError, QuizError
 from quiz_app.core.grading import Response, grade
 from quiz_app.core.ids import LearnerId, QuestionId, QuizSessionId
@@ -36,7 +37,7 @@ def start_quiz(
     *,
     seed: int | None = None,
     now: datetime | None = None,
-) -> QuizSession:
+) -> Changed[QuizSession]:
     """Draw the questions and record the quiz, so it can be resumed from the first answer."""
 
     def work(session: Session) -> QuizSession:
@@ -74,7 +75,7 @@ def start_quiz(
         assert quiz is not None
         return quiz
 
-    return database.write(work)
+    return Changed(database.write(work), Changes.QUIZZES)
 
 
 def quiz_questions(database: Database, quiz: QuizSession) -> list[StoredQuestion]:
@@ -95,6 +96,8 @@ class AnswerOutcome:
     question: StoredQuestion
     score: float
     quiz: QuizSession
+    changes: Changes = Changes.ANSWERS | Changes.SCHEDULES | Changes.QUIZZES
+    """An answer goes into the log, moves the question's schedule, and into its quiz."""
 
 
 def submit_answer(
@@ -144,7 +147,7 @@ def unfinished_quiz(database: Database, learner_id: LearnerId) -> QuizSession | 
 
 def finish_quiz(
     database: Database, quiz_id: QuizSessionId, *, now: datetime | None = None
-) -> QuizSession:
+) -> Changed[QuizSession]:
 
     def work(session: Session) -> QuizSession | None:
         repo.mark_finished(session, quiz_id, now or datetime.now(UTC))
@@ -153,7 +156,7 @@ def finish_quiz(
     quiz = database.write(work)
     if quiz is None:
         raise NotFoundError(f"no quiz {quiz_id}")
-    return quiz
+    return Changed(quiz, Changes.QUIZZES)
 
 
 def quiz_history(database: Database, learner_id: LearnerId, limit: int = 200) -> list[QuizSession]:
@@ -166,7 +169,9 @@ def quiz_history(database: Database, learner_id: LearnerId, limit: int = 200) ->
     return [q for q in found if q is not None]
 
 
-def toggle_flag(database: Database, quiz_id: QuizSessionId, question_id: QuestionId) -> QuizSession:
+def toggle_flag(
+    database: Database, quiz_id: QuizSessionId, question_id: QuestionId
+) -> Changed[QuizSession]:
     """Flag a question of the quiz to look at again, or unflag it."""
 
     def work(session: Session) -> QuizSession:
@@ -180,4 +185,4 @@ def toggle_flag(database: Database, quiz_id: QuizSessionId, question_id: Questio
         assert updated is not None
         return updated
 
-    return database.write(work)
+    return Changed(database.write(work), Changes.QUIZZES)

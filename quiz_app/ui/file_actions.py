@@ -8,16 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressBar
 
-from quiz_app.core.changes import Changes
 from quiz_app.ui.context import AppContext
 from quiz_app.ui.importer import ImportFlow
 from quiz_app.ui.pack_actions import PackExport, choose_pack
 from quiz_app.ui.results_exchange import ResultsExchange
 from quiz_app.ui.teacher_gate import TeacherGate
 from quiz_app.ui.widgets.pack_list import PackListWidget, selected_pack
-
-RESULTS_CHANGES = Changes.LEARNERS | Changes.QUIZZES | Changes.ANSWERS | Changes.SCHEDULES
-"""What merging learners' results may change."""
 
 
 def dropped_path(mime: QMimeData) -> Path | None:
@@ -56,12 +52,12 @@ class FileActions(QObject):
         self.importer = ImportFlow(window, lambda: self._context.database)
         self.importer.preview_shown.connect(self._hide_busy)
         self.importer.finished.connect(self._import_finished)
-        self.importer.bank_changed.connect(self._packs_changed)
+        self.importer.bank_changed.connect(context.notify)
         self.exporter = PackExport(window)
         self.exporter.finished.connect(self._exported)
         self.exchange = ResultsExchange(window)
         self.exchange.finished.connect(self._results_moved)
-        self.exchange.bank_changed.connect(self._results_changed)
+        self.exchange.bank_changed.connect(context.notify)
 
     def set_packs(self, packs: PackListWidget) -> None:
         """The pack list whose current pack is offered first (Home is rebuilt on a
@@ -120,9 +116,6 @@ class FileActions(QObject):
     def _hide_busy(self, _dialog: object) -> None:
         self._busy.hide()
 
-    def _packs_changed(self) -> None:
-        self._context.notify(Changes.PACKS)
-
     # -- export ----------------------------------------------------------------------------
     def choose_pack(self, title: str) -> str | None:
         """A pack of the bank, asked for (the one selected on Home first)."""
@@ -177,6 +170,3 @@ class FileActions(QObject):
     def _results_moved(self, message: str) -> None:
         self._status(message)
         self.results_moved.emit(message)
-
-    def _results_changed(self) -> None:
-        self._context.notify(RESULTS_CHANGES)

@@ -30,7 +30,8 @@ class ImportFlow(QObject):
     """The QProgressDialog of a running import, once it is shown."""
     finished = Signal(str)
     """The message about how the import ended."""
-    bank_changed = Signal()
+    bank_changed = Signal(object)
+    """Changes: what the import changed in the bank."""
     progressed = Signal(int, int)
     """(done, total) as the import writes; emitted on the import's thread, so it reaches
     the GUI thread queued."""
@@ -142,7 +143,7 @@ class ImportFlow(QObject):
 
     def _imported(self, plan: ImportPlan) -> None:
         self._close_progress()
-        self.bank_changed.emit()
+        self.bank_changed.emit(plan.changes)
         message = (
             self.tr("%1 %2 is already in the bank.")
             if not plan.changes_anything

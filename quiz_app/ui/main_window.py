@@ -114,8 +114,8 @@ class MainWindow(QMainWindow):
             )
         self.switch_language(language)
 
-    def _remembered(self, _result: object) -> None:
-        self.context.notify(Changes.LEARNERS)
+    def _remembered(self, changes: Changes) -> None:
+        self.context.notify(changes)
 
     def _learner_changed(self, learner: LearnerId) -> None:
         from quiz_app.services.learners import get_learner

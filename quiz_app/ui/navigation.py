@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
-from quiz_app.core.changes import Changes
+from quiz_app.core.changes import Changed, Changes
 from quiz_app.core.errors import QuizError
 from quiz_app.core.ids import LearnerId
 from quiz_app.core.quiz import QuizMode, QuizSession, QuizSettings
@@ -134,9 +134,9 @@ class Navigation(QObject):
             lambda: start_quiz(database, learner, settings), self._started, self._not_started
         )
 
-    def _started(self, quiz: QuizSession) -> None:
-        self._context.notify(Changes.QUIZZES)
-        self.show_quiz(quiz)
+    def _started(self, started: Changed[QuizSession]) -> None:
+        self._context.notify(started.changes)
+        self.show_quiz(started.value)
 
     def _not_started(self, error: QuizError) -> None:
         QMessageBox.information(

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 class ResultsExchange(QObject):
     finished = Signal(str)
     """The message about how an export or a merge ended."""
-    bank_changed = Signal()
+    bank_changed = Signal(object)
+    """Changes: what the merge changed in the bank."""
     confirm_shown = Signal(object)
     """The QMessageBox asking whether to merge, just before it is shown."""
 
@@ -132,7 +133,7 @@ class ResultsExchange(QObject):
 
     def _merged(self, path: Path, report: MergeReport) -> None:
         self._job = None
-        self.bank_changed.emit()
+        self.bank_changed.emit(report.changes)
         self.finished.emit(
             self.tr("Merged %1: %2 learner(s), %3 quiz(zes) and %4 answer(s) added.")
             .replace("%1", path.name)

@@ -43,7 +43,7 @@ SIZES: dict[str, tuple[int, int] | None] = {
 
 def _home(database: Database, language: str) -> QWidget:
     name = {"en": "Ada", "zh": "小明"}[language]
-    learner = create_learner(database, f"{name} {os.urandom(2).hex()}", language=language)
+    learner = create_learner(database, f"{name} {os.urandom(2).hex()}", language=language).value
     window = MainWindow(database, language)
     window.home.reload_learners(select=learner.id)
     return window
@@ -52,9 +52,9 @@ def _home(database: Database, language: str) -> QWidget:
 def _quiz_screen(database: Database, language: str, answered: bool) -> QWidget:
     learner = create_learner(
         database, f"Screenshot {language} {answered} {os.urandom(4).hex()}", language=language
-    )
+    ).value
     # A seed whose first question is a single-choice question with a diagram.
-    quiz = start_quiz(database, learner.id, QuizSettings(count=10), seed=12)
+    quiz = start_quiz(database, learner.id, QuizSettings(count=10), seed=12).value
     screen = QuizScreen(database, quiz, quiz_questions(database, quiz), language)
     if answered:
         assert screen._answer is not None
@@ -71,8 +71,8 @@ def _results_screen(database: Database, language: str) -> QWidget:
 
     learner = create_learner(
         database, f"Results {language} {os.urandom(4).hex()}", language=language
-    )
-    quiz = start_quiz(database, learner.id, QuizSettings(count=6), seed=5)
+    ).value
+    quiz = start_quiz(database, learner.id, QuizSettings(count=6), seed=5).value
     questions = quiz_questions(database, quiz)
     for i, question in enumerate(questions[:5]):
         body = question.question.body
@@ -82,7 +82,7 @@ def _results_screen(database: Database, language: str) -> QWidget:
             (not body.answer) if isinstance(body, TrueFalse) and i % 2 else right_response(body)
         )
         submit_answer(database, quiz.id, question.id, response, 8000 + 1000 * i)
-    return ResultsScreen(finish_quiz(database, quiz.id), questions, language)
+    return ResultsScreen(finish_quiz(database, quiz.id).value, questions, language)
 
 
 def _history_screen(database: Database, language: str) -> QWidget:
@@ -92,9 +92,9 @@ def _history_screen(database: Database, language: str) -> QWidget:
 
     learner = create_learner(
         database, f"History {language} {os.urandom(4).hex()}", language=language
-    )
+    ).value
     for seed in range(3):
-        quiz = start_quiz(database, learner.id, QuizSettings(count=4), seed=seed)
+        quiz = start_quiz(database, learner.id, QuizSettings(count=4), seed=seed).value
         for question in quiz_questions(database, quiz)[: 2 + seed]:
             submit_answer(
                 database, quiz.id, question.id, right_response(question.question.body), 9000
@@ -111,11 +111,11 @@ def _progress_screen(database: Database, language: str) -> QWidget:
 
     learner = create_learner(
         database, f"Progress {language} {os.urandom(4).hex()}", language=language
-    )
+    ).value
     now = datetime.now(UTC)
     for day in range(6):  # a week of study, getting better
         when = now - timedelta(days=5 - day)
-        quiz = start_quiz(database, learner.id, QuizSettings(count=8), seed=day, now=when)
+        quiz = start_quiz(database, learner.id, QuizSettings(count=8), seed=day, now=when).value
         for i, question in enumerate(quiz_questions(database, quiz)):
             body = question.question.body
             from quiz_app.core.questions import TrueFalse

@@ -64,7 +64,7 @@ class TeacherActions(QObject):
         navigation.show_screen("editor_screen", screen)
 
     def _pack_saved(self, plan: ImportPlan) -> None:
-        self._context.notify(Changes.PACKS)
+        self._context.notify(plan.changes)
         message = (
             self.tr("Saved %1 %2: %3 added, %4 changed, %5 retired.")
             .replace("%1", plan.pack_id)

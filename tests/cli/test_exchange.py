@@ -37,9 +37,9 @@ def laptop(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     url = f"sqlite:///{tmp_path / 'laptop.sqlite3'}"
     assert run(capsys, "--db", url, "packs", "import", str(SAMPLE_PACK))[0] == 0
     database = open_database(url)
-    ada = create_learner(database, "Ada", now=NOW)
+    ada = create_learner(database, "Ada", now=NOW).value
     create_learner(database, "Bob", now=NOW)
-    quiz = start_quiz(database, ada.id, QuizSettings(count=7), seed=1, now=NOW)
+    quiz = start_quiz(database, ada.id, QuizSettings(count=7), seed=1, now=NOW).value
     for question in quiz_questions(database, quiz):
         response = right_response(question.question.body)
         submit_answer(database, quiz.id, question.id, response, 3000, now=NOW)

@@ -59,7 +59,7 @@ def _file(database: Database) -> Path:
 
 
 def _answer_one(database: Database) -> None:
-    quiz = start_quiz(database, LearnerId(1), QuizSettings(count=3), seed=9, now=NOW)
+    quiz = start_quiz(database, LearnerId(1), QuizSettings(count=3), seed=9, now=NOW).value
     question = quiz_questions(database, quiz)[0]
     submit_answer(database, quiz.id, question.id, right_response(question.question.body), 800)
 

@@ -58,8 +58,8 @@ def bank(database: Database, sample_pack: Path) -> Database:
 
 
 def test_a_whole_quiz_of_every_type_is_graded_and_stored(bank: Database) -> None:
-    ada = create_learner(bank, "Ada", now=NOW)
-    quiz = start_quiz(bank, ada.id, QuizSettings(count=7), seed=1, now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
+    quiz = start_quiz(bank, ada.id, QuizSettings(count=7), seed=1, now=NOW).value
     questions = quiz_questions(bank, quiz)
     assert len({q.question.type for q in questions}) == 7
     for i, question in enumerate(questions):
@@ -70,7 +70,7 @@ def test_a_whole_quiz_of_every_type_is_graded_and_stored(bank: Database) -> None
             bank, quiz.id, question.id, response, 1000 + i, now=NOW + timedelta(seconds=i)
         )
         assert outcome.score == (1.0 if i % 2 == 0 else 0.0), question.question.key
-    done = finish_quiz(bank, quiz.id, now=NOW + timedelta(minutes=5))
+    done = finish_quiz(bank, quiz.id, now=NOW + timedelta(minutes=5)).value
     assert done.finished
     assert done.score == pytest.approx(4 / 7)
     assert done.time_ms == sum(1000 + i for i in range(7))
@@ -78,8 +78,8 @@ def test_a_whole_quiz_of_every_type_is_graded_and_stored(bank: Database) -> None
 
 
 def test_a_quiz_left_midway_resumes_exactly_there(bank: Database, db_url: str) -> None:
-    ada = create_learner(bank, "Ada", now=NOW)
-    quiz = start_quiz(bank, ada.id, QuizSettings(count=5), seed=2, now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
+    quiz = start_quiz(bank, ada.id, QuizSettings(count=5), seed=2, now=NOW).value
     first, second = quiz.question_ids[:2]
     for question in quiz_questions(bank, quiz)[:2]:
         submit_answer(
@@ -98,8 +98,8 @@ def test_a_quiz_left_midway_resumes_exactly_there(bank: Database, db_url: str) -
 
 
 def test_an_answer_cannot_be_given_twice_or_after_the_end(bank: Database) -> None:
-    ada = create_learner(bank, "Ada", now=NOW)
-    quiz = start_quiz(bank, ada.id, QuizSettings(count=3), seed=3, now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
+    quiz = start_quiz(bank, ada.id, QuizSettings(count=3), seed=3, now=NOW).value
     [question, *_] = quiz_questions(bank, quiz)
     submit_answer(bank, quiz.id, question.id, right_response(question.question.body), 10, now=NOW)
     with pytest.raises(QuizError, match="already been answered"):
@@ -114,10 +114,10 @@ def test_an_answer_cannot_be_given_twice_or_after_the_end(bank: Database) -> Non
 
 
 def test_my_mistakes_draws_only_what_was_last_answered_wrongly(bank: Database) -> None:
-    ada = create_learner(bank, "Ada", now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
     with pytest.raises(QuizError, match="No mistakes"):
         start_quiz(bank, ada.id, QuizSettings(mode=QuizMode.MISTAKES), now=NOW)
-    quiz = start_quiz(bank, ada.id, QuizSettings(count=7), seed=4, now=NOW)
+    quiz = start_quiz(bank, ada.id, QuizSettings(count=7), seed=4, now=NOW).value
     questions = quiz_questions(bank, quiz)
     wrong = {q.id for q in questions[:3]}
     for question in questions:
@@ -128,7 +128,7 @@ def test_my_mistakes_draws_only_what_was_last_answered_wrongly(bank: Database) -
 
     mistakes = start_quiz(
         bank, ada.id, QuizSettings(mode=QuizMode.MISTAKES, count=10), seed=5, now=NOW
-    )
+    ).value
     assert set(mistakes.question_ids) == wrong
     # Putting one right takes it off the list.
     fixed = questions[0]
@@ -136,7 +136,7 @@ def test_my_mistakes_draws_only_what_was_last_answered_wrongly(bank: Database) -
     finish_quiz(bank, mistakes.id, now=NOW)
     again = start_quiz(
         bank, ada.id, QuizSettings(mode=QuizMode.MISTAKES, count=10), seed=6, now=NOW
-    )
+    ).value
     assert set(again.question_ids) == wrong - {fixed.id}
 
 
@@ -145,8 +145,8 @@ def test_an_older_answer_arriving_later_does_not_bring_a_mistake_back(bank: Data
     from quiz_app.core.learners import AnswerRecord
     from quiz_app.storage import learners as learner_repo
 
-    ada = create_learner(bank, "Ada", now=NOW)
-    quiz = start_quiz(bank, ada.id, QuizSettings(count=2), seed=4, now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
+    quiz = start_quiz(bank, ada.id, QuizSettings(count=2), seed=4, now=NOW).value
     questions = quiz_questions(bank, quiz)
     for question in questions:
         body = question.question.body
@@ -162,8 +162,8 @@ def test_an_older_answer_arriving_later_does_not_bring_a_mistake_back(bank: Data
 
 
 def test_each_learner_sees_only_their_own_quizzes(bank: Database) -> None:
-    ada = create_learner(bank, "Ada", now=NOW)
-    bob = create_learner(bank, "Bob", now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
+    bob = create_learner(bank, "Bob", now=NOW).value
     start_quiz(bank, ada.id, QuizSettings(count=2), seed=1, now=NOW)
     assert unfinished_quiz(bank, bob.id) is None
     assert unfinished_quiz(bank, ada.id) is not None
@@ -185,8 +185,8 @@ from quiz_app.services.quiz import quiz_questions, start_quiz, submit_answer
 from quiz_app.storage import open_database
 from quiz_app.core.grading import right_response
 database = open_database(sys.argv[1])
-learner = create_learner(database, "Ada")
-quiz = start_quiz(database, learner.id, QuizSettings(count=5), seed=9)
+learner = create_learner(database, "Ada").value
+quiz = start_quiz(database, learner.id, QuizSettings(count=5), seed=9).value
 for question in quiz_questions(database, quiz)[:2]:
     submit_answer(database, quiz.id, question.id, right_response(question.question.body), 700)
 print(quiz.id, flush=True)

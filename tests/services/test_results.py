@@ -23,8 +23,8 @@ def _class(database: Database, sample_pack: Path) -> None:
     """Three learners take the same 7-question quiz; strong, middling, weak."""
     import_pack(database, sample_pack, now=NOW)
     for name, right_count in (("Ada", 7), ("Bob", 4), ("Cy", 1)):
-        learner = create_learner(database, name, now=NOW)
-        quiz = start_quiz(database, learner.id, QuizSettings(count=7), seed=1, now=NOW)
+        learner = create_learner(database, name, now=NOW).value
+        quiz = start_quiz(database, learner.id, QuizSettings(count=7), seed=1, now=NOW).value
         for i, question in enumerate(quiz_questions(database, quiz)):
             body = question.question.body
             response = right_response(body) if i < right_count else _wrong(body)

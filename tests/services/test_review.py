@@ -40,7 +40,7 @@ def _answer_all(
     count: int = 7,
     seed: int = 1,
 ) -> list[int]:
-    quiz = start_quiz(bank, learner, QuizSettings(count=count), seed=seed, now=when)
+    quiz = start_quiz(bank, learner, QuizSettings(count=count), seed=seed, now=when).value
     ids = []
     for question in quiz_questions(bank, quiz):
         body = question.question.body
@@ -73,13 +73,15 @@ def test_scores_map_to_ratings(score: float, rating: Rating) -> None:
 
 
 def test_a_wrong_answer_comes_back_sooner_than_a_right_one(bank: Database) -> None:
-    ada = create_learner(bank, "Ada", now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
     ids = _answer_all(bank, ada.id, NOW, right=set())  # all wrong first
     wrong, right = ids[0], ids[1]
     with bank.reading() as session:
         before = repo.card_states(session, ada.id)
     later = NOW + timedelta(days=1)
-    quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.REVIEW, count=10), seed=2, now=later)
+    quiz = start_quiz(
+        bank, ada.id, QuizSettings(QuizMode.REVIEW, count=10), seed=2, now=later
+    ).value
     by_id = {q.id: q for q in quiz_questions(bank, quiz)}
     for qid in quiz.question_ids:
         body = by_id[qid].question.body
@@ -101,13 +103,13 @@ def test_a_wrong_answer_comes_back_sooner_than_a_right_one(bank: Database) -> No
 
 
 def test_review_draws_most_overdue_first_then_new(bank: Database) -> None:
-    ada = create_learner(bank, "Ada", now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
     early = _answer_all(bank, ada.id, NOW, right=set(), count=3, seed=11)
     late = _answer_all(bank, ada.id, NOW + timedelta(hours=2), right=set(), count=7, seed=11)
     assert set(early) <= set(late)
     quiz = start_quiz(
         bank, ada.id, QuizSettings(QuizMode.REVIEW, count=5), seed=3, now=NOW + timedelta(days=3)
-    )
+    ).value
     with bank.reading() as session:
         cards = repo.card_states(session, ada.id)
     dues = [cards[q].due for q in quiz.question_ids]
@@ -116,13 +118,13 @@ def test_review_draws_most_overdue_first_then_new(bank: Database) -> None:
 
 
 def test_new_questions_fill_a_review_when_little_is_due(bank: Database) -> None:
-    ada = create_learner(bank, "Ada", now=NOW)
-    quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.REVIEW, count=10), seed=4, now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
+    quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.REVIEW, count=10), seed=4, now=NOW).value
     assert len(quiz.question_ids) == 3  # nothing due yet: a few new ones to begin with
 
 
 def test_nothing_due_says_when_the_next_one_is(bank: Database) -> None:
-    ada = create_learner(bank, "Ada", now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
     _answer_all(bank, ada.id, NOW)  # all right: nothing due for a while, nothing new left
     upcoming = next_review(bank, ada.id)
     assert upcoming is not None
@@ -135,8 +137,8 @@ def test_nothing_due_says_when_the_next_one_is(bank: Database) -> None:
 
 
 def test_rebuilding_from_the_log_gives_the_same_schedules(bank: Database) -> None:
-    ada = create_learner(bank, "Ada", now=NOW)
-    bob = create_learner(bank, "Bob", now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
+    bob = create_learner(bank, "Bob", now=NOW).value
     for day, right in enumerate(({1, 2, 3}, set(), {4, 5, 6, 7}, None)):
         when = NOW + timedelta(days=day, hours=day)
         _answer_all(bank, ada.id, when, right=right, seed=day)
@@ -153,7 +155,7 @@ def test_rebuilding_from_the_log_gives_the_same_schedules(bank: Database) -> Non
 
 
 def test_a_bank_with_answers_but_no_schedules_gets_them(bank: Database) -> None:
-    ada = create_learner(bank, "Ada", now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
     _answer_all(bank, ada.id, NOW)
     with bank.reading() as session:
         live = repo.card_states(session, ada.id)
@@ -165,7 +167,7 @@ def test_a_bank_with_answers_but_no_schedules_gets_them(bank: Database) -> None:
 
 
 def test_intervals_grow_while_answers_stay_right(bank: Database) -> None:
-    ada = create_learner(bank, "Ada", now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
     [first] = _answer_all(bank, ada.id, NOW, count=1)
     gaps = []
     when = NOW
@@ -174,7 +176,9 @@ def test_intervals_grow_while_answers_stay_right(bank: Database) -> None:
             card = repo.card_states(session, ada.id)[first]
         gaps.append(card.due - when)
         when = card.due
-        quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.REVIEW, count=1), seed=1, now=when)
+        quiz = start_quiz(
+            bank, ada.id, QuizSettings(QuizMode.REVIEW, count=1), seed=1, now=when
+        ).value
         [question] = quiz_questions(bank, quiz)
         submit_answer(
             bank, quiz.id, question.id, right_response(question.question.body), 1000, now=when
@@ -187,7 +191,7 @@ def test_intervals_grow_while_answers_stay_right(bank: Database) -> None:
 def test_mastery_moves_the_right_way(bank: Database) -> None:
     from quiz_app.services.review import topic_mastery
 
-    ada = create_learner(bank, "Ada", now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
 
     def mastery(when):  # type: ignore[no-untyped-def]
         return {
@@ -201,7 +205,7 @@ def test_mastery_moves_the_right_way(bank: Database) -> None:
     later = mastery(NOW + timedelta(days=30))
     assert all(0 < later[t] < fresh[t] for t in fresh)  # forgetting over time
 
-    bob = create_learner(bank, "Bob", now=NOW)
+    bob = create_learner(bank, "Bob", now=NOW).value
     _answer_all(bank, bob.id, NOW, right=set())  # all wrong
     bobs = {t: r / n for t, (r, n) in topic_mastery(bank, bob.id, NOW + timedelta(days=1)).items()}
     adas = mastery(NOW + timedelta(days=1))
@@ -211,7 +215,7 @@ def test_mastery_moves_the_right_way(bank: Database) -> None:
 def test_recall_probability_is_fsrs_own_retrievability(bank: Database) -> None:
     from quiz_app.services.review import _to_card, recall_probability, scheduler
 
-    ada = create_learner(bank, "Ada", now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
     _answer_all(bank, ada.id, NOW, right={1, 2, 3})
     with bank.reading() as session:
         cards = repo.card_states(session, ada.id)
@@ -228,7 +232,7 @@ def test_progress_figures_from_the_log(bank: Database) -> None:
     from quiz_app.core.progress import streak
     from quiz_app.services.review import learner_progress
 
-    ada = create_learner(bank, "Ada", now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
     empty = learner_progress(bank, ada.id, NOW)
     assert (empty.scores, empty.accuracy, empty.streak, empty.answers) == ((), (), 0, 0)
     assert len(empty.due_per_day) == 30

@@ -56,11 +56,11 @@ def _wrong(question: Any) -> Any:
 
 def _learners_work(bank: Database, names: list[str], start: int) -> None:
     for n, name in enumerate(names):
-        learner = create_learner(bank, name, language="zh" if n % 2 else "en", now=NOW)
+        learner = create_learner(bank, name, language="zh" if n % 2 else "en", now=NOW).value
         for q in range(4):
             when = NOW + timedelta(days=start + q, hours=n)
             mode = (QuizMode.PRACTICE, QuizMode.EXAM)[q % 2]
-            quiz = start_quiz(bank, learner.id, QuizSettings(mode, count=7), seed=q, now=when)
+            quiz = start_quiz(bank, learner.id, QuizSettings(mode, count=7), seed=q, now=when).value
             questions = quiz_questions(bank, quiz)
             answered = questions if q < 3 else questions[:4]  # the last one left midway
             for i, question in enumerate(answered):

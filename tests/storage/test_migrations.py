@@ -129,7 +129,7 @@ def _services_work_on(bank: object, before: Rows) -> None:
     left = unfinished_quiz(bank, ada)
     assert left is not None
     assert len(left.answers) == 4
-    quiz = start_quiz(bank, ada, QuizSettings(count=5), seed=3, now=NOW + timedelta(days=30))
+    quiz = start_quiz(bank, ada, QuizSettings(count=5), seed=3, now=NOW + timedelta(days=30)).value
     question = quiz_questions(bank, quiz)[0]
     outcome = submit_answer(
         bank,

@@ -28,7 +28,7 @@ from tests.conftest import NOW
 
 
 def _quiz(database: Database, learner: int, seed: int) -> None:
-    quiz = start_quiz(database, learner, QuizSettings(count=3), seed=seed)  # type: ignore[arg-type]
+    quiz = start_quiz(database, learner, QuizSettings(count=3), seed=seed).value  # type: ignore[arg-type]
     for question in quiz_questions(database, quiz):
         submit_answer(database, quiz.id, question.id, right_response(question.question.body), 800)
     finish_quiz(database, quiz.id)
@@ -38,7 +38,7 @@ def test_a_bank_that_changed_is_backed_up_on_close_and_only_then(
     database: Database, sample_pack: Path
 ) -> None:
     import_pack(database, sample_pack, now=NOW)
-    ada = create_learner(database, "Ada", now=NOW)
+    ada = create_learner(database, "Ada", now=NOW).value
     _quiz(database, ada.id, 1)
     backup_on_close(database)
     assert len(list_backups(database)) == 1
@@ -53,7 +53,7 @@ def test_restoring_a_backup_brings_back_its_results_and_redraws_home(
     qtbot: QtBot, database: Database, sample_pack: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import_pack(database, sample_pack, now=NOW)
-    ada = create_learner(database, "Ada", now=NOW)
+    ada = create_learner(database, "Ada", now=NOW).value
     _quiz(database, ada.id, 1)
     backup_bank(database, datetime(2026, 12, 1, tzinfo=UTC))
     _quiz(database, ada.id, 2)  # after the backup: the restore takes it away

@@ -109,8 +109,8 @@ def test_class_results_show_a_merge_made_while_they_are_open(
     window.teacher.show_class_results()
     first = window.navigation.class_results_screen
     assert first is not None
-    bob = create_learner(database, "Bob", now=NOW)
-    quiz = start_quiz(database, bob.id, QuizSettings(count=1), seed=1)
+    bob = create_learner(database, "Bob", now=NOW).value
+    quiz = start_quiz(database, bob.id, QuizSettings(count=1), seed=1).value
     [question] = quiz_questions(database, quiz)
     submit_answer(database, quiz.id, question.id, right_response(question.question.body), 900)
     finish_quiz(database, quiz.id)

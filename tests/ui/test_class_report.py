@@ -44,8 +44,8 @@ def test_names_in_the_report_are_text_not_markup(
 ) -> None:
     _class(database, sample_pack)
     name = "<img src=x onerror=alert(1)>"
-    learner = create_learner(database, name, now=NOW)
-    quiz = start_quiz(database, learner.id, QuizSettings(count=1), seed=1, now=NOW)
+    learner = create_learner(database, name, now=NOW).value
+    quiz = start_quiz(database, learner.id, QuizSettings(count=1), seed=1, now=NOW).value
     [question] = quiz_questions(database, quiz)
     submit_answer(
         database, quiz.id, question.id, right_response(question.question.body), 5, now=NOW

@@ -110,8 +110,8 @@ def _press_enter(qtbot: QtBot, screen: QuizScreen) -> None:
 
 
 def test_practice_quiz_of_every_type_by_keyboard(qtbot: QtBot, bank: Database) -> None:
-    ada = create_learner(bank, "Ada", now=NOW)
-    quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.PRACTICE, count=7), seed=3, now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
+    quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.PRACTICE, count=7), seed=3, now=NOW).value
     screen = _screen(qtbot, bank, quiz)
     seen_types = set()
     with qtbot.waitSignal(screen.quiz_finished, timeout=5000) as finished:
@@ -132,10 +132,10 @@ def test_practice_quiz_of_every_type_by_keyboard(qtbot: QtBot, bank: Database) -
 
 
 def test_exam_shows_no_feedback_until_the_end(qtbot: QtBot, bank: Database) -> None:
-    ada = create_learner(bank, "Ada", now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
     quiz = start_quiz(
         bank, ada.id, QuizSettings(QuizMode.EXAM, count=7, time_limit_s=600), seed=4, now=NOW
-    )
+    ).value
     screen = _screen(qtbot, bank, quiz)
     with qtbot.waitSignal(screen.quiz_finished, timeout=5000) as finished:
         for number in range(7):
@@ -147,8 +147,8 @@ def test_exam_shows_no_feedback_until_the_end(qtbot: QtBot, bank: Database) -> N
 
 
 def test_wrong_answer_shows_the_right_one_and_the_explanation(qtbot: QtBot, bank: Database) -> None:
-    ada = create_learner(bank, "Ada", now=NOW)
-    quiz = start_quiz(bank, ada.id, QuizSettings(count=7), seed=5, now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
+    quiz = start_quiz(bank, ada.id, QuizSettings(count=7), seed=5, now=NOW).value
     screen = _screen(qtbot, bank, quiz, "zh")
     while not isinstance(screen._current.question.body, TrueFalse):  # type: ignore[union-attr]
         _type_right_answer(qtbot, screen)
@@ -165,8 +165,8 @@ def test_wrong_answer_shows_the_right_one_and_the_explanation(qtbot: QtBot, bank
 def test_closing_midway_and_reopening_resumes_at_the_same_question(
     qtbot: QtBot, bank: Database
 ) -> None:
-    ada = create_learner(bank, "Ada", now=NOW)
-    quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.EXAM, count=5), seed=6, now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
+    quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.EXAM, count=5), seed=6, now=NOW).value
     screen = _screen(qtbot, bank, quiz)
     for _ in range(2):
         _type_right_answer(qtbot, screen)
@@ -183,8 +183,8 @@ def test_closing_midway_and_reopening_resumes_at_the_same_question(
 
 
 def test_the_question_image_comes_from_the_bank(qtbot: QtBot, bank: Database) -> None:
-    ada = create_learner(bank, "Ada", now=NOW)
-    quiz = start_quiz(bank, ada.id, QuizSettings(count=7), seed=7, now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
+    quiz = start_quiz(bank, ada.id, QuizSettings(count=7), seed=7, now=NOW).value
     screen = _screen(qtbot, bank, quiz)
     while screen._current.question.image is None:  # type: ignore[union-attr]
         _type_right_answer(qtbot, screen)
@@ -196,8 +196,8 @@ def test_the_question_image_comes_from_the_bank(qtbot: QtBot, bank: Database) ->
 
 
 def test_skip_puts_a_question_after_the_others(qtbot: QtBot, bank: Database) -> None:
-    ada = create_learner(bank, "Ada", now=NOW)
-    quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.EXAM, count=3), seed=8, now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
+    quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.EXAM, count=3), seed=8, now=NOW).value
     screen = _screen(qtbot, bank, quiz)
     first = screen._current.id  # type: ignore[union-attr]
     qtbot.keyClick(screen.skip_button, Qt.Key.Key_Space)
@@ -211,10 +211,10 @@ def test_skip_puts_a_question_after_the_others(qtbot: QtBot, bank: Database) -> 
 
 
 def test_esc_pauses_and_hides_the_question(qtbot: QtBot, bank: Database) -> None:
-    ada = create_learner(bank, "Ada", now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
     quiz = start_quiz(
         bank, ada.id, QuizSettings(QuizMode.EXAM, count=3, time_limit_s=600), seed=8, now=NOW
-    )
+    ).value
     screen = _screen(qtbot, bank, quiz)
     before = screen.remaining_ms()
     assert before is not None
@@ -232,10 +232,10 @@ def test_esc_pauses_and_hides_the_question(qtbot: QtBot, bank: Database) -> None
 
 
 def test_an_exam_ends_when_its_time_is_up(qtbot: QtBot, bank: Database) -> None:
-    ada = create_learner(bank, "Ada", now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
     quiz = start_quiz(
         bank, ada.id, QuizSettings(QuizMode.EXAM, count=3, time_limit_s=1), seed=8, now=NOW
-    )
+    ).value
     screen = _screen(qtbot, bank, quiz)
     with qtbot.waitSignal(screen.quiz_finished, timeout=5000) as finished:
         pass
@@ -248,13 +248,13 @@ def test_my_mistakes_quiz_of_every_type_by_keyboard(qtbot: QtBot, bank: Database
     from quiz_app.services.quiz import finish_quiz, submit_answer
     from tests.services.test_quiz import _wrong
 
-    ada = create_learner(bank, "Ada", now=NOW)
-    first = start_quiz(bank, ada.id, QuizSettings(count=7), seed=2, now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
+    first = start_quiz(bank, ada.id, QuizSettings(count=7), seed=2, now=NOW).value
     for question in quiz_questions(bank, first):  # get every question wrong once
         submit_answer(bank, first.id, question.id, _wrong(question.question.body), 10, now=NOW)
     finish_quiz(bank, first.id, now=NOW)
 
-    quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.MISTAKES, count=7), seed=3, now=NOW)
+    quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.MISTAKES, count=7), seed=3, now=NOW).value
     assert set(quiz.question_ids) == set(first.question_ids)
     screen = _screen(qtbot, bank, quiz)
     types = set()
@@ -272,8 +272,8 @@ def test_my_mistakes_quiz_of_every_type_by_keyboard(qtbot: QtBot, bank: Database
 
 
 def test_a_flag_is_kept_through_a_resume_and_shown_in_results(qtbot: QtBot, bank: Database) -> None:
-    ada = create_learner(bank, "Ada", now=NOW)
-    quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.EXAM, count=3), seed=8, now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
+    quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.EXAM, count=3), seed=8, now=NOW).value
     screen = _screen(qtbot, bank, quiz)
     flagged = screen._current.id  # type: ignore[union-attr]
     qtbot.keyClick(screen.flag_button, Qt.Key.Key_Space)
@@ -307,8 +307,8 @@ def test_a_busy_bank_keeps_the_answer_on_screen_to_submit_again(
     from quiz_app.core.errors import StorageError
     from quiz_app.ui.screens import quiz as quiz_module
 
-    ada = create_learner(bank, "Ada", now=NOW)
-    quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.PRACTICE, count=2), seed=3, now=NOW)
+    ada = create_learner(bank, "Ada", now=NOW).value
+    quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.PRACTICE, count=2), seed=3, now=NOW).value
     screen = _screen(qtbot, bank, quiz, "zh")
     first = screen.run.current
     real_submit = quiz_module.submit_answer

@@ -28,8 +28,8 @@ def classroom(
 ) -> Iterator[tuple[Database, Database]]:
     """A learner's computer with one finished quiz, and the teacher's with the same pack."""
     import_pack(database, sample_pack, now=NOW)
-    ada = create_learner(database, "Ada", now=NOW)
-    quiz = start_quiz(database, ada.id, QuizSettings(count=4), seed=2, now=NOW)
+    ada = create_learner(database, "Ada", now=NOW).value
+    quiz = start_quiz(database, ada.id, QuizSettings(count=4), seed=2, now=NOW).value
     for question in quiz_questions(database, quiz):
         body = question.question.body
         submit_answer(database, quiz.id, question.id, right_response(body), 3000, now=NOW)

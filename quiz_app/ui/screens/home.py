@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quiz_app.core.changes import Changes
+from quiz_app.core.changes import Changed, Changes
 from quiz_app.core.ids import LearnerId, PackId, TopicId
 from quiz_app.core.quiz import QuizMode, QuizSettings
 from quiz_app.core.settings import MAX_QUESTIONS, MIN_QUESTIONS
@@ -243,9 +243,9 @@ class HomeScreen(QWidget):
             self._learner_refused,
         )
 
-    def _learner_created(self, learner: Learner) -> None:
-        self._context.update_settings(last_learner=int(learner.id))
-        self._context.notify(Changes.LEARNERS)
+    def _learner_created(self, created: Changed[Learner]) -> None:
+        self._context.update_settings(last_learner=int(created.value.id))
+        self._context.notify(created.changes)
 
     def _learner_refused(self, error: QuizError) -> None:
         QMessageBox.warning(self, self.tr("New learner"), error.message(self._context.language))

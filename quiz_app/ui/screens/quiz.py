@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from quiz_app.core.bank import StoredQuestion
-from quiz_app.core.changes import Changes
+from quiz_app.core.changes import Changed
 from quiz_app.core.errors import QuizError
 from quiz_app.core.quiz import QuizMode, QuizSession
 from quiz_app.core.quiz_run import QuizRun
@@ -156,10 +156,10 @@ class QuizScreen(QWidget):
         quiz_id, question_id, database = self._quiz.id, self._current.id, self._database
         self._save(lambda: toggle_flag(database, quiz_id, question_id), self._flagged)
 
-    def _flagged(self, quiz: QuizSession) -> None:
-        self._quiz = quiz
+    def _flagged(self, flagged: Changed[QuizSession]) -> None:
+        self._quiz = flagged.value
         self._show_flag()
-        self.answered.emit(Changes.QUIZZES)
+        self.answered.emit(flagged.changes)
 
     def _show_flag(self) -> None:
         self.flag_button.setChecked(
@@ -344,7 +344,7 @@ class QuizScreen(QWidget):
     def _answered(self, outcome: AnswerOutcome) -> None:
         self._quiz = outcome.quiz
         self.run.answered(outcome.score, time.monotonic())
-        self.answered.emit(Changes.ANSWERS | Changes.SCHEDULES | Changes.QUIZZES)
+        self.answered.emit(outcome.changes)
         if self.remaining_ms() == 0:  # the exam's time ran out while the answer was saved
             self._finish()
             return
@@ -395,7 +395,7 @@ class QuizScreen(QWidget):
         quiz_id, database = self._quiz.id, self._database
         self._save(lambda: finish_quiz(database, quiz_id), self._finished)
 
-    def _finished(self, quiz: QuizSession) -> None:
-        self._quiz = quiz
-        self.answered.emit(Changes.QUIZZES)
+    def _finished(self, finished: Changed[QuizSession]) -> None:
+        self._quiz = finished.value
+        self.answered.emit(finished.changes)
         self.quiz_finished.emit(self._quiz)
