@@ -38,11 +38,11 @@ from quiz_app.ui.main_window import MainWindow
 def shown():
     [window] = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
     print("shown", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
-    def ready():
-        assert window.packs.topLevelItemCount() > 0
+    def ready(count):
+        assert count > 0 and window.navigation.packs.topLevelItemCount() > 0
         print("ready", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
         app.quit()
-    window.bank_opened.connect(ready)
+    window.home.bank_counted.connect(ready)  # Home has listed the bank's packs
 QTimer.singleShot(0, shown)
 from quiz_app.ui.app import run_gui
 sys.exit(run_gui(sys.argv[1]))

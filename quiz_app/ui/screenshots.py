@@ -30,6 +30,7 @@ from quiz_app.ui.screens.quiz import QuizScreen
 from quiz_app.ui.theme import Theme, apply_theme
 
 SIZE = (900, 700)
+SMALL = (800, 600)
 SIZES: dict[str, tuple[int, int] | None] = {
     "crash-dialog": None,  # a dialog at its own size (it must fit a 800x600 screen)
     "crash-dialog-details": None,
@@ -62,7 +63,19 @@ def _quiz_screen(database: Database, language: str, answered: bool) -> QWidget:
         if buttons:
             buttons[0].setChecked(True)
         screen.advance()
+        _wait_for(lambda: not screen.saving)  # the answer is saved off the GUI thread
     return screen
+
+
+def _wait_for(done: Callable[[], bool], seconds: float = 10.0) -> None:
+    import time
+
+    app = QApplication.instance()
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        assert app is not None
+        app.processEvents()
+        time.sleep(0.01)
 
 
 def _results_screen(database: Database, language: str) -> QWidget:
@@ -311,7 +324,10 @@ def _upgrade_failed(database: Database, language: str) -> QWidget:
     return QMessageBox(QMessageBox.Icon.Critical, "Chang'e Quiz", error.message(language))
 
 
-def take_screenshots(outdir: Path, only: set[str] | None = None) -> list[Path]:
+def take_screenshots(
+    outdir: Path, only: set[str] | None = None, small: tuple[int, int] | None = None
+) -> list[Path]:
+    """Every screen (or those named in ``only``), at its usual size or all at ``small``."""
     # The app remembers the last learner in its settings: keep ours out of the user's.
     os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="quiz-screenshots-")
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -351,11 +367,12 @@ def take_screenshots(outdir: Path, only: set[str] | None = None) -> list[Path]:
                     set_language(language)
                     for name, make in screens.items():
                         widget = make(database, language)
-                        size = SIZES.get(name, SIZE)
+                        size = small or SIZES.get(name, SIZE)
                         if size is not None:
                             widget.resize(*size)
                         widget.show()
-                        app.processEvents()
+                        for _ in range(3):  # screens redraw on the next turns of the loop
+                            app.processEvents()
                         target = outdir / f"{name}-{language}-{theme}.png"
                         widget.grab().save(str(target))
                         written.append(target)
@@ -368,6 +385,11 @@ def take_screenshots(outdir: Path, only: set[str] | None = None) -> list[Path]:
 
 
 if __name__ == "__main__":
-    outdir = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
-    for path in take_screenshots(outdir, set(sys.argv[2:])):
+    arguments = sys.argv[1:]
+    small = None
+    if "--small" in arguments:  # every screen at the smallest screen we support
+        arguments.remove("--small")
+        small = SMALL
+    outdir = Path(arguments[0] if arguments else "screenshots")
+    for path in take_screenshots(outdir, set(arguments[1:]), small):
         print(path)
