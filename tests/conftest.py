@@ -43,6 +43,22 @@ def _isolated_user_dirs(
         QSettings.setPath(QSettings.Format.NativeFormat, scope, str(home / "config"))
 
 
+@pytest.fixture(autouse=True)
+def _garbage_collected_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """As in the app (ui/app.py): in a test with Qt widgets, cycles are collected on the
+    GUI thread only, never on the bank's writer thread."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("qapp")
+    from quiz_app.ui.gc_guard import GuiThreadGarbageCollector
+
+    collector = GuiThreadGarbageCollector()
+    yield
+    collector.stop()
+    collector.deleteLater()
+
+
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'bank.sqlite3'}"

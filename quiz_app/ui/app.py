@@ -10,6 +10,7 @@ from quiz_app.ui.assets import app_icon
 from quiz_app.ui.backup_actions import backup_on_close
 from quiz_app.ui.bank_loader import BankLoader
 from quiz_app.ui.crash import install_crash_handler, show_previous_crash
+from quiz_app.ui.gc_guard import GuiThreadGarbageCollector
 from quiz_app.ui.i18n import set_language, system_language
 from quiz_app.ui.main_window import MainWindow
 from quiz_app.ui.worker import drain_all
@@ -23,6 +24,7 @@ def run_gui(db: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     crash_handler = install_crash_handler()
+    collector = GuiThreadGarbageCollector(app)  # never free Qt objects on the writer thread
     app.setApplicationName("Chang'e Quiz")
     app.setApplicationDisplayName("Chang'e Quiz")
     app.setOrganizationName("change-quiz")
@@ -56,5 +58,6 @@ def run_gui(db: str | None = None) -> int:
         for database in opened:
             backup_on_close(database)  # type: ignore[arg-type]
             database.close()  # type: ignore[attr-defined]
+    collector.stop()
     crash_handler.close()  # a clean exit: the next start has nothing to mention
     return code

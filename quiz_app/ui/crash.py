@@ -31,7 +31,7 @@ from io import TextIOWrapper
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import platformdirs
 from PySide6.QtCore import (
@@ -50,8 +50,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from quiz_app import __version__
 from quiz_app.core.errors import QuizError
-from quiz_app.ui.crash_dialog import CrashDialog, PreviousCrashNote
 from quiz_app.ui.i18n import current_language
+
+if TYPE_CHECKING:  # the dialogs are built only when needed: start-up stays quick
+    from quiz_app.ui.crash_dialog import CrashDialog, PreviousCrashNote
 
 APP_DIR = "change-quiz"
 LOG_NAME = "change-quiz.log"
@@ -121,6 +123,8 @@ def show_previous_crash(parent: QWidget | None = None) -> PreviousCrashNote | No
     report = previous_run_crashed()
     if report is None:
         return None
+    from quiz_app.ui.crash_dialog import PreviousCrashNote
+
     box = PreviousCrashNote(report, parent)
     box.show()
     return box
@@ -298,6 +302,8 @@ class CrashHandler(QObject):
             if self.dialog is not None:
                 self.dialog.add_another(info.summary, info.traceback)
                 return
+            from quiz_app.ui.crash_dialog import CrashDialog
+
             self.dialog = CrashDialog(info.summary, info.traceback, self.log_file)
             self.dialog.finished.connect(self._dialog_closed)
             self.dialog.show()

@@ -247,7 +247,7 @@ def test_a_bug_in_the_crash_handler_itself_does_not_loop(
     def broken_dialog(*_a: object) -> None:
         raise ValueError("the dialog is broken too")
 
-    monkeypatch.setattr("quiz_app.ui.crash.CrashDialog", broken_dialog)
+    monkeypatch.setattr("quiz_app.ui.crash_dialog.CrashDialog", broken_dialog)
     try:
         _crash("the first bug")
     except RuntimeError as err:
