@@ -137,19 +137,6 @@ def _configure_sqlite(engine: Engine, *, wal: bool, busy_timeout_ms: int) -> Non
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def backup_sqlite(source: Path, destination: Path) -> None:
-    """A consistent copy of a live SQLite file (WAL included), via SQLite's backup API."""
-    with contextlib.suppress(FileExistsError):
-        os.close(os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(destination)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-
-
 def integrity_problems(connection: Connection) -> list[str]:
     """What the database's own checker finds wrong (empty when healthy)."""
     if connection.dialect.name != "sqlite":

@@ -44,8 +44,6 @@ class _Shown:
 
 
 class Navigation(QObject):
-    home_shown = Signal()
-
     def __init__(self, window: QWidget, context: AppContext) -> None:
         super().__init__(window)
         self._window = window
@@ -84,7 +82,6 @@ class Navigation(QObject):
 
     def go_home(self) -> None:
         self.stack.setCurrentWidget(self.home)
-        self.home_shown.emit()
 
     def show_screen(
         self,
