@@ -2,10 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEventLoop, QObject
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from quiz_app.core.errors import QuizError
 from quiz_app.ui.context import AppContext
+from quiz_app.ui.worker import database_worker
+
+if TYPE_CHECKING:
+    from quiz_app.services.bank import Database
+
+
+def _write_and_wait(database: Database, work: Callable[[], object]) -> bool:
+    """Run ``work`` on the bank's one writer and wait for it, the window still drawing.
+    Its QuizError is raised here; False if it crashed (the crash dialog says so)."""
+    loop = QEventLoop()
+    failed: list[QuizError] = []
+    done: list[object] = []
+    database_worker(database).run(work, done.append, failed.append, lambda _job: loop.quit())
+    loop.exec()
+    if failed:
+        raise failed[0]
+    return bool(done)
 
 
 class TeacherGate(QObject):
@@ -20,7 +41,6 @@ class TeacherGate(QObject):
 
     def unlock(self) -> bool:
         """True once the teacher has given the PIN (or chosen one, on first use)."""
-        from quiz_app.core.errors import QuizError
         from quiz_app.services.teacher import check_pin, has_pin, set_pin
 
         database = self._context.database
@@ -43,7 +63,8 @@ class TeacherGate(QObject):
                     return False
                 if pin != again:
                     raise QuizError(self.tr("The two PINs differ; nothing was set."))
-                set_pin(database, pin)
+                if not _write_and_wait(database, lambda: set_pin(database, pin)):
+                    return False
             else:
                 pin, ok = QInputDialog.getText(window, title, self.tr("Teacher PIN:"), password)
                 if not ok:

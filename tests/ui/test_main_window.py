@@ -221,3 +221,25 @@ def test_class_results_need_the_pin_and_show_every_learner(
     target = tmp_path / "by-question.csv"
     window.reports.export_results("question", target)
     assert target.read_text(encoding="utf-8").startswith("pack,question,attempts,facility_index")
+
+
+def test_a_pin_too_short_is_refused_with_a_message_and_nothing_unlocks(
+    qtbot: QtBot, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    from quiz_app.services.teacher import has_pin
+
+    typed = iter(["12", "12"])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (next(typed), True))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    asked: list[object] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **_k: asked.append(a))
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    window.files.ask_import()
+    assert warned == ["A teacher PIN is 4 to 12 digits."]
+    assert not window.gate.unlocked
+    assert not has_pin(database)
+    assert asked == []  # no file dialog without the PIN
