@@ -52,12 +52,15 @@ def start_quiz(
                 from quiz_app.storage.schedules import next_due
 
                 upcoming = next_due(session, learner_id)
-                when = (
-                    ""
-                    if upcoming is None
-                    else f" The next one is due {upcoming:%Y-%m-%d %H:%M} UTC."
+                when = when_zh = ""
+                if upcoming is not None:
+                    when = f" The next one is due {upcoming:%Y-%m-%d %H:%M} UTC."
+                    when_zh = f"下一道题将于 {upcoming:%Y-%m-%d %H:%M}（UTC）到期。"
+                raise NothingDueError(
+                    f"Nothing is due for review now.{when}",
+                    upcoming,
+                    zh=f"现在没有需要复习的题目。{when_zh}",
                 )
-                raise NothingDueError(f"Nothing is due for review now.{when}", upcoming)
         elif settings.mode is QuizMode.MISTAKES:
             candidates = repo.mistaken_question_ids(session, learner_id, draw)
             rng = random.Random(seed)
@@ -67,9 +70,13 @@ def start_quiz(
         if not ids:
             if settings.mode is QuizMode.MISTAKES:
                 raise QuizError(
-                    "No mistakes to practise: every question you answered last time was right."
+                    "No mistakes to practise: every question you answered last time was right.",
+                    zh="没有要练习的错题：你上次回答的每道题都答对了。",
                 )
-            raise QuizError("No questions match these settings; choose more topics or types.")
+            raise QuizError(
+                "No questions match these settings; choose more topics or types.",
+                zh="没有符合这些设置的题目；请多选一些主题或题型。",
+            )
         session_id = repo.add_session(session, learner_id, settings, ids, now or datetime.now(UTC))
         quiz = repo.get_session(session, session_id)
         assert quiz is not None
@@ -86,8 +93,8 @@ def quiz_questions(database: Database, quiz: QuizSession) -> list[StoredQuestion
 class NothingDueError(QuizError):
     """A review was asked for, but nothing is due; says when something will be."""
 
-    def __init__(self, message: str, next_due: datetime | None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, next_due: datetime | None, *, zh: str | None = None) -> None:
+        super().__init__(message, zh=zh)
         self.next_due = next_due
 
 
@@ -116,11 +123,17 @@ def submit_answer(
         if quiz is None:
             raise NotFoundError(f"no quiz {quiz_id}")
         if quiz.finished:
-            raise QuizError("This quiz is finished; its answers can no longer change.")
+            raise QuizError(
+                "This quiz is finished; its answers can no longer change.",
+                zh="这次测验已经结束，答案不能再更改。",
+            )
         if question_id not in quiz.question_ids:
             raise QuizError(f"question {question_id} is not part of this quiz")
         if question_id in quiz.answers:
-            raise QuizError("This question has already been answered in this quiz.")
+            raise QuizError(
+                "This question has already been answered in this quiz.",
+                zh="这道题在本次测验中已经回答过了。",
+            )
         [question] = questions_by_id(session, [question_id])
         score = grade(question.question.body, response)
         when = now or datetime.now(UTC)

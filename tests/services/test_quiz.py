@@ -222,3 +222,27 @@ def test_a_killed_process_loses_no_submitted_answer(bank: Database, db_url: str)
     assert resumed.next_question == resumed.question_ids[2]
     assert reopened.integrity_problems() == []
     reopened.close()
+
+
+def test_why_a_quiz_cannot_start_is_said_in_chinese_too(database: Database) -> None:
+    from quiz_app.services.quiz import NothingDueError
+
+    learner = create_learner(database, "小明", language="zh", now=NOW).value
+    cases = [
+        (
+            QuizSettings(QuizMode.PRACTICE),
+            QuizError,
+            "没有符合这些设置的题目；请多选一些主题或题型。",
+        ),
+        (
+            QuizSettings(QuizMode.MISTAKES),
+            QuizError,
+            "没有要练习的错题：你上次回答的每道题都答对了。",
+        ),
+        (QuizSettings(QuizMode.REVIEW), NothingDueError, "现在没有需要复习的题目。"),
+    ]
+    for settings, kind, chinese in cases:  # an empty bank: nothing to draw, nothing due
+        with pytest.raises(kind) as raised:
+            start_quiz(database, learner.id, settings, now=NOW)
+        assert raised.value.message("zh") == chinese
+        assert raised.value.message("en") == str(raised.value)
