@@ -76,9 +76,26 @@ def test_numeric_shows_its_unit_and_reads_typed_numbers(qtbot: QtBot) -> None:
     assert isinstance(widget, NumericWidget)
     qtbot.keyClicks(widget.edit, "1,731")
     assert grade(question.body, widget.response()) == 1.0
-    assert [label.text() for label in widget.findChildren(QLabel)] == ["克"]
+    assert [label.text() for label in widget.findChildren(QLabel) if label.text()] == ["克"]
     widget.show_answer()
     assert widget.edit.property("feedback") == "right"
+
+
+def test_numeric_says_why_it_cannot_read_an_answer_until_it_can(qtbot: QtBot) -> None:
+    question = SAMPLE[QuestionType.NUMERIC]
+    widget = _widget(qtbot, question, "zh")
+    assert isinstance(widget, NumericWidget)
+    widget.show()
+    qtbot.keyClicks(widget.edit, "abc")
+    assert widget.response() is None
+    assert widget.problem.isVisible()
+    assert widget.problem.text() == "⚠ “abc”不是数字。请输入数字，例如 1731 或 150万。"
+    assert widget.edit.accessibleDescription() == widget.problem.text()
+    widget.edit.clear()
+    qtbot.keyClicks(widget.edit, "1731")
+    assert not widget.problem.isVisible()  # typing again clears the message
+    widget.edit.insert("克")  # QTest types Latin keys only; the unit, as an input method would
+    assert grade(question.body, widget.response()) == 1.0
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from quiz_app.core.grading import Response
+from quiz_app.core.numbers import read_number
 from quiz_app.core.questions import (
     Body,
     Choice,
@@ -178,25 +179,19 @@ class TrueFalseWidget(_ChoiceButtons):
 
 
 def parse_number(text: str) -> float | None:
-    """Numbers as people type them: ``1,731``, ``1 731``, ``1731.0``, ``０.５``, ``2,5``."""
-    import unicodedata
-
-    cleaned = unicodedata.normalize("NFKC", text).strip().replace(" ", "").replace("_", "")
-    if cleaned.count(",") == 1 and "." not in cleaned and len(cleaned.split(",")[1]) != 3:
-        cleaned = cleaned.replace(",", ".")  # a decimal comma
-    cleaned = cleaned.replace(",", "")
-    try:
-        return float(cleaned)
-    except ValueError:
-        return None
+    """Numbers as people type them (see ``core.numbers.read_number``); None if unreadable."""
+    return read_number(text).value
 
 
 class NumericWidget(AnswerWidget):
     def __init__(self, body: Numeric, language: str) -> None:
         super().__init__()
         self._body = body
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._language = language
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        layout = QHBoxLayout()
+        outer.addLayout(layout)
         self.edit = QLineEdit(self)
         self.edit.setAccessibleName("answer")
         layout.addWidget(self.edit, 1)
@@ -204,15 +199,32 @@ class NumericWidget(AnswerWidget):
             unit = _plain(QLabel(body.unit.get(language), self))
             unit.setBuddy(self.edit)
             layout.addWidget(unit)
+        self.problem = _plain(QLabel(self))
+        """Why what was typed cannot be read, until it can."""
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        outer.addWidget(self.problem)
+        self.edit.textEdited.connect(self._edited)
         self.setFocusProxy(self.edit)
 
+    def _edited(self, _text: str) -> None:
+        self.problem.hide()
+
     def response(self) -> Response | None:
-        return parse_number(self.edit.text())
+        reading = read_number(self.edit.text(), self._body.unit)
+        if reading.problem is not None:
+            self.problem.setText("⚠ " + reading.problem.get(self._language))
+            self.problem.show()
+            self.edit.setAccessibleDescription(self.problem.text())
+            return None
+        self.problem.hide()
+        return reading.value
 
     def show_answer(self) -> None:
         from quiz_app.core.grading import grade_numeric
 
-        given = parse_number(self.edit.text())
+        given = read_number(self.edit.text(), self._body.unit).value
         right = given is not None and grade_numeric(self._body, given) == 1.0
         mark_feedback(self.edit, RIGHT if right else WRONG)
         if not right:

@@ -1,0 +1,106 @@
+"""Reading a number as a person writes it: "1,731", "1 500 000", "1.5 million", "1.5e6",
+"150万", "1.5亿", full-width digits, and the question's unit after it ("49 hours",
+"49 h", "49小时"). What cannot be read gets a message in both languages, never silence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from quiz_app.core.text import LocalizedText
+
+_SCALES = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "万": 1e4,
+    "萬": 1e4,
+    "亿": 1e8,
+    "億": 1e8,
+}
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?", re.IGNORECASE)
+_MINUS = str.maketrans({"\u2212": "-", "\u2013": "-"})
+_SPACES = re.compile(r"(?<=\d)[\s_'\u2009\u202f](?=\d{3}\b)")
+"""A space, underscore, apostrophe or thin space between digit groups: "1 500 000"."""
+
+
+@dataclass(frozen=True)
+class NumberReading:
+    """A number read from text, or why it could not be (``value`` is then None)."""
+
+    value: float | None
+    problem: LocalizedText | None = None
+
+
+def _problem(en: str, zh: str) -> NumberReading:
+    return NumberReading(None, LocalizedText.of({"en": en, "zh": zh}))
+
+
+def _unit_words(unit: LocalizedText | None) -> set[str]:
+    words: set[str] = set()
+    if unit is None:
+        return words
+    for _, text in unit.items:
+        word = unicodedata.normalize("NFKC", text).strip().casefold()
+        if word:
+            words.add(word)
+    return words
+
+
+def _is_unit(rest: str, units: set[str]) -> bool:
+    """``rest`` names the unit: the unit itself, its singular ("hour" of "hours"), or a
+    short form it starts with ("h" of "hours", "km" of "km")."""
+    word = rest.casefold().rstrip(".")
+    return any(
+        word == unit or word == unit.rstrip("s") or (word and unit.startswith(word))
+        for unit in units
+    )
+
+
+def read_number(text: str, unit: LocalizedText | None = None) -> NumberReading:
+    """The number in ``text``; a unit after it must be the question's own."""
+    cleaned = unicodedata.normalize("NFKC", text).translate(_MINUS).strip()
+    if not cleaned:
+        return _problem("Type a number.", "请输入一个数字。")
+    cleaned = _SPACES.sub("", cleaned)
+    head = cleaned.split()[0] if " " in cleaned else cleaned
+    if head.count(",") == 1 and "." not in head and len(head.split(",")[1].rstrip()) != 3:
+        cleaned = cleaned.replace(",", ".", 1)  # a decimal comma: "2,5"
+    cleaned = re.sub(r"(?<=\d),(?=\d{3})", "", cleaned)  # thousands: "1,500,000"
+    match = _NUMBER.match(cleaned)
+    if match is None:
+        return _problem(
+            f"“{text.strip()}” is not a number. Type digits, such as 1731 or 1.5 million.",
+            f"“{text.strip()}”不是数字。请输入数字，例如 1731 或 150万。",
+        )
+    value = float(match.group(0))
+    rest = cleaned[match.end() :].strip()
+    scale_word = rest.split()[0].casefold() if rest.split() else ""
+    for word, factor in _SCALES.items():
+        if scale_word == word or rest.startswith(word):
+            value *= factor
+            rest = rest[len(word) :].strip() if rest.startswith(word) else rest[len(scale_word) :]
+            rest = rest.strip()
+            break
+    if not math.isfinite(value):
+        return _problem(
+            f"“{text.strip()}” is too large to be a number here.",
+            f"“{text.strip()}”太大了，不能作为这里的数字。",
+        )
+    if rest and not _is_unit(rest, _unit_words(unit)):
+        expected = "" if unit is None else unit.get("en")
+        expected_zh = "" if unit is None else unit.get("zh")
+        if unit is None:
+            return _problem(
+                f"Only a number, please: “{rest}” cannot follow it.",
+                f"请只输入数字：后面不能跟“{rest}”。",
+            )
+        return _problem(
+            f"The answer is in {expected}: “{rest}” is not that unit.",
+            f"答案的单位是{expected_zh}：“{rest}”不是这个单位。",
+        )
+    return NumberReading(value)
