@@ -104,3 +104,54 @@ def read_number(text: str, unit: LocalizedText | None = None) -> NumberReading:
             f"答案的单位是{expected_zh}：“{rest}”不是这个单位。",
         )
     return NumberReading(value)
+
+
+_EN_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_ZH_SCALES = ((1e8, "亿"), (1e4, "万"))
+
+
+def _plain(value: float, grouped: bool) -> str:
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}" if grouped else str(int(value))
+    text = f"{value:,.6g}" if grouped else f"{value:.6g}"
+    return text if "e" not in text else f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+def format_number(value: float, language: str = "en") -> str:
+    """A number as a person writes it: 1,731; 1.5 million; 150万; 0.25 (never 1.5e+06).
+
+    A round multiple of a million (or 万, 亿 in Chinese) is written with the word, when at
+    most three decimals say it exactly; anything else in digits, grouped in English.
+    """
+    if not math.isfinite(value):
+        return str(value)
+    scales = _ZH_SCALES if language == "zh" else _EN_SCALES
+    for factor, word in scales:
+        scaled = value / factor
+        if abs(scaled) >= 1 and round(scaled, 3) == scaled:
+            number = f"{scaled:.3f}".rstrip("0").rstrip(".")
+            return f"{number}{word}" if language == "zh" else f"{number} {word}"
+    return _plain(value, grouped=language != "zh")
+
+
+_ES_PLURAL = ("ches", "shes", "sses", "xes", "zes")
+
+
+def unit_for(value: float, unit: str, language: str = "en") -> str:
+    """The unit as English needs it after ``value``: "1 launch", "2 launches", "1 hour"."""
+    if language == "zh" or abs(value) != 1 or " " in unit:
+        return unit
+    if unit.endswith(_ES_PLURAL):
+        return unit[:-2]
+    if unit.endswith("s") and not unit.endswith("ss") and len(unit) > 3:
+        return unit[:-1]
+    return unit
+
+
+def quantity(value: float, unit: LocalizedText | None, language: str = "en") -> str:
+    """A number with its unit, both as a person writes them."""
+    number = format_number(value, language)
+    if unit is None:
+        return number
+    word = unit_for(value, unit.get(language), language)
+    return f"{number}{word}" if language == "zh" and not word.isascii() else f"{number} {word}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from quiz_app.core.numbers import format_number, quantity
 from quiz_app.core.questions import (
     Body,
     Matching,
@@ -31,7 +32,7 @@ def given_text(body: Body, given: Any, language: str, yes_no: tuple[str, str]) -
         case TrueFalse():
             return yes_no[0] if given else yes_no[1]
         case Numeric(_, _, unit):
-            return f"{given:g}" + (f" {unit.get(language)}" if unit else "")
+            return quantity(given, unit, language)
         case ShortText():
             return str(given)
         case Ordering():
@@ -54,8 +55,10 @@ def right_text(body: Body, language: str, yes_no: tuple[str, str]) -> str:
         case TrueFalse(answer):
             return yes_no[0] if answer else yes_no[1]
         case Numeric(answer, tolerance, unit):
-            text = f"{answer:g}" + (f" ± {tolerance:g}" if tolerance else "")
-            return text + (f" {unit.get(language)}" if unit else "")
+            if not tolerance:
+                return quantity(answer, unit, language)
+            margin = quantity(tolerance, unit, language)
+            return f"{format_number(answer, language)} ± {margin}"
         case ShortText(accept):
             return " / ".join(accept.get(language))
         case Ordering(items):

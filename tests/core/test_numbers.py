@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quiz_app.core.numbers import read_number
+from quiz_app.core.numbers import format_number, quantity, read_number, unit_for
 from quiz_app.core.text import LocalizedText
 
 HOURS = LocalizedText.of({"en": "hours", "zh": "小时"})
@@ -102,3 +102,57 @@ def test_a_number_too_large_for_a_float_is_refused() -> None:
     assert reading.value is None
     assert reading.problem is not None
     assert "too large" in reading.problem.get("en")
+
+
+@pytest.mark.parametrize(
+    ("value", "en", "zh"),
+    [
+        (0, "0", "0"),
+        (1, "1", "1"),
+        (1731, "1,731", "1731"),
+        (999_999, "999,999", "999999"),  # not round: digits
+        (1_000_000, "1 million", "100万"),
+        (1_500_000, "1.5 million", "150万"),
+        (1_234_567, "1,234,567", "1234567"),
+        (150_000_000, "150 million", "1.5亿"),
+        (3e9, "3 billion", "30亿"),
+        (10_000, "10,000", "1万"),
+        (0.25, "0.25", "0.25"),
+        (2.5, "2.5", "2.5"),
+        (-1_500_000, "-1.5 million", "-150万"),
+        (384_400, "384,400", "38.44万"),
+    ],
+)
+def test_numbers_are_shown_as_people_write_them(value: float, en: str, zh: str) -> None:
+    assert format_number(value, "en") == en
+    assert format_number(value, "zh") == zh
+    assert "e+" not in format_number(value * 1.000001, "en")
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [
+        (1, "launches", "launch"),
+        (2, "launches", "launches"),
+        (1, "hours", "hour"),
+        (0, "hours", "hours"),
+        (1, "boxes", "box"),
+        (1, "km", "km"),
+        (1, "kg", "kg"),
+        (1, "days", "day"),
+        (1, "light years", "light years"),
+        (-1, "metres", "metre"),
+        (1, "class", "class"),
+    ],
+)
+def test_a_unit_is_singular_after_one(value: float, unit: str, shown: str) -> None:
+    assert unit_for(value, unit, "en") == shown
+    assert unit_for(value, "小时", "zh") == "小时"
+
+
+def test_a_quantity_joins_number_and_unit_as_each_language_does() -> None:
+    assert quantity(1, HOURS, "en") == "1 hour"
+    assert quantity(49, HOURS, "en") == "49 hours"
+    assert quantity(49, HOURS, "zh") == "49小时"
+    assert quantity(384_400, KM, "zh") == "38.44万千米"
+    assert quantity(1_500_000, None, "en") == "1.5 million"

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from quiz_app.core.grading import Response
-from quiz_app.core.numbers import read_number
+from quiz_app.core.numbers import quantity, read_number
 from quiz_app.core.questions import (
     Body,
     Choice,
@@ -228,7 +228,8 @@ class NumericWidget(AnswerWidget):
         right = given is not None and grade_numeric(self._body, given) == 1.0
         mark_feedback(self.edit, RIGHT if right else WRONG)
         if not right:
-            self.edit.setText(f"{self.edit.text()}  →  {self._body.answer:g}")
+            right_answer = quantity(self._body.answer, self._body.unit, self._language)
+            self.edit.setText(f"{self.edit.text()}  →  {right_answer}")
         self.setEnabled(False)
 
 
