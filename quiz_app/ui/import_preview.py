@@ -15,6 +15,19 @@ from quiz_app.core.errors import Problem
 from quiz_app.core.importing import ImportKind, ImportPlan
 
 
+def plan_message(template: str, plan: ImportPlan) -> str:
+    """A translated message about ``plan`` with its placeholders filled: %1 the pack, %2
+    its version, %3 added, %4 changed, %5 retired, %6 restored."""
+    return (
+        template.replace("%1", plan.pack_id)
+        .replace("%2", plan.new_version)
+        .replace("%3", str(len(plan.added)))
+        .replace("%4", str(len(plan.changed)))
+        .replace("%5", str(len(plan.retired)))
+        .replace("%6", str(len(plan.restored)))
+    )
+
+
 class ImportPreviewDialog(QDialog):
     def __init__(
         self,
@@ -51,21 +64,13 @@ class ImportPreviewDialog(QDialog):
         self.can_import = plan.kind is not ImportKind.UNCHANGED
         if not self.can_import:
             self.summary.setText(
-                self.tr("%1 %2 is already in the bank: nothing to import.")
-                .replace("%1", plan.pack_id)
-                .replace("%2", plan.new_version)
+                plan_message(self.tr("%1 %2 is already in the bank: nothing to import."), plan)
             )
             buttons.addButton(QDialogButtonBox.StandardButton.Close)
             buttons.rejected.connect(self.reject)
             return
-        summary = (
-            self.tr("Import %1 %2: %3 added, %4 changed, %5 retired, %6 restored.")
-            .replace("%1", plan.pack_id)
-            .replace("%2", plan.new_version)
-            .replace("%3", str(len(plan.added)))
-            .replace("%4", str(len(plan.changed)))
-            .replace("%5", str(len(plan.retired)))
-            .replace("%6", str(len(plan.restored)))
+        summary = plan_message(
+            self.tr("Import %1 %2: %3 added, %4 changed, %5 retired, %6 restored."), plan
         )
         lines: list[str] = []
         if plan.skipped:

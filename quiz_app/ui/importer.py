@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from quiz_app.ui.import_preview import plan_message
 from quiz_app.ui.worker import Job, database_worker
 
 if TYPE_CHECKING:
@@ -149,13 +150,7 @@ class ImportFlow(QObject):
             if not plan.changes_anything
             else self.tr("Imported %1 %2: %3 added, %4 changed, %5 retired.")
         )
-        self.finished.emit(
-            message.replace("%1", plan.pack_id)
-            .replace("%2", plan.new_version)
-            .replace("%3", str(len(plan.added)))
-            .replace("%4", str(len(plan.changed)))
-            .replace("%5", str(len(plan.retired)))
-        )
+        self.finished.emit(plan_message(message, plan))
 
     def _ended(self, job: Job[Any]) -> None:
         """A bug in the preview or the import ends the import too (the crash dialog

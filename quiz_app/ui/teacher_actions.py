@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from quiz_app.core.changes import Changes
 from quiz_app.ui.context import AppContext
 from quiz_app.ui.file_actions import FileActions
+from quiz_app.ui.import_preview import plan_message
 from quiz_app.ui.navigation import Navigation
 from quiz_app.ui.report_actions import ReportActions
 from quiz_app.ui.teacher_gate import TeacherGate
@@ -65,14 +66,7 @@ class TeacherActions(QObject):
 
     def _pack_saved(self, plan: ImportPlan) -> None:
         self._context.notify(plan.changes)
-        message = (
-            self.tr("Saved %1 %2: %3 added, %4 changed, %5 retired.")
-            .replace("%1", plan.pack_id)
-            .replace("%2", plan.new_version)
-            .replace("%3", str(len(plan.added)))
-            .replace("%4", str(len(plan.changed)))
-            .replace("%5", str(len(plan.retired)))
-        )
+        message = plan_message(self.tr("Saved %1 %2: %3 added, %4 changed, %5 retired."), plan)
         self._window.statusBar().showMessage(message)
         self.pack_saved.emit(message)
 
