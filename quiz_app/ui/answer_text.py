@@ -7,14 +7,18 @@ from typing import Any
 from quiz_app.core.numbers import format_number, quantity
 from quiz_app.core.questions import (
     Body,
+    Choice,
     Matching,
     MultipleResponse,
     Numeric,
     Ordering,
+    Question,
     ShortText,
     SingleChoice,
     TrueFalse,
 )
+
+LETTERS = "ABCDEFGHIJ"
 
 
 def _choice_text(body: SingleChoice | MultipleResponse | Ordering, key: str, language: str) -> str:
@@ -66,3 +70,33 @@ def right_text(body: Body, language: str, yes_no: tuple[str, str]) -> str:
         case Matching(pairs):
             return "; ".join(f"{p.left.get(language)}: {p.right.get(language)}" for p in pairs)
     raise TypeError(body)  # pragma: no cover
+
+
+def arranged(items: tuple[Choice, ...], order: tuple[str, ...]) -> tuple[Choice, ...]:
+    """``items`` in the ``order`` of their ids (as written when the order is empty or
+    does not name them all, e.g. a question edited since the quiz began)."""
+    by_id = {item.id: item for item in items}
+    if sorted(order) != sorted(by_id):
+        return items
+    return tuple(by_id[key] for key in order)
+
+
+def question_text(question: Question, language: str, order: tuple[str, ...] = ()) -> str:
+    """The question as plain text in ``language``: its prompt, then what there is to
+    choose from, lettered as on screen (``order`` is the order shown)."""
+    lines = [question.prompt.get(language)]
+    match question.body:
+        case SingleChoice(choices) | MultipleResponse(choices):
+            lines += [
+                f"{LETTERS[i]}   {c.text.get(language)}"
+                for i, c in enumerate(arranged(choices, order))
+            ]
+        case Ordering(items):
+            lines += [f"•  {item.text.get(language)}" for item in arranged(items, order)]
+        case Matching(pairs):
+            lines += [f"{i + 1}.  {p.left.get(language)}" for i, p in enumerate(pairs)]
+            rights = arranged(tuple(Choice(p.id, p.right) for p in pairs), order)
+            lines += [f"{LETTERS[i]}   {c.text.get(language)}" for i, c in enumerate(rights)]
+        case Numeric(_, _, unit) if unit is not None:
+            lines.append(f"({unit.get(language)})")
+    return "\n".join(lines)

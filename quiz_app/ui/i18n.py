@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from quiz_app.ui.assets import assets_dir
 
 QT_LOCALES = {"en": "en_GB", "zh": "zh_CN"}
+LANGUAGE_NAMES = {"en": "English", "zh": "中文"}
+"""Each language by its own name, as a reader of it looks for it."""
 _installed: list[QTranslator] = []
 
 
@@ -47,3 +49,8 @@ def system_language() -> str:
 def current_language() -> str:
     """The interface's language now (``set_language`` sets Qt's default locale)."""
     return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def language_name(language: str) -> str:
+    """``中文`` for ``zh``: a language's name in itself (unknown codes as they are)."""
+    return LANGUAGE_NAMES.get(language, language)

@@ -55,6 +55,7 @@ class Navigation(QObject):
         self.progress_screen: ProgressScreen | None = None
         self.class_results_screen: QWidget | None = None
         self.editor_screen: PackEditorScreen | None = None
+        self.rules_screen: QWidget | None = None
         self._rebuilds: dict[str, _Shown] = {}
         self._stale = Changes.NONE
         self.build_home()
@@ -123,6 +124,21 @@ class Navigation(QObject):
 
     # -- the quiz --------------------------------------------------------------------------
     def start_quiz(self, learner: LearnerId, settings: QuizSettings) -> None:
+        """An exam shows its rules first; any other quiz starts at once."""
+        if settings.mode is QuizMode.EXAM:
+            self.show_exam_rules(learner, settings)
+        else:
+            self.begin_quiz(learner, settings)
+
+    def show_exam_rules(self, learner: LearnerId, settings: QuizSettings) -> None:
+        from quiz_app.ui.screens.exam_rules import ExamRulesScreen
+
+        screen = ExamRulesScreen(settings)
+        screen.accepted.connect(lambda: self.begin_quiz(learner, settings))
+        screen.go_home.connect(self.go_home)
+        self.show_screen("rules_screen", screen)
+
+    def begin_quiz(self, learner: LearnerId, settings: QuizSettings) -> None:
         """Draw and record a quiz on the bank's writer, then show its first question."""
         from quiz_app.services.quiz import start_quiz
 
@@ -163,21 +179,33 @@ class Navigation(QObject):
             run=run,
         )
         screen.answered.connect(self._context.notify)
-        screen.quiz_finished.connect(self.show_results)
+        screen.quiz_finished.connect(self._quiz_finished)
+        screen.left.connect(self.go_home)
         self.show_screen("quiz_screen", screen)
 
-    def show_results(self, quiz: QuizSession) -> None:
+    def _quiz_finished(self, quiz: QuizSession) -> None:
+        screen = self.quiz_screen
+        self.show_results(quiz, times_up=screen is not None and screen.timed_out)
+
+    def show_results(self, quiz: QuizSession, *, times_up: bool = False) -> None:
         from quiz_app.services.quiz import quiz_questions
         from quiz_app.ui.screens.results import ResultsScreen
 
-        screen = ResultsScreen(quiz, quiz_questions(self.database, quiz), self._context.language)
-        screen.go_home.connect(self.go_home)
-        screen.retry_mistakes.connect(
-            lambda: self.start_quiz(
-                quiz.learner_id, QuizSettings(QuizMode.MISTAKES, count=len(quiz.question_ids))
-            )
+        screen = ResultsScreen(
+            quiz, quiz_questions(self.database, quiz), self._context.language, times_up=times_up
         )
+        screen.go_home.connect(self.go_home)
+        screen.retry_mistakes.connect(lambda: self.retry_mistakes(quiz))
         self.show_screen("results_screen", screen)
+
+    def retry_mistakes(self, quiz: QuizSession) -> None:
+        """A new practice quiz of this quiz's questions that were not fully right."""
+        from quiz_app.services.quiz import retry_mistakes
+
+        database = self.database
+        database_worker(database).run(
+            lambda: retry_mistakes(database, quiz.id), self._started, self._not_started
+        )
 
     def show_history(self, learner: LearnerId) -> None:
         def build() -> QWidget:

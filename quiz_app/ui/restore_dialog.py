@@ -61,6 +61,8 @@ class RestoreBackupDialog(QDialog):
         layout.addWidget(self.note)
 
         self.table = _BackupTable(len(self._backups), 6, self)
+
+        self.table.setTabKeyNavigation(False)  # Tab leaves a read-only table
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Date"),

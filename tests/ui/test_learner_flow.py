@@ -15,7 +15,7 @@ from quiz_app.services.quiz import unfinished_quiz
 from quiz_app.storage import Database
 from quiz_app.ui.main_window import MainWindow
 from tests.conftest import NOW
-from tests.ui.test_quiz_screen import _press_enter, _type_right_answer, wait_for_quiz
+from tests.ui.test_quiz_screen import _press_enter, _type_right_answer, start_exam, wait_for_quiz
 
 
 def _window(qtbot: QtBot, database: Database, sample_pack: Path) -> MainWindow:
@@ -79,8 +79,7 @@ def test_an_unfinished_quiz_is_offered_and_resumed(
     window = _window(qtbot, database, sample_pack)
     home = window.home
     home.count.setValue(5)
-    qtbot.keyClick(home.mode_buttons[QuizMode.EXAM], Qt.Key.Key_Space)
-    wait_for_quiz(qtbot, window)
+    start_exam(qtbot, window)
     screen = window.navigation.quiz_screen
     assert screen is not None
     _type_right_answer(qtbot, screen)
@@ -173,8 +172,7 @@ def test_history_lists_finished_quizzes_and_opens_one_for_review(
     home = window.home
     for _ in range(2):
         home.count.setValue(2)
-        qtbot.keyClick(home.mode_buttons[QuizMode.EXAM], Qt.Key.Key_Space)
-        wait_for_quiz(qtbot, window)
+        start_exam(qtbot, window)
         screen = window.navigation.quiz_screen
         assert screen is not None
         for _ in range(2):
@@ -256,8 +254,7 @@ def test_home_shows_mastery_and_recent_results_for_the_learner(
     assert science is not None
     science.setCheckState(0, Qt.CheckState.Checked)
     window.home.count.setValue(3)
-    qtbot.keyClick(window.home.mode_buttons[QuizMode.EXAM], Qt.Key.Key_Space)
-    wait_for_quiz(qtbot, window)
+    start_exam(qtbot, window)
     screen = window.navigation.quiz_screen
     assert screen is not None
     for _ in range(3):

@@ -8,18 +8,16 @@ from PySide6.QtCharts import QBarSeries, QHorizontalBarSeries, QLineSeries
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from quiz_app.core.quiz import QuizMode
 from quiz_app.storage import Database
 from quiz_app.ui.main_window import MainWindow
 from tests.ui.test_learner_flow import _window
-from tests.ui.test_quiz_screen import _press_enter, _type_right_answer, wait_for_quiz
+from tests.ui.test_quiz_screen import _press_enter, _type_right_answer, start_exam
 
 
 def _two_quizzes(qtbot: QtBot, window: MainWindow) -> None:
     for _ in range(2):
         window.home.count.setValue(3)
-        qtbot.keyClick(window.home.mode_buttons[QuizMode.EXAM], Qt.Key.Key_Space)
-        wait_for_quiz(qtbot, window)
+        start_exam(qtbot, window)
         screen = window.navigation.quiz_screen
         assert screen is not None
         for _ in range(3):

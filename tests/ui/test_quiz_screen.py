@@ -96,6 +96,18 @@ def wait_for_quiz(qtbot: QtBot, window: MainWindow) -> QuizScreen:
     return navigation.quiz_screen
 
 
+def start_exam(qtbot: QtBot, window: MainWindow) -> QuizScreen:
+    """Home's Exam button, then its rules screen's Start (by keyboard), then the quiz."""
+    from quiz_app.core.quiz import QuizMode
+
+    qtbot.keyClick(window.home.mode_buttons[QuizMode.EXAM], Qt.Key.Key_Space)
+    rules = window.navigation.rules_screen
+    assert rules is not None
+    assert window.navigation.stack.currentWidget() is rules
+    qtbot.keyClick(rules, Qt.Key.Key_Return)
+    return wait_for_quiz(qtbot, window)
+
+
 def _press_enter(qtbot: QtBot, screen: QuizScreen) -> None:
     """Enter on the control that has focus at this point (offscreen windows never
     become active, so the focus widget is named rather than asked for)."""

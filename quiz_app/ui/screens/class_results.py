@@ -27,6 +27,7 @@ def _table(parent: QWidget, headers: list[str], rows: list[list[str]], name: str
     table.setAccessibleName(name)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSortingEnabled(False)
+    table.setTabKeyNavigation(False)  # Tab leaves a read-only table
     table.verticalHeader().setVisible(False)
     for r, row in enumerate(rows):
         for c, text in enumerate(row):

@@ -53,6 +53,7 @@ class HistoryScreen(QWidget):
         self.empty.setVisible(not quizzes)
         layout.addWidget(self.empty)
         self.table = _QuizTable(len(quizzes), 5, self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves a read-only table
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Date"),

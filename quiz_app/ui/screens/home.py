@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -26,8 +28,11 @@ from quiz_app.ui.modes import mode_name
 from quiz_app.ui.worker import database_worker
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from quiz_app.core.errors import QuizError
     from quiz_app.core.learners import Learner
+    from quiz_app.core.quiz import QuizSession
     from quiz_app.services.bank import Database
     from quiz_app.ui.widgets.pack_list import PackListWidget
 
@@ -35,6 +40,28 @@ _PACK_TREE = Changes.PACKS | Changes.SCHEDULES | Changes.ANSWERS
 """Mastery comes from the schedules, which answers move."""
 _LEARNER_LINE = Changes.QUIZZES | Changes.ANSWERS | Changes.SCHEDULES
 """Recent results, the unfinished quiz, the number of questions due."""
+
+_MODE_ICONS = {
+    QuizMode.PRACTICE: "practice",
+    QuizMode.EXAM: "exam",
+    QuizMode.MISTAKES: "mistakes",
+    QuizMode.REVIEW: "review",
+}
+_NEXT_ICONS = {"continue": "continue", "review": "review", "practice": "practice"}
+_MODE_TIPS: dict[QuizMode, Callable[[], str]] = {
+    QuizMode.PRACTICE: lambda: QCoreApplication.translate(
+        "HomeScreen", "Feedback after every answer"
+    ),
+    QuizMode.EXAM: lambda: QCoreApplication.translate(
+        "HomeScreen", "Timed, one minute a question; the score at the end"
+    ),
+    QuizMode.MISTAKES: lambda: QCoreApplication.translate(
+        "HomeScreen", "Questions you got wrong the last time you met them"
+    ),
+    QuizMode.REVIEW: lambda: QCoreApplication.translate(
+        "HomeScreen", "Spaced repetition: what is due today, and a few new questions"
+    ),
+}
 
 
 class HomeScreen(QWidget):
@@ -82,7 +109,33 @@ class HomeScreen(QWidget):
         who.addWidget(self.resume)
         layout.addLayout(who)
 
+        # The one obvious next step: continue the quiz left open, review what is due,
+        # or start practising.
+        self.next_card = QFrame(self)
+        self.next_card.setObjectName("card")
+        card = QHBoxLayout(self.next_card)
+        words = QVBoxLayout()
+        self.greeting = QLabel(self.next_card)
+        self.greeting.setProperty("role", "heading")
+        self.greeting.setWordWrap(True)
+        self.next_text = QLabel(self.next_card)
+        self.next_text.setWordWrap(True)
+        words.addWidget(self.greeting)
+        words.addWidget(self.next_text)
+        card.addLayout(words, 1)
+        self.next_button = QPushButton(self.next_card)
+        self.next_button.setProperty("primary", "true")
+        self.next_button.clicked.connect(self._next_step)
+        card.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._next: str = "practice"
+        layout.addWidget(self.next_card)
+
         layout.addWidget(self.packs, 1)
+        self.scope = QLabel(self)
+        self.scope.setObjectName("scope")
+        self.scope.setWordWrap(True)
+        layout.addWidget(self.scope)
+        self.packs.itemChanged.connect(self._show_scope)
         self.recent = QLabel(self)
         self.recent.setObjectName("recent")
         self.recent.setWordWrap(True)
@@ -115,16 +168,111 @@ class HomeScreen(QWidget):
             (QuizMode.REVIEW, self.tr("&Review")),
         ):
             button = QPushButton(text, self)
+            button.setToolTip(_MODE_TIPS[mode]())
             button.clicked.connect(lambda _=False, m=mode: self._start(m))
             start.addWidget(button)
             self.mode_buttons[mode] = button
         layout.addLayout(start)
+        self._show_icons()
         self.learner.currentIndexChanged.connect(self._learner_changed)
         self.tracker = ChangeTracker(
             self, context, Changes.LEARNERS | _PACK_TREE | _LEARNER_LINE, self.redraw
         )
         if context.database is not None:
             self.tracker.notify(Changes.EVERYTHING)
+
+    def _show_icons(self) -> None:
+        """Icons in the theme's text colour (drawn again when the theme changes)."""
+        from quiz_app.ui.icons import icon
+
+        for mode, name in _MODE_ICONS.items():
+            self.mode_buttons[mode].setIcon(icon(name))
+        self.next_button.setIcon(icon(_NEXT_ICONS[self._next], QPalette.ColorRole.HighlightedText))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._show_icons()
+
+    def _show_scope(self) -> None:
+        """Which topics a quiz started now draws from, said in words."""
+        _, topics = self.selected_topics()
+        if not topics:
+            total = sum(
+                int(self.packs.topLevelItem(i).text(1) or 0)  # type: ignore[union-attr]
+                for i in range(self.packs.topLevelItemCount())
+            )
+            self.scope.setText(
+                self.tr("No topic ticked: a quiz draws from every topic (%1 questions).").replace(
+                    "%1", str(total)
+                )
+            )
+            return
+        names = self._ticked_topic_names()
+        shown = "; ".join(names[:3]) + ("; …" if len(names) > 3 else "")
+        text = (
+            self.tr("A quiz draws from the topic %1.")
+            if len(names) == 1
+            else self.tr("A quiz draws from %1 topics: %2.").replace("%1", str(len(names)))
+        )
+        self.scope.setText(text.replace("%2", shown).replace("%1", shown))
+
+    def _ticked_topic_names(self) -> list[str]:
+        names = []
+        for i in range(self.packs.topLevelItemCount()):
+            pack = self.packs.topLevelItem(i)
+            assert pack is not None
+            for j in range(pack.childCount()):
+                topic = pack.child(j)
+                if topic is not None and topic.checkState(0) == Qt.CheckState.Checked:
+                    names.append(topic.text(0))
+        return names
+
+    def _show_next_step(
+        self, learner: Learner | None, unfinished: QuizSession | None, due: int
+    ) -> None:
+        """Continue the open quiz, else review what is due, else practise."""
+        name = "" if learner is None else learner.name
+        self.greeting.setText(
+            self.tr("Hello, %1").replace("%1", name) if name else self.tr("Hello")
+        )
+        if unfinished is not None:
+            self._next = "continue"
+            self.next_text.setText(
+                self.tr("You have a %1 quiz open: %2 of %3 answered.")
+                .replace("%1", mode_name(unfinished.settings.mode).lower())
+                .replace("%2", str(len(unfinished.answers)))
+                .replace("%3", str(len(unfinished.question_ids)))
+            )
+            self.next_button.setText(self.tr("&Continue the quiz"))
+        elif due:
+            self._next = "review"
+            self.next_text.setText(
+                self.tr("%1 questions are due for review: a few minutes keeps them fresh.").replace(
+                    "%1", str(due)
+                )
+                if due > 1
+                else self.tr("1 question is due for review: a minute keeps it fresh.")
+            )
+            self.next_button.setText(self.tr("Re&view now"))
+        else:
+            self._next = "practice"
+            self.next_text.setText(
+                self.tr(
+                    "Nothing is due. Tick topics below, or just start: a quiz of %1 questions."
+                ).replace("%1", str(self.count.value()))
+            )
+            self.next_button.setText(self.tr("&Start practising"))
+        self.next_button.setEnabled(learner is not None)
+        self._show_icons()
+
+    def _next_step(self) -> None:
+        if self._next == "continue":
+            self._resume()
+        elif self._next == "review":
+            self._start(QuizMode.REVIEW)
+        else:
+            self._start(QuizMode.PRACTICE)
 
     @property
     def _database(self) -> Database | None:
@@ -153,6 +301,7 @@ class HomeScreen(QWidget):
         mastery = None if learner is None else topic_mastery(self._database, learner)
         self.packs.show_packs(packs, self._context.language, mastery)
         self.bank_counted.emit(sum(p.question_count for p in packs))
+        self._show_scope()
 
     def reload_learners(self, select: LearnerId | None = None) -> None:
         from quiz_app.services.learners import list_learners
@@ -189,6 +338,7 @@ class HomeScreen(QWidget):
 
     def _show_learner_line(self) -> None:
         """Recent results, the number due and the unfinished quiz of the learner chosen."""
+        from quiz_app.services.learners import get_learner
         from quiz_app.services.quiz import unfinished_quiz
         from quiz_app.services.review import due_now
 
@@ -197,6 +347,7 @@ class HomeScreen(QWidget):
         self.recent.clear()
         self.mode_buttons[QuizMode.REVIEW].setText(self.tr("&Review"))
         if learner is None or self._database is None:
+            self._show_next_step(None, None, 0)
             return
         self._show_recent(learner)
         due = due_now(self._database, learner)
@@ -204,7 +355,9 @@ class HomeScreen(QWidget):
             self.mode_buttons[QuizMode.REVIEW].setText(
                 self.tr("&Review (%1 due)").replace("%1", str(due))
             )
-        self.resume.setVisible(unfinished_quiz(self._database, learner) is not None)
+        unfinished = unfinished_quiz(self._database, learner)
+        self.resume.setVisible(unfinished is not None)
+        self._show_next_step(get_learner(self._database, learner), unfinished, due)
 
     def _count_changed(self, count: int) -> None:
         self._context.update_settings(question_count=count)

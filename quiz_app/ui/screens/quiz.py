@@ -7,6 +7,7 @@ so closing the window or killing the process loses at most the answer being type
 
 from __future__ import annotations
 
+import itertools
 import random
 import time
 from collections.abc import Callable
@@ -14,7 +15,7 @@ from functools import partial
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,6 +37,8 @@ from quiz_app.core.quiz_run import QuizRun
 from quiz_app.services.bank import Database
 from quiz_app.services.packs import pack_media
 from quiz_app.services.quiz import AnswerOutcome, finish_quiz, submit_answer
+from quiz_app.ui.answer_text import question_text
+from quiz_app.ui.i18n import language_name
 from quiz_app.ui.images import pixmap_from_bytes
 from quiz_app.ui.widgets.answers import AnswerWidget, answer_widget, mark_feedback
 from quiz_app.ui.worker import database_worker
@@ -43,6 +46,9 @@ from quiz_app.ui.worker import database_worker
 T = TypeVar("T")
 
 IMAGE_WIDTH = 560
+"""Images are drawn at most this wide, and smaller when the window is."""
+IMAGE_SHARE = 0.4
+"""An image takes at most this share of the answers' height, so the answers stay in view."""
 
 
 def _plain_label(parent: QWidget, name: str) -> QLabel:
@@ -54,6 +60,33 @@ def _plain_label(parent: QWidget, name: str) -> QLabel:
     return label
 
 
+class _ScaledImage(QLabel):
+    """A question's image, scaled down (never up) to fit the room it is given."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._source = QPixmap()
+
+    def set_source(self, pixmap: QPixmap) -> None:
+        self._source = pixmap
+        self.setVisible(not pixmap.isNull())
+
+    def fit(self, width: int, height: int) -> None:
+        if self._source.isNull():
+            self.clear()
+            return
+        source = self._source
+        if source.width() > width or source.height() > height:
+            source = source.scaled(
+                max(width, 1),
+                max(height, 1),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        self.setPixmap(source)
+
+
 class QuizScreen(QWidget):
     """Asks the quiz's unanswered questions in order; emits ``quiz_finished`` at the end."""
 
@@ -61,6 +94,8 @@ class QuizScreen(QWidget):
     """The finished QuizSession."""
     answered = Signal(object)
     """Changes: an answer (or a flag) was stored."""
+    left = Signal()
+    """The learner left the quiz (kept for later, or abandoned)."""
 
     def __init__(
         self,
@@ -80,6 +115,8 @@ class QuizScreen(QWidget):
         self._answer: AnswerWidget | None = None
         self._current: StoredQuestion | None = None
         self._saving: object | None = None
+        self.timed_out = False
+        """The exam's time ran out before every question was answered."""
         self.run = run if run is not None else QuizRun.start(quiz)
         """Order, skips, feedback and time: kept when the screen is built again."""
         self._build()
@@ -92,6 +129,9 @@ class QuizScreen(QWidget):
             self._show_next()
         else:
             self._show_again()
+        remaining = self.remaining_ms()
+        if remaining is not None:
+            self._show_time(remaining)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter and Esc reach here from whichever answer control has focus (they leave
@@ -104,7 +144,36 @@ class QuizScreen(QWidget):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.advance()
             return
+        if event.key() == Qt.Key.Key_F2:
+            self.toggle_peek()
+            return
         super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_image()
+
+    def _fit_image(self) -> None:
+        viewport = self._scroll.viewport()
+        margins = self._body.contentsMargins()
+        width = viewport.width() - margins.left() - margins.right()
+        self.image.fit(min(width, IMAGE_WIDTH), int(viewport.height() * IMAGE_SHARE))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The stack shows the screen after it is built, and gives focus to its own
+        # choice: put it on the answer once the screen is really on view.
+        QTimer.singleShot(0, self, self.focus_answer)
+
+    def focus_answer(self) -> None:
+        """Keyboard focus on the answer control (or Next after feedback), so number keys,
+        letters, T/F and Enter work at once."""
+        if not isValid(self) or self.run.paused:
+            return
+        if self.run.feedback is not None:
+            self.submit.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self._answer is not None:
+            self._answer.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- exam time, pause, skip ---------------------------------------------------------------
     @property
@@ -123,11 +192,22 @@ class QuizScreen(QWidget):
         remaining = self.remaining_ms()
         if remaining is None:
             return
-        seconds = remaining // 1000
-        self.timer_label.setText(f"{seconds // 60}:{seconds % 60:02d}")
+        self._show_time(remaining)
         if remaining == 0:
             self._timer.stop()
+            self.timed_out = True
             self._finish()
+
+    def _show_time(self, remaining_ms: int) -> None:
+        seconds = -(-remaining_ms // 1000)  # 0.4 s left still shows 0:01
+        clock = f"{seconds // 60}:{seconds % 60:02d}"
+        self.timer_label.setText(self.tr("Time left %1").replace("%1", clock))
+        self.timer_label.setAccessibleDescription(self.timer_label.text())
+        urgent = "true" if remaining_ms < 60_000 else "false"
+        if self.timer_label.property("urgent") != urgent:
+            self.timer_label.setProperty("urgent", urgent)
+            self.timer_label.style().unpolish(self.timer_label)
+            self.timer_label.style().polish(self.timer_label)
 
     def toggle_pause(self) -> None:
         """Esc: hide the question and stop the clock, or carry on."""
@@ -143,13 +223,14 @@ class QuizScreen(QWidget):
             self._content.show()
             if self.time_limit_ms is not None:
                 self._timer.start()
-            if self._answer is not None:
-                self._answer.setFocus()
+            self.focus_answer()
 
     def toggle_flag(self) -> None:
         """Flag (or unflag) the question; stored at once, so it survives a resume."""
         from quiz_app.services.quiz import toggle_flag
 
+        # Flag is a side step: the keyboard goes straight back to the answer.
+        self.focus_answer()
         if self._current is None or self.saving:
             self._show_flag()
             return
@@ -160,6 +241,7 @@ class QuizScreen(QWidget):
         self._quiz = flagged.value
         self._show_flag()
         self.answered.emit(flagged.changes)
+        self.focus_answer()
 
     def _show_flag(self) -> None:
         self.flag_button.setChecked(
@@ -176,14 +258,26 @@ class QuizScreen(QWidget):
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
         self.progress_label = QLabel(self)
+        self.progress_label.setObjectName("quizProgress")
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(8)
+        self.progress.setAccessibleName(self.tr("Progress"))
         self.timer_label = QLabel(self)
+        self.timer_label.setObjectName("timer")
         self.timer_label.setAccessibleName(self.tr("Time left"))
+        self.timer_label.setVisible(self.time_limit_ms is not None)
+        self.peek_button = QPushButton(self)
+        self.peek_button.setCheckable(True)
+        self.peek_button.clicked.connect(self.toggle_peek)
+        self.leave_button = QPushButton(self.tr("&Leave…"), self)
+        self.leave_button.setToolTip(self.tr("Keep this quiz for later, or abandon it"))
+        self.leave_button.clicked.connect(self.ask_leave)
         top.addWidget(self.progress_label)
         top.addWidget(self.progress, 1)
         top.addWidget(self.timer_label)
+        top.addWidget(self.peek_button)
+        top.addWidget(self.leave_button)
         outer.addLayout(top)
         self.paused = QLabel(self.tr("Paused. Press Esc to carry on."), self)
         self.paused.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -191,17 +285,26 @@ class QuizScreen(QWidget):
         self.paused.hide()
         outer.addWidget(self.paused, 1)
 
-        scroll = QScrollArea(self)
+        content = QWidget(self)
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        # The question stays in view above the answers: on a small screen only the
+        # answers scroll.
+        self.prompt = _plain_label(content, "prompt")
+        self.prompt.setProperty("role", "prompt")
+        content_layout.addWidget(self.prompt)
+        self.peek = _plain_label(content, "peek")
+        self.peek.hide()
+        content_layout.addWidget(self.peek)
+
+        scroll = QScrollArea(content)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Everything wraps to the window's width: nothing ever scrolls sideways.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(scroll)
         self._body = QVBoxLayout(body)
-        self.prompt = _plain_label(body, "prompt")
-        font = self.prompt.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        self.prompt.setFont(font)
-        self.image = QLabel(body)
-        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image = _ScaledImage(body)
         self._answer_slot = QVBoxLayout()
         self.feedback = QFrame(body)
         self.feedback.setObjectName("feedback")
@@ -211,14 +314,15 @@ class QuizScreen(QWidget):
         self.source = _plain_label(self.feedback, "source")
         for widget in (self.verdict, self.explanation, self.source):
             feedback_layout.addWidget(widget)
-        self._body.addWidget(self.prompt)
         self._body.addWidget(self.image)
         self._body.addLayout(self._answer_slot)
         self._body.addWidget(self.feedback)
         self._body.addStretch(1)
         scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
-        self._content = scroll
+        self._scroll = scroll
+        content_layout.addWidget(scroll, 1)
+        outer.addWidget(content, 1)
+        self._content = content
 
         buttons = QHBoxLayout()
         self.skip_button = QPushButton(self.tr("S&kip"), self)
@@ -232,9 +336,106 @@ class QuizScreen(QWidget):
         buttons.addStretch(1)
         self.submit = QPushButton(self.tr("Submit"), self)
         self.submit.setDefault(True)
+        self.submit.setProperty("primary", "true")
         self.submit.clicked.connect(self.advance)
         buttons.addWidget(self.submit)
         outer.addLayout(buttons)
+
+    def _set_tab_order(self) -> None:
+        """Tab goes through the screen as it reads: the top bar, the answer, then the
+        buttons below it."""
+        chain: list[QWidget] = [self.peek_button, self.leave_button]
+        if self._answer is not None:
+            chain += [
+                w
+                for w in [self._answer, *self._answer.findChildren(QWidget)]
+                if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and w.focusProxy() is None
+                and w.window() is self.window()  # not a drop-down's pop-up list
+            ]
+        chain += [self.skip_button, self.flag_button, self.submit]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    # -- the other language ----------------------------------------------------------------
+    def other_language(self) -> str | None:
+        """The question's other language, for a bilingual learner to peek at."""
+        if self._current is None:
+            return None
+        others = sorted(self._current.question.languages - {self._language})
+        return others[0] if others else None
+
+    def toggle_peek(self) -> None:
+        """F2: show (or hide) the question in the pack's other language, under the prompt."""
+        other = self.other_language()
+        if other is None or self._current is None or self.peek.isVisible():
+            self.peek.hide()
+            self.peek_button.setChecked(False)
+            self.focus_answer()
+            return
+        order = self._answer.display_order() if self._answer is not None else ()
+        self.peek.setText(question_text(self._current.question, other, order))
+        self.peek.show()
+        self.peek_button.setChecked(True)
+        self.focus_answer()
+
+    def _show_peek_button(self) -> None:
+        other = self.other_language()
+        self.peek.hide()
+        self.peek_button.setChecked(False)
+        self.peek_button.setVisible(other is not None)
+        if other is not None:
+            name = language_name(other)
+            self.peek_button.setText(name)
+            self.peek_button.setAccessibleName(
+                self.tr("Show this question in %1 (F2)").replace("%1", name)
+            )
+            self.peek_button.setToolTip(self.peek_button.accessibleName())
+
+    # -- leaving ----------------------------------------------------------------------------
+    def ask_leave(self) -> None:
+        """Keep the quiz for later (Home offers to continue it), or abandon it."""
+        if self.saving:
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Leave the quiz"))
+        box.setText(
+            self.tr(
+                "Your %1 answers so far are saved. Keep the quiz to finish later, or abandon it?"
+            ).replace("%1", str(len(self._quiz.answers)))
+        )
+        keep = box.addButton(self.tr("&Keep for later"), QMessageBox.ButtonRole.AcceptRole)
+        abandon = box.addButton(self.tr("&Abandon quiz"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Carry &on"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        if box.clickedButton() is keep:
+            self.leave()
+        elif box.clickedButton() is abandon:
+            self.abandon()
+        else:
+            self.focus_answer()
+
+    def leave(self) -> None:
+        """Back to Home; the quiz stays unfinished, to be continued."""
+        # Time away does not count: a resumed screen starts the question's clock again.
+        self._timer.stop()
+        self.run.stop_clock(time.monotonic())
+        self.left.emit()
+
+    def abandon(self) -> None:
+        """End the quiz without a score; its answers stay in the learner's history."""
+        from quiz_app.services.quiz import abandon_quiz
+
+        self._timer.stop()
+        quiz_id, database = self._quiz.id, self._database
+        self._save(lambda: abandon_quiz(database, quiz_id), self._abandoned)
+
+    def _abandoned(self, abandoned: Changed[QuizSession]) -> None:
+        self._quiz = abandoned.value
+        self.answered.emit(abandoned.changes)
+        self.left.emit()
 
     # -- flow -----------------------------------------------------------------------------
     @property
@@ -269,6 +470,7 @@ class QuizScreen(QWidget):
         self.progress.setRange(0, total)
         self.progress.setValue(number - 1)
         self.prompt.setText(question.prompt.get(self._language))
+        self._show_peek_button()
         self._show_image()
         if self._answer is not None:
             self._answer.deleteLater()
@@ -283,22 +485,21 @@ class QuizScreen(QWidget):
         self.feedback.hide()
         self.flag_button.setChecked(self._current.id in self._quiz.flagged)
         self.submit.setText(self.tr("Submit"))
-        self._answer.setFocus()
+        self._set_tab_order()
+        self.focus_answer()
 
     def _show_image(self) -> None:
         assert self._current is not None
         question = self._current.question
         if question.image is None:
-            self.image.clear()
-            self.image.hide()
+            self.image.set_source(QPixmap())
             return
         data = pack_media(self._database, self._current.pack_id, question.image)
-        pixmap = pixmap_from_bytes(data or b"", question.image, IMAGE_WIDTH)
-        self.image.setPixmap(pixmap)
+        self.image.set_source(pixmap_from_bytes(data or b"", question.image, IMAGE_WIDTH))
         if question.image_alt is not None:
             self.image.setAccessibleName(question.image_alt.get(self._language))
             self.image.setToolTip(question.image_alt.get(self._language))
-        self.image.setVisible(not pixmap.isNull())
+        self._fit_image()
 
     @property
     def saving(self) -> bool:

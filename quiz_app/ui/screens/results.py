@@ -46,11 +46,31 @@ class ResultsScreen(QWidget):
         questions: list[StoredQuestion],
         language: str,
         parent: QWidget | None = None,
+        *,
+        times_up: bool = False,
     ) -> None:
         super().__init__(parent)
         self.quiz = quiz
         yes_no = (self.tr("True"), self.tr("False"))
         layout = QVBoxLayout(self)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        unanswered = len(quiz.question_ids) - len(quiz.answers)
+        if times_up and unanswered > 1:
+            self.notice.setText(
+                self.tr("⏰ Time's up. The %1 questions not answered count as wrong.").replace(
+                    "%1", str(unanswered)
+                )
+            )
+        elif times_up:
+            self.notice.setText(
+                self.tr("⏰ Time's up. The question not answered counts as wrong.")
+                if unanswered
+                else self.tr("⏰ Time's up, just as the last answer was saved.")
+            )
+        self.notice.setVisible(times_up)
+        layout.addWidget(self.notice)
         self.score = QLabel(
             self.tr("Score: %1 %").replace("%1", str(round(quiz.score * 100))), self
         )
@@ -71,6 +91,7 @@ class ResultsScreen(QWidget):
 
         by_id = {q.id: q for q in questions}
         self.table = _AnswerTable(len(quiz.question_ids), 4, self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves a read-only table
         self.table.setHorizontalHeaderLabels(
             [self.tr("Question"), self.tr("Your answer"), self.tr("Right answer"), self.tr("Score")]
         )
@@ -107,7 +128,7 @@ class ResultsScreen(QWidget):
         mistakes = [
             q for q in quiz.question_ids if (a := quiz.answers.get(q)) is None or a.score < 1.0
         ]
-        self.retry = QPushButton(self.tr("Retry my mistakes"), self)
+        self.retry = QPushButton(self.tr("Retry this quiz's mistakes"), self)
         self.retry.setEnabled(bool(mistakes))
         self.retry.clicked.connect(self.retry_mistakes)
         self.home = QPushButton(self.tr("Home"), self)

@@ -81,6 +81,10 @@ class AnswerWidget(QWidget):
         """Show the right answer in place and lock the widget."""
         raise NotImplementedError
 
+    def display_order(self) -> tuple[str, ...]:
+        """The ids of what there is to choose from, in the order shown (empty: none)."""
+        return ()
+
 
 class _ChoiceButtons(AnswerWidget):
     def __init__(self, choices: tuple[Choice, ...], language: str, exclusive: bool) -> None:
@@ -104,9 +108,18 @@ class _ChoiceButtons(AnswerWidget):
             self._group.addButton(button, i)
             layout.addWidget(button)
             self.buttons.append(button)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Focus goes to the first choice; number keys and letters the choices leave
+        # unhandled reach keyPressEvent here, and the arrows move between choices.
+        self.setFocusProxy(self.buttons[0])
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.buttons:
+            focused = next((i for i, b in enumerate(self.buttons) if b.hasFocus()), 0)
+            step = -1 if event.key() == Qt.Key.Key_Up else 1
+            self.buttons[(focused + step) % len(self.buttons)].setFocus(
+                Qt.FocusReason.TabFocusReason
+            )
+            return
         index = _key_index(event, len(self.buttons))
         if index is None or not self.isEnabled():
             super().keyPressEvent(event)
@@ -114,6 +127,9 @@ class _ChoiceButtons(AnswerWidget):
         button = self.buttons[index]
         button.setChecked(not button.isChecked() if not self._group.exclusive() else True)
         button.setFocus()
+
+    def display_order(self) -> tuple[str, ...]:
+        return tuple(choice.id for choice in self._choices)
 
     def _checked_ids(self) -> frozenset[str]:
         return frozenset(self._choices[i].id for i, b in enumerate(self.buttons) if b.isChecked())

@@ -1,0 +1,169 @@
+"""Keyboard first: the answer control has focus at every question start, after a resume
+and after Flag, so number keys, letters, T/F and Enter work without a Tab; Tab follows
+the screen and leaves tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from quiz_app.core.questions import QuestionType
+from quiz_app.core.quiz import QuizSettings
+from quiz_app.services.learners import create_learner
+from quiz_app.services.packs import import_pack
+from quiz_app.storage import Database
+from quiz_app.ui.main_window import MainWindow
+from quiz_app.ui.screens.quiz import QuizScreen
+from tests.conftest import NOW
+from tests.ui.test_quiz_screen import _press_enter, wait_for_quiz
+
+
+@pytest.fixture
+def window(qtbot: QtBot, database: Database, sample_pack: Path) -> MainWindow:
+    import_pack(database, sample_pack, now=NOW)
+    create_learner(database, "Ada", now=NOW)
+    window = MainWindow(None)
+    qtbot.addWidget(window)
+    window.resize(900, 700)
+    window.show()
+    window.set_database(database)
+    qtbot.waitUntil(lambda: window.home.learner.count() == 1)
+    return window
+
+
+def _start(qtbot: QtBot, window: MainWindow, *types: QuestionType) -> QuizScreen:
+    learner = window.home.current_learner()
+    settings = QuizSettings(count=3, types=frozenset(types))
+    window.navigation.start_quiz(learner, settings)
+    return wait_for_quiz(qtbot, window)
+
+
+def _focus_in_answer(screen: QuizScreen) -> bool:
+    focused = QApplication.focusWidget()
+    answer = screen._answer
+    return (
+        answer is not None
+        and focused is not None
+        and (focused is answer or answer.isAncestorOf(focused))
+    )
+
+
+def test_first_question_takes_number_keys_at_once(qtbot: QtBot, window: MainWindow) -> None:
+    screen = _start(qtbot, window, QuestionType.SINGLE)
+    qtbot.waitUntil(lambda: _focus_in_answer(screen))
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, "2")
+    assert screen._answer is not None
+    assert screen._answer.response() == screen._answer.display_order()[1]
+
+
+def test_true_false_takes_t_and_enter_at_once(qtbot: QtBot, window: MainWindow) -> None:
+    screen = _start(qtbot, window, QuestionType.TRUE_FALSE)
+    qtbot.waitUntil(lambda: _focus_in_answer(screen))
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, "t")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.run.feedback is not None and not screen.saving)
+    assert len(screen.quiz.answers) == 1
+    # after the feedback, Enter (on Next, which has focus) goes on
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.submit)
+
+
+def test_focus_returns_to_the_answer_after_flag(qtbot: QtBot, window: MainWindow) -> None:
+    screen = _start(qtbot, window, QuestionType.NUMERIC)
+    qtbot.waitUntil(lambda: _focus_in_answer(screen))
+    qtbot.mouseClick(screen.flag_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not screen.saving)
+    assert screen.flag_button.isChecked()
+    qtbot.waitUntil(lambda: _focus_in_answer(screen))
+    qtbot.keyClicks(QApplication.focusWidget(), "42")
+    assert screen._answer is not None
+    assert screen._answer.response() == 42
+
+
+def test_focus_on_the_answer_after_a_resume(qtbot: QtBot, window: MainWindow) -> None:
+    screen = _start(qtbot, window, QuestionType.SINGLE)
+    qtbot.waitUntil(lambda: _focus_in_answer(screen))
+    qtbot.keyClick(QApplication.focusWidget(), "1")
+    _press_enter(qtbot, screen)
+    _press_enter(qtbot, screen)  # past the feedback, to the second question
+    screen.leave()  # keep it for later
+    qtbot.waitUntil(lambda: window.navigation.stack.currentWidget() is window.home)
+    qtbot.waitUntil(lambda: window.home.resume.isVisible())
+    qtbot.mouseClick(window.home.resume, Qt.MouseButton.LeftButton)
+    resumed = wait_for_quiz(qtbot, window)
+    qtbot.waitUntil(lambda: _focus_in_answer(resumed))
+    assert len(resumed.quiz.answers) == 1
+
+
+def _tabbing(qtbot: QtBot, start: QWidget, stop: QWidget) -> list[QWidget]:
+    """The widgets real Tab presses visit from ``start`` until ``stop``."""
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    visited = [start]
+    while visited[-1] is not stop and len(visited) < 20:
+        qtbot.keyClick(visited[-1], Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        visited.append(focused)
+    return visited
+
+
+@pytest.mark.parametrize("kind", [QuestionType.SINGLE, QuestionType.MULTIPLE])
+def test_tab_follows_the_screen(qtbot: QtBot, window: MainWindow, kind: QuestionType) -> None:
+    """Top bar, the answer, then Skip, Flag, Submit: the choices are one stop, as a
+    group of radio buttons is (the arrows move between them)."""
+    screen = _start(qtbot, window, kind)
+    answer = screen._answer
+    assert answer is not None
+    visited = _tabbing(qtbot, screen.leave_button, screen.submit)
+    inside = [w for w in visited if answer.isAncestorOf(w)]
+    assert visited == [
+        screen.leave_button,
+        *inside,
+        screen.skip_button,
+        screen.flag_button,
+        screen.submit,
+    ]
+    assert len(inside) == 1
+
+
+def test_arrows_move_between_single_choices(qtbot: QtBot, window: MainWindow) -> None:
+    screen = _start(qtbot, window, QuestionType.SINGLE)
+    qtbot.waitUntil(lambda: _focus_in_answer(screen))
+    buttons = screen._answer.buttons  # type: ignore[union-attr]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is buttons[1]
+    qtbot.keyClick(buttons[1], Qt.Key.Key_Up)
+    qtbot.keyClick(buttons[0], Qt.Key.Key_Up)  # round to the last
+    assert QApplication.focusWidget() is buttons[-1]
+
+
+def test_tab_leaves_the_results_table(qtbot: QtBot, window: MainWindow) -> None:
+    screen = _start(qtbot, window, QuestionType.TRUE_FALSE)
+    screen._finish()
+    qtbot.waitUntil(lambda: window.navigation.results_screen is not None)
+    results = window.navigation.results_screen
+    assert results is not None
+    results.table.setFocus()
+    qtbot.keyClick(results.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not results.table
+
+
+def test_resumed_feedback_has_next_in_focus(qtbot: QtBot, window: MainWindow) -> None:
+    screen = _start(qtbot, window, QuestionType.SINGLE)
+    qtbot.waitUntil(lambda: _focus_in_answer(screen))
+    qtbot.keyClick(QApplication.focusWidget(), "1")
+    _press_enter(qtbot, screen)
+    screen.leave()
+    qtbot.waitUntil(lambda: window.home.resume.isVisible())
+    qtbot.mouseClick(window.home.resume, Qt.MouseButton.LeftButton)
+    resumed = wait_for_quiz(qtbot, window)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is resumed.submit)
+    qtbot.keyClick(resumed.submit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _focus_in_answer(resumed))
