@@ -80,6 +80,9 @@ class QuizSession:
     answers: Mapping[QuestionId, GivenAnswer] = field(default_factory=dict)
     flagged: frozenset[QuestionId] = frozenset()
     """Questions the learner marked to look at again."""
+    orders: Mapping[QuestionId, tuple[str, ...]] = field(default_factory=dict)
+    """The order each question shows its choices, items or partners in (see
+    ``core.shuffle``), drawn when the quiz started; empty for quizzes older than that."""
 
     @property
     def next_question(self) -> QuestionId | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 import pytest
@@ -16,9 +15,11 @@ from quiz_app.core.questions import Question, QuestionType
 from quiz_app.packs.native import load_pack
 from quiz_app.ui.widgets.answers import (
     MatchingWidget,
+    MultipleResponseWidget,
     NumericWidget,
     OrderingWidget,
     ShortTextWidget,
+    SingleChoiceWidget,
     answer_widget,
     parse_number,
 )
@@ -28,8 +29,10 @@ SAMPLE = {
 }
 
 
-def _widget(qtbot: QtBot, question: Question, language: str = "en"):  # type: ignore[no-untyped-def]
-    widget = answer_widget(question.body, language, random.Random(1))
+def _widget(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, question: Question, language: str = "en", order: tuple[str, ...] = ()
+):
+    widget = answer_widget(question.body, language, order)
     qtbot.addWidget(widget)
     widget.show()
     widget.setFocus()
@@ -154,3 +157,78 @@ def test_matching_by_picking_pairs(qtbot: QtBot) -> None:
         while combo.currentData() != pair_id:
             qtbot.keyClick(combo, Qt.Key.Key_Down)
     assert grade(question.body, widget.response()) == 1.0
+
+
+def test_single_choice_shows_the_quizs_order_and_letters_follow_it(qtbot: QtBot) -> None:
+    question = SAMPLE[QuestionType.SINGLE]  # choices a, b, c; the answer is b
+    widget = _widget(qtbot, question, order=("c", "b", "a"))
+    assert isinstance(widget, SingleChoiceWidget)
+    assert [b.text() for b in widget.buttons] == [
+        "A   Chang'e-5",
+        "B   Chang'e-4",
+        "C   Chang'e-3",
+    ]
+    assert widget.buttons[0].accessibleName() == "A: Chang'e-5"
+    qtbot.keyClick(widget, "a")  # the first one shown is choice c
+    assert widget.response() == "c"
+    qtbot.keyClick(widget, "2")
+    assert widget.response() == "b"
+    assert grade(question.body, widget.response()) == 1.0
+    widget.show_answer()
+    assert [b.property("feedback") for b in widget.buttons] == [None, "right", None]
+
+
+def test_multiple_response_in_the_quizs_order(qtbot: QtBot) -> None:
+    question = SAMPLE[QuestionType.MULTIPLE]  # ce4 ce5 ce6 ce3; right: ce5, ce6
+    widget = _widget(qtbot, question, order=("ce6", "ce3", "ce5", "ce4"))
+    assert isinstance(widget, MultipleResponseWidget)
+    qtbot.keyClick(widget, "1")
+    qtbot.keyClick(widget, "c")
+    assert widget.response() == frozenset({"ce6", "ce5"})
+    assert grade(question.body, widget.response()) == 1.0
+    qtbot.keyClick(widget, "2")  # ticks Chang'e-3, shown second
+    widget.show_answer()
+    assert [b.property("feedback") for b in widget.buttons] == ["right", "wrong", "right", None]
+
+
+def test_no_order_is_the_written_order_for_choices(qtbot: QtBot) -> None:
+    question = SAMPLE[QuestionType.SINGLE]
+    widget = _widget(qtbot, question)
+    assert [b.text()[0] + b.text()[-1] for b in widget.buttons] == ["A3", "B4", "C5"]
+
+
+def test_an_order_from_before_an_edit_still_shows_every_choice_once(qtbot: QtBot) -> None:
+    question = SAMPLE[QuestionType.SINGLE]
+    # "z" was deleted since the quiz started; "a" was added: it goes last.
+    widget = _widget(qtbot, question, order=("c", "z", "b", "c"))
+    assert [b.text() for b in widget.buttons] == [
+        "A   Chang'e-5",
+        "B   Chang'e-4",
+        "C   Chang'e-3",
+    ]
+
+
+def test_ordering_and_matching_start_in_the_stored_order(qtbot: QtBot) -> None:
+    ordering = SAMPLE[QuestionType.ORDERING]  # ce1 ce3 ce5 ce6
+    widget = _widget(qtbot, ordering, order=("ce5", "ce1", "ce6", "ce3"))
+    assert widget.response() == ("ce5", "ce1", "ce6", "ce3")
+    matching = SAMPLE[QuestionType.MATCHING]
+    pair_ids = [p.id for p in matching.body.pairs]  # type: ignore[union-attr]
+    order = tuple(reversed(pair_ids))
+    widget = _widget(qtbot, matching, order=order)
+    assert isinstance(widget, MatchingWidget)
+    for combo in widget.combos.values():
+        assert [combo.itemData(i) for i in range(1, combo.count())] == list(order)
+
+
+def test_without_an_order_ordering_and_matching_still_never_start_solved(qtbot: QtBot) -> None:
+    ordering = SAMPLE[QuestionType.ORDERING]
+    widget = _widget(qtbot, ordering)  # an old quiz, or the editor's preview
+    assert widget.response() == ("ce3", "ce5", "ce6", "ce1")
+    matching = SAMPLE[QuestionType.MATCHING]
+    pair_ids = [p.id for p in matching.body.pairs]  # type: ignore[union-attr]
+    widget = _widget(qtbot, matching)
+    assert isinstance(widget, MatchingWidget)
+    for combo in widget.combos.values():
+        shown = [combo.itemData(i) for i in range(1, combo.count())]
+        assert shown == pair_ids[1:] + pair_ids[:1]

@@ -8,7 +8,6 @@ so closing the window or killing the process loses at most the answer being type
 from __future__ import annotations
 
 import itertools
-import random
 import time
 from collections.abc import Callable
 from functools import partial
@@ -474,11 +473,12 @@ class QuizScreen(QWidget):
         self._show_image()
         if self._answer is not None:
             self._answer.deleteLater()
-        # The same question always shows its choices in the same order, also when the
-        # screen is built again (a language switch).
-        rng = random.Random(f"{self._quiz.id}:{self._current.id}")
+        # The order drawn when the quiz started: the same on resume and language switch.
         self._answer = answer_widget(
-            question.body, self._language, rng, (self.tr("True"), self.tr("False"))
+            question.body,
+            self._language,
+            self._quiz.orders.get(self._current.id, ()),
+            (self.tr("True"), self.tr("False")),
         )
         self._answer.setAccessibleDescription(question.prompt.get(self._language))
         self._answer_slot.addWidget(self._answer)

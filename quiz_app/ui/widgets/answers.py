@@ -6,8 +6,6 @@ response in the shape ``core.grading`` expects, and can show the right answer in
 
 from __future__ import annotations
 
-import random
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -40,6 +38,7 @@ from quiz_app.core.questions import (
     SingleChoice,
     TrueFalse,
 )
+from quiz_app.core.shuffle import displayed_order
 
 LETTERS = "ABCDEFGHIJ"
 RIGHT, WRONG = "right", "wrong"
@@ -86,7 +85,14 @@ class AnswerWidget(QWidget):
         return ()
 
 
+def _arranged(choices: tuple[Choice, ...], ids: tuple[str, ...]) -> tuple[Choice, ...]:
+    by_id = {c.id: c for c in choices}
+    return tuple(by_id[i] for i in ids)
+
+
 class _ChoiceButtons(AnswerWidget):
+    """Buttons in the order given; letters follow what is shown, grading the choice ids."""
+
     def __init__(self, choices: tuple[Choice, ...], language: str, exclusive: bool) -> None:
         super().__init__()
         self._choices = choices
@@ -144,8 +150,9 @@ class _ChoiceButtons(AnswerWidget):
 
 
 class SingleChoiceWidget(_ChoiceButtons):
-    def __init__(self, body: SingleChoice, language: str) -> None:
-        super().__init__(body.choices, language, exclusive=True)
+    def __init__(self, body: SingleChoice, language: str, order: tuple[str, ...] = ()) -> None:
+        shown = _arranged(body.choices, displayed_order(body, order))
+        super().__init__(shown, language, exclusive=True)
         self._body = body
 
     def response(self) -> Response | None:
@@ -157,8 +164,9 @@ class SingleChoiceWidget(_ChoiceButtons):
 
 
 class MultipleResponseWidget(_ChoiceButtons):
-    def __init__(self, body: MultipleResponse, language: str) -> None:
-        super().__init__(body.choices, language, exclusive=False)
+    def __init__(self, body: MultipleResponse, language: str, order: tuple[str, ...] = ()) -> None:
+        shown = _arranged(body.choices, displayed_order(body, order))
+        super().__init__(shown, language, exclusive=False)
         self._body = body
 
     def response(self) -> Response | None:
@@ -296,7 +304,7 @@ class _OrderList(QListWidget):
 class OrderingWidget(AnswerWidget):
     """Drag and drop, or select an item and move it with Alt+Up / Alt+Down."""
 
-    def __init__(self, body: Ordering, language: str, rng: random.Random) -> None:
+    def __init__(self, body: Ordering, language: str, order: tuple[str, ...] = ()) -> None:
         super().__init__()
         self._body = body
         layout = QVBoxLayout(self)
@@ -305,10 +313,8 @@ class OrderingWidget(AnswerWidget):
         self.list.setAccessibleName("items to put in order")
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
-        items = list(body.items)
-        while len(items) > 1 and items == list(body.items):
-            rng.shuffle(items)  # never start in the right order
-        for item in items:
+        # never starts in the right order (see core.shuffle)
+        for item in _arranged(body.items, displayed_order(body, order)):
             entry = QListWidgetItem(item.text.get(language))
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             self.list.addItem(entry)
@@ -343,13 +349,14 @@ class OrderingWidget(AnswerWidget):
 class MatchingWidget(AnswerWidget):
     """Each left item gets a drop-down of the right-hand items."""
 
-    def __init__(self, body: Matching, language: str, rng: random.Random) -> None:
+    def __init__(self, body: Matching, language: str, order: tuple[str, ...] = ()) -> None:
         super().__init__()
         self._body = body
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        rights = list(body.pairs)
-        rng.shuffle(rights)
+        by_id = {pair.id: pair for pair in body.pairs}
+        # the partners never listed in the answer order (see core.shuffle)
+        rights = [by_id[i] for i in displayed_order(body, order)]
         self.combos: dict[str, QComboBox] = {}
         for pair in body.pairs:
             combo = QComboBox(self)
@@ -382,14 +389,16 @@ class MatchingWidget(AnswerWidget):
 def answer_widget(
     body: Body,
     language: str,
-    rng: random.Random,
+    order: tuple[str, ...] = (),
     true_false_labels: tuple[str, str] = ("True", "False"),
 ) -> AnswerWidget:
+    """The widget for ``body``, showing its choices, items or partners in ``order``
+    (stored with the quiz; ``()`` for the written order, see ``core.shuffle``)."""
     match body:
         case SingleChoice():
-            return SingleChoiceWidget(body, language)
+            return SingleChoiceWidget(body, language, order)
         case MultipleResponse():
-            return MultipleResponseWidget(body, language)
+            return MultipleResponseWidget(body, language, order)
         case TrueFalse():
             return TrueFalseWidget(body, language, true_false_labels)
         case Numeric():
@@ -397,7 +406,7 @@ def answer_widget(
         case ShortText():
             return ShortTextWidget(body, language)
         case Ordering():
-            return OrderingWidget(body, language, rng)
+            return OrderingWidget(body, language, order)
         case Matching():
-            return MatchingWidget(body, language, rng)
+            return MatchingWidget(body, language, order)
     raise TypeError(body)  # pragma: no cover

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
@@ -100,9 +99,9 @@ class QuestionPreview(QFrame):
             pixmap = pixmap_from_bytes(self._image, question.image, PREVIEW_IMAGE_WIDTH)
             self.image.setPixmap(pixmap)
             self.image.setVisible(not pixmap.isNull())
-        # a fixed seed: the preview keeps its order while the teacher types
+        # the written order (ordering and matching rotated): steady while the teacher types
         self._answer = answer_widget(
-            question.body, language, random.Random(0), (self.tr("True"), self.tr("False"))
+            question.body, language, (), (self.tr("True"), self.tr("False"))
         )
         self._slot.addWidget(self._answer)
         explanation = question.explanation
