@@ -48,8 +48,11 @@ def test_single_choice_by_number_and_letter(qtbot: QtBot) -> None:
     qtbot.keyClick(widget, "b")
     assert grade(question.body, widget.response()) == 1.0
     widget.show_answer()
-    assert not widget.isEnabled()
+    assert widget.locked  # read-only, not drawn faint
+    assert widget.isEnabled()
     assert widget.buttons[1].property("feedback") == "right"
+    qtbot.keyClick(widget, "1")  # a locked answer no longer changes
+    assert widget.response() == "b"
 
 
 def test_multiple_response_toggles_with_keys(qtbot: QtBot) -> None:
@@ -128,7 +131,9 @@ def test_short_text_in_chinese(qtbot: QtBot) -> None:
     QApplication.sendEvent(widget.edit, event)
     assert grade(question.body, widget.response()) == 1.0
     widget.show_answer()
-    assert widget.expected.text() == "鹊桥 / 鹊桥号"
+    assert widget.expected.text() == "✓ Right. Accepted: 鹊桥 / 鹊桥号"
+    assert widget.edit.text() == "鹊桥"
+    assert widget.edit.isReadOnly()
 
 
 def test_ordering_by_keyboard(qtbot: QtBot) -> None:

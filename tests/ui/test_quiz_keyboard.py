@@ -87,8 +87,12 @@ def test_focus_returns_to_the_answer_after_flag(qtbot: QtBot, window: MainWindow
     assert screen._answer.response() == 42
 
 
+CHOICES = (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUE_FALSE)
+"""Three questions of the sample pack that all take "1"."""
+
+
 def test_focus_on_the_answer_after_a_resume(qtbot: QtBot, window: MainWindow) -> None:
-    screen = _start(qtbot, window, QuestionType.SINGLE)
+    screen = _start(qtbot, window, *CHOICES)
     qtbot.waitUntil(lambda: _focus_in_answer(screen))
     qtbot.keyClick(QApplication.focusWidget(), "1")
     _press_enter(qtbot, screen)
@@ -156,7 +160,7 @@ def test_tab_leaves_the_results_table(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_resumed_feedback_has_next_in_focus(qtbot: QtBot, window: MainWindow) -> None:
-    screen = _start(qtbot, window, QuestionType.SINGLE)
+    screen = _start(qtbot, window, *CHOICES)
     qtbot.waitUntil(lambda: _focus_in_answer(screen))
     qtbot.keyClick(QApplication.focusWidget(), "1")
     _press_enter(qtbot, screen)

@@ -128,6 +128,7 @@ class HomeScreen(QWidget):
         self.next_button.clicked.connect(self._next_step)
         card.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self._next: str = "practice"
+        self._bank_total = 0
         layout.addWidget(self.next_card)
 
         layout.addWidget(self.packs, 1)
@@ -198,10 +199,7 @@ class HomeScreen(QWidget):
         """Which topics a quiz started now draws from, said in words."""
         _, topics = self.selected_topics()
         if not topics:
-            total = sum(
-                int(self.packs.topLevelItem(i).text(1) or 0)  # type: ignore[union-attr]
-                for i in range(self.packs.topLevelItemCount())
-            )
+            total = self._bank_total
             self.scope.setText(
                 self.tr("No topic ticked: a quiz draws from every topic (%1 questions).").replace(
                     "%1", str(total)
@@ -300,7 +298,8 @@ class HomeScreen(QWidget):
         learner = self.current_learner()
         mastery = None if learner is None else topic_mastery(self._database, learner)
         self.packs.show_packs(packs, self._context.language, mastery)
-        self.bank_counted.emit(sum(p.question_count for p in packs))
+        self._bank_total = sum(p.question_count for p in packs)
+        self.bank_counted.emit(self._bank_total)
         self._show_scope()
 
     def reload_learners(self, select: LearnerId | None = None) -> None:

@@ -6,21 +6,21 @@ response in the shape ``core.grading`` expects, and can show the right answer in
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractItemView,
     QButtonGroup,
-    QCheckBox,
     QComboBox,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -57,6 +57,26 @@ def mark_feedback(widget: QWidget, state: str) -> None:
     widget.style().polish(widget)
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Feedback", text)
+
+
+def _mark(parent: QWidget, state: str, text: str) -> QLabel:
+    """A word of feedback, with its sign (✓ ✗): colour is never the only signal."""
+    label = _plain(QLabel(text, parent))
+    label.setObjectName("mark")
+    mark_feedback(label, state)
+    return label
+
+
+def _struck(label: QLabel) -> QLabel:
+    """The learner's wrong pick, struck through but still readable."""
+    font = label.font()
+    font.setStrikeOut(True)
+    label.setFont(font)
+    return label
+
+
 def _key_index(event: QKeyEvent, count: int) -> int | None:
     """1-9 or A-J choose the n-th option."""
     text = event.text().upper()
@@ -77,17 +97,100 @@ class AnswerWidget(QWidget):
         raise NotImplementedError
 
     def show_answer(self) -> None:
-        """Show the right answer in place and lock the widget."""
+        """Show the right answer beside the learner's own, and lock the widget (read-only,
+        not disabled: disabled text is drawn too faint to read)."""
         raise NotImplementedError
 
     def display_order(self) -> tuple[str, ...]:
         """The ids of what there is to choose from, in the order shown (empty: none)."""
         return ()
 
+    @property
+    def locked(self) -> bool:
+        """The answer is given and its feedback shown: it no longer changes."""
+        return bool(self.property("locked"))
+
+    def _lock(self) -> None:
+        self.setProperty("locked", True)
+
 
 def _arranged(choices: tuple[Choice, ...], ids: tuple[str, ...]) -> tuple[Choice, ...]:
     by_id = {c.id: c for c in choices}
     return tuple(by_id[i] for i in ids)
+
+
+class ChoiceButton(QPushButton):
+    """A choice as a card: its letter, its text wrapped to the width there is, and after
+    the answer a word of feedback. (A QPushButton's own text never wraps.)"""
+
+    def __init__(self, letter: str, text: str, parent: QWidget, *, tick: bool) -> None:
+        super().__init__(parent)
+        self.setObjectName("choice")
+        self.setCheckable(True)
+        self.setAutoDefault(False)
+        self._letter = letter
+        self._tick = tick
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(12)
+        self.letter = QLabel(self)
+        self.letter.setObjectName("letter")
+        self.label = _plain(QLabel(text, self))
+        self.label.setObjectName("choiceText")
+        self.mark = _plain(QLabel(self))
+        self.mark.setObjectName("mark")
+        self.mark.hide()
+        layout.addWidget(self.letter, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+        for child in (self.letter, self.label, self.mark):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
+        self.setSizePolicy(policy)
+        self.toggled.connect(self._show_letter)
+        self._show_letter(False)
+
+    def text(self) -> str:
+        return f"{self._letter}   {self.label.text()}"
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter submits the answer (the quiz screen takes it), it does not press the choice.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def _show_letter(self, checked: bool) -> None:
+        box = ("☑ " if checked else "☐ ") if self._tick else ""
+        self.letter.setText(box + self._letter)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        assert layout is not None
+        return layout.totalHeightForWidth(width)
+
+    def sizeHint(self) -> QSize:
+        layout = self.layout()
+        assert layout is not None
+        hint = layout.totalSizeHint()
+        return QSize(min(hint.width(), 480), self.heightForWidth(min(hint.width(), 480)))
+
+    def minimumSizeHint(self) -> QSize:
+        layout = self.layout()
+        assert layout is not None
+        return QSize(layout.totalMinimumSize().width(), self.heightForWidth(200))
+
+    def show_mark(self, state: str, text: str) -> None:
+        mark_feedback(self, state)
+        mark_feedback(self.mark, state)
+        self.mark.setText(text)
+        self.mark.show()
+        self.setAccessibleDescription(text)
 
 
 class _ChoiceButtons(AnswerWidget):
@@ -100,16 +203,10 @@ class _ChoiceButtons(AnswerWidget):
         self._group.setExclusive(exclusive)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.buttons: list[QAbstractButton] = []
+        layout.setSpacing(8)
+        self.buttons: list[ChoiceButton] = []
         for i, choice in enumerate(choices):
-            text = f"{LETTERS[i]}   {choice.text.get(language)}"
-            button: QAbstractButton
-            if exclusive:
-                button = QPushButton(text, self)
-                button.setCheckable(True)
-                button.setObjectName("choice")
-            else:
-                button = QCheckBox(text, self)
+            button = ChoiceButton(LETTERS[i], choice.text.get(language), self, tick=not exclusive)
             button.setAccessibleName(f"{LETTERS[i]}: {choice.text.get(language)}")
             self._group.addButton(button, i)
             layout.addWidget(button)
@@ -127,7 +224,7 @@ class _ChoiceButtons(AnswerWidget):
             )
             return
         index = _key_index(event, len(self.buttons))
-        if index is None or not self.isEnabled():
+        if index is None or self.locked:
             super().keyPressEvent(event)
             return
         button = self.buttons[index]
@@ -141,12 +238,21 @@ class _ChoiceButtons(AnswerWidget):
         return frozenset(self._choices[i].id for i, b in enumerate(self.buttons) if b.isChecked())
 
     def _show(self, right: frozenset[str]) -> None:
+        """Every choice the learner picked, and every right one, says which it is."""
+        several = not self._group.exclusive()
         for choice, button in zip(self._choices, self.buttons, strict=True):
-            if choice.id in right:
-                mark_feedback(button, RIGHT)
-            elif button.isChecked():
-                mark_feedback(button, WRONG)
-        self.setEnabled(False)
+            picked = button.isChecked()
+            if choice.id in right and picked:
+                button.show_mark(RIGHT, _tr("✓ Your answer: right"))
+            elif choice.id in right:
+                button.show_mark(
+                    RIGHT, _tr("✓ Also right: not ticked") if several else _tr("✓ Right answer")
+                )
+            elif picked:
+                button.show_mark(WRONG, _tr("✗ Your answer: wrong"))
+            button.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._lock()
 
 
 class SingleChoiceWidget(_ChoiceButtons):
@@ -189,7 +295,7 @@ class TrueFalseWidget(_ChoiceButtons):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         letter = event.text().upper()
-        if letter in ("T", "F") and self.isEnabled():
+        if letter in ("T", "F") and not self.locked:
             self.buttons[0 if letter == "T" else 1].setChecked(True)
             return
         super().keyPressEvent(event)
@@ -207,30 +313,50 @@ def parse_number(text: str) -> float | None:
     return read_number(text).value
 
 
-class NumericWidget(AnswerWidget):
+class _TypedAnswer(AnswerWidget):
+    """A line to type the answer in; after it, the line keeps what was typed (read-only)
+    and a word below says whether it was right, and what the right answer is."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._outer = QVBoxLayout(self)
+        self._outer.setContentsMargins(0, 0, 0, 0)
+        self._line = QHBoxLayout()
+        self._outer.addLayout(self._line)
+        self.edit = QLineEdit(self)
+        self.edit.setAccessibleName(_tr("Your answer"))
+        self._line.addWidget(self.edit, 1)
+        self.verdict = _plain(QLabel(self))
+        self.verdict.setObjectName("mark")
+        self.verdict.hide()
+        self.setFocusProxy(self.edit)
+
+    def _show_verdict(self, right: bool, text: str) -> None:
+        self.edit.setReadOnly(True)
+        mark_feedback(self.edit, RIGHT if right else WRONG)
+        mark_feedback(self.verdict, RIGHT if right else WRONG)
+        self.verdict.setText(text)
+        self.verdict.show()
+        self.edit.setAccessibleDescription(text)
+        self._lock()
+
+
+class NumericWidget(_TypedAnswer):
     def __init__(self, body: Numeric, language: str) -> None:
         super().__init__()
         self._body = body
         self._language = language
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        layout = QHBoxLayout()
-        outer.addLayout(layout)
-        self.edit = QLineEdit(self)
-        self.edit.setAccessibleName("answer")
-        layout.addWidget(self.edit, 1)
         if body.unit is not None:
             unit = _plain(QLabel(body.unit.get(language), self))
             unit.setBuddy(self.edit)
-            layout.addWidget(unit)
+            self._line.addWidget(unit)
         self.problem = _plain(QLabel(self))
         """Why what was typed cannot be read, until it can."""
         self.problem.setObjectName("problem")
-        self.problem.setWordWrap(True)
         self.problem.hide()
-        outer.addWidget(self.problem)
+        self._outer.addWidget(self.problem)
+        self._outer.addWidget(self.verdict)
         self.edit.textEdited.connect(self._edited)
-        self.setFocusProxy(self.edit)
 
     def _edited(self, _text: str) -> None:
         self.problem.hide()
@@ -250,27 +376,24 @@ class NumericWidget(AnswerWidget):
 
         given = read_number(self.edit.text(), self._body.unit).value
         right = given is not None and grade_numeric(self._body, given) == 1.0
-        mark_feedback(self.edit, RIGHT if right else WRONG)
-        if not right:
-            right_answer = quantity(self._body.answer, self._body.unit, self._language)
-            self.edit.setText(f"{self.edit.text()}  →  {right_answer}")
-        self.setEnabled(False)
+        answer = quantity(self._body.answer, self._body.unit, self._language)
+        if right:
+            self._show_verdict(True, _tr("✓ Right: %1").replace("%1", answer))
+        else:
+            self._show_verdict(False, _tr("✗ The right answer is %1").replace("%1", answer))
 
 
-class ShortTextWidget(AnswerWidget):
+class ShortTextWidget(_TypedAnswer):
     def __init__(self, body: ShortText, language: str) -> None:
         super().__init__()
         self._body = body
         self._language = language
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.edit = QLineEdit(self)
-        self.edit.setAccessibleName("answer")
-        layout.addWidget(self.edit)
-        self.expected = _plain(QLabel(self))
-        self.expected.hide()
-        layout.addWidget(self.expected)
-        self.setFocusProxy(self.edit)
+        self._outer.addWidget(self.verdict)
+
+    @property
+    def expected(self) -> QLabel:
+        """The feedback line: the answers accepted."""
+        return self.verdict
 
     def response(self) -> Response | None:
         text = self.edit.text().strip()
@@ -279,19 +402,26 @@ class ShortTextWidget(AnswerWidget):
     def show_answer(self) -> None:
         from quiz_app.core.grading import grade_short_text
 
-        given = self.edit.text()
-        mark_feedback(self.edit, RIGHT if grade_short_text(self._body, given) == 1.0 else WRONG)
-        self.expected.setText(" / ".join(self._body.accept.get(self._language)))
-        self.expected.show()
-        self.setEnabled(False)
+        right = grade_short_text(self._body, self.edit.text()) == 1.0
+        accepted = " / ".join(self._body.accept.get(self._language))
+        if right:
+            self._show_verdict(True, _tr("✓ Right. Accepted: %1").replace("%1", accepted))
+        else:
+            self._show_verdict(False, _tr("✗ The right answer: %1").replace("%1", accepted))
 
 
 class _OrderList(QListWidget):
-    """A list whose current item moves with Alt+Up / Alt+Down."""
+    """A list whose current item moves with Alt+Up / Alt+Down, its items wrapped and all
+    in view (it grows with them rather than scrolling inside the page)."""
 
     def __init__(self, owner: OrderingWidget) -> None:
         super().__init__(owner)
         self._owner = owner
+        self.setWordWrap(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
@@ -300,6 +430,14 @@ class _OrderList(QListWidget):
             return
         super().keyPressEvent(event)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        rows = sum(self.sizeHintForRow(i) for i in range(self.count()))
+        self.setFixedHeight(rows + 2 * self.frameWidth() + 4)
+
 
 class OrderingWidget(AnswerWidget):
     """Drag and drop, or select an item and move it with Alt+Up / Alt+Down."""
@@ -307,10 +445,16 @@ class OrderingWidget(AnswerWidget):
     def __init__(self, body: Ordering, language: str, order: tuple[str, ...] = ()) -> None:
         super().__init__()
         self._body = body
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._language = language
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.hint = _plain(
+            QLabel(_tr("Drag, or move the selected item with Alt+↑ and Alt+↓."), self)
+        )
+        self.hint.setObjectName("hint")
         self.list = _OrderList(self)
-        self.list.setAccessibleName("items to put in order")
+        self.list.setAccessibleName(_tr("Items to put in order"))
+        self.list.setAccessibleDescription(self.hint.text())
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         # never starts in the right order (see core.shuffle)
@@ -319,13 +463,17 @@ class OrderingWidget(AnswerWidget):
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             self.list.addItem(entry)
         self.list.setCurrentRow(0)
-        layout.addWidget(self.list)
+        self._layout.addWidget(self.hint)
+        self._layout.addWidget(self.list)
+        self.list.fit_height()
         self.setFocusProxy(self.list)
+        self.comparison: QWidget | None = None
+        """After the answer: the learner's order beside the right one."""
 
     def move_current(self, step: int) -> None:
         row = self.list.currentRow()
         target = row + step
-        if row < 0 or not 0 <= target < self.list.count():
+        if self.locked or row < 0 or not 0 <= target < self.list.count():
             return
         item = self.list.takeItem(row)
         self.list.insertItem(target, item)
@@ -336,40 +484,105 @@ class OrderingWidget(AnswerWidget):
             str(self.list.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.list.count())
         )
 
+    def display_order(self) -> tuple[str, ...]:
+        given = self.response()
+        assert isinstance(given, tuple)
+        return given
+
     def show_answer(self) -> None:
-        order = [item.id for item in self._body.items]
-        for i in range(self.list.count()):
-            entry = self.list.item(i)
-            place = order.index(entry.data(Qt.ItemDataRole.UserRole))
-            mark = "✓" if place == i else f"→ {place + 1}"
-            entry.setText(f"{entry.text()}   {mark}")
-        self.setEnabled(False)
+        """Both orders side by side: each of the learner's places marked ✓ or ✗."""
+        given = self.display_order()
+        right = [item.id for item in self._body.items]
+        text = {item.id: item.text.get(self._language) for item in self._body.items}
+        box = QWidget(self)
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(16)
+        for column, heading in enumerate((_tr("Your order"), _tr("Right order"))):
+            title = _plain(QLabel(heading, box))
+            title.setObjectName("columnHeading")
+            grid.addWidget(title, 0, column)
+        for row, (mine, theirs) in enumerate(zip(given, right, strict=True), start=1):
+            ok = mine == theirs
+            sign = "✓" if ok else "✗"
+            grid.addWidget(
+                _mark(box, RIGHT if ok else WRONG, f"{sign} {row}. {text[mine]}"), row, 0
+            )
+            grid.addWidget(_plain(QLabel(f"{row}. {text[theirs]}", box)), row, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self.list.hide()
+        self.hint.hide()
+        self._layout.addWidget(box)
+        box.show()
+        self.comparison = box
+        self._lock()
 
 
 class MatchingWidget(AnswerWidget):
-    """Each left item gets a drop-down of the right-hand items."""
+    """Each item on the left gets a letter from the list of partners below it. The
+    partners are listed in full, wrapped; a drop-down holds just their letters, so long
+    partners never widen the window, and the pick is written out beside it."""
 
     def __init__(self, body: Matching, language: str, order: tuple[str, ...] = ()) -> None:
         super().__init__()
         self._body = body
-        layout = QFormLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._language = language
         by_id = {pair.id: pair for pair in body.pairs}
         # the partners never listed in the answer order (see core.shuffle)
-        rights = [by_id[i] for i in displayed_order(body, order)]
+        self._rights = [by_id[i] for i in displayed_order(body, order)]
+        self._letter = {pair.id: LETTERS[i] for i, pair in enumerate(self._rights)}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        self._grid = grid
         self.combos: dict[str, QComboBox] = {}
-        for pair in body.pairs:
+        self.picks: dict[str, QLabel] = {}
+        for row, pair in enumerate(body.pairs):
+            label = _plain(QLabel(pair.left.get(language), self))
             combo = QComboBox(self)
             combo.addItem("—", None)
-            for option in rights:
-                combo.addItem(option.right.get(language), option.id)
+            for option in self._rights:
+                combo.addItem(self._letter[option.id], option.id)
+                combo.setItemData(
+                    combo.count() - 1, option.right.get(language), Qt.ItemDataRole.ToolTipRole
+                )
             combo.setAccessibleName(pair.left.get(language))
-            label = _plain(QLabel(pair.left.get(language), self))
             label.setBuddy(combo)
-            layout.addRow(label, combo)
+            pick = _plain(QLabel(self))
+            pick.setObjectName("pick")
+            combo.currentIndexChanged.connect(
+                lambda _i, c=combo, p=pick: p.setText(self._partner_text(c.currentData()))
+            )
+            grid.addWidget(label, row, 0)
+            grid.addWidget(combo, row, 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(pick, row, 2)
             self.combos[pair.id] = combo
+            self.picks[pair.id] = pick
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(2, 3)
+        outer.addLayout(grid)
+        options = _plain(
+            QLabel(
+                "\n".join(f"{self._letter[p.id]}   {p.right.get(language)}" for p in self._rights),
+                self,
+            )
+        )
+        options.setObjectName("options")
+        options.setAccessibleName(_tr("Partners to choose from"))
+        outer.addWidget(options)
         first = next(iter(self.combos.values()))
         self.setFocusProxy(first)
+
+    def _partner_text(self, pair_id: object) -> str:
+        if pair_id is None:
+            return ""
+        pair = next(p for p in self._rights if p.id == pair_id)
+        return f"{self._letter[pair.id]}   {pair.right.get(self._language)}"
+
+    def display_order(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self._rights)
 
     def response(self) -> Response | None:
         chosen = {left: combo.currentData() for left, combo in self.combos.items()}
@@ -378,12 +591,25 @@ class MatchingWidget(AnswerWidget):
         return {k: str(v) for k, v in chosen.items()}
 
     def show_answer(self) -> None:
-        for pair_id, combo in self.combos.items():
-            right = combo.currentData() == pair_id
-            mark_feedback(combo, RIGHT if right else WRONG)
-            if not right:
-                combo.setCurrentIndex(combo.findData(pair_id))
-        self.setEnabled(False)
+        """Each pick stays: a right one ticked; a wrong one struck through, with the right
+        partner beside it."""
+        for row, (pair_id, combo) in enumerate(self.combos.items()):
+            pick = self.picks[pair_id]
+            combo.hide()
+            if combo.currentData() == pair_id:
+                mark_feedback(pick, RIGHT)
+                pick.setText("✓ " + pick.text())
+                continue
+            mark_feedback(pick, WRONG)
+            _struck(pick)
+            pick.setText("✗ " + pick.text())
+            pick.setAccessibleDescription(_tr("Your pick, wrong"))
+            right = _mark(self, RIGHT, "→ " + self._partner_text(pair_id))
+            right.setAccessibleDescription(_tr("The right partner"))
+            self._grid.addWidget(right, row, 3)
+            right.show()
+        self._grid.setColumnStretch(3, 3)
+        self._lock()
 
 
 def answer_widget(
