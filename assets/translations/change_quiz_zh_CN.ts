@@ -24,119 +24,119 @@
     <name>ClassResultsScreen</name>
     <message>
         <location filename="../../quiz_app/ui/report.py" line="171"/>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="54"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="55"/>
         <source>Class results</source>
         <translation>班级成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="63"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="64"/>
         <source>Learner</source>
         <translation>学习者</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="64"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="65"/>
         <source>Quizzes</source>
         <translation>测验数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="65"/>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="83"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="66"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="84"/>
         <source>Answers</source>
         <translation>答题数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="66"/>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="83"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="67"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="84"/>
         <source>Mean score</source>
         <translation>平均得分</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="67"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="68"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="79"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="80"/>
         <source>Results by learner</source>
         <translation>按学习者统计的成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="83"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="84"/>
         <source>Pack</source>
         <translation>题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="85"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="86"/>
         <source>Results by pack</source>
         <translation>按题包统计的成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="90"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="91"/>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="91"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="92"/>
         <source>Attempts</source>
         <translation>作答次数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="92"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="93"/>
         <source>Facility index</source>
         <translation>难易度指数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="93"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="94"/>
         <source>Discrimination index</source>
         <translation>区分度指数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="94"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="95"/>
         <source>Mean time (s)</source>
         <translation>平均用时（秒）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="106"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="107"/>
         <source>Results by question</source>
         <translation>按题目统计的成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="110"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="111"/>
         <source>Facility index: the mean mark (higher is easier). Discrimination index: how well the question separates stronger from weaker learners; low or negative values point at a question worth checking.</source>
         <translation>难易度指数：平均得分（越高越容易）。区分度指数：题目区分强弱学习者的程度；数值很低或为负时，这道题值得检查。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="115"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="116"/>
         <source>By &amp;learner</source>
         <translation>按学习者(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="116"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="117"/>
         <source>By &amp;pack</source>
         <translation>按题包(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="117"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="118"/>
         <source>By &amp;question</source>
         <translation>按题目(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="121"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="122"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="127"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="128"/>
         <source>Save &amp;report…</source>
         <translation>保存报告(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="128"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="129"/>
         <source>Every table as a PDF or web page, to print</source>
         <translation>将所有表格保存为 PDF 或网页，便于打印</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="130"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="131"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -224,50 +224,176 @@
 <context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../quiz_app/ui/crash.py" line="317"/>
+        <location filename="../../quiz_app/ui/crash.py" line="323"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
 </context>
 <context>
+    <name>ExamRulesScreen</name>
+    <message>
+        <location filename="../../quiz_app/ui/screens/exam_rules.py" line="32"/>
+        <source>Exam</source>
+        <translation>考试</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/exam_rules.py" line="37"/>
+        <source>%1 questions · %2 minutes</source>
+        <translation>%1 道题 · %2 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/exam_rules.py" line="45"/>
+        <source>No feedback until the end: then you see your score and every answer.</source>
+        <translation>考试结束前不显示对错；结束后会显示你的得分和每道题的答案。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/exam_rules.py" line="47"/>
+        <source>The clock runs only while a question is on screen. Esc pauses it and hides the question.</source>
+        <translation>只有题目显示在屏幕上时才计时。按 Esc 可暂停计时并隐藏题目。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/exam_rules.py" line="51"/>
+        <source>When the time is up, the exam ends at once; questions not answered count as wrong.</source>
+        <translation>时间一到，考试立即结束；未作答的题目按答错计算。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/exam_rules.py" line="53"/>
+        <source>Skip leaves a question for later. Leave keeps the exam to finish later.</source>
+        <translation>“跳过”可把题目留到后面再答；“离开”会保留考试，以后再完成。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/exam_rules.py" line="60"/>
+        <source>&amp;Back</source>
+        <translation>返回(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/exam_rules.py" line="62"/>
+        <source>&amp;Start the exam</source>
+        <translation>开始考试(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>Feedback</name>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="243"/>
+        <source>✓ Your answer: right</source>
+        <translation>✓ 你的答案：正确</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="248"/>
+        <source>✓ Also right: not ticked</source>
+        <translation>✓ 也是正确答案：你没有勾选</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="250"/>
+        <source>✓ Right answer</source>
+        <translation>✓ 正确答案</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="254"/>
+        <source>✗ Your answer: wrong</source>
+        <translation>✗ 你的答案：错误</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="330"/>
+        <source>Your answer</source>
+        <translation>你的答案</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="385"/>
+        <source>✓ Right: %1</source>
+        <translation>✓ 正确：%1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="390"/>
+        <source>✗ The right answer is %1</source>
+        <translation>✗ 正确答案是 %1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="420"/>
+        <source>✓ Right. Accepted: %1</source>
+        <translation>✓ 正确。可接受的答案：%1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="427"/>
+        <source>✗ The right answer: %1</source>
+        <translation>✗ 正确答案：%1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="473"/>
+        <source>Drag, or move the selected item with Alt+↑ and Alt+↓.</source>
+        <translation>拖动排序，或用 Alt+↑ 和 Alt+↓ 移动选中的项。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="481"/>
+        <source>Items to put in order</source>
+        <translation>要排序的项目</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="528"/>
+        <source>Your order</source>
+        <translation>你的顺序</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="529"/>
+        <source>Right order</source>
+        <translation>正确顺序</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="603"/>
+        <source>Partners to choose from</source>
+        <translation>可选的配对项</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="637"/>
+        <source>Your pick, wrong</source>
+        <translation>你的选择，错误</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="641"/>
+        <source>The right partner</source>
+        <translation>正确的配对项</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
-        <location filename="../../quiz_app/ui/file_actions.py" line="81"/>
+        <location filename="../../quiz_app/ui/file_actions.py" line="77"/>
         <source>Import pack</source>
         <translation>导入题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/file_actions.py" line="84"/>
+        <location filename="../../quiz_app/ui/file_actions.py" line="80"/>
         <source>Question packs (*.zip pack.toml *.gift *.txt *.aiken *.xml *.csv *.xlsx);;All files (*)</source>
         <translation>题包 (*.zip pack.toml *.gift *.txt *.aiken *.xml *.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/file_actions.py" line="96"/>
+        <location filename="../../quiz_app/ui/file_actions.py" line="92"/>
         <source>Import pack folder</source>
         <translation>导入题包文件夹</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/file_actions.py" line="111"/>
+        <location filename="../../quiz_app/ui/file_actions.py" line="107"/>
         <source>Checking %1…</source>
         <translation>正在检查 %1……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/file_actions.py" line="135"/>
+        <location filename="../../quiz_app/ui/file_actions.py" line="128"/>
         <source>The bank has no packs yet.</source>
         <translation>题库中还没有题包。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/file_actions.py" line="146"/>
+        <location filename="../../quiz_app/ui/file_actions.py" line="139"/>
         <source>Export pack</source>
         <translation>导出题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/file_actions.py" line="160"/>
+        <location filename="../../quiz_app/ui/file_actions.py" line="153"/>
         <source>Export results</source>
         <translation>导出成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/file_actions.py" line="160"/>
+        <location filename="../../quiz_app/ui/file_actions.py" line="153"/>
         <source>Choose who is learning first.</source>
         <translation>请先选择学习者。</translation>
     </message>
@@ -285,47 +411,47 @@
         <translation>还没有完成的测验。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="58"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="59"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="59"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="60"/>
         <source>Packs</source>
         <translation>题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="60"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="61"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="61"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="62"/>
         <source>Questions</source>
         <translation>题数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="62"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="63"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="65"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="66"/>
         <source>Past quizzes</source>
         <translation>以往的测验</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="73"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="74"/>
         <source>All packs</source>
         <translation>全部题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="91"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="92"/>
         <source>&amp;Review</source>
         <translation>回顾(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="94"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="95"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -333,98 +459,178 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="59"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="52"/>
+        <source>Feedback after every answer</source>
+        <translation>每答一题都会显示对错和解析</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="55"/>
+        <source>Timed, one minute a question; the score at the end</source>
+        <translation>限时，每题一分钟；结束时给出得分</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="58"/>
+        <source>Questions you got wrong the last time you met them</source>
+        <translation>你上次遇到时答错的题目</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="61"/>
+        <source>Spaced repetition: what is due today, and a few new questions</source>
+        <translation>间隔重复：今天到期的题目，再加几道新题</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="90"/>
         <source>&amp;Learner:</source>
         <translation>学习者(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="62"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="93"/>
         <source>Create a learner to start</source>
         <translation>请先新建一位学习者</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="64"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="95"/>
         <source>New learner…</source>
         <translation>新建学习者……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="66"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="97"/>
         <source>Continue unfinished quiz</source>
         <translation>继续未完成的测验</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="72"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="103"/>
         <source>Histor&amp;y</source>
         <translation>历史记录(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="74"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="105"/>
         <source>Pr&amp;ogress</source>
         <translation>学习进度(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="88"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="146"/>
         <source>&amp;Questions:</source>
         <translation>题数(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="98"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="156"/>
         <source>Easy</source>
         <translation>简单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="98"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="156"/>
         <source>Medium</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="98"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="156"/>
         <source>Hard</source>
         <translation>困难</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="100"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="158"/>
         <source>Tick none for every difficulty</source>
         <translation>都不勾选表示所有难度</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="108"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="166"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="109"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="167"/>
         <source>&amp;Exam</source>
         <translation>考试(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="110"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="168"/>
         <source>My &amp;mistakes</source>
         <translation>我的错题(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="111"/>
-        <location filename="../../quiz_app/ui/screens/home.py" line="194"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="169"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="347"/>
         <source>&amp;Review</source>
         <translation>复习(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="201"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="204"/>
+        <source>No topic ticked: a quiz draws from every topic (%1 questions).</source>
+        <translation>未勾选主题：测验将从所有主题中抽题（共 %1 道题）。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="212"/>
+        <source>A quiz draws from the topic %1.</source>
+        <translation>测验将从主题“%1”中抽题。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="214"/>
+        <source>A quiz draws from %1 topics: %2.</source>
+        <translation>测验将从 %1 个主题中抽题：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="235"/>
+        <source>Hello, %1</source>
+        <translation>你好，%1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="235"/>
+        <source>Hello</source>
+        <translation>你好</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="240"/>
+        <source>You have a %1 quiz open: %2 of %3 answered.</source>
+        <translation>你有一次未完成的%1：已答 %2 / %3 题。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="245"/>
+        <source>&amp;Continue the quiz</source>
+        <translation>继续答题(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="249"/>
+        <source>%1 questions are due for review: a few minutes keeps them fresh.</source>
+        <translation>有 %1 道题到了复习时间：花几分钟就能巩固记忆。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="253"/>
+        <source>1 question is due for review: a minute keeps it fresh.</source>
+        <translation>有 1 道题到了复习时间：花一分钟就能巩固记忆。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="255"/>
+        <source>Re&amp;view now</source>
+        <translation>立即复习(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="260"/>
+        <source>Nothing is due. Tick topics below, or just start: a quiz of %1 questions.</source>
+        <translation>现在没有要复习的题目。可以在下面勾选主题，或者直接开始：一次 %1 道题的测验。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="263"/>
+        <source>&amp;Start practising</source>
+        <translation>开始练习(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="355"/>
         <source>&amp;Review (%1 due)</source>
         <translation>复习(&amp;R)（%1 道到期）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="218"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="374"/>
         <source>No quizzes yet: choose topics and start one.</source>
         <translation>还没有做过测验：选择主题后开始吧。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="225"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="381"/>
         <source>Recent results: %1</source>
         <translation>最近成绩：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="245"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="403"/>
         <source>New learner</source>
         <translation>新建学习者</translation>
     </message>
@@ -432,43 +638,43 @@
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="73"/>
+        <location filename="../../quiz_app/ui/importer.py" line="75"/>
         <source>Import cancelled: nothing was changed.</source>
         <translation>已取消导入：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="112"/>
+        <location filename="../../quiz_app/ui/importer.py" line="114"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="113"/>
+        <location filename="../../quiz_app/ui/importer.py" line="115"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="118"/>
-        <location filename="../../quiz_app/ui/importer.py" line="173"/>
+        <location filename="../../quiz_app/ui/importer.py" line="120"/>
+        <location filename="../../quiz_app/ui/importer.py" line="169"/>
         <source>Import pack</source>
         <translation>导入题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="147"/>
+        <location filename="../../quiz_app/ui/importer.py" line="149"/>
         <source>%1 %2 is already in the bank.</source>
         <translation>%1 %2 已在题库中。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="149"/>
+        <location filename="../../quiz_app/ui/importer.py" line="151"/>
         <source>Imported %1 %2: %3 added, %4 changed, %5 retired.</source>
         <translation>已导入 %1 %2：新增 %3，修改 %4，停用 %5。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="164"/>
+        <location filename="../../quiz_app/ui/importer.py" line="160"/>
         <source>The import was stopped by an error in the app.</source>
         <translation>导入因程序错误而中止。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="171"/>
+        <location filename="../../quiz_app/ui/importer.py" line="167"/>
         <source>Import cancelled: the bank is as it was.</source>
         <translation>已取消导入：题库保持原样。</translation>
     </message>
@@ -476,67 +682,67 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="27"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="40"/>
         <source>Import pack</source>
         <translation>导入题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="34"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="47"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="41"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="54"/>
         <source>%1 cannot be imported: %2 problem(s). Nothing was changed.</source>
         <translation>%1 无法导入：发现 %2 个问题。题库未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="54"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="67"/>
         <source>%1 %2 is already in the bank: nothing to import.</source>
         <translation>题库中已有 %1 %2，无需导入。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="62"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="73"/>
         <source>Import %1 %2: %3 added, %4 changed, %5 retired, %6 restored.</source>
         <translation>导入 %1 %2：新增 %3 道，修改 %4 道，停用 %5 道，恢复 %6 道。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="73"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="78"/>
         <source>%1 question(s) of the file cannot be read and would be left out:</source>
         <translation>文件中有 %1 道题无法读取，将不会导入：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="77"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="82"/>
         <source>Changed on the way in:</source>
         <translation>导入时的改动：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="81"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="86"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="82"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="87"/>
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="83"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="88"/>
         <source>retired</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="84"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="89"/>
         <source>restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="89"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="94"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="89"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="94"/>
         <source>&amp;Import the rest</source>
         <translation>导入其余题目(&amp;I)</translation>
     </message>
@@ -544,93 +750,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="57"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="129"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="58"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="135"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="73"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="74"/>
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="90"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="91"/>
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="165"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="171"/>
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="165"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="171"/>
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="166"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="172"/>
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="166"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="172"/>
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="167"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="173"/>
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="167"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="173"/>
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="168"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="174"/>
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="168"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="174"/>
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="169"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="175"/>
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="169"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="175"/>
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="170"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="176"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="170"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="176"/>
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="173"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="179"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="179"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="185"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="181"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="187"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -786,7 +992,7 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../quiz_app/ui/navigation.py" line="134"/>
+        <location filename="../../quiz_app/ui/navigation.py" line="156"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
@@ -1212,32 +1418,32 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>QuestionPreview</name>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="44"/>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="43"/>
         <source>As the learner sees it</source>
         <translation>学习者看到的样子</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="50"/>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="49"/>
         <source>Preview language</source>
         <translation>预览语言</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="64"/>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="63"/>
         <source>Show the answer</source>
         <translation>显示答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="95"/>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="94"/>
         <source>The preview shows once the question has no problems.</source>
         <translation>题目没有问题后才会显示预览。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="105"/>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="104"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="105"/>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="104"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
@@ -1245,78 +1451,128 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>QuizScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="169"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="203"/>
+        <source>Time left %1</source>
+        <translation>剩余时间 %1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="264"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="267"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="174"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="272"/>
+        <source>&amp;Leave…</source>
+        <translation>离开(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="273"/>
+        <source>Keep this quiz for later, or abandon it</source>
+        <translation>保留这次测验以后再做，或放弃它</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="281"/>
         <source>Paused. Press Esc to carry on.</source>
         <translation>已暂停。按 Esc 键继续。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="210"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="327"/>
         <source>S&amp;kip</source>
         <translation>跳过(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="213"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="330"/>
         <source>Fla&amp;g</source>
         <translation>标记(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="215"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="332"/>
         <source>Mark this question to look at again</source>
         <translation>标记此题，稍后再看</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="219"/>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="271"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="336"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="487"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="253"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="390"/>
+        <source>Show this question in %1 (F2)</source>
+        <translation>用%1显示这道题（F2）</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="401"/>
+        <source>Leave the quiz</source>
+        <translation>离开测验</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="404"/>
+        <source>Answers so far: %1, all saved. Keep the quiz to finish later, or abandon it?</source>
+        <translation>目前已作答 %1 题，均已保存。保留测验以后再完成，还是放弃它？</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="407"/>
+        <source>&amp;Keep for later</source>
+        <translation>保留，以后再做(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="408"/>
+        <source>&amp;Abandon quiz</source>
+        <translation>放弃测验(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="409"/>
+        <source>Carry &amp;on</source>
+        <translation>继续使用(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="467"/>
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="265"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="481"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="265"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="481"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="322"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="563"/>
         <source>Right!</source>
         <translation>答对了！</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="326"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="567"/>
         <source>Partly right: %1 %</source>
         <translation>部分正确：%1%</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="330"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="571"/>
         <source>Not quite.</source>
         <translation>答错了。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="336"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="577"/>
         <source>Source: %1</source>
         <translation>出处：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="339"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="580"/>
         <source>Next</source>
         <translation>下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="343"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="588"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1407,7 +1663,7 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
     <name>RestoreBackupDialog</name>
     <message>
         <location filename="../../quiz_app/ui/restore_dialog.py" line="48"/>
-        <location filename="../../quiz_app/ui/restore_dialog.py" line="159"/>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="161"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -1417,82 +1673,82 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>请选择要替换当前题库的备份。恢复前会先备份现在的题库，所以恢复可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/restore_dialog.py" line="66"/>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="68"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/restore_dialog.py" line="67"/>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="69"/>
         <source>Made</source>
         <translation>备份时机</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/restore_dialog.py" line="68"/>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="70"/>
         <source>Learners</source>
         <translation>学习者</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/restore_dialog.py" line="69"/>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="71"/>
         <source>Quizzes</source>
         <translation>测验数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/restore_dialog.py" line="70"/>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="72"/>
         <source>Answers</source>
         <translation>答题数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/restore_dialog.py" line="71"/>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="73"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/restore_dialog.py" line="74"/>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="76"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/restore_dialog.py" line="88"/>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="90"/>
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/restore_dialog.py" line="99"/>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="101"/>
         <source>There are no backups of this bank yet.</source>
         <translation>这个题库还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/restore_dialog.py" line="101"/>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="103"/>
         <source>None of these backups can be restored.</source>
         <translation>这些备份都无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/restore_dialog.py" line="111"/>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="113"/>
         <source>Before an upgrade</source>
         <translation>升级之前</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/restore_dialog.py" line="112"/>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="114"/>
         <source>When the app closed</source>
         <translation>关闭程序时</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/restore_dialog.py" line="113"/>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="115"/>
         <source>Before a restore</source>
         <translation>恢复之前</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/restore_dialog.py" line="114"/>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="116"/>
         <source>By hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/restore_dialog.py" line="121"/>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="123"/>
         <source>Damaged: cannot be restored</source>
         <translation>已损坏：无法恢复</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/restore_dialog.py" line="161"/>
+        <location filename="../../quiz_app/ui/restore_dialog.py" line="163"/>
         <source>Put the backup of %1 in place of the question bank?
 
 The bank as it is now is backed up first: to undo the restore, restore that backup.</source>
@@ -1504,68 +1760,68 @@ The bank as it is now is backed up first: to undo the restore, restore that back
 <context>
     <name>ResultsExchange</name>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="37"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="38"/>
         <source>Chang&apos;e Quiz results (*.jsonl);;All files (*)</source>
         <translation>嫦娥问答成绩文件 (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="43"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="44"/>
         <source>Export results</source>
         <translation>导出成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="62"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="63"/>
         <source>Saved %1 quiz(zes) and %2 answer(s) to %3.</source>
         <translation>已将 %1 次测验和 %2 个作答保存到 %3。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="71"/>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="113"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="72"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="114"/>
         <source>Merge results</source>
         <translation>合并成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="95"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="96"/>
         <source>Everything in %1 is already in this bank.</source>
         <translation>%1 中的所有内容都已在题库中。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="116"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="117"/>
         <source>%1 holds the results of %2. Merging adds %3 learner(s), %4 quiz(zes) and %5 answer(s); %6 quiz(zes) and %7 answer(s) are already here.</source>
         <translation>%1 包含 %2 的成绩。合并将新增 %3 位学习者、%4 次测验和 %5 个作答；已有 %6 次测验和 %7 个作答在题库中。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="120"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="121"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="128"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="129"/>
         <source>&amp;Merge</source>
         <translation>合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="102"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="103"/>
         <source>Merge cancelled: nothing was changed.</source>
         <translation>已取消合并：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="137"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="138"/>
         <source>Merged %1: %2 learner(s), %3 quiz(zes) and %4 answer(s) added.</source>
         <translation>已合并 %1：新增 %2 位学习者、%3 次测验和 %4 个作答。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="147"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="148"/>
         <source>That was stopped by an error in the app.</source>
         <translation>操作因程序错误而中止。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="155"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="156"/>
         <source>Results</source>
         <translation>成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="162"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="163"/>
         <source>The file has %1 problem(s); nothing was merged.</source>
         <translation>文件有 %1 个问题；未合并任何内容。</translation>
     </message>
@@ -1573,57 +1829,72 @@ The bank as it is now is backed up first: to undo the restore, restore that back
 <context>
     <name>ResultsScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="52"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="54"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="52"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="54"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="55"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="62"/>
+        <source>⏰ Time&apos;s up. The %1 questions not answered count as wrong.</source>
+        <translation>⏰ 时间到。未作答的 %1 道题按答错计算。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/results.py" line="68"/>
+        <source>⏰ Time&apos;s up. The question not answered counts as wrong.</source>
+        <translation>⏰ 时间到。未作答的那道题按答错计算。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/results.py" line="70"/>
+        <source>⏰ Time&apos;s up, just as the last answer was saved.</source>
+        <translation>⏰ 时间到，最后一个答案恰好已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/results.py" line="75"/>
         <source>Score: %1 %</source>
         <translation>得分：%1%</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="63"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="83"/>
         <source>%1 of %2 answered · time %3</source>
         <translation>已答 %1 / %2 题 · 用时 %3</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="75"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="96"/>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="75"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="96"/>
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="75"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="96"/>
         <source>Right answer</source>
         <translation>正确答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="75"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="96"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="77"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="98"/>
         <source>Answers</source>
         <translation>答题情况</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="110"/>
-        <source>Retry my mistakes</source>
-        <translation>重做错题</translation>
+        <location filename="../../quiz_app/ui/screens/results.py" line="131"/>
+        <source>Retry this quiz&apos;s mistakes</source>
+        <translation>重做本次测验的错题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="113"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="134"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -1674,7 +1945,7 @@ The bank as it is now is backed up first: to undo the restore, restore that back
 <context>
     <name>TeacherActions</name>
     <message>
-        <location filename="../../quiz_app/ui/teacher_actions.py" line="57"/>
+        <location filename="../../quiz_app/ui/teacher_actions.py" line="58"/>
         <source>Edit pack</source>
         <translation>编辑题包</translation>
     </message>
@@ -1687,27 +1958,27 @@ The bank as it is now is backed up first: to undo the restore, restore that back
 <context>
     <name>TeacherGate</name>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="31"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="51"/>
         <source>Teacher mode</source>
         <translation>教师模式</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="35"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="55"/>
         <source>Choose a teacher PIN (4 to 12 digits):</source>
         <translation>设置教师 PIN 码（4 至 12 位数字）：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="40"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="60"/>
         <source>The same PIN again:</source>
         <translation>再输入一次同一个 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="45"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="65"/>
         <source>The two PINs differ; nothing was set.</source>
         <translation>两次输入的 PIN 码不一致，未作设置。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="48"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="69"/>
         <source>Teacher PIN:</source>
         <translation>教师 PIN 码：</translation>
     </message>

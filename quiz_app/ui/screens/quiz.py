@@ -401,7 +401,7 @@ class QuizScreen(QWidget):
         box.setWindowTitle(self.tr("Leave the quiz"))
         box.setText(
             self.tr(
-                "Your %1 answers so far are saved. Keep the quiz to finish later, or abandon it?"
+                "Answers so far: %1, all saved. Keep the quiz to finish later, or abandon it?"
             ).replace("%1", str(len(self._quiz.answers)))
         )
         keep = box.addButton(self.tr("&Keep for later"), QMessageBox.ButtonRole.AcceptRole)

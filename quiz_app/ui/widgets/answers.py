@@ -57,10 +57,6 @@ def mark_feedback(widget: QWidget, state: str) -> None:
     widget.style().polish(widget)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Feedback", text)
-
-
 def _mark(parent: QWidget, state: str, text: str) -> QLabel:
     """A word of feedback, with its sign (✓ ✗): colour is never the only signal."""
     label = _plain(QLabel(text, parent))
@@ -243,13 +239,20 @@ class _ChoiceButtons(AnswerWidget):
         for choice, button in zip(self._choices, self.buttons, strict=True):
             picked = button.isChecked()
             if choice.id in right and picked:
-                button.show_mark(RIGHT, _tr("✓ Your answer: right"))
+                button.show_mark(
+                    RIGHT, QCoreApplication.translate("Feedback", "✓ Your answer: right")
+                )
             elif choice.id in right:
                 button.show_mark(
-                    RIGHT, _tr("✓ Also right: not ticked") if several else _tr("✓ Right answer")
+                    RIGHT,
+                    QCoreApplication.translate("Feedback", "✓ Also right: not ticked")
+                    if several
+                    else QCoreApplication.translate("Feedback", "✓ Right answer"),
                 )
             elif picked:
-                button.show_mark(WRONG, _tr("✗ Your answer: wrong"))
+                button.show_mark(
+                    WRONG, QCoreApplication.translate("Feedback", "✗ Your answer: wrong")
+                )
             button.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._lock()
@@ -324,7 +327,7 @@ class _TypedAnswer(AnswerWidget):
         self._line = QHBoxLayout()
         self._outer.addLayout(self._line)
         self.edit = QLineEdit(self)
-        self.edit.setAccessibleName(_tr("Your answer"))
+        self.edit.setAccessibleName(QCoreApplication.translate("Feedback", "Your answer"))
         self._line.addWidget(self.edit, 1)
         self.verdict = _plain(QLabel(self))
         self.verdict.setObjectName("mark")
@@ -378,9 +381,16 @@ class NumericWidget(_TypedAnswer):
         right = given is not None and grade_numeric(self._body, given) == 1.0
         answer = quantity(self._body.answer, self._body.unit, self._language)
         if right:
-            self._show_verdict(True, _tr("✓ Right: %1").replace("%1", answer))
+            self._show_verdict(
+                True, QCoreApplication.translate("Feedback", "✓ Right: %1").replace("%1", answer)
+            )
         else:
-            self._show_verdict(False, _tr("✗ The right answer is %1").replace("%1", answer))
+            self._show_verdict(
+                False,
+                QCoreApplication.translate("Feedback", "✗ The right answer is %1").replace(
+                    "%1", answer
+                ),
+            )
 
 
 class ShortTextWidget(_TypedAnswer):
@@ -405,9 +415,19 @@ class ShortTextWidget(_TypedAnswer):
         right = grade_short_text(self._body, self.edit.text()) == 1.0
         accepted = " / ".join(self._body.accept.get(self._language))
         if right:
-            self._show_verdict(True, _tr("✓ Right. Accepted: %1").replace("%1", accepted))
+            self._show_verdict(
+                True,
+                QCoreApplication.translate("Feedback", "✓ Right. Accepted: %1").replace(
+                    "%1", accepted
+                ),
+            )
         else:
-            self._show_verdict(False, _tr("✗ The right answer: %1").replace("%1", accepted))
+            self._show_verdict(
+                False,
+                QCoreApplication.translate("Feedback", "✗ The right answer: %1").replace(
+                    "%1", accepted
+                ),
+            )
 
 
 class _OrderList(QListWidget):
@@ -449,11 +469,16 @@ class OrderingWidget(AnswerWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.hint = _plain(
-            QLabel(_tr("Drag, or move the selected item with Alt+↑ and Alt+↓."), self)
+            QLabel(
+                QCoreApplication.translate(
+                    "Feedback", "Drag, or move the selected item with Alt+↑ and Alt+↓."
+                ),
+                self,
+            )
         )
         self.hint.setObjectName("hint")
         self.list = _OrderList(self)
-        self.list.setAccessibleName(_tr("Items to put in order"))
+        self.list.setAccessibleName(QCoreApplication.translate("Feedback", "Items to put in order"))
         self.list.setAccessibleDescription(self.hint.text())
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -498,7 +523,12 @@ class OrderingWidget(AnswerWidget):
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(16)
-        for column, heading in enumerate((_tr("Your order"), _tr("Right order"))):
+        for column, heading in enumerate(
+            (
+                QCoreApplication.translate("Feedback", "Your order"),
+                QCoreApplication.translate("Feedback", "Right order"),
+            )
+        ):
             title = _plain(QLabel(heading, box))
             title.setObjectName("columnHeading")
             grid.addWidget(title, 0, column)
@@ -570,7 +600,7 @@ class MatchingWidget(AnswerWidget):
             )
         )
         options.setObjectName("options")
-        options.setAccessibleName(_tr("Partners to choose from"))
+        options.setAccessibleName(QCoreApplication.translate("Feedback", "Partners to choose from"))
         outer.addWidget(options)
         first = next(iter(self.combos.values()))
         self.setFocusProxy(first)
@@ -603,9 +633,13 @@ class MatchingWidget(AnswerWidget):
             mark_feedback(pick, WRONG)
             _struck(pick)
             pick.setText("✗ " + pick.text())
-            pick.setAccessibleDescription(_tr("Your pick, wrong"))
+            pick.setAccessibleDescription(
+                QCoreApplication.translate("Feedback", "Your pick, wrong")
+            )
             right = _mark(self, RIGHT, "→ " + self._partner_text(pair_id))
-            right.setAccessibleDescription(_tr("The right partner"))
+            right.setAccessibleDescription(
+                QCoreApplication.translate("Feedback", "The right partner")
+            )
             self._grid.addWidget(right, row, 3)
             right.show()
         self._grid.setColumnStretch(3, 3)
