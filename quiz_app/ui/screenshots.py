@@ -1,6 +1,8 @@
 """Screenshots of the app's screens, in English and Chinese, light and dark.
 
-    python -m quiz_app.ui.screenshots [OUTDIR [NAME ...]]   (default: screenshots/, all)
+    python -m quiz_app.ui.screenshots [OUTDIR [NAME ...]] [--small]
+
+(default: screenshots/, all, at 1366×768; --small: at 800×600)
 
 Runs offscreen against a temporary bank holding the built-in packs. Chinese needs a CJK
 font on the machine (Debian: fonts-noto-cjk).
@@ -27,9 +29,10 @@ from quiz_app.services.quiz import quiz_questions, start_quiz
 from quiz_app.ui.i18n import set_language
 from quiz_app.ui.main_window import MainWindow
 from quiz_app.ui.screens.quiz import QuizScreen
+from quiz_app.ui.screenshots_quiz import quiz_screenshots
 from quiz_app.ui.theme import Theme, apply_theme
 
-SIZE = (900, 700)
+SIZE = (1366, 768)
 SMALL = (800, 600)
 SIZES: dict[str, tuple[int, int] | None] = {
     "crash-dialog": None,  # a dialog at its own size (it must fit a 800x600 screen)
@@ -354,6 +357,7 @@ def take_screenshots(
         "crash-note": _crash_note,
         "restore-backup": _restore_backup,
         "upgrade-failed": _upgrade_failed,
+        **quiz_screenshots(_wait_for),
     }
     if only:
         screens = {name: make for name, make in screens.items() if name in only}
