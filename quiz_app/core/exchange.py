@@ -43,6 +43,11 @@ class SessionEntry:
     flagged: tuple[QuestionRef, ...]
     started_at: datetime
     finished_at: datetime | None
+    orders: tuple[tuple[str, ...], ...] = ()
+    """The order each of ``questions`` showed its choices in (``()`` each when unknown;
+    empty for quizzes from before orders were stored)."""
+    abandoned_at: datetime | None = None
+    """When the learner gave the quiz up."""
 
 
 @dataclass(frozen=True)
@@ -68,3 +73,4 @@ class BankSession:
     learner: str
     questions: frozenset[QuestionRef]
     finished: bool
+    abandoned: bool = False

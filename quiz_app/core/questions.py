@@ -101,6 +101,9 @@ class Question:
     source: str | None = None
     image: str | None = None
     image_alt: LocalizedText | None = None
+    shuffle: bool = True
+    """False pins the choices in the written order (e.g. "all of the above" last);
+    ordering and matching are shuffled regardless (see ``core.shuffle``)."""
 
     @property
     def type(self) -> QuestionType:
@@ -148,6 +151,8 @@ class PackInfo:
     description: LocalizedText | None = None
     author: str | None = None
     license: str | None = None
+    shuffle: bool = True
+    """The default of the pack's questions that do not say (``shuffle`` in pack.toml)."""
 
 
 @dataclass(frozen=True)

@@ -33,12 +33,14 @@ class QuizSettings:
     difficulties: frozenset[int] = field(default_factory=frozenset)
     types: frozenset[QuestionType] = field(default_factory=frozenset)
     time_limit_s: int | None = None
+    retry_of: QuizSessionId | None = None
+    """The quiz whose mistakes this one retries (``services.quiz.retry_mistakes``)."""
 
     def draw_filter(self) -> DrawFilter:
         return DrawFilter(self.pack_ids, self.topic_ids, self.difficulties, self.types)
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "mode": self.mode.value,
             "count": self.count,
             "pack_ids": list(self.pack_ids),
@@ -47,6 +49,9 @@ class QuizSettings:
             "types": sorted(t.value for t in self.types),
             "time_limit_s": self.time_limit_s,
         }
+        if self.retry_of is not None:  # absent otherwise: older readers ignore nothing new
+            out["retry_of"] = self.retry_of
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> QuizSettings:
@@ -58,6 +63,7 @@ class QuizSettings:
             difficulties=frozenset(data["difficulties"]),
             types=frozenset(QuestionType(t) for t in data["types"]),
             time_limit_s=data.get("time_limit_s"),
+            retry_of=None if data.get("retry_of") is None else QuizSessionId(data["retry_of"]),
         )
 
 
@@ -83,6 +89,8 @@ class QuizSession:
     orders: Mapping[QuestionId, tuple[str, ...]] = field(default_factory=dict)
     """The order each question shows its choices, items or partners in (see
     ``core.shuffle``), drawn when the quiz started; empty for quizzes older than that."""
+    abandoned_at: datetime | None = None
+    """When the learner gave the quiz up: not finished, and no longer offered to resume."""
 
     @property
     def next_question(self) -> QuestionId | None:
@@ -92,6 +100,10 @@ class QuizSession:
     @property
     def finished(self) -> bool:
         return self.finished_at is not None
+
+    @property
+    def abandoned(self) -> bool:
+        return self.abandoned_at is not None
 
     @property
     def score(self) -> float:

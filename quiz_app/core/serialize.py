@@ -124,6 +124,8 @@ def question_to_dict(question: Question) -> JsonDict:
         out["image"] = question.image
     if question.image_alt is not None:
         out["image_alt"] = question.image_alt.as_dict()
+    if not question.shuffle:  # left out when true, so older questions keep their hash
+        out["shuffle"] = False
     return out
 
 
@@ -139,6 +141,7 @@ def question_from_dict(data: JsonDict) -> Question:
         source=data.get("source"),
         image=data.get("image"),
         image_alt=_optional_text(data.get("image_alt")),
+        shuffle=bool(data.get("shuffle", True)),
     )
 
 
@@ -155,6 +158,8 @@ def pack_info_to_dict(info: PackInfo) -> JsonDict:
         out["author"] = info.author
     if info.license is not None:
         out["license"] = info.license
+    if not info.shuffle:
+        out["shuffle"] = False
     out["languages"] = list(info.languages)
     out["topics"] = [{"id": t.key, "title": t.title.as_dict()} for t in info.topics]
     return out
@@ -172,6 +177,7 @@ def pack_info_from_dict(data: JsonDict) -> PackInfo:
         description=_optional_text(data.get("description")),
         author=data.get("author"),
         license=data.get("license"),
+        shuffle=bool(data.get("shuffle", True)),
     )
 
 

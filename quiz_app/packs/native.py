@@ -416,7 +416,11 @@ def _check_questions(
         else:
             first_seen[qid] = name
     if manifest is not None and not report.pending and not report.located:
-        out = [question_from_dict(q.model_dump(exclude_none=True)) for _, _, q, _ in questions]
+        default = {"shuffle": manifest.shuffle is not False}
+        out = [
+            question_from_dict(default | q.model_dump(exclude_none=True))
+            for _, _, q, _ in questions
+        ]
     return out
 
 

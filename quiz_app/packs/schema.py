@@ -115,6 +115,8 @@ class QuestionBase(Strict):
     source: NonEmpty | None = None
     image: NonEmpty | None = None
     image_alt: Text | None = None
+    shuffle: bool | None = None
+    """False keeps the choices in the written order; absent takes the pack's default."""
 
 
 Choices = Annotated[list[Choice], Field(min_length=2, max_length=10)]
@@ -194,5 +196,7 @@ class Manifest(Strict):
     description: Text | None = None
     author: NonEmpty | None = None
     license: NonEmpty | None = None
+    shuffle: bool | None = None
+    """The default for the pack's questions: false keeps every question's choices as written."""
     languages: Annotated[list[Language], Field(min_length=1)]
     topics: Annotated[list[TopicEntry], Field(min_length=1)]

@@ -24,7 +24,10 @@ def pack_files(pack: Pack, encoding: Encoding = "toml") -> dict[str, bytes]:
     files = {limits.MANIFEST: tomli_w.dumps(pack_info_to_dict(pack.info)).encode()}
     by_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for question in pack.questions:
-        by_topic[question.topic].append(question_to_dict(question))
+        written = question_to_dict(question)
+        if question.shuffle and not pack.info.shuffle:
+            written["shuffle"] = True  # else it would read back with the pack's false
+        by_topic[question.topic].append(written)
     for topic, questions in by_topic.items():
         document = {"questions": questions}
         if encoding == "json":

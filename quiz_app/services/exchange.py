@@ -181,6 +181,14 @@ def _merge(
             flagged = [bank.questions[q] for q in quiz.flagged]
             repo.finish_session(session, there.id, quiz.finished_at, flagged)
             finished += 1
+        # ... or given up there: no longer offered to resume here either.
+        elif (
+            there is not None
+            and not there.finished
+            and not there.abandoned
+            and quiz.abandoned_at is not None
+        ):
+            repo.abandon_session(session, there.id, quiz.abandoned_at)
     new_answers = [answer for _, answer in parsed.answers if answer.uid not in bank.answers]
     repo.add_answers(session, new_answers, learner_ids, bank.questions, session_ids)
     # The schedules follow from the whole log, now that older answers may sit among it.

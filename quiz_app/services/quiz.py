@@ -1,4 +1,8 @@
-"""Quiz operations: draw, start, answer, resume, finish. Each write is one transaction."""
+"""Quiz operations: draw, start, answer, resume, finish, give up, retry the mistakes.
+Each write is one transaction.
+
+Leaving a quiz to carry on later needs no operation: every answer is saved as it is
+given, and ``unfinished_quiz`` offers the latest quiz neither finished nor given up."""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from quiz_app.core.ids import LearnerId, QuestionId, QuizSessionId
 from quiz_app.core.learners import AnswerRecord
 from quiz_app.core.quiz import QuizMode, QuizSession, QuizSettings
 from quiz_app.core.responses import response_to_json
+from quiz_app.core.shuffle import presentation_order
 from quiz_app.services.review import record_review, review_question_ids
 from quiz_app.storage import Database, Session
 from quiz_app.storage import quizzes as repo
@@ -77,12 +82,32 @@ def start_quiz(
                 "No questions match these settings; choose more topics or types.",
                 zh="没有符合这些设置的题目；请多选一些主题或题型。",
             )
-        session_id = repo.add_session(session, learner_id, settings, ids, now or datetime.now(UTC))
-        quiz = repo.get_session(session, session_id)
-        assert quiz is not None
-        return quiz
+        return _record_quiz(session, learner_id, settings, ids, seed, now)
 
     return Changed(database.write(work), Changes.QUIZZES)
+
+
+def _record_quiz(
+    session: Session,
+    learner_id: LearnerId,
+    settings: QuizSettings,
+    ids: list[QuestionId],
+    seed: int | None,
+    now: datetime | None,
+) -> QuizSession:
+    """Store a new quiz with the order each question shows its choices in, drawn now
+    (from ``seed`` when given) so that a resume and the results show the same."""
+    rng = random.Random(None if seed is None else f"orders:{seed}")
+    orders = {
+        q.id: presentation_order(q.question.body, rng, pinned=not q.question.shuffle)
+        for q in questions_by_id(session, ids)
+    }
+    session_id = repo.add_session(
+        session, learner_id, settings, ids, now or datetime.now(UTC), orders
+    )
+    quiz = repo.get_session(session, session_id)
+    assert quiz is not None
+    return quiz
 
 
 def quiz_questions(database: Database, quiz: QuizSession) -> list[StoredQuestion]:
@@ -127,6 +152,7 @@ def submit_answer(
                 "This quiz is finished; its answers can no longer change.",
                 zh="这次测验已经结束，答案不能再更改。",
             )
+        _refuse_abandoned(quiz)
         if question_id not in quiz.question_ids:
             raise QuizError(f"question {question_id} is not part of this quiz")
         if question_id in quiz.answers:
@@ -163,6 +189,10 @@ def finish_quiz(
 ) -> Changed[QuizSession]:
 
     def work(session: Session) -> QuizSession | None:
+        quiz = repo.get_session(session, quiz_id)
+        if quiz is None:
+            return None
+        _refuse_abandoned(quiz)
         repo.mark_finished(session, quiz_id, now or datetime.now(UTC))
         return repo.get_session(session, quiz_id)
 
@@ -170,6 +200,83 @@ def finish_quiz(
     if quiz is None:
         raise NotFoundError(f"no quiz {quiz_id}")
     return Changed(quiz, Changes.QUIZZES)
+
+
+def _refuse_abandoned(quiz: QuizSession) -> None:
+    if quiz.abandoned:
+        raise QuizError(
+            "This quiz was given up; start a new one.",
+            zh="这次测验已经放弃，请开始新的测验。",
+        )
+
+
+def abandon_quiz(
+    database: Database, quiz_id: QuizSessionId, *, now: datetime | None = None
+) -> Changed[QuizSession]:
+    """Give up a quiz (after the learner confirmed): it is no longer offered to resume
+    and never counts as finished in history, results or reports. The answers already
+    given stay in the learner's log, and the schedules they moved stay moved."""
+
+    def work(session: Session) -> QuizSession:
+        quiz = repo.get_session(session, quiz_id)
+        if quiz is None:
+            raise NotFoundError(f"no quiz {quiz_id}")
+        if quiz.finished:
+            raise QuizError(
+                "This quiz is finished, so it cannot be given up; it stays in your history.",
+                zh="这次测验已经完成，不能放弃；它会保留在你的记录中。",
+            )
+        if quiz.abandoned:
+            return quiz  # giving up twice (a double click) changes nothing
+        repo.mark_abandoned(session, quiz_id, now or datetime.now(UTC))
+        updated = repo.get_session(session, quiz_id)
+        assert updated is not None
+        return updated
+
+    return Changed(database.write(work), Changes.QUIZZES)
+
+
+def quiz_mistakes(quiz: QuizSession) -> list[QuestionId]:
+    """The questions a quiz got less than full marks on, in its order: answers not fully
+    right and, once the quiz is finished, the questions left unanswered (they scored 0)."""
+    return [
+        q
+        for q in quiz.question_ids
+        if (q in quiz.answers and quiz.answers[q].score < 1.0)
+        or (q not in quiz.answers and quiz.finished)
+    ]
+
+
+def retry_mistakes(
+    database: Database,
+    quiz_id: QuizSessionId,
+    *,
+    seed: int | None = None,
+    now: datetime | None = None,
+) -> Changed[QuizSession]:
+    """A new practice quiz for the same learner with exactly the questions this quiz
+    got less than full marks on (not mistakes of earlier quizzes), in new orders."""
+
+    def work(session: Session) -> QuizSession:
+        quiz = repo.get_session(session, quiz_id)
+        if quiz is None:
+            raise NotFoundError(f"no quiz {quiz_id}")
+        ids = [s.id for s in questions_by_id(session, quiz_mistakes(quiz))]
+        if not ids:
+            raise QuizError(
+                "No mistakes in this quiz to retry.",
+                zh="这次测验没有可以重做的错题。",
+            )
+        settings = QuizSettings(
+            mode=QuizMode.PRACTICE,
+            count=len(ids),
+            pack_ids=quiz.settings.pack_ids,
+            topic_ids=quiz.settings.topic_ids,
+            retry_of=quiz.id,
+        )
+        return _record_quiz(session, quiz.learner_id, settings, ids, seed, now)
+
+    return Changed(database.write(work), Changes.QUIZZES)
 
 
 def quiz_history(database: Database, learner_id: LearnerId, limit: int = 200) -> list[QuizSession]:

@@ -20,6 +20,7 @@ from pydantic import (
     JsonValue,
     StringConstraints,
     TypeAdapter,
+    model_validator,
 )
 
 from quiz_app.core.exchange import AnswerEntry, LearnerEntry, QuestionRef, SessionEntry
@@ -98,6 +99,16 @@ class SessionLine(_Strict):
     flagged: list[Ref]
     started_at: When
     finished_at: When | None
+    orders: list[list[Key]] | None = None
+    """Optional: the order each question showed its choices in, one list per question."""
+    abandoned_at: When | None = None
+    """Optional: when the learner gave the quiz up."""
+
+    @model_validator(mode="after")
+    def _one_order_per_question(self) -> SessionLine:
+        if self.orders is not None and len(self.orders) != len(self.questions):
+            raise ValueError("orders must have one list per question")
+        return self
 
 
 class AnswerLine(_Strict):
@@ -149,6 +160,8 @@ def session_entry(line: SessionLine) -> SessionEntry:
         flagged=tuple(_ref(q) for q in line.flagged),
         started_at=line.started_at,
         finished_at=line.finished_at,
+        orders=tuple(tuple(order) for order in line.orders or ()),
+        abandoned_at=line.abandoned_at,
     )
 
 
@@ -183,7 +196,7 @@ def learner_record(entry: LearnerEntry) -> dict[str, Any]:
 
 
 def session_record(entry: SessionEntry) -> dict[str, Any]:
-    return {
+    record = {
         "kind": "session",
         "uid": entry.uid,
         "learner": entry.learner,
@@ -201,6 +214,13 @@ def session_record(entry: SessionEntry) -> dict[str, Any]:
         "started_at": _when(entry.started_at),
         "finished_at": _when(entry.finished_at),
     }
+    # Written only when there is something to say, so files of quizzes without them
+    # stay readable by apps from before these fields.
+    if any(entry.orders):
+        record["orders"] = [list(order) for order in entry.orders]
+    if entry.abandoned_at is not None:
+        record["abandoned_at"] = _when(entry.abandoned_at)
+    return record
 
 
 def answer_record(entry: AnswerEntry) -> dict[str, Any]:

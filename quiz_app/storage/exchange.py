@@ -105,9 +105,20 @@ def sessions_for_export(session: Session, learners: Sequence[LearnerId]) -> list
             flagged=tuple(questions[q] for q in row.flagged if q in questions),
             started_at=row.started_at,
             finished_at=row.finished_at,
+            orders=_orders(row.orders, [q for q in row.question_ids if q in questions]),
+            abandoned_at=row.abandoned_at,
         )
         for row, chosen in zip(rows, settings, strict=True)
     ]
+
+
+def _orders(
+    stored: Mapping[str, list[str]], question_ids: list[int]
+) -> tuple[tuple[str, ...], ...]:
+    """The stored orders as one tuple per exported question (``()`` when it has none)."""
+    if not stored:
+        return ()
+    return tuple(tuple(stored.get(str(q), ())) for q in question_ids)
 
 
 def answers_for_export(session: Session, learners: Sequence[LearnerId]) -> Iterator[AnswerEntry]:
@@ -190,7 +201,7 @@ def sessions_by_uid(session: Session, uids: Collection[str]) -> dict[str, BankSe
     for batch in _chunks(uids):
         rows.extend(
             session.execute(
-                select(_S.id, _S.uid, _S.question_ids, _S.finished_at, _L.name)
+                select(_S.id, _S.uid, _S.question_ids, _S.finished_at, _S.abandoned_at, _L.name)
                 .join(LEARNER, _L.id == _S.learner_id)
                 .where(_S.uid.in_(batch))
             )
@@ -202,6 +213,7 @@ def sessions_by_uid(session: Session, uids: Collection[str]) -> dict[str, BankSe
             row.name,
             frozenset(refs[q] for q in row.question_ids if q in refs),
             row.finished_at is not None,
+            row.abandoned_at is not None,
         )
         for row in rows
     }
@@ -246,8 +258,14 @@ def add_sessions(
                 ).as_dict(),
                 "question_ids": [questions[q] for q in e.questions],
                 "flagged": sorted(questions[q] for q in e.flagged),
+                "orders": {
+                    str(questions[q]): list(order)
+                    for q, order in zip(e.questions, e.orders, strict=False)
+                    if order
+                },
                 "started_at": e.started_at,
                 "finished_at": e.finished_at,
+                "abandoned_at": e.abandoned_at,
             }
             for e in entries
         ],
@@ -284,6 +302,13 @@ def add_answers(
                 for e in batch
             ],
         )
+
+
+def abandon_session(session: Session, session_id: QuizSessionId, abandoned_at: datetime) -> None:
+    """Record that a quiz the bank held unfinished was given up."""
+    session.execute(
+        update(QUIZ_SESSION).where(_S.id == session_id).values(abandoned_at=abandoned_at)
+    )
 
 
 def finish_session(

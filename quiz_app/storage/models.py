@@ -147,8 +147,15 @@ class QuizSessionRow(SQLModel, table=True):
         sa_column=Column(JSON, nullable=False, server_default=sa.text("'[]'")),
     )
     """Questions the learner flagged to look at again."""
+    orders: dict[str, list[str]] = Field(
+        default_factory=dict,
+        sa_column=Column(JSON, nullable=False, server_default=sa.text("'{}'")),
+    )
+    """Question id (as text: JSON keys) -> the order its choices are shown in."""
     started_at: datetime = _when()
     finished_at: datetime | None = _when(nullable=True)
+    abandoned_at: datetime | None = _when(nullable=True)
+    """When the learner gave the quiz up; it is then neither finished nor resumable."""
 
 
 class AnswerRow(SQLModel, table=True):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from sqlalchemy import func, insert, select, update
@@ -25,6 +25,7 @@ def add_session(
     settings: QuizSettings,
     question_ids: Sequence[QuestionId],
     now: datetime,
+    orders: Mapping[QuestionId, Sequence[str]] | None = None,
 ) -> QuizSessionId:
     new_id = session.execute(
         insert(QUIZ_SESSION)
@@ -33,11 +34,21 @@ def add_session(
             mode=settings.mode.value,
             settings=settings.as_dict(),
             question_ids=list(question_ids),
+            orders=orders_to_json(orders or {}),
             started_at=now,
         )
         .returning(_S.id)
     ).scalar_one()
     return QuizSessionId(new_id)
+
+
+def orders_to_json(orders: Mapping[QuestionId, Sequence[str]]) -> dict[str, list[str]]:
+    """JSON object keys are text: question ids are written as such."""
+    return {str(q): list(order) for q, order in orders.items() if order}
+
+
+def orders_from_json(data: Mapping[str, Sequence[str]] | None) -> dict[QuestionId, tuple[str, ...]]:
+    return {QuestionId(int(q)): tuple(str(i) for i in order) for q, order in (data or {}).items()}
 
 
 def get_session(session: Session, session_id: QuizSessionId) -> QuizSession | None:
@@ -63,13 +74,15 @@ def get_session(session: Session, session_id: QuizSessionId) -> QuizSession | No
         finished_at=row.finished_at,
         answers=answers,
         flagged=frozenset(QuestionId(q) for q in row.flagged),
+        orders=orders_from_json(row.orders),
+        abandoned_at=row.abandoned_at,
     )
 
 
 def latest_unfinished(session: Session, learner_id: LearnerId) -> QuizSessionId | None:
     found = session.execute(
         select(_S.id)
-        .where(_S.learner_id == learner_id, _S.finished_at.is_(None))
+        .where(_S.learner_id == learner_id, _S.finished_at.is_(None), _S.abandoned_at.is_(None))
         .order_by(_S.started_at.desc(), _S.id.desc())
         .limit(1)
     ).scalar_one_or_none()
@@ -78,6 +91,10 @@ def latest_unfinished(session: Session, learner_id: LearnerId) -> QuizSessionId 
 
 def mark_finished(session: Session, session_id: QuizSessionId, now: datetime) -> None:
     session.execute(update(QUIZ_SESSION).where(_S.id == session_id).values(finished_at=now))
+
+
+def mark_abandoned(session: Session, session_id: QuizSessionId, now: datetime) -> None:
+    session.execute(update(QUIZ_SESSION).where(_S.id == session_id).values(abandoned_at=now))
 
 
 def mistaken_question_ids(

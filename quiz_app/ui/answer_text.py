@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from quiz_app.core.numbers import format_number, quantity
@@ -17,6 +18,7 @@ from quiz_app.core.questions import (
     SingleChoice,
     TrueFalse,
 )
+from quiz_app.core.shuffle import displayed_order
 
 LETTERS = "ABCDEFGHIJ"
 
@@ -26,13 +28,24 @@ def _choice_text(body: SingleChoice | MultipleResponse | Ordering, key: str, lan
     return next((c.text.get(language) for c in items if c.id == key), key)
 
 
-def given_text(body: Body, given: Any, language: str, yes_no: tuple[str, str]) -> str:
-    """What the learner answered, in words (``given`` is the JSON form from the log)."""
+def _as_shown(body: MultipleResponse, ids: Any, order: Sequence[str]) -> list[str]:
+    """Choice ids in the order the quiz showed them (unknown ids last, as given)."""
+    shown = displayed_order(body, order)
+    place = {choice: i for i, choice in enumerate(shown)}
+    return sorted((str(i) for i in ids), key=lambda i: place.get(i, len(shown)))
+
+
+def given_text(
+    body: Body, given: Any, language: str, yes_no: tuple[str, str], order: Sequence[str] = ()
+) -> str:
+    """What the learner answered, in words (``given`` is the JSON form from the log);
+    ticked choices listed in ``order``, the order the quiz showed them in."""
     match body:
         case SingleChoice():
             return _choice_text(body, str(given), language)
         case MultipleResponse():
-            return "; ".join(_choice_text(body, str(g), language) for g in given) or "—"
+            ticked = _as_shown(body, given, order)
+            return "; ".join(_choice_text(body, g, language) for g in ticked) or "—"
         case TrueFalse():
             return yes_no[0] if given else yes_no[1]
         case Numeric(_, _, unit):
@@ -49,13 +62,16 @@ def given_text(body: Body, given: Any, language: str, yes_no: tuple[str, str]) -
     raise TypeError(body)  # pragma: no cover
 
 
-def right_text(body: Body, language: str, yes_no: tuple[str, str]) -> str:
-    """The right answer, in words."""
+def right_text(
+    body: Body, language: str, yes_no: tuple[str, str], order: Sequence[str] = ()
+) -> str:
+    """The right answer, in words; right choices listed in the order the quiz showed."""
     match body:
         case SingleChoice(_, answer):
             return _choice_text(body, answer, language)
-        case MultipleResponse(choices, answers):
-            return "; ".join(c.text.get(language) for c in choices if c.id in answers)
+        case MultipleResponse(_, answers):
+            right = _as_shown(body, answers, order)
+            return "; ".join(_choice_text(body, a, language) for a in right)
         case TrueFalse(answer):
             return yes_no[0] if answer else yes_no[1]
         case Numeric(answer, tolerance, unit):

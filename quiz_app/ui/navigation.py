@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
 from quiz_app.core.changes import Changed, Changes
 from quiz_app.core.errors import QuizError
-from quiz_app.core.ids import LearnerId
+from quiz_app.core.ids import LearnerId, QuizSessionId
 from quiz_app.core.quiz import QuizMode, QuizSession, QuizSettings
 from quiz_app.ui.context import AppContext
 from quiz_app.ui.screens.home import HomeScreen
@@ -147,6 +147,15 @@ class Navigation(QObject):
             lambda: start_quiz(database, learner, settings), self._started, self._not_started
         )
 
+    def retry_mistakes(self, quiz_id: QuizSessionId) -> None:
+        """A new practice quiz of exactly this quiz's mistakes (not older ones)."""
+        from quiz_app.services.quiz import retry_mistakes
+
+        database = self.database
+        database_worker(database).run(
+            lambda: retry_mistakes(database, quiz_id), self._started, self._not_started
+        )
+
     def _started(self, started: Changed[QuizSession]) -> None:
         self._context.notify(started.changes)
         self.show_quiz(started.value)
@@ -195,17 +204,8 @@ class Navigation(QObject):
             quiz, quiz_questions(self.database, quiz), self._context.language, times_up=times_up
         )
         screen.go_home.connect(self.go_home)
-        screen.retry_mistakes.connect(lambda: self.retry_mistakes(quiz))
+        screen.retry_mistakes.connect(lambda: self.retry_mistakes(quiz.id))
         self.show_screen("results_screen", screen)
-
-    def retry_mistakes(self, quiz: QuizSession) -> None:
-        """A new practice quiz of this quiz's questions that were not fully right."""
-        from quiz_app.services.quiz import retry_mistakes
-
-        database = self.database
-        database_worker(database).run(
-            lambda: retry_mistakes(database, quiz.id), self._started, self._not_started
-        )
 
     def show_history(self, learner: LearnerId) -> None:
         def build() -> QWidget:

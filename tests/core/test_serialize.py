@@ -23,3 +23,15 @@ def test_the_canonical_text_does_not_depend_on_how_the_input_was_ordered() -> No
         shuffled = dict(reversed(list(data.items())))
         shuffled["prompt"] = dict(reversed(list(shuffled["prompt"].items())))
         assert question_json(question_from_dict(shuffled)) == question_json(question)
+
+
+def test_a_pinned_question_says_so_and_an_unpinned_one_keeps_its_old_text() -> None:
+    import dataclasses
+
+    question = SAMPLE.questions[0]
+    assert question.shuffle
+    assert "shuffle" not in question_to_dict(question)  # the hash of older questions holds
+    pinned = dataclasses.replace(question, shuffle=False)
+    assert question_to_dict(pinned)["shuffle"] is False
+    assert question_from_dict(question_to_dict(pinned)) == pinned
+    assert question_json(pinned) != question_json(question)  # a re-import sees the change

@@ -429,6 +429,12 @@ BAD_FILES: list[tuple[str, Callable[[Path], None], int, str]] = [
         "'answered_at': must lie between the years 1970 and 2199",
     ),
     ("uid", _edit(4, uid="abc"), 4, "answer: 'uid': string should match pattern"),
+    (
+        "orders",
+        _edit(3, orders=[["a", "b"]]),
+        3,
+        "orders must have one list per question",
+    ),
     ("no learner line", _drop_line(2), 2, "learner 'Ada' has no 'learner' line in this file"),
     ("duplicate", _duplicate_answer, 9, "is already on line 4"),
     ("quiz nowhere", _drop_line(3), 3, "is neither in this file nor in this bank"),

@@ -25,8 +25,11 @@ from quiz_app.services.exchange import export_results, merge_results
 from quiz_app.services.learners import create_learner
 from quiz_app.services.packs import import_pack
 from quiz_app.services.quiz import (
+    abandon_quiz,
     finish_quiz,
+    quiz_history,
     quiz_questions,
+    retry_mistakes,
     start_quiz,
     submit_answer,
     toggle_flag,
@@ -39,7 +42,7 @@ from tests.conftest import DATA, NOW
 
 Rows = dict[str, list[dict[str, Any]]]
 
-REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 # Parents before children, so that rows go in with foreign keys on.
 TABLES = ("learner", "pack", "topic", "question", "media", "quiz_session", "answer")
 LATER_TABLES = ("schedule", "setting")
@@ -74,6 +77,27 @@ def _learners_work(bank: Database, names: list[str], start: int) -> None:
                 finish_quiz(bank, quiz.id, now=when + timedelta(minutes=9))
 
 
+def _gives_up_and_retries(bank: Database, name: str, start: int) -> None:
+    """A quiz given up after two answers, and a retry of a finished quiz's mistakes."""
+    from quiz_app.services.learners import list_learners
+
+    [learner] = [one.id for one in list_learners(bank) if one.name == name]
+    when = NOW + timedelta(days=start)
+    quiz = start_quiz(bank, learner, QuizSettings(count=5), seed=11, now=when).value
+    for i, question in enumerate(quiz_questions(bank, quiz)[:2]):
+        body = question.question.body
+        response = right_response(body) if i else _wrong(body)
+        submit_answer(bank, quiz.id, question.id, response, 1200, now=when + timedelta(i))
+    abandon_quiz(bank, quiz.id, now=when + timedelta(minutes=3))
+    last = quiz_history(bank, learner, limit=1)[0]
+    retry = retry_mistakes(bank, last.id, seed=5, now=when + timedelta(hours=1)).value
+    for question in quiz_questions(bank, retry):
+        submit_answer(
+            bank, retry.id, question.id, right_response(question.question.body), 800, now=when
+        )
+    finish_quiz(bank, retry.id, now=when + timedelta(hours=1, minutes=5))
+
+
 def build_template(folder: Path) -> Path:
     """A bank at the newest schema filled by the services; returns its file."""
     folder.mkdir(parents=True)
@@ -93,6 +117,7 @@ def build_template(folder: Path) -> Path:
     manifest.write_text(manifest.read_text().replace('version = "1.0.0"', 'version = "1.1.0"'))
     import_pack(bank, pack, now=NOW + timedelta(days=5))
     _learners_work(bank, ["Zhao Min"], start=6)
+    _gives_up_and_retries(bank, "Zhao Min", start=10)
     set_pin(bank, "2468")
     # Results from a learner on another computer, merged in.
     other = open_database(f"sqlite:///{folder / 'other.sqlite3'}")

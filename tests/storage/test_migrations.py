@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from contextlib import closing
@@ -18,6 +19,7 @@ from quiz_app.core.errors import StorageError
 from quiz_app.core.grading import right_response
 from quiz_app.core.ids import LearnerId
 from quiz_app.core.quiz import QuizSettings
+from quiz_app.core.shuffle import written_order
 from quiz_app.services.bank import open_bank
 from quiz_app.services.quiz import (
     quiz_history,
@@ -54,6 +56,9 @@ def test_the_template_is_a_class_at_work(template: Rows) -> None:
     assert len({a["question_id"] for a in template["answer"]}) > 7
     assert any(s["finished_at"] is None for s in sessions)
     assert any(s["flagged"] != "[]" for s in sessions)
+    assert any(s["abandoned_at"] is not None for s in sessions)
+    assert any('"retry_of"' in s["settings"] for s in sessions)
+    assert sum(s["orders"] != "{}" for s in sessions) > len(sessions) / 2
     assert any(q["retired"] for q in template["question"])
     assert {p["origin"] for p in template["pack"]} == {"native", "gift"}
     assert template["media"]
@@ -106,6 +111,9 @@ def _new_columns_are_filled(revision: str, path: Path) -> None:
         )
     if revision < "0005":
         assert {p["origin"] for p in after["pack"]} == {"native"}
+    if revision < "0006":  # shown in the written order, as before; none given up
+        assert {s["orders"] for s in after["quiz_session"]} == {"{}"}
+        assert {s["abandoned_at"] for s in after["quiz_session"]} == {None}
     for table in ("quiz_session", "answer"):
         uids = [r["uid"] for r in after[table]]
         assert all(len(u) == 32 and int(u, 16) >= 0 for u in uids)
@@ -125,11 +133,22 @@ def _services_work_on(bank: object, before: Rows) -> None:
         progress = learner_progress(bank, ada, NOW + timedelta(days=20))
         assert progress.answers == sum(1 for a in before["answer"] if a["learner_id"] == ada)
         assert due_now(bank, ada, NOW + timedelta(days=400)) > 0
+        left = unfinished_quiz(bank, ada)
+        assert left is None or not left.abandoned  # a quiz given up is never offered
     ada = LearnerId(before["learner"][0]["id"])
     left = unfinished_quiz(bank, ada)
     assert left is not None
     assert len(left.answers) == 4
+    stored = json.loads(
+        next(s for s in before["quiz_session"] if s["id"] == left.id).get("orders", "{}")
+    )
+    assert {str(q): list(o) for q, o in left.orders.items()} == stored  # {} before 0006
     quiz = start_quiz(bank, ada, QuizSettings(count=5), seed=3, now=NOW + timedelta(days=30)).value
+    with_choices = [q for q in quiz_questions(bank, quiz) if written_order(q.question.body)]
+    assert with_choices
+    assert all(
+        sorted(quiz.orders[q.id]) == sorted(written_order(q.question.body)) for q in with_choices
+    )
     question = quiz_questions(bank, quiz)[0]
     outcome = submit_answer(
         bank,

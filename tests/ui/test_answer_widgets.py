@@ -237,3 +237,19 @@ def test_without_an_order_ordering_and_matching_still_never_start_solved(qtbot: 
     for combo in widget.combos.values():
         shown = [combo.itemData(i) for i in range(1, combo.count())]
         assert shown == pair_ids[1:] + pair_ids[:1]
+
+
+def test_results_list_ticked_and_right_choices_in_the_quizs_order() -> None:
+    from quiz_app.ui.answer_text import given_text, right_text
+
+    question = SAMPLE[QuestionType.MULTIPLE]  # written ce4 ce5 ce6 ce3; right: ce5, ce6
+    yes_no = ("True", "False")
+    order = ("ce6", "ce3", "ce5", "ce4")
+    given = ["ce5", "ce6", "ce3"]  # as the log holds it
+    assert given_text(question.body, given, "en", yes_no, order) == (
+        "Chang'e-6; Chang'e-3; Chang'e-5"
+    )
+    assert right_text(question.body, "en", yes_no, order) == "Chang'e-6; Chang'e-5"
+    # a quiz from before orders were stored: the written order
+    assert right_text(question.body, "en", yes_no) == "Chang'e-5; Chang'e-6"
+    assert given_text(question.body, [], "en", yes_no, order) == "—"

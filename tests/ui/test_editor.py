@@ -211,3 +211,24 @@ def test_leaving_with_unsaved_changes_asks_first(
     assert window.navigation.stack.currentWidget() is window.home
     assert asked == ["Save the changes to sample as version 1.1.0?"] * 2
     assert snapshot(bank) == before
+
+
+def test_the_form_keeps_a_pinned_order_it_does_not_edit(qtbot: QtBot) -> None:
+    form = QuestionForm([("missions", "Missions")], ["en", "zh"])
+    qtbot.addWidget(form)
+    data = {
+        "id": "pinned",
+        "type": "single",
+        "topic": "missions",
+        "difficulty": 1,
+        "prompt": {"en": "Which?", "zh": "哪个？"},
+        "choices": [
+            {"id": "a", "text": {"en": "One", "zh": "一"}},
+            {"id": "b", "text": {"en": "All of the above", "zh": "以上都是"}},
+        ],
+        "answer": "b",
+        "shuffle": False,
+    }
+    form.load(data)
+    form.prompt["en"].setPlainText("Which one?")  # an edit elsewhere keeps the pin
+    assert form.data()["shuffle"] is False

@@ -69,8 +69,13 @@ def test_a_practice_quiz_from_home_to_results_and_back(
     retry = window.navigation.quiz_screen
     assert retry is not None
     assert retry is not screen
-    assert retry.quiz.settings.mode is QuizMode.MISTAKES
+    # exactly this quiz's one mistake, not every mistake Ada ever made
+    assert retry.quiz.settings.mode is QuizMode.PRACTICE
+    assert retry.quiz.settings.retry_of == screen.quiz.id
     assert len(retry.quiz.question_ids) == 1
+    assert retry.quiz.question_ids[0] in [
+        q for q, a in screen.quiz.answers.items() if a.score < 1.0
+    ]
 
 
 def test_an_unfinished_quiz_is_offered_and_resumed(

@@ -21,6 +21,7 @@ from quiz_app.core.questions import (
     TrueFalse,
 )
 from quiz_app.core.quiz import QuizMode, QuizSession, QuizSettings
+from quiz_app.core.shuffle import displayed_order
 from quiz_app.services.learners import create_learner
 from quiz_app.services.packs import import_pack
 from quiz_app.services.quiz import quiz_questions, start_quiz, unfinished_quiz
@@ -36,12 +37,14 @@ def _type_right_answer(qtbot: QtBot, screen: QuizScreen) -> None:
     widget = screen._answer
     assert widget is not None
     body = screen._current.question.body  # type: ignore[union-attr]
+    # The keys pick what is shown: the order stored with the quiz, not the written one.
+    shown = displayed_order(body, screen._quiz.orders.get(screen._current.id, ()))  # type: ignore[union-attr]
     match body:
-        case SingleChoice(choices, answer):
-            qtbot.keyClick(widget, str([c.id for c in choices].index(answer) + 1))
-        case MultipleResponse(choices, answers):
-            for i, choice in enumerate(choices):
-                if choice.id in answers:
+        case SingleChoice(_, answer):
+            qtbot.keyClick(widget, str(shown.index(answer) + 1))
+        case MultipleResponse(_, answers):
+            for i, choice_id in enumerate(shown):
+                if choice_id in answers:
                     qtbot.keyClick(widget, str(i + 1))
         case TrueFalse(answer):
             qtbot.keyClick(widget, "t" if answer else "f")

@@ -107,10 +107,11 @@ class ResultsScreen(QWidget):
             body = by_id[question_id].question.body
             answer = quiz.answers.get(question_id)
             flag = "⚑ " if question_id in quiz.flagged else ""
+            order = quiz.orders.get(question_id, ())  # choices as the quiz showed them
             cells = [
                 flag + by_id[question_id].question.prompt.get(language),
-                "—" if answer is None else given_text(body, answer.given, language, yes_no),
-                right_text(body, language, yes_no),
+                "—" if answer is None else given_text(body, answer.given, language, yes_no, order),
+                right_text(body, language, yes_no, order),
                 "—" if answer is None else f"{round(answer.score * 100)} %",
             ]
             for column, text in enumerate(cells):

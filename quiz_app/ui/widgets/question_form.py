@@ -28,7 +28,7 @@ from quiz_app.ui.widgets.answers import parse_number
 from quiz_app.ui.widgets.rows_editor import LANGUAGE_NAMES, RowsEditor
 
 TYPES = ("single", "multiple", "true_false", "numeric", "short_text", "ordering", "matching")
-_KEPT = ("image", "image_alt")
+_KEPT = ("image", "image_alt", "shuffle")
 """Fields the form does not edit but carries over unchanged."""
 
 
