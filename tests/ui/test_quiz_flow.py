@@ -252,3 +252,43 @@ def test_home_offers_practice_then_review_when_questions_are_due(
     qtbot.keyClick(home.next_button, Qt.Key.Key_Space)
     screen = wait_for_quiz(qtbot, window)
     assert screen.quiz.settings.mode is QuizMode.REVIEW
+
+
+def test_abandon_ends_the_quiz_and_home_no_longer_offers_it(
+    qtbot: QtBot, window: MainWindow, database: Database
+) -> None:
+    learner = window.home.current_learner()
+    assert learner is not None
+    window.navigation.start_quiz(learner, QuizSettings(count=2))
+    screen = wait_for_quiz(qtbot, window)
+    screen.abandon()
+    qtbot.waitUntil(lambda: window.navigation.stack.currentWidget() is window.home)
+    assert screen.quiz.abandoned
+    assert unfinished_quiz(database, learner) is None
+    qtbot.waitUntil(lambda: window.home.next_button.text() == "&Start practising")
+    assert not window.home.resume.isVisible()
+
+
+def test_retry_takes_exactly_this_quizs_mistakes(
+    qtbot: QtBot, window: MainWindow, database: Database
+) -> None:
+    from quiz_app.core.grading import right_response
+    from quiz_app.services.quiz import finish_quiz, submit_answer
+    from tests.services.test_quiz import _wrong
+
+    learner = window.home.current_learner()
+    assert learner is not None
+    quiz = start_quiz(database, learner, QuizSettings(count=3), seed=2, now=NOW).value
+    questions = quiz_questions(database, quiz)
+    for i, question in enumerate(questions):
+        body = question.question.body
+        response = _wrong(body) if i == 1 else right_response(body)
+        submit_answer(database, quiz.id, question.id, response, 1000, now=NOW)
+    window.navigation.show_results(finish_quiz(database, quiz.id, now=NOW).value)
+    results = window.navigation.results_screen
+    assert results is not None
+    assert results.retry.text() == "Retry this quiz's mistakes"
+    qtbot.keyClick(results.retry, Qt.Key.Key_Space)
+    retry = wait_for_quiz(qtbot, window)
+    assert retry.quiz.question_ids == (questions[1].id,)
+    assert retry.quiz.settings.retry_of == quiz.id
