@@ -197,9 +197,7 @@ class QuizScreen(QWidget):
         body = QWidget(scroll)
         self._body = QVBoxLayout(body)
         self.prompt = _plain_label(body, "prompt")
-        font = self.prompt.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        self.prompt.setFont(font)
+        self.prompt.setProperty("role", "prompt")  # the type scale: ui/style.py
         self.image = QLabel(body)
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._answer_slot = QVBoxLayout()
