@@ -62,7 +62,8 @@ def window(qtbot: QtBot, database: Database, sample_pack: Path) -> MainWindow:
 
 def _quiz(window: MainWindow) -> QuizScreen:
     learner = window.home.current_learner()
-    assert learner is not None and window.context.database is not None
+    assert learner is not None
+    assert window.context.database is not None
     quiz = start_quiz(window.context.database, learner, QuizSettings(count=5), seed=3).value
     window.navigation.show_quiz(quiz)
     return window.navigation.quiz_screen  # type: ignore[return-value]
@@ -189,7 +190,7 @@ def test_each_role_keeps_its_place_in_the_type_scale(qtbot: QtBot) -> None:
 
     normal = desktop_text_size()
     apply_look(_app(), "light", normal)
-    crash = CrashDialog("KeyError: 'x'", "Traceback…", Path("/tmp/log.txt"))  # noqa: S108
+    crash = CrashDialog("KeyError: 'x'", "Traceback…", Path("/tmp/log.txt"))
     preview = QuestionPreview(["en"])
     for widget in (crash, preview):
         qtbot.addWidget(widget)
