@@ -145,6 +145,10 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("muted", "raised"),
     ("muted", "selected"),
     ("muted", "hover"),
+    # a source line inside a feedback frame marked right, wrong or partly right
+    ("muted", "right_tint"),
+    ("muted", "wrong_tint"),
+    ("muted", "partial_tint"),
     ("accent", "window"),  # links
     ("accent", "card"),
     ("on_accent", "accent"),  # primary buttons, selected rows
