@@ -120,6 +120,7 @@ def style_sheet(tokens: Tokens, base_pt: float) -> str:
 
     template = Template((assets_dir() / "styles" / "app.qss").read_text(encoding="utf-8"))
     indicator = _grid(base_pt * 1.4)
+    button_pad = max(6, round(base_pt / 2))
     values: dict[str, object] = {
         **tokens.colours(),
         "theme": tokens.name,
@@ -129,6 +130,11 @@ def style_sheet(tokens: Tokens, base_pt: float) -> str:
         "indicator_radius": indicator // 2 + 2,
         "choice_min": _grid(base_pt * 2.2),
         "arrow": _grid(base_pt * 1.2),
+        # a push button's sides: 6 px at the usual sizes (Home's rows fit 800 px at
+        # 11 pt), more for big text; a thicker border (checked, focused) takes from it
+        "button_pad": button_pad,
+        "button_pad_2": button_pad - 1,
+        "button_pad_3": button_pad - 2,
     }
     for name, role in ROLES.items():
         values[f"pt_{name}"] = _pt(role_size(name, base_pt))
