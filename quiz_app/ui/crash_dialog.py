@@ -74,10 +74,7 @@ class CrashDialog(QDialog):
         top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         text = QVBoxLayout()
         self.heading = self._label(self.tr("Chang'e Quiz ran into a bug."))
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.heading.setFont(font)
+        self.heading.setProperty("role", "title")
         self.explanation = self._label(
             self.tr(
                 "This is a mistake in the app, not something you did. Your answers are "

@@ -4,12 +4,12 @@ settings so they are the same at the next start."""
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QObject
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from quiz_app.core.settings import Theme, clamp_text_size
 from quiz_app.ui.context import AppContext
-from quiz_app.ui.theme import apply_theme
+from quiz_app.ui.style import MAX_TEXT_SCALE
+from quiz_app.ui.theme import apply_look, apply_theme, desktop_text_size, set_text_size, text_size
 
 
 def _app() -> QApplication:
@@ -18,20 +18,27 @@ def _app() -> QApplication:
     return app
 
 
+def clamp_to_desktop(size: float, normal: float) -> float:
+    """A text size the app can show: within the settings' bounds and at most 200 % of
+    the desktop's own size (the most the screens are laid out for)."""
+    return min(clamp_text_size(size), normal * MAX_TEXT_SCALE)
+
+
 class ViewSettings(QObject):
     def __init__(self, window: QMainWindow, context: AppContext) -> None:
         super().__init__(window)
         self._window = window
         self._context = context
-        self._normal_size = QGuiApplication.font().pointSizeF()
+        self.normal_size = desktop_text_size()
         """The desktop's own text size, for Ctrl+0."""
 
     def apply_saved(self) -> None:
         """Theme, text size and window place as they were saved."""
         settings = self._context.settings
-        apply_theme(_app(), settings.theme)
+        size = self.normal_size
         if settings.text_size is not None:
-            self._set_size(settings.text_size)
+            size = clamp_to_desktop(settings.text_size, self.normal_size)
+        apply_look(_app(), settings.theme, size)
         if settings.window_geometry:
             self._window.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
         if settings.window_state:
@@ -44,20 +51,17 @@ class ViewSettings(QObject):
         self._context.update_settings(window_geometry=geometry, window_state=state)
 
     def set_theme(self, theme: Theme) -> None:
+        """Light, dark or the desktop's; the text size stays."""
         apply_theme(_app(), theme)
         self._context.update_settings(theme=theme)
 
     def scale_text(self, step: int) -> None:
-        """Ctrl +/-: one point bigger or smaller, Ctrl+0 back to normal."""
+        """Ctrl +/-: one point bigger or smaller, Ctrl+0 back to the desktop's size.
+        Every widget already shown changes at once."""
         if step == 0:
-            self._set_size(self._normal_size)
+            set_text_size(_app(), self.normal_size)
             self._context.update_settings(text_size=None)
             return
-        size = clamp_text_size(_app().font().pointSizeF() + step)
-        self._set_size(size)
+        size = clamp_to_desktop(text_size(_app()) + step, self.normal_size)
+        set_text_size(_app(), size)
         self._context.update_settings(text_size=size)
-
-    def _set_size(self, size: float) -> None:
-        font = _app().font()
-        font.setPointSizeF(size)
-        _app().setFont(font)

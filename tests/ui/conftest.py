@@ -19,3 +19,25 @@ def crash_handler(tmp_path: Path) -> Iterator[CrashHandler]:
     )
     yield handler
     handler.close()
+
+
+@pytest.fixture(autouse=True)
+def _look_restored(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test that changes the theme or the text size (both belong to the application)
+    leaves them as it found them, so the next test starts from the same look."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtGui import QFont, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    request.getfixturevalue("qapp")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    sheet, palette, font = app.styleSheet(), QPalette(app.palette()), QFont(app.font())
+    theme = app.property("quiz_theme")
+    yield
+    app.setProperty("quiz_theme", theme)
+    app.setFont(font)
+    app.setPalette(palette)
+    app.setStyleSheet(sheet)

@@ -165,6 +165,7 @@ def test_view_settings_are_the_same_at_the_next_start(
     from PySide6.QtWidgets import QApplication
 
     from quiz_app.services.settings import load_settings
+    from quiz_app.ui.style import DARK
     from quiz_app.ui.theme import apply_theme
 
     window = _window(qtbot, database, sample_pack)
@@ -194,7 +195,7 @@ def test_view_settings_are_the_same_at_the_next_start(
         again.view.apply_saved()
         again.show()
         assert app.font().pointSizeF() == normal + 2
-        assert app.palette().window().color().name() == "#1f2329"  # the dark palette
+        assert app.palette().window().color().name() == DARK.window
         assert (again.width(), again.height()) == (780, 560)
         assert again.home.count.value() == 7
         assert again.home.difficulty[3].isChecked()

@@ -53,9 +53,7 @@ class ClassResultsScreen(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("Class results"), self)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        heading.setFont(font)
+        heading.setProperty("role", "heading")
         layout.addWidget(heading)
         self.tabs = QTabWidget(self)
         self.learners = _table(

@@ -64,10 +64,7 @@ class PackEditorScreen(QWidget):
         info = edited.info
         outer = QVBoxLayout(self)
         self.heading = QLabel(self)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading.setProperty("role", "title")
         outer.addWidget(self.heading)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)

@@ -45,9 +45,7 @@ class HistoryScreen(QWidget):
         self._quizzes = quizzes
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("History"), self)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        heading.setFont(font)
+        heading.setProperty("role", "heading")
         layout.addWidget(heading)
         self.empty = QLabel(self.tr("No finished quizzes yet."), self)
         self.empty.setVisible(not quizzes)

@@ -61,9 +61,7 @@ class ProgressScreen(QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         heading = QLabel(self.tr("Progress of %1").replace("%1", learner_name), self)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        heading.setFont(font)
+        heading.setProperty("role", "heading")
         self.streak = QLabel(
             self.tr("Study streak: %1 day(s) · %2 answers")
             .replace("%1", str(progress.streak))

@@ -75,10 +75,7 @@ class ResultsScreen(QWidget):
             self.tr("Score: %1 %").replace("%1", str(round(quiz.score * 100))), self
         )
         self.score.setObjectName("score")
-        font = self.score.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        self.score.setFont(font)
+        self.score.setProperty("role", "score")
         self.summary = QLabel(
             self.tr("%1 of %2 answered · time %3")
             .replace("%1", str(len(quiz.answers)))
