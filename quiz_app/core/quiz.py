@@ -33,6 +33,8 @@ class QuizSettings:
     difficulties: frozenset[int] = field(default_factory=frozenset)
     types: frozenset[QuestionType] = field(default_factory=frozenset)
     time_limit_s: int | None = None
+    new_per_day: int | None = None
+    """A review's daily ration of never-seen questions (None: the default, 20)."""
 
     def draw_filter(self) -> DrawFilter:
         return DrawFilter(self.pack_ids, self.topic_ids, self.difficulties, self.types)
@@ -46,6 +48,7 @@ class QuizSettings:
             "difficulties": sorted(self.difficulties),
             "types": sorted(t.value for t in self.types),
             "time_limit_s": self.time_limit_s,
+            "new_per_day": self.new_per_day,
         }
 
     @classmethod
@@ -58,6 +61,7 @@ class QuizSettings:
             difficulties=frozenset(data["difficulties"]),
             types=frozenset(QuestionType(t) for t in data["types"]),
             time_limit_s=data.get("time_limit_s"),
+            new_per_day=data.get("new_per_day"),  # absent in quizzes stored before it
         )
 
 
