@@ -132,4 +132,3 @@ def day_start(now: datetime) -> datetime:
     not at UTC midnight (08:00 in Beijing).
     """
     return now.replace(hour=0, minute=0, second=0, microsecond=0)
-

@@ -12,9 +12,9 @@ from quiz_app.core.errors import NotFoundError, QuizError
 from quiz_app.core.grading import Response, grade
 from quiz_app.core.ids import LearnerId, QuestionId, QuizSessionId
 from quiz_app.core.learners import AnswerRecord
+from quiz_app.core.questions import Card
 from quiz_app.core.quiz import QuizMode, QuizSession, QuizSettings
 from quiz_app.core.responses import response_to_json
-from quiz_app.core.questions import Card
 from quiz_app.core.review import Rating
 from quiz_app.core.settings import DEFAULT_NEW_PER_DAY
 from quiz_app.services.review import record_review, review_question_ids
@@ -54,7 +54,9 @@ def start_quiz(
                     settings.count,
                     now or datetime.now().astimezone(),  # local: the day of the new ration
                     new_per_day=(
-                        DEFAULT_NEW_PER_DAY if settings.new_per_day is None else settings.new_per_day
+                        DEFAULT_NEW_PER_DAY
+                        if settings.new_per_day is None
+                        else settings.new_per_day
                     ),
                     seed=seed,
                 ).question_ids

@@ -24,9 +24,9 @@ from fsrs import Card, Rating, Scheduler, State
 from quiz_app.core.bank import DrawFilter
 from quiz_app.core.ids import LearnerId, QuestionId
 from quiz_app.core.progress import Progress
-from quiz_app.core.settings import DEFAULT_NEW_PER_DAY
 from quiz_app.core.review import CardState, day_start, rating_for
 from quiz_app.core.review import Rating as CardRating
+from quiz_app.core.settings import DEFAULT_NEW_PER_DAY
 from quiz_app.storage import Database, Session
 from quiz_app.storage import schedules as repo
 from quiz_app.storage.draws import draw_question_ids
@@ -98,9 +98,7 @@ def replay_schedules(session: Session, learner: LearnerId | None = None) -> int:
     cards: dict[tuple[LearnerId, QuestionId], CardState] = {}
     for who, question, score, when, rated in repo.answers_in_order(session, learner):
         rating = None if rated is None or rated not in set(CardRating) else CardRating(rated)
-        cards[who, question] = next_state(
-            question, cards.get((who, question)), score, when, rating
-        )
+        cards[who, question] = next_state(question, cards.get((who, question)), score, when, rating)
     repo.replace_all(session, learner, [(w, q, c) for (w, q), c in cards.items()])
     return len(cards)
 
