@@ -21,6 +21,24 @@
     </message>
 </context>
 <context>
+    <name>CardWidget</name>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/card.py" line="40"/>
+        <source>Show answer</source>
+        <translation>显示答案</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/card.py" line="41"/>
+        <source>Recall the answer first, then show it (Space)</source>
+        <translation>先回想答案，再显示它（空格键）</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/card.py" line="51"/>
+        <source>How well did you know it?</source>
+        <translation>你记得有多牢？</translation>
+    </message>
+</context>
+<context>
     <name>ClassResultsScreen</name>
     <message>
         <location filename="../../quiz_app/ui/report.py" line="171"/>
@@ -224,7 +242,7 @@
 <context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../quiz_app/ui/crash.py" line="317"/>
+        <location filename="../../quiz_app/ui/crash.py" line="323"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
@@ -232,42 +250,42 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../quiz_app/ui/file_actions.py" line="81"/>
+        <location filename="../../quiz_app/ui/file_actions.py" line="77"/>
         <source>Import pack</source>
         <translation>导入题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/file_actions.py" line="84"/>
+        <location filename="../../quiz_app/ui/file_actions.py" line="80"/>
         <source>Question packs (*.zip pack.toml *.gift *.txt *.aiken *.xml *.csv *.xlsx);;All files (*)</source>
         <translation>题包 (*.zip pack.toml *.gift *.txt *.aiken *.xml *.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/file_actions.py" line="96"/>
+        <location filename="../../quiz_app/ui/file_actions.py" line="92"/>
         <source>Import pack folder</source>
         <translation>导入题包文件夹</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/file_actions.py" line="111"/>
+        <location filename="../../quiz_app/ui/file_actions.py" line="107"/>
         <source>Checking %1…</source>
         <translation>正在检查 %1……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/file_actions.py" line="135"/>
+        <location filename="../../quiz_app/ui/file_actions.py" line="128"/>
         <source>The bank has no packs yet.</source>
         <translation>题库中还没有题包。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/file_actions.py" line="146"/>
+        <location filename="../../quiz_app/ui/file_actions.py" line="139"/>
         <source>Export pack</source>
         <translation>导出题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/file_actions.py" line="160"/>
+        <location filename="../../quiz_app/ui/file_actions.py" line="153"/>
         <source>Export results</source>
         <translation>导出成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/file_actions.py" line="160"/>
+        <location filename="../../quiz_app/ui/file_actions.py" line="153"/>
         <source>Choose who is learning first.</source>
         <translation>请先选择学习者。</translation>
     </message>
@@ -333,98 +351,98 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="59"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="63"/>
         <source>&amp;Learner:</source>
         <translation>学习者(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="62"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="66"/>
         <source>Create a learner to start</source>
         <translation>请先新建一位学习者</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="64"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="68"/>
         <source>New learner…</source>
         <translation>新建学习者……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="66"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="70"/>
         <source>Continue unfinished quiz</source>
         <translation>继续未完成的测验</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="72"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="76"/>
         <source>Histor&amp;y</source>
         <translation>历史记录(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="74"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="78"/>
         <source>Pr&amp;ogress</source>
         <translation>学习进度(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="88"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="92"/>
         <source>&amp;Questions:</source>
         <translation>题数(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="98"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="102"/>
         <source>Easy</source>
         <translation>简单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="98"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="102"/>
         <source>Medium</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="98"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="102"/>
         <source>Hard</source>
         <translation>困难</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="100"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="104"/>
         <source>Tick none for every difficulty</source>
         <translation>都不勾选表示所有难度</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="108"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="112"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="109"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="113"/>
         <source>&amp;Exam</source>
         <translation>考试(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="110"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="114"/>
         <source>My &amp;mistakes</source>
         <translation>我的错题(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="111"/>
-        <location filename="../../quiz_app/ui/screens/home.py" line="194"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="115"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="198"/>
         <source>&amp;Review</source>
         <translation>复习(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="201"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="205"/>
         <source>&amp;Review (%1 due)</source>
         <translation>复习(&amp;R)（%1 道到期）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="218"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="222"/>
         <source>No quizzes yet: choose topics and start one.</source>
         <translation>还没有做过测验：选择主题后开始吧。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="225"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="229"/>
         <source>Recent results: %1</source>
         <translation>最近成绩：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="245"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="251"/>
         <source>New learner</source>
         <translation>新建学习者</translation>
     </message>
@@ -432,43 +450,43 @@
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="73"/>
+        <location filename="../../quiz_app/ui/importer.py" line="75"/>
         <source>Import cancelled: nothing was changed.</source>
         <translation>已取消导入：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="112"/>
+        <location filename="../../quiz_app/ui/importer.py" line="114"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="113"/>
+        <location filename="../../quiz_app/ui/importer.py" line="115"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="118"/>
-        <location filename="../../quiz_app/ui/importer.py" line="173"/>
+        <location filename="../../quiz_app/ui/importer.py" line="120"/>
+        <location filename="../../quiz_app/ui/importer.py" line="169"/>
         <source>Import pack</source>
         <translation>导入题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="147"/>
+        <location filename="../../quiz_app/ui/importer.py" line="149"/>
         <source>%1 %2 is already in the bank.</source>
         <translation>%1 %2 已在题库中。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="149"/>
+        <location filename="../../quiz_app/ui/importer.py" line="151"/>
         <source>Imported %1 %2: %3 added, %4 changed, %5 retired.</source>
         <translation>已导入 %1 %2：新增 %3，修改 %4，停用 %5。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="164"/>
+        <location filename="../../quiz_app/ui/importer.py" line="160"/>
         <source>The import was stopped by an error in the app.</source>
         <translation>导入因程序错误而中止。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/importer.py" line="171"/>
+        <location filename="../../quiz_app/ui/importer.py" line="167"/>
         <source>Import cancelled: the bank is as it was.</source>
         <translation>已取消导入：题库保持原样。</translation>
     </message>
@@ -476,67 +494,67 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="27"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="40"/>
         <source>Import pack</source>
         <translation>导入题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="34"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="47"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="41"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="54"/>
         <source>%1 cannot be imported: %2 problem(s). Nothing was changed.</source>
         <translation>%1 无法导入：发现 %2 个问题。题库未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="54"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="67"/>
         <source>%1 %2 is already in the bank: nothing to import.</source>
         <translation>题库中已有 %1 %2，无需导入。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="62"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="73"/>
         <source>Import %1 %2: %3 added, %4 changed, %5 retired, %6 restored.</source>
         <translation>导入 %1 %2：新增 %3 道，修改 %4 道，停用 %5 道，恢复 %6 道。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="73"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="78"/>
         <source>%1 question(s) of the file cannot be read and would be left out:</source>
         <translation>文件中有 %1 道题无法读取，将不会导入：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="77"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="82"/>
         <source>Changed on the way in:</source>
         <translation>导入时的改动：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="81"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="86"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="82"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="87"/>
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="83"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="88"/>
         <source>retired</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="84"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="89"/>
         <source>restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="89"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="94"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="89"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="94"/>
         <source>&amp;Import the rest</source>
         <translation>导入其余题目(&amp;I)</translation>
     </message>
@@ -544,93 +562,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="57"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="129"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="58"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="135"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="73"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="74"/>
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="90"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="91"/>
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="165"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="171"/>
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="165"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="171"/>
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="166"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="172"/>
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="166"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="172"/>
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="167"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="173"/>
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="167"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="173"/>
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="168"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="174"/>
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="168"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="174"/>
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="169"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="175"/>
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="169"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="175"/>
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="170"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="176"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="170"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="176"/>
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="173"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="179"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="179"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="185"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="181"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="187"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -786,7 +804,7 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../quiz_app/ui/navigation.py" line="134"/>
+        <location filename="../../quiz_app/ui/navigation.py" line="140"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
@@ -966,8 +984,8 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
     </message>
     <message>
         <location filename="../../quiz_app/ui/pack_actions.py" line="63"/>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="97"/>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="108"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="104"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="115"/>
         <source>Export pack</source>
         <translation>导出题包</translation>
     </message>
@@ -977,12 +995,17 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>已将 %1 道题导出到 %2。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="93"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="94"/>
         <source>%1 question(s) could not go into this format:</source>
         <translation>有 %1 道题无法写入此格式：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="104"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="100"/>
+        <source>%1 question(s) went in as the nearest thing this format has:</source>
+        <translation>%1 道题以这种格式中最接近的题型写入：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="111"/>
         <source>The export was stopped by an error in the app.</source>
         <translation>导出因程序错误而中止。</translation>
     </message>
@@ -1089,124 +1112,134 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>QuestionForm</name>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="62"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="71"/>
         <source>The question&apos;s id in the pack: letters, digits, - _ .</source>
         <translation>题目在题包中的编号：字母、数字、- _ .</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="65"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="74"/>
         <source>One right answer</source>
         <translation>单选（一个正确答案）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="66"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="75"/>
         <source>Several right answers</source>
         <translation>多选（多个正确答案）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="67"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="76"/>
         <source>True or false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="68"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="77"/>
         <source>A number</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="69"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="78"/>
         <source>A short text</source>
         <translation>简短文字</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="70"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="79"/>
         <source>Put in order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="71"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="80"/>
         <source>Match pairs</source>
         <translation>配对</translation>
     </message>
     <message>
         <location filename="../../quiz_app/ui/widgets/question_form.py" line="81"/>
+        <source>A card the learner rates</source>
+        <translation>学习者自评的卡片</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="91"/>
         <source>Where the facts come from</source>
         <translation>事实的出处</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="82"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="92"/>
         <source>&amp;Id:</source>
         <translation>编号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="83"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="93"/>
         <source>T&amp;ype:</source>
         <translation>题型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="84"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="94"/>
         <source>To&amp;pic:</source>
         <translation>主题(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="85"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="95"/>
         <source>&amp;Difficulty (1-3):</source>
         <translation>难度（1-3）(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="97"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="107"/>
         <source>Question:</source>
         <translation>题目：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="98"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="108"/>
         <source>Explanation:</source>
         <translation>解析：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="101"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="111"/>
         <source>&amp;Source:</source>
         <translation>出处(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="104"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="114"/>
         <source>Answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="111"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="121"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="112"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="122"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="123"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="134"/>
         <source>The statement is:</source>
         <translation>该陈述：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="126"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="137"/>
         <source>Right answer:</source>
         <translation>正确答案：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="127"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="138"/>
         <source>Give or take:</source>
         <translation>允许误差：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="130"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="141"/>
         <source>Unit (%1):</source>
         <translation>单位（%1）：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="137"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="148"/>
         <source>Accepted answers (%1), one per line:</source>
         <translation>可接受的答案（%1），每行一个：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="159"/>
+        <source>Back, the answer the learner checks against (%1):</source>
+        <translation>背面，学习者用来核对的答案（%1）：</translation>
     </message>
 </context>
 <context>
@@ -1245,78 +1278,78 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>QuizScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="169"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="184"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="174"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="189"/>
         <source>Paused. Press Esc to carry on.</source>
         <translation>已暂停。按 Esc 键继续。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="210"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="225"/>
         <source>S&amp;kip</source>
         <translation>跳过(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="213"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="228"/>
         <source>Fla&amp;g</source>
         <translation>标记(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="215"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="230"/>
         <source>Mark this question to look at again</source>
         <translation>标记此题，稍后再看</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="219"/>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="271"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="234"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="288"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="253"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="268"/>
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="265"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="280"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="265"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="280"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="322"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="365"/>
         <source>Right!</source>
         <translation>答对了！</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="326"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="369"/>
         <source>Partly right: %1 %</source>
         <translation>部分正确：%1%</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="330"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="373"/>
         <source>Not quite.</source>
         <translation>答错了。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="336"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="379"/>
         <source>Source: %1</source>
         <translation>出处：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="339"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="382"/>
         <source>Next</source>
         <translation>下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="343"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="390"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1504,68 +1537,68 @@ The bank as it is now is backed up first: to undo the restore, restore that back
 <context>
     <name>ResultsExchange</name>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="37"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="38"/>
         <source>Chang&apos;e Quiz results (*.jsonl);;All files (*)</source>
         <translation>嫦娥问答成绩文件 (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="43"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="44"/>
         <source>Export results</source>
         <translation>导出成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="62"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="63"/>
         <source>Saved %1 quiz(zes) and %2 answer(s) to %3.</source>
         <translation>已将 %1 次测验和 %2 个作答保存到 %3。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="71"/>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="113"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="72"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="114"/>
         <source>Merge results</source>
         <translation>合并成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="95"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="96"/>
         <source>Everything in %1 is already in this bank.</source>
         <translation>%1 中的所有内容都已在题库中。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="116"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="117"/>
         <source>%1 holds the results of %2. Merging adds %3 learner(s), %4 quiz(zes) and %5 answer(s); %6 quiz(zes) and %7 answer(s) are already here.</source>
         <translation>%1 包含 %2 的成绩。合并将新增 %3 位学习者、%4 次测验和 %5 个作答；已有 %6 次测验和 %7 个作答在题库中。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="120"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="121"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="128"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="129"/>
         <source>&amp;Merge</source>
         <translation>合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="102"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="103"/>
         <source>Merge cancelled: nothing was changed.</source>
         <translation>已取消合并：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="137"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="138"/>
         <source>Merged %1: %2 learner(s), %3 quiz(zes) and %4 answer(s) added.</source>
         <translation>已合并 %1：新增 %2 位学习者、%3 次测验和 %4 个作答。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="147"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="148"/>
         <source>That was stopped by an error in the app.</source>
         <translation>操作因程序错误而中止。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="155"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="156"/>
         <source>Results</source>
         <translation>成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="162"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="163"/>
         <source>The file has %1 problem(s); nothing was merged.</source>
         <translation>文件有 %1 个问题；未合并任何内容。</translation>
     </message>
@@ -1674,7 +1707,7 @@ The bank as it is now is backed up first: to undo the restore, restore that back
 <context>
     <name>TeacherActions</name>
     <message>
-        <location filename="../../quiz_app/ui/teacher_actions.py" line="57"/>
+        <location filename="../../quiz_app/ui/teacher_actions.py" line="58"/>
         <source>Edit pack</source>
         <translation>编辑题包</translation>
     </message>
@@ -1687,27 +1720,27 @@ The bank as it is now is backed up first: to undo the restore, restore that back
 <context>
     <name>TeacherGate</name>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="31"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="51"/>
         <source>Teacher mode</source>
         <translation>教师模式</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="35"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="55"/>
         <source>Choose a teacher PIN (4 to 12 digits):</source>
         <translation>设置教师 PIN 码（4 至 12 位数字）：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="40"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="60"/>
         <source>The same PIN again:</source>
         <translation>再输入一次同一个 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="45"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="65"/>
         <source>The two PINs differ; nothing was set.</source>
         <translation>两次输入的 PIN 码不一致，未作设置。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="48"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="69"/>
         <source>Teacher PIN:</source>
         <translation>教师 PIN 码：</translation>
     </message>

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from quiz_app.core.numbers import format_number, quantity
+from quiz_app.core.review import RATING_NAMES, Rating
 from quiz_app.core.questions import (
     Body,
+    Card,
     Matching,
     MultipleResponse,
     Numeric,
@@ -42,6 +44,9 @@ def given_text(body: Body, given: Any, language: str, yes_no: tuple[str, str]) -
             return "; ".join(
                 f"{p.left.get(language)}: {right.get(str(given.get(p.id)), '—')}" for p in pairs
             )
+        case Card():  # the learner's own rating
+            known = isinstance(given, int) and given in set(Rating)
+            return RATING_NAMES[Rating(given)].get(language) if known else str(given)
     raise TypeError(body)  # pragma: no cover
 
 
@@ -65,4 +70,6 @@ def right_text(body: Body, language: str, yes_no: tuple[str, str]) -> str:
             return " → ".join(i.text.get(language) for i in items)
         case Matching(pairs):
             return "; ".join(f"{p.left.get(language)}: {p.right.get(language)}" for p in pairs)
+        case Card(back):
+            return back.get(language)
     raise TypeError(body)  # pragma: no cover

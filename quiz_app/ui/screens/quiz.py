@@ -38,6 +38,7 @@ from quiz_app.services.packs import pack_media
 from quiz_app.services.quiz import AnswerOutcome, finish_quiz, submit_answer
 from quiz_app.ui.images import pixmap_from_bytes
 from quiz_app.ui.widgets.answers import AnswerWidget, answer_widget, mark_feedback
+from quiz_app.ui.widgets.card import CardWidget
 from quiz_app.ui.worker import database_worker
 
 T = TypeVar("T")
@@ -279,6 +280,8 @@ class QuizScreen(QWidget):
             question.body, self._language, rng, (self.tr("True"), self.tr("False"))
         )
         self._answer.setAccessibleDescription(question.prompt.get(self._language))
+        if isinstance(self._answer, CardWidget):
+            self._answer.rated.connect(self.advance)  # a card's rating is its answer
         self._answer_slot.addWidget(self._answer)
         self.feedback.hide()
         self.flag_button.setChecked(self._current.id in self._quiz.flagged)

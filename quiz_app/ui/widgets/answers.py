@@ -31,6 +31,7 @@ from quiz_app.core.grading import Response
 from quiz_app.core.numbers import quantity, read_number
 from quiz_app.core.questions import (
     Body,
+    Card,
     Choice,
     Matching,
     MultipleResponse,
@@ -384,4 +385,12 @@ def answer_widget(
             return OrderingWidget(body, language, rng)
         case Matching():
             return MatchingWidget(body, language, rng)
+        case Card():
+            return _card_widget(body, language)
     raise TypeError(body)  # pragma: no cover
+
+
+def _card_widget(body: Card, language: str) -> AnswerWidget:
+    from quiz_app.ui.widgets.card import CardWidget  # card.py builds on this module
+
+    return CardWidget(body, language)
