@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from quiz_app.core.numbers import format_number, quantity
-from quiz_app.core.review import RATING_NAMES, Rating
 from quiz_app.core.questions import (
     Body,
     Card,
@@ -17,6 +16,7 @@ from quiz_app.core.questions import (
     SingleChoice,
     TrueFalse,
 )
+from quiz_app.core.review import RATING_NAMES, Rating
 
 
 def _choice_text(body: SingleChoice | MultipleResponse | Ordering, key: str, language: str) -> str:
