@@ -93,6 +93,16 @@ def record_review(
     return new
 
 
+def rating_dues(
+    database: Database, learner: LearnerId, question: QuestionId, now: datetime
+) -> dict[CardRating, datetime]:
+    """When the question would come back after each rating given at ``now``: what a
+    card's four buttons can show ("Good: in 10 minutes"). One read, four FSRS steps."""
+    with database.reading() as session:
+        state = repo.card_state(session, learner, question)
+    return {r: next_state(question, state, 0.0, now, r).due for r in CardRating}
+
+
 def replay_schedules(session: Session, learner: LearnerId | None = None) -> int:
     """Recreate schedules from the answer log, inside the caller's transaction."""
     cards: dict[tuple[LearnerId, QuestionId], CardState] = {}

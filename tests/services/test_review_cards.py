@@ -252,3 +252,23 @@ def test_a_busy_class_bank_rations_new_questions_by_each_learners_day(
             new = [q for q in quiz.question_ids if q not in states]
             assert len(new) == min(room, unseen, 100 - min(due, 100))
             assert len(quiz.question_ids) - len(new) == min(due, 100)
+
+
+def test_each_rating_says_beforehand_when_the_card_would_come_back(cards: Database) -> None:
+    from quiz_app.core.review import comes_back
+    from quiz_app.services.review import rating_dues
+
+    ada = create_learner(cards, "Ada", now=NOW).value
+    quiz = start_quiz(cards, ada.id, QuizSettings(count=1), seed=1, now=NOW).value
+    [question] = quiz_questions(cards, quiz)
+    dues = rating_dues(cards, ada.id, question.id, NOW)
+    shown = {r: comes_back(NOW, d, "en") for r, d in dues.items()}
+    assert shown == {
+        Rating.AGAIN: "in 1 minute",
+        Rating.HARD: "in 6 minutes",
+        Rating.GOOD: "in 10 minutes",
+        Rating.EASY: shown[Rating.EASY],
+    }
+    assert dues[Rating.EASY] - NOW >= timedelta(days=1)
+    outcome = submit_answer(cards, quiz.id, question.id, Rating.HARD, 900, now=NOW)
+    assert outcome.next_due == dues[Rating.HARD]  # the preview was the truth

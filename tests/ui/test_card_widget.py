@@ -163,3 +163,17 @@ def test_a_teacher_makes_a_card_in_the_editor(
         editor.save()
     added = next(q for q in get_pack(editor_bank, "sample").questions if q.key == "ce6-mass-card")
     assert added.body == Card(LocalizedText.of({"en": "1,935.3 g", "zh": "1935.3克"}))
+
+
+def test_home_asks_a_review_for_the_learners_daily_ration(
+    qtbot: QtBot, editor_bank: Database
+) -> None:
+    from quiz_app.core.settings import AppSettings
+
+    create_learner(editor_bank, "Ada", now=NOW)
+    window = MainWindow(editor_bank, settings=AppSettings(new_per_day=3))
+    qtbot.addWidget(window)
+    window.home.reload_learners()
+    with qtbot.waitSignal(window.home.start_requested) as asked:
+        qtbot.mouseClick(window.home.mode_buttons[QuizMode.REVIEW], Qt.MouseButton.LeftButton)
+    assert asked.args[1].new_per_day == 3
