@@ -272,3 +272,28 @@ def test_each_rating_says_beforehand_when_the_card_would_come_back(cards: Databa
     assert dues[Rating.EASY] - NOW >= timedelta(days=1)
     outcome = submit_answer(cards, quiz.id, question.id, Rating.HARD, 900, now=NOW)
     assert outcome.next_due == dues[Rating.HARD]  # the preview was the truth
+
+
+def test_cards_rated_on_another_computer_merge_with_their_ratings(
+    cards: Database, tmp_path: Path
+) -> None:
+    from quiz_app.services.exchange import export_results, merge_results
+
+    other = open_database(f"sqlite:///{tmp_path / 'other.sqlite3'}")
+    try:
+        import_pack(other, _card_pack(tmp_path / "cards-2"), now=NOW)
+        chen = create_learner(other, "Chen", now=NOW).value
+        _rate_all(other, chen.id, [Rating.EASY, Rating.EASY, Rating.GOOD, Rating.AGAIN], NOW)
+        with other.reading() as session:
+            there = {s.due for s in repo.card_states(session, chen.id).values()}
+        export_results(other, tmp_path / "chen.results", now=NOW + timedelta(hours=1))
+    finally:
+        other.close()
+    merge_results(cards, tmp_path / "chen.results", now=NOW + timedelta(hours=2))
+    from quiz_app.services.learners import list_learners
+
+    [merged] = [learner for learner in list_learners(cards) if learner.name == "Chen"]
+    with cards.reading() as session:
+        here = {s.due for s in repo.card_states(session, merged.id).values()}
+    assert len(there) == 3
+    assert here == there  # Easy stays Easy: replayed from the rating, not from the score

@@ -177,3 +177,17 @@ def test_home_asks_a_review_for_the_learners_daily_ration(
     with qtbot.waitSignal(window.home.start_requested) as asked:
         qtbot.mouseClick(window.home.mode_buttons[QuizMode.REVIEW], Qt.MouseButton.LeftButton)
     assert asked.args[1].new_per_day == 3
+
+
+def test_results_name_the_rating_given_and_show_the_back_as_the_answer() -> None:
+    from quiz_app.ui.answer_text import given_text, right_text
+
+    yes_no = ("True", "False")
+    assert [given_text(BACK, r, "en", yes_no) for r in (1, 2, 3, 4)] == [
+        "Again",
+        "Hard",
+        "Good",
+        "Easy",
+    ]
+    assert given_text(BACK, 1, "zh", yes_no) == "忘记了"
+    assert right_text(BACK, "zh", yes_no) == "1935.3克月背样品"
