@@ -21,6 +21,24 @@
     </message>
 </context>
 <context>
+    <name>CardWidget</name>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/card.py" line="40"/>
+        <source>Show answer</source>
+        <translation>显示答案</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/card.py" line="41"/>
+        <source>Recall the answer first, then show it (Space)</source>
+        <translation>先回想答案，再显示它（空格键）</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/card.py" line="51"/>
+        <source>How well did you know it?</source>
+        <translation>你记得有多牢？</translation>
+    </message>
+</context>
+<context>
     <name>ClassResultsScreen</name>
     <message>
         <location filename="../../quiz_app/ui/report.py" line="171"/>
@@ -29,114 +47,114 @@
         <translation>班级成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="64"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="62"/>
         <source>Learner</source>
         <translation>学习者</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="65"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="63"/>
         <source>Quizzes</source>
         <translation>测验数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="66"/>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="84"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="64"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="82"/>
         <source>Answers</source>
         <translation>答题数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="67"/>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="84"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="65"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="82"/>
         <source>Mean score</source>
         <translation>平均得分</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="68"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="66"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="80"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="78"/>
         <source>Results by learner</source>
         <translation>按学习者统计的成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="84"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="82"/>
         <source>Pack</source>
         <translation>题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="86"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="84"/>
         <source>Results by pack</source>
         <translation>按题包统计的成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="91"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="89"/>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="92"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="90"/>
         <source>Attempts</source>
         <translation>作答次数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="93"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="91"/>
         <source>Facility index</source>
         <translation>难易度指数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="94"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="92"/>
         <source>Discrimination index</source>
         <translation>区分度指数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="95"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="93"/>
         <source>Mean time (s)</source>
         <translation>平均用时（秒）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="107"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="105"/>
         <source>Results by question</source>
         <translation>按题目统计的成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="111"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="109"/>
         <source>Facility index: the mean mark (higher is easier). Discrimination index: how well the question separates stronger from weaker learners; low or negative values point at a question worth checking.</source>
         <translation>难易度指数：平均得分（越高越容易）。区分度指数：题目区分强弱学习者的程度；数值很低或为负时，这道题值得检查。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="116"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="114"/>
         <source>By &amp;learner</source>
         <translation>按学习者(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="117"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="115"/>
         <source>By &amp;pack</source>
         <translation>按题包(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="118"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="116"/>
         <source>By &amp;question</source>
         <translation>按题目(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="122"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="120"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="128"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="126"/>
         <source>Save &amp;report…</source>
         <translation>保存报告(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="129"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="127"/>
         <source>Every table as a PDF or web page, to print</source>
         <translation>将所有表格保存为 PDF 或网页，便于打印</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/class_results.py" line="131"/>
+        <location filename="../../quiz_app/ui/screens/class_results.py" line="129"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -154,69 +172,69 @@
         <translation>嫦娥问答遇到了一个程序错误。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/crash_dialog.py" line="83"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="80"/>
         <source>This is a mistake in the app, not something you did. Your answers are safe: each one was saved the moment you submitted it.</source>
         <translation>这是程序本身的错误，不是你的操作造成的。你的答案都很安全：每个答案在提交的那一刻就已保存。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/crash_dialog.py" line="89"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="86"/>
         <source>You can carry on with what you were doing. If the app then behaves strangely, quit and start it again. If this keeps happening, send the details or the log file to your teacher or to the app&apos;s makers.</source>
         <translation>你可以继续刚才的操作。如果之后程序表现异常，请退出后重新启动。如果这种情况反复出现，请把详细信息或日志文件发给教师或本程序的开发者。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/crash_dialog.py" line="94"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="91"/>
         <source>What went wrong: %1</source>
         <translation>出了什么问题：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/crash_dialog.py" line="96"/>
-        <location filename="../../quiz_app/ui/crash_dialog.py" line="100"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="93"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="97"/>
         <source>The log file, with the details:</source>
         <translation>日志文件（含详细信息）：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/crash_dialog.py" line="118"/>
-        <location filename="../../quiz_app/ui/crash_dialog.py" line="192"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="115"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="189"/>
         <source>Show details</source>
         <translation>显示详细信息</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/crash_dialog.py" line="125"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="122"/>
         <source>Details of the error</source>
         <translation>错误的详细信息</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/crash_dialog.py" line="131"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="128"/>
         <source>&amp;Copy details</source>
         <translation>复制详细信息(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/crash_dialog.py" line="133"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="130"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/crash_dialog.py" line="135"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="132"/>
         <source>Carry &amp;on</source>
         <translation>继续使用(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/crash_dialog.py" line="172"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="169"/>
         <source>One more error happened after this one; it is in the log too.</source>
         <translation>此后又发生了 1 个错误，也已记入日志。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/crash_dialog.py" line="175"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="172"/>
         <source>%1 more errors happened after this one; they are in the log too.</source>
         <translation>此后又发生了 %1 个错误，也都已记入日志。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/crash_dialog.py" line="185"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="182"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/crash_dialog.py" line="192"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="189"/>
         <source>Hide details</source>
         <translation>隐藏详细信息</translation>
     </message>
@@ -275,82 +293,82 @@
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="243"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="244"/>
         <source>✓ Your answer: right</source>
         <translation>✓ 你的答案：正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="248"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="249"/>
         <source>✓ Also right: not ticked</source>
         <translation>✓ 也是正确答案：你没有勾选</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="250"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="251"/>
         <source>✓ Right answer</source>
         <translation>✓ 正确答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="254"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="255"/>
         <source>✗ Your answer: wrong</source>
         <translation>✗ 你的答案：错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="330"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="331"/>
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="385"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="386"/>
         <source>✓ Right: %1</source>
         <translation>✓ 正确：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="390"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="391"/>
         <source>✗ The right answer is %1</source>
         <translation>✗ 正确答案是 %1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="420"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="421"/>
         <source>✓ Right. Accepted: %1</source>
         <translation>✓ 正确。可接受的答案：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="427"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="428"/>
         <source>✗ The right answer: %1</source>
         <translation>✗ 正确答案：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="473"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="474"/>
         <source>Drag, or move the selected item with Alt+↑ and Alt+↓.</source>
         <translation>拖动排序，或用 Alt+↑ 和 Alt+↓ 移动选中的项。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="481"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="482"/>
         <source>Items to put in order</source>
         <translation>要排序的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="528"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="529"/>
         <source>Your order</source>
         <translation>你的顺序</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="529"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="530"/>
         <source>Right order</source>
         <translation>正确顺序</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="603"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="604"/>
         <source>Partners to choose from</source>
         <translation>可选的配对项</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="637"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="638"/>
         <source>Your pick, wrong</source>
         <translation>你的选择，错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="641"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="642"/>
         <source>The right partner</source>
         <translation>正确的配对项</translation>
     </message>
@@ -406,52 +424,52 @@
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="52"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="50"/>
         <source>No finished quizzes yet.</source>
         <translation>还没有完成的测验。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="59"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="57"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="60"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="58"/>
         <source>Packs</source>
         <translation>题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="61"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="59"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="62"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="60"/>
         <source>Questions</source>
         <translation>题数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="63"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="61"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="66"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="64"/>
         <source>Past quizzes</source>
         <translation>以往的测验</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="74"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="72"/>
         <source>All packs</source>
         <translation>全部题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="92"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="90"/>
         <source>&amp;Review</source>
         <translation>回顾(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/history.py" line="95"/>
+        <location filename="../../quiz_app/ui/screens/history.py" line="93"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -992,7 +1010,7 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../quiz_app/ui/navigation.py" line="156"/>
+        <location filename="../../quiz_app/ui/navigation.py" line="165"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
@@ -1058,82 +1076,82 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>PackEditorScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="78"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="75"/>
         <source>Questions of the pack</source>
         <translation>题包中的题目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="82"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="79"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="83"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="80"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="84"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="81"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="85"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="82"/>
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="109"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="106"/>
         <source>Problems of this question</source>
         <translation>此题的问题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="132"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="129"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="146"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="143"/>
         <source>Editing %1 (version %2)</source>
         <translation>正在编辑 %1（版本 %2）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="150"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="147"/>
         <source>&amp;Save as version %1</source>
         <translation>保存为版本 %1(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="241"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="238"/>
         <source>%1 question(s) have problems.</source>
         <translation>有 %1 道题存在问题。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="243"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="240"/>
         <source>Changes not saved yet.</source>
         <translation>更改尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="246"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="243"/>
         <source>%1 question(s), no changes.</source>
         <translation>共 %1 道题，没有更改。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="313"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="310"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="337"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="334"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="359"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="356"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="360"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="357"/>
         <source>Save the changes to %1 as version %2?</source>
         <translation>将对 %1 的更改保存为版本 %2 吗？</translation>
     </message>
@@ -1172,8 +1190,8 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
     </message>
     <message>
         <location filename="../../quiz_app/ui/pack_actions.py" line="63"/>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="97"/>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="108"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="104"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="115"/>
         <source>Export pack</source>
         <translation>导出题包</translation>
     </message>
@@ -1183,12 +1201,17 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>已将 %1 道题导出到 %2。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="93"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="94"/>
         <source>%1 question(s) could not go into this format:</source>
         <translation>有 %1 道题无法写入此格式：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/pack_actions.py" line="104"/>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="100"/>
+        <source>%1 question(s) went in as the nearest thing this format has:</source>
+        <translation>%1 道题以这种格式中最接近的题型写入：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/pack_actions.py" line="111"/>
         <source>The export was stopped by an error in the app.</source>
         <translation>导出因程序错误而中止。</translation>
     </message>
@@ -1219,27 +1242,27 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>PreviousCrashNote</name>
     <message>
-        <location filename="../../quiz_app/ui/crash_dialog.py" line="206"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="203"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/crash_dialog.py" line="207"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="204"/>
         <source>Chang&apos;e Quiz did not close properly last time.</source>
         <translation>嫦娥问答上次没有正常关闭。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/crash_dialog.py" line="210"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="207"/>
         <source>Answers submitted before then are saved. If this keeps happening, please pass the log file to your teacher or to the app&apos;s makers:</source>
         <translation>在那之前提交的答案都已保存。如果这种情况反复出现，请把日志文件交给教师或本程序的开发者：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/crash_dialog.py" line="218"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="215"/>
         <source>That run started at %1.</source>
         <translation>那次运行开始于 %1。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/crash_dialog.py" line="222"/>
+        <location filename="../../quiz_app/ui/crash_dialog.py" line="219"/>
         <source>It left no traceback: it may have been stopped from outside, or the computer was switched off.</source>
         <translation>它没有留下错误追踪信息：可能是被外部强行终止，或者电脑被关机了。</translation>
     </message>
@@ -1252,42 +1275,42 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>%1 的学习进度</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="68"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="66"/>
         <source>Study streak: %1 day(s) · %2 answers</source>
         <translation>连续学习：%1 天 · 共答 %2 题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="100"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="98"/>
         <source>Save my &amp;report…</source>
         <translation>保存我的报告(&amp;R)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="102"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="100"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="109"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="107"/>
         <source>Quiz scores</source>
         <translation>测验得分</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="140"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="138"/>
         <source>Accuracy per topic</source>
         <translation>各主题正确率</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="141"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="139"/>
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="187"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="185"/>
         <source>Questions due, next 30 days</source>
         <translation>未来 30 天到期的题目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="194"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="192"/>
         <source>Minutes of study, last 30 days</source>
         <translation>最近 30 天的学习时间（分钟）</translation>
     </message>
@@ -1295,124 +1318,134 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>QuestionForm</name>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="62"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="71"/>
         <source>The question&apos;s id in the pack: letters, digits, - _ .</source>
         <translation>题目在题包中的编号：字母、数字、- _ .</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="65"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="74"/>
         <source>One right answer</source>
         <translation>单选（一个正确答案）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="66"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="75"/>
         <source>Several right answers</source>
         <translation>多选（多个正确答案）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="67"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="76"/>
         <source>True or false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="68"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="77"/>
         <source>A number</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="69"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="78"/>
         <source>A short text</source>
         <translation>简短文字</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="70"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="79"/>
         <source>Put in order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="71"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="80"/>
         <source>Match pairs</source>
         <translation>配对</translation>
     </message>
     <message>
         <location filename="../../quiz_app/ui/widgets/question_form.py" line="81"/>
+        <source>A card the learner rates</source>
+        <translation>学习者自评的卡片</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="91"/>
         <source>Where the facts come from</source>
         <translation>事实的出处</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="82"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="92"/>
         <source>&amp;Id:</source>
         <translation>编号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="83"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="93"/>
         <source>T&amp;ype:</source>
         <translation>题型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="84"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="94"/>
         <source>To&amp;pic:</source>
         <translation>主题(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="85"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="95"/>
         <source>&amp;Difficulty (1-3):</source>
         <translation>难度（1-3）(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="97"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="107"/>
         <source>Question:</source>
         <translation>题目：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="98"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="108"/>
         <source>Explanation:</source>
         <translation>解析：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="101"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="111"/>
         <source>&amp;Source:</source>
         <translation>出处(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="104"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="114"/>
         <source>Answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="111"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="121"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="112"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="122"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="123"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="134"/>
         <source>The statement is:</source>
         <translation>该陈述：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="126"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="137"/>
         <source>Right answer:</source>
         <translation>正确答案：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="127"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="138"/>
         <source>Give or take:</source>
         <translation>允许误差：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="130"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="141"/>
         <source>Unit (%1):</source>
         <translation>单位（%1）：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="137"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="148"/>
         <source>Accepted answers (%1), one per line:</source>
         <translation>可接受的答案（%1），每行一个：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="159"/>
+        <source>Back, the answer the learner checks against (%1):</source>
+        <translation>背面，学习者用来核对的答案（%1）：</translation>
     </message>
 </context>
 <context>
@@ -1423,27 +1456,27 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>学习者看到的样子</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="49"/>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="47"/>
         <source>Preview language</source>
         <translation>预览语言</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="63"/>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="59"/>
         <source>Show the answer</source>
         <translation>显示答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="94"/>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="90"/>
         <source>The preview shows once the question has no problems.</source>
         <translation>题目没有问题后才会显示预览。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="104"/>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="100"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="104"/>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="100"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
@@ -1451,128 +1484,128 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>QuizScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="203"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="204"/>
         <source>Time left %1</source>
         <translation>剩余时间 %1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="264"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="265"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="267"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="268"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="272"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="273"/>
         <source>&amp;Leave…</source>
         <translation>离开(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="273"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="274"/>
         <source>Keep this quiz for later, or abandon it</source>
         <translation>保留这次测验以后再做，或放弃它</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="281"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="282"/>
         <source>Paused. Press Esc to carry on.</source>
         <translation>已暂停。按 Esc 键继续。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="327"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="328"/>
         <source>S&amp;kip</source>
         <translation>跳过(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="330"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="331"/>
         <source>Fla&amp;g</source>
         <translation>标记(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="332"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="333"/>
         <source>Mark this question to look at again</source>
         <translation>标记此题，稍后再看</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="336"/>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="487"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="337"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="490"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="390"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="391"/>
         <source>Show this question in %1 (F2)</source>
         <translation>用%1显示这道题（F2）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="401"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="402"/>
         <source>Leave the quiz</source>
         <translation>离开测验</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="404"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="405"/>
         <source>Answers so far: %1, all saved. Keep the quiz to finish later, or abandon it?</source>
         <translation>目前已作答 %1 题，均已保存。保留测验以后再完成，还是放弃它？</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="407"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="408"/>
         <source>&amp;Keep for later</source>
         <translation>保留，以后再做(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="408"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="409"/>
         <source>&amp;Abandon quiz</source>
         <translation>放弃测验(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="409"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="410"/>
         <source>Carry &amp;on</source>
         <translation>继续使用(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="467"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="468"/>
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="481"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="482"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="481"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="482"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="563"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="566"/>
         <source>Right!</source>
         <translation>答对了！</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="567"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="570"/>
         <source>Partly right: %1 %</source>
         <translation>部分正确：%1%</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="571"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="574"/>
         <source>Not quite.</source>
         <translation>答错了。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="577"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="580"/>
         <source>Source: %1</source>
         <translation>出处：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="580"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="583"/>
         <source>Next</source>
         <translation>下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="588"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="591"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1859,42 +1892,42 @@ The bank as it is now is backed up first: to undo the restore, restore that back
         <translation>得分：%1%</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="83"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="80"/>
         <source>%1 of %2 answered · time %3</source>
         <translation>已答 %1 / %2 题 · 用时 %3</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="96"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="93"/>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="96"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="93"/>
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="96"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="93"/>
         <source>Right answer</source>
         <translation>正确答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="96"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="93"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="98"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="95"/>
         <source>Answers</source>
         <translation>答题情况</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="131"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="129"/>
         <source>Retry this quiz&apos;s mistakes</source>
         <translation>重做本次测验的错题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="134"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="132"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>

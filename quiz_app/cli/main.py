@@ -354,6 +354,10 @@ def _packs_export(options: argparse.Namespace, out: TextIO) -> int:
         print(f"Left out {len(report.left_out)} that {options.format} cannot hold:", file=out)
         for key, why in report.left_out:
             print(f"  {key}: {why}", file=out)
+    if report.notes:
+        print(f"Wrote {len(report.notes)} as the nearest thing {options.format} has:", file=out)
+        for key, how in report.notes:
+            print(f"  {key}: {how}", file=out)
     return EXIT_OK
 
 

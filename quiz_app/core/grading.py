@@ -17,6 +17,7 @@ from itertools import combinations
 
 from quiz_app.core.questions import (
     Body,
+    Card,
     Matching,
     MultipleResponse,
     Numeric,
@@ -25,10 +26,11 @@ from quiz_app.core.questions import (
     SingleChoice,
     TrueFalse,
 )
+from quiz_app.core.review import Rating, card_score
 
-Response = str | bool | float | frozenset[str] | tuple[str, ...] | Mapping[str, str]
+Response = str | bool | float | Rating | frozenset[str] | tuple[str, ...] | Mapping[str, str]
 """What a learner gives: a choice id, ticked ids, a bool, a number, typed text, ids in
-order, or left pair id -> right pair id."""
+order, left pair id -> right pair id, or a card's self-rating."""
 
 
 class ResponseMismatchError(TypeError):
@@ -109,6 +111,8 @@ def grade(body: Body, response: Response) -> float:
             return grade_ordering(body, response)
         case Matching(), Mapping():
             return grade_matching(body, response)
+        case Card(), int() if not isinstance(response, bool) and response in set(Rating):
+            return card_score(Rating(response))
     raise ResponseMismatchError(
         f"a {type(response).__name__} cannot answer a {type(body).__name__}"
     )
@@ -131,4 +135,6 @@ def right_response(body: Body) -> Response:
             return tuple(item.id for item in items)
         case Matching(pairs):
             return {pair.id: pair.id for pair in pairs}
+        case Card():
+            return Rating.GOOD
     raise TypeError(f"unknown question body {body!r}")  # pragma: no cover

@@ -20,6 +20,7 @@ class QuestionType(StrEnum):
     SHORT_TEXT = "short_text"
     ORDERING = "ordering"
     MATCHING = "matching"
+    CARD = "card"
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,17 @@ class Matching:
     pairs: tuple[Pair, ...]
 
 
-Body = SingleChoice | MultipleResponse | TrueFalse | Numeric | ShortText | Ordering | Matching
+@dataclass(frozen=True)
+class Card:
+    """A self-rated card: the prompt is its front; the learner recalls the answer, shows
+    the back, and rates how well they knew it (Again, Hard, Good, Easy)."""
+
+    back: LocalizedText
+
+
+Body = (
+    SingleChoice | MultipleResponse | TrueFalse | Numeric | ShortText | Ordering | Matching | Card
+)
 
 BODY_TYPES: Mapping[type[Body], QuestionType] = {
     SingleChoice: QuestionType.SINGLE,
@@ -87,6 +98,7 @@ BODY_TYPES: Mapping[type[Body], QuestionType] = {
     ShortText: QuestionType.SHORT_TEXT,
     Ordering: QuestionType.ORDERING,
     Matching: QuestionType.MATCHING,
+    Card: QuestionType.CARD,
 }
 
 

@@ -35,6 +35,8 @@ class QuizSettings:
     time_limit_s: int | None = None
     retry_of: QuizSessionId | None = None
     """The quiz whose mistakes this one retries (``services.quiz.retry_mistakes``)."""
+    new_per_day: int | None = None
+    """A review's daily ration of never-seen questions (None: the default, 20)."""
 
     def draw_filter(self) -> DrawFilter:
         return DrawFilter(self.pack_ids, self.topic_ids, self.difficulties, self.types)
@@ -48,6 +50,7 @@ class QuizSettings:
             "difficulties": sorted(self.difficulties),
             "types": sorted(t.value for t in self.types),
             "time_limit_s": self.time_limit_s,
+            "new_per_day": self.new_per_day,
         }
         if self.retry_of is not None:  # absent otherwise: older readers ignore nothing new
             out["retry_of"] = self.retry_of
@@ -64,6 +67,7 @@ class QuizSettings:
             types=frozenset(QuestionType(t) for t in data["types"]),
             time_limit_s=data.get("time_limit_s"),
             retry_of=None if data.get("retry_of") is None else QuizSessionId(data["retry_of"]),
+            new_per_day=data.get("new_per_day"),  # absent in quizzes stored before it
         )
 
 

@@ -7,9 +7,12 @@ from typing import Any
 
 from quiz_app.core.grading import Response
 from quiz_app.core.questions import QuestionType
+from quiz_app.core.review import Rating
 
 
 def response_to_json(response: Response) -> Any:
+    if isinstance(response, Rating):
+        return int(response)
     if isinstance(response, frozenset):
         return sorted(response)
     if isinstance(response, tuple):
@@ -31,6 +34,8 @@ def response_from_json(kind: QuestionType, data: Any) -> Response:
             return float(data)
         case QuestionType.TRUE_FALSE:
             return bool(data)
+        case QuestionType.CARD:
+            return Rating(int(data))
         case _:
             return str(data)
 
@@ -46,5 +51,7 @@ def response_json_fits(kind: QuestionType, data: Any) -> bool:
             return isinstance(data, int | float) and not isinstance(data, bool)
         case QuestionType.TRUE_FALSE:
             return isinstance(data, bool)
+        case QuestionType.CARD:  # the rating, 1 (Again) to 4 (Easy), as FSRS numbers them
+            return isinstance(data, int) and not isinstance(data, bool) and 1 <= data <= 4
         case _:
             return isinstance(data, str)

@@ -16,6 +16,7 @@ from typing import Any
 from quiz_app.core.ids import PackId, QuestionKey, TopicKey
 from quiz_app.core.questions import (
     Body,
+    Card,
     Choice,
     Matching,
     MultipleResponse,
@@ -70,6 +71,8 @@ def body_to_dict(body: Body) -> JsonDict:
                     for p in pairs
                 ]
             }
+        case Card(back):
+            return {"back": back.as_dict()}
     raise TypeError(f"unknown question body {body!r}")  # pragma: no cover
 
 
@@ -99,6 +102,8 @@ def body_from_dict(kind: QuestionType, data: JsonDict) -> Body:
                     for p in data["pairs"]
                 )
             )
+        case QuestionType.CARD:
+            return Card(LocalizedText.of(data["back"]))
     raise ValueError(f"unknown question type {kind!r}")  # pragma: no cover
 
 

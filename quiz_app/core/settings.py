@@ -21,6 +21,8 @@ MAX_TEXT_SIZE = 32.0
 MIN_QUESTIONS = 1
 MAX_QUESTIONS = 100
 DIFFICULTIES = (1, 2, 3)
+DEFAULT_NEW_PER_DAY = 20
+MAX_NEW_PER_DAY = 500
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class AppSettings:
     """Qt's saveGeometry(), base64: where the window was and how big."""
     window_state: str = ""
     """Qt's saveState(), base64."""
+    new_per_day: int = DEFAULT_NEW_PER_DAY
+    """At most this many never-seen questions a day in reviews (0: reviews bring none)."""
 
     def as_dict(self) -> dict[str, Any]:
         data = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -54,6 +58,7 @@ class AppSettings:
             difficulties=_difficulties(data.get("difficulties")),
             window_geometry=_string(data.get("window_geometry")),
             window_state=_string(data.get("window_state")),
+            new_per_day=_new_per_day(data.get("new_per_day")),
         )
 
 
@@ -92,6 +97,17 @@ def _count(value: object, default: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         return default
     return value if MIN_QUESTIONS <= value <= MAX_QUESTIONS else default
+
+
+def clamp_new_per_day(value: int) -> int:
+    return min(max(value, 0), MAX_NEW_PER_DAY)
+
+
+def _new_per_day(value: object) -> int:
+    """A whole number, kept within 0 .. MAX_NEW_PER_DAY; anything else: the default."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return DEFAULT_NEW_PER_DAY
+    return clamp_new_per_day(value)
 
 
 def _difficulties(value: object) -> frozenset[int]:

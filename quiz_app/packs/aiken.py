@@ -7,7 +7,9 @@
 
 The question is on one line; each choice is one capital letter, '.' or ')', a space and
 the text; 'ANSWER:' and the letter end the question. Anything Moodle would refuse is
-reported with its line, every problem at once, and nothing is imported.
+reported with its line, every problem at once, and nothing is imported. Aiken has no
+item that is only a prompt and a model answer, so nothing in it becomes a self-rated card
+(nor can a card be written to it).
 """
 
 from __future__ import annotations

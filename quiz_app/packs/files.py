@@ -98,6 +98,8 @@ def _read_folder(root: Path) -> PackFiles:
 
 def _unsafe_reason(info: zipfile.ZipInfo) -> str | None:
     name = info.filename
+    if not name:
+        return "has an entry with no name; the .zip is damaged"
     parts = PurePosixPath(name.replace("\\", "/")).parts
     if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
         return "has an absolute path; a pack's entries must be relative"
@@ -105,6 +107,8 @@ def _unsafe_reason(info: zipfile.ZipInfo) -> str | None:
         return "has '..' in its path, which would leave the pack's folder"
     if stat.S_ISLNK(info.external_attr >> 16):
         return "is a symbolic link; packs may not hold links"
+    if info.flag_bits & 0x1:  # zipfile would ask for a password (RuntimeError)
+        return "is encrypted; a pack's files must open without a password"
     return None
 
 

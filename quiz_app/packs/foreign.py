@@ -42,6 +42,9 @@ class TextExport:
     text: str
     left_out: tuple[tuple[QuestionKey, str], ...] = ()
     """(question, why) for each question left out."""
+    notes: tuple[tuple[QuestionKey, str], ...] = ()
+    """(question, how) for each question written as something near it, e.g. a
+    self-rated card as an essay."""
 
 
 def unique_slug(title: str, taken: set[str]) -> str:

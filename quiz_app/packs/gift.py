@@ -30,6 +30,7 @@ from quiz_app.core.errors import PackError, Problem
 from quiz_app.core.ids import QuestionKey, TopicKey
 from quiz_app.core.questions import (
     Body,
+    Card,
     Choice,
     Matching,
     MultipleResponse,
@@ -239,7 +240,17 @@ class GiftReader:
         if not prompt:
             raise _RefusedError(here, "the question has no text")
         explanation = [_plain(general, kind)[0]] if general.strip() else []
-        body = self._body(block, answers, answers_at, kind, here, explanation)
+        body: Body
+        if not answers.strip() and explanation:
+            # An essay with general feedback: its model answer, so a self-rated card.
+            body, explanation = Card(LocalizedText.of(explanation[0])), []
+            self.note(
+                here,
+                "an essay ({####...}) becomes a self-rated card; its general "
+                "feedback is the card's back",
+            )
+        else:
+            body = self._body(block, answers, answers_at, kind, here, explanation)
         return Question(
             key=self._key(name, prompt),
             topic=TopicKey(self._topic()),
@@ -277,7 +288,9 @@ class GiftReader:
         stripped = answers.strip()
         if not stripped:
             raise _RefusedError(
-                here, "an essay question ({} with no answers) cannot be marked here"
+                here,
+                "an essay question ({} with no answers) cannot be marked here; with a model "
+                "answer as its general feedback ({####answer}) it becomes a self-rated card",
             )
         if stripped.startswith("#"):
             return self._numeric(block, answers, at, kind, explanation)
@@ -600,6 +613,9 @@ def _percent(weight: float) -> str:
     return f"{weight:.5f}".rstrip("0").rstrip(".")
 
 
+CARD_NOTE = "written as an essay with the back as its general feedback (GIFT has no cards)"
+
+
 def _answers(question: Question, language: str) -> list[str] | str:
     """The lines inside the question's braces, or why GIFT cannot hold it."""
     body = question.body
@@ -641,6 +657,8 @@ def _answers(question: Question, language: str) -> list[str] | str:
             ]
         case Ordering():
             return "GIFT has no ordering questions"
+        case Card(back):
+            return [f"####{t(back)}"]
     raise TypeError(f"unknown question body {body!r}")  # pragma: no cover
 
 
@@ -648,8 +666,9 @@ def gift_text(pack: Pack, language: str = "en") -> TextExport:
     """The pack as GIFT in ``language`` (English where a text lacks it).
 
     GIFT holds one language, no images, units, difficulty or sources; ordering
-    questions are left out. Each question's id is written as its name, so importing
-    the file gives the same ids.
+    questions are left out. A self-rated card becomes an essay whose general feedback is
+    its back (its explanation, if any, stays behind), which reads back as the same card.
+    Each question's id is written as its name, so importing the file gives the same ids.
     """
     titles = {t.key: t.title.get(language) for t in pack.info.topics}
     pack_title = pack.info.title.get(language).replace("/", "//")
@@ -659,20 +678,25 @@ def gift_text(pack: Pack, language: str = "en") -> TextExport:
         "",
     ]
     left_out: list[tuple[QuestionKey, str]] = []
+    notes: list[tuple[QuestionKey, str]] = []
     topic = None
     for question in sorted(pack.questions, key=lambda q: q.topic):
         answers = _answers(question, language)
         if isinstance(answers, str):
             left_out.append((question.key, answers))
             continue
+        card = isinstance(question.body, Card)
+        if card:
+            lost = "; its explanation is left out" if question.explanation else ""
+            notes.append((question.key, CARD_NOTE + lost))
         if question.topic != topic:
             topic = question.topic
             title = titles.get(topic, topic).replace("/", "//")
             out += [f"$CATEGORY: {pack_title}/{title}", ""]
         lines = [f"::{_escape(question.key)}::{_escape(question.prompt.get(language))}{{"]
         lines += [f"\t{a}" for a in answers]
-        if question.explanation is not None:
+        if question.explanation is not None and not card:
             lines.append(f"\t####{_escape(question.explanation.get(language))}")
         lines.append("}")
         out += [*lines, ""]
-    return TextExport("\n".join(out), tuple(left_out))
+    return TextExport("\n".join(out), tuple(left_out), tuple(notes))

@@ -2,10 +2,11 @@
 
 Read: multichoice (one or several right answers), truefalse, shortanswer, numerical
 (first right answer, its tolerance and first unit), matching, ordering (the plugin's
-format), category (becomes the topic). HTML in texts becomes plain text; an image embedded
-in the question text (``<file encoding="base64">``) becomes the question's image. Other
-question types are reported by line; the rest is imported only if the teacher accepts
-(PartialPackError).
+format), essay with a model answer (becomes a self-rated card: the grader information
+is its back, else the general feedback), category (becomes the topic). HTML in texts
+becomes plain text; an image embedded in the question text (``<file encoding="base64">``)
+becomes the question's image. Other question types are reported by line; the rest is
+imported only if the teacher accepts (PartialPackError).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from quiz_app.core.errors import PackError, Problem
 from quiz_app.core.ids import QuestionKey, TopicKey
 from quiz_app.core.questions import (
     Body,
+    Card,
     Choice,
     Matching,
     MultipleResponse,
@@ -147,6 +149,16 @@ def _body(kind: str, question: Element) -> Body | str:
                 for i, a in enumerate(answers)
             )
         )
+    if kind == "essay":
+        # The grader information is where a teacher writes the model answer; the
+        # response template is text the learner starts from, not an answer.
+        back = _text(question.find("graderinfo")) or _text(question.find("generalfeedback"))
+        if not back:
+            return (
+                "an essay with no model answer (grader information or general feedback) "
+                "cannot be marked here"
+            )
+        return Card(LocalizedText.of(back))
     return f"question type '{kind}' is not supported (see docs/formats.md)"
 
 
@@ -231,6 +243,8 @@ def load_moodle_xml(path: Path) -> Pack:
         else:
             key = question_key("xml", prompt, taken)
         feedback = _text(question.find("generalfeedback"))
+        if isinstance(body, Card) and body.back.get("en") == feedback:
+            feedback = ""  # the general feedback became the back
         image = _image(question, key)
         if image:
             media[image[0]] = image[1]

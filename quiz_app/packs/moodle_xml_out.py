@@ -18,6 +18,7 @@ from xml.etree.ElementTree import Comment, Element, SubElement, indent, tostring
 
 from quiz_app.core.ids import QuestionKey
 from quiz_app.core.questions import (
+    Card,
     Matching,
     MultipleResponse,
     Numeric,
@@ -38,6 +39,11 @@ FRACTIONS = frozenset(
 )
 """The grades Moodle accepts for an answer, in percent as its export writes them
 (question_bank::fraction_options_full); their negatives are penalties."""
+
+CARD_NOTE = (
+    "written as an essay with the back as its grader information (Moodle has no "
+    "self-rated cards: a teacher marks the essay)"
+)
 
 # Characters XML 1.0 cannot hold, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -175,6 +181,18 @@ def _body(writer: _Writer, question: Question) -> str | None:
             writer.add("gradingtype", "ABSOLUTE_POSITION")
             for position, item in enumerate(items, start=1):
                 writer.answer(f"{position}.0000000", writer.text(item.text), "plain_text")
+        case Card(back):
+            # Moodle has no self-rated card: the nearest is an essay a teacher marks,
+            # with the back as the grader's model answer (it reads back as the card).
+            element.set("type", "essay")
+            writer.add("responseformat", "editor")
+            writer.add("responserequired", "1")
+            writer.add("responsefieldlines", "5")
+            writer.add("attachments", "0")
+            writer.add("attachmentsrequired", "0")
+            writer.rich(element, "graderinfo", back)
+            template = SubElement(element, "responsetemplate", format="html")
+            SubElement(template, "text")
     return None
 
 
@@ -213,12 +231,15 @@ def moodle_xml_text(pack: Pack, language: str = "en") -> TextExport:
     titles = {t.key: t.title.get(language) for t in pack.info.topics}
     pack_title = " ".join(pack.info.title.get(language).split()).replace("/", "//")
     left_out: list[tuple[QuestionKey, str]] = []
+    notes: list[tuple[QuestionKey, str]] = []
     topic = None
     for question in sorted(pack.questions, key=lambda q: order.get(q.topic, len(order))):
         element = _question(question, pack, language)
         if isinstance(element, str):
             left_out.append((question.key, element))
             continue
+        if isinstance(question.body, Card):
+            notes.append((question.key, CARD_NOTE))
         if question.topic != topic:
             topic = question.topic
             title = " ".join(titles.get(topic, topic).split()).replace("/", "//")
@@ -226,4 +247,6 @@ def moodle_xml_text(pack: Pack, language: str = "en") -> TextExport:
         quiz.append(element)
     indent(quiz)
     body = tostring(quiz, encoding="unicode", short_empty_elements=False)
-    return TextExport(f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n', tuple(left_out))
+    return TextExport(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n', tuple(left_out), tuple(notes)
+    )

@@ -26,7 +26,7 @@ from quiz_app.packs.schema import AnyQuestion, Manifest, QuestionFile
 _QUESTIONS = TypeAdapter(list[AnyQuestion])
 _QUESTION = TypeAdapter(AnyQuestion)
 _TYPE_TAGS = frozenset(
-    ("single", "multiple", "true_false", "numeric", "short_text", "ordering", "matching")
+    ("single", "multiple", "true_false", "numeric", "short_text", "ordering", "matching", "card")
 )
 
 
@@ -263,7 +263,7 @@ def _texts(q: Any) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:
     """Every text field of a question model, with its path."""
     fields = vars(q)  # not getattr: a field the type lacks would take pydantic's slow path
     yield ("prompt",), q.prompt
-    for name in ("explanation", "image_alt", "unit", "accept"):
+    for name in ("explanation", "image_alt", "unit", "accept", "back"):
         value = fields.get(name)
         if value is not None:
             yield (name,), value

@@ -161,6 +161,14 @@ class MatchingQuestion(QuestionBase):
     pairs: Annotated[list[Pair], Field(min_length=2, max_length=10)]
 
 
+class CardQuestion(QuestionBase):
+    """A self-rated card: the prompt is the front, ``back`` the answer the learner checks
+    their recall against before rating it."""
+
+    type: Literal["card"]
+    back: Text
+
+
 AnyQuestion = Annotated[
     SingleQuestion
     | MultipleQuestion
@@ -168,7 +176,8 @@ AnyQuestion = Annotated[
     | NumericQuestion
     | ShortTextQuestion
     | OrderingQuestion
-    | MatchingQuestion,
+    | MatchingQuestion
+    | CardQuestion,
     Field(discriminator="type"),
 ]
 

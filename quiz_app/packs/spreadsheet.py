@@ -15,6 +15,7 @@ from typing import Any
 
 from quiz_app.core.errors import PackError, Problem
 from quiz_app.core.questions import (
+    Card,
     Matching,
     MultipleResponse,
     Numeric,
@@ -126,6 +127,10 @@ def _row_question(row: dict[str, str], key: str, topic: str) -> dict[str, Any]:
                 pair["left"]["zh"], pair["right"]["zh"] = zleft.strip(), zright.strip()
             pairs.append(pair)
         question["pairs"] = pairs
+    elif kind == "card":  # the back is the whole answer cell: no '|' splits it
+        back = _text(row, "answer")
+        if back:
+            question["back"] = back
     for name in ("explanation",):
         value = _text(row, name)
         if value:
@@ -260,6 +265,8 @@ def _row(question: Question) -> dict[str, str]:
             row["options"] = f" {SEP} ".join(f"{en(p.left)} = {en(p.right)}" for p in pairs)
             if all("zh" in p.left.languages for p in pairs):
                 row["options_zh"] = f" {SEP} ".join(f"{zh(p.left)} = {zh(p.right)}" for p in pairs)
+        case Card(back):
+            row["answer"], row["answer_zh"] = en(back), zh(back)
     return row
 
 

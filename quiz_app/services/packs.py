@@ -215,6 +215,8 @@ class ExportReport:
     """How many questions the file holds."""
     left_out: tuple[tuple[QuestionKey, str], ...] = ()
     """(question, why) for each question the format cannot hold."""
+    notes: tuple[tuple[QuestionKey, str], ...] = ()
+    """(question, how) for each question written as the nearest thing the format has."""
 
 
 def export_pack(
@@ -242,6 +244,7 @@ def export_pack(
     if destination.exists() and not (replace_file and destination.is_file()):
         raise QuizError(f"{destination} already exists; choose a new name")
     left_out: tuple[tuple[QuestionKey, str], ...] = ()
+    notes: tuple[tuple[QuestionKey, str], ...] = ()
     if native:
         data = pack_zip(pack, "json" if kind == "json" else "toml")
     elif kind == "xlsx":
@@ -253,11 +256,12 @@ def export_pack(
             writers = {"gift": gift_text, "aiken": aiken_text, "moodle-xml": moodle_xml_text}
             export = writers[kind](pack, language)
         data, left_out = export.text.encode("utf-8"), export.left_out
+        notes = export.notes
     try:
         write_whole(destination, data)
     except OSError as err:
         raise QuizError(f"cannot write {destination}: {err.strerror or err}") from err
-    return ExportReport(pack, len(pack.questions) - len(left_out), left_out)
+    return ExportReport(pack, len(pack.questions) - len(left_out), left_out, notes)
 
 
 def builtin_packs_dir() -> Path:

@@ -16,8 +16,11 @@ from quiz_app.core.errors import NotFoundError, QuizError
 from quiz_app.core.grading import Response, grade
 from quiz_app.core.ids import LearnerId, QuestionId, QuizSessionId
 from quiz_app.core.learners import AnswerRecord
+from quiz_app.core.questions import Card
 from quiz_app.core.quiz import QuizMode, QuizSession, QuizSettings
 from quiz_app.core.responses import response_to_json
+from quiz_app.core.review import Rating
+from quiz_app.core.settings import DEFAULT_NEW_PER_DAY
 from quiz_app.core.shuffle import presentation_order
 from quiz_app.services.review import record_review, review_question_ids
 from quiz_app.storage import Database, Session
@@ -50,7 +53,17 @@ def start_quiz(
         if settings.mode is QuizMode.REVIEW:
             ids = list(
                 review_question_ids(
-                    session, learner_id, draw, settings.count, now or datetime.now(UTC), seed=seed
+                    session,
+                    learner_id,
+                    draw,
+                    settings.count,
+                    now or datetime.now().astimezone(),  # local: the day of the new ration
+                    new_per_day=(
+                        DEFAULT_NEW_PER_DAY
+                        if settings.new_per_day is None
+                        else settings.new_per_day
+                    ),
+                    seed=seed,
                 ).question_ids
             )
             if not ids:
@@ -130,6 +143,8 @@ class AnswerOutcome:
     quiz: QuizSession
     changes: Changes = Changes.ANSWERS | Changes.SCHEDULES | Changes.QUIZZES
     """An answer goes into the log, moves the question's schedule, and into its quiz."""
+    next_due: datetime | None = None
+    """When the question comes back for review, as the answer moved its schedule."""
 
 
 def submit_answer(
@@ -168,11 +183,15 @@ def submit_answer(
             quiz.learner_id, question_id, given, score, max(0, time_ms), when, quiz_id
         )
         append_answer(session, record)
-        # The schedule moves in the same transaction, so it never disagrees with the log.
-        record_review(session, quiz.learner_id, question_id, score, when)
+        # The schedule moves in the same transaction, so it never disagrees with the log;
+        # a self-rated card's own rating goes to the scheduler as it is.
+        rating = None
+        if isinstance(question.question.body, Card) and isinstance(response, int):
+            rating = Rating(response)
+        schedule = record_review(session, quiz.learner_id, question_id, score, when, rating)
         updated = repo.get_session(session, quiz_id)
         assert updated is not None
-        return AnswerOutcome(question, score, updated)
+        return AnswerOutcome(question, score, updated, next_due=schedule.due)
 
     return database.write(work)
 

@@ -3,7 +3,14 @@
 The answer log is the source of truth. Every answer updates the learner's schedule for
 that question in the same transaction, and ``rebuild_schedules`` replays the log in the
 order the answers were given to recreate the same state (fuzzing is off, so replaying is
-exact). Merged results (services.exchange) are replayed the same way.
+exact). Merged results (services.exchange) are replayed the same way. A self-rated card's
+answer is replayed with the rating the learner gave (kept in the log), not one derived
+from its score, since Good and Easy score the same.
+
+New questions are rationed per day (``new_per_day``, a setting): a review introduces at
+most that many minus the questions the learner already met for the first time today, in
+any kind of quiz. The day is the calendar day of the ``now`` passed in, in its own time
+zone: the app passes local time, so the day turns at the learner's midnight.
 """
 
 from __future__ import annotations
@@ -17,7 +24,9 @@ from fsrs import Card, Rating, Scheduler, State
 from quiz_app.core.bank import DrawFilter
 from quiz_app.core.ids import LearnerId, QuestionId
 from quiz_app.core.progress import Progress
-from quiz_app.core.review import CardState, rating_for
+from quiz_app.core.review import CardState, day_start, rating_for
+from quiz_app.core.review import Rating as CardRating
+from quiz_app.core.settings import DEFAULT_NEW_PER_DAY
 from quiz_app.storage import Database, Session
 from quiz_app.storage import schedules as repo
 from quiz_app.storage.draws import draw_question_ids
@@ -45,11 +54,18 @@ def _to_card(question: QuestionId, state: CardState | None, when: datetime) -> C
 
 
 def next_state(
-    question: QuestionId, state: CardState | None, score: float, when: datetime
+    question: QuestionId,
+    state: CardState | None,
+    score: float,
+    when: datetime,
+    rating: CardRating | None = None,
 ) -> CardState:
-    """The schedule after an answer scoring ``score`` at ``when`` (aware, UTC)."""
+    """The schedule after an answer scoring ``score`` at ``when`` (aware), or rated
+    ``rating`` by the learner (a self-rated card: the rating wins)."""
+    given = rating_for(score) if rating is None else rating
+    when = when.astimezone(UTC)  # FSRS takes UTC only; the caller may pass local time
     card, _log = scheduler().review_card(
-        _to_card(question, state, when), Rating(int(rating_for(score))), review_datetime=when
+        _to_card(question, state, when), Rating(int(given)), review_datetime=when
     )
     return CardState(
         state=int(card.state),
@@ -63,19 +79,36 @@ def next_state(
 
 
 def record_review(
-    session: Session, learner: LearnerId, question: QuestionId, score: float, when: datetime
+    session: Session,
+    learner: LearnerId,
+    question: QuestionId,
+    score: float,
+    when: datetime,
+    rating: CardRating | None = None,
 ) -> CardState:
-    """Update the schedule for one answer, inside the caller's transaction."""
-    new = next_state(question, repo.card_state(session, learner, question), score, when)
+    """Update the schedule for one answer, inside the caller's transaction; the schedule
+    as saved (its ``due`` is when the question comes back)."""
+    new = next_state(question, repo.card_state(session, learner, question), score, when, rating)
     repo.save_card_state(session, learner, question, new)
     return new
+
+
+def rating_dues(
+    database: Database, learner: LearnerId, question: QuestionId, now: datetime
+) -> dict[CardRating, datetime]:
+    """When the question would come back after each rating given at ``now``: what a
+    card's four buttons can show ("Good: in 10 minutes"). One read, four FSRS steps."""
+    with database.reading() as session:
+        state = repo.card_state(session, learner, question)
+    return {r: next_state(question, state, 0.0, now, r).due for r in CardRating}
 
 
 def replay_schedules(session: Session, learner: LearnerId | None = None) -> int:
     """Recreate schedules from the answer log, inside the caller's transaction."""
     cards: dict[tuple[LearnerId, QuestionId], CardState] = {}
-    for who, question, score, when in repo.answers_in_order(session, learner):
-        cards[who, question] = next_state(question, cards.get((who, question)), score, when)
+    for who, question, score, when, rated in repo.answers_in_order(session, learner):
+        rating = None if rated is None or rated not in set(CardRating) else CardRating(rated)
+        cards[who, question] = next_state(question, cards.get((who, question)), score, when, rating)
     repo.replace_all(session, learner, [(w, q, c) for (w, q), c in cards.items()])
     return len(cards)
 
@@ -103,6 +136,14 @@ class ReviewDraw:
         return self.due + self.new
 
 
+def new_room(session: Session, learner: LearnerId, now: datetime, new_per_day: int) -> int:
+    """How many new questions the learner may still meet today."""
+    if new_per_day <= 0:
+        return 0
+    met = repo.first_met_since(session, learner, day_start(now))
+    return max(0, new_per_day - met)
+
+
 def review_question_ids(
     session: Session,
     learner: LearnerId,
@@ -110,17 +151,42 @@ def review_question_ids(
     count: int,
     now: datetime,
     *,
-    new_limit: int = 3,
+    new_per_day: int = DEFAULT_NEW_PER_DAY,
     seed: int | None = None,
 ) -> ReviewDraw:
-    """The questions due now, most overdue first, then a few never-seen ones."""
+    """The questions due now, most overdue first, then never-seen ones up to what is
+    left of the day's ration of new questions."""
     due = repo.due_question_ids(session, learner, now, draw, count)
-    room = min(new_limit, count - len(due))
+    room = min(new_room(session, learner, now, new_per_day), count - len(due))
     new: list[QuestionId] = []
     if room > 0:
         candidates = draw_question_ids(session, draw, 4 * room + 8, seed)
         new = repo.unscheduled(session, learner, candidates)[:room]
     return ReviewDraw(tuple(due), tuple(new))
+
+
+@dataclass(frozen=True)
+class ReviewSummary:
+    """What Home and the review say before a review: "12 due · 5 new"."""
+
+    due: int
+    """Questions due now."""
+    new_today: int
+    """New questions a review may still bring in today: what is left of the day's ration,
+    and no more than there are questions never answered."""
+    next_due: datetime | None
+    """When the next question falls due (None: nothing answered yet)."""
+
+
+def review_summary(
+    database: Database, learner_id: LearnerId, now: datetime, new_per_day: int
+) -> ReviewSummary:
+    """How many questions are due and how many new ones a review could bring in today."""
+    with database.reading() as session:
+        due = repo.due_count(session, learner_id, now)
+        room = new_room(session, learner_id, now, new_per_day)
+        new = min(room, repo.unseen_count(session, learner_id)) if room else 0
+        return ReviewSummary(due, new, repo.next_due(session, learner_id))
 
 
 def next_review(database: Database, learner: LearnerId) -> datetime | None:

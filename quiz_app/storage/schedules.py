@@ -81,19 +81,45 @@ def replace_all(
 
 def answers_in_order(
     session: Session, learner: LearnerId | None
-) -> Iterator[tuple[LearnerId, QuestionId, float, datetime]]:
-    """The answer log in the order the answers were given, streamed.
+) -> Iterator[tuple[LearnerId, QuestionId, float, datetime, int | None]]:
+    """The answer log in the order the answers were given, streamed: (learner,
+    question, score, when, the rating given to a self-rated card, else None).
 
     By time, not by row id: answers merged from another computer are written after
     answers given here later. Equal times keep the order they were written in.
     """
-    query = select(_A.learner_id, _A.question_id, _A.score, _A.answered_at).order_by(
-        _A.answered_at, _A.id
+    query = (
+        select(_A.learner_id, _A.question_id, _A.score, _A.answered_at, _A.given, _Q.type)
+        .join(QUESTION, _Q.id == _A.question_id)
+        .order_by(_A.answered_at, _A.id)
     )
     if learner is not None:
         query = query.where(_A.learner_id == learner)
     for row in session.execute(query.execution_options(yield_per=10_000)):
-        yield LearnerId(row[0]), QuestionId(row[1]), float(row[2]), row[3]
+        rating = row[4] if row[5] == "card" and isinstance(row[4], int) else None
+        yield LearnerId(row[0]), QuestionId(row[1]), float(row[2]), row[3], rating
+
+
+def first_met_since(session: Session, learner: LearnerId, since: datetime) -> int:
+    """How many questions the learner answered for the first time at or after ``since``."""
+    firsts = (
+        select(_A.question_id)
+        .where(_A.learner_id == learner)
+        .group_by(_A.question_id)
+        .having(func.min(_A.answered_at) >= since)
+        .subquery()
+    )
+    count: int = session.execute(select(func.count()).select_from(firsts)).scalar_one()
+    return count
+
+
+def unseen_count(session: Session, learner: LearnerId) -> int:
+    """How many active questions the learner has never answered (no schedule yet)."""
+    seen = exists().where(_C.learner_id == learner, _C.question_id == _Q.id)
+    count: int = session.execute(
+        select(func.count()).select_from(QUESTION).where(_Q.retired.is_(False), ~seen)
+    ).scalar_one()
+    return count
 
 
 def _filtered(query: Any, draw: DrawFilter) -> Any:

@@ -8,6 +8,7 @@ from typing import Any
 from quiz_app.core.numbers import format_number, quantity
 from quiz_app.core.questions import (
     Body,
+    Card,
     Choice,
     Matching,
     MultipleResponse,
@@ -18,6 +19,7 @@ from quiz_app.core.questions import (
     SingleChoice,
     TrueFalse,
 )
+from quiz_app.core.review import RATING_NAMES, Rating
 from quiz_app.core.shuffle import displayed_order
 
 LETTERS = "ABCDEFGHIJ"
@@ -59,6 +61,9 @@ def given_text(
             return "; ".join(
                 f"{p.left.get(language)}: {right.get(str(given.get(p.id)), '—')}" for p in pairs
             )
+        case Card():  # the learner's own rating
+            known = isinstance(given, int) and given in set(Rating)
+            return RATING_NAMES[Rating(given)].get(language) if known else str(given)
     raise TypeError(body)  # pragma: no cover
 
 
@@ -85,6 +90,8 @@ def right_text(
             return " → ".join(i.text.get(language) for i in items)
         case Matching(pairs):
             return "; ".join(f"{p.left.get(language)}: {p.right.get(language)}" for p in pairs)
+        case Card(back):
+            return back.get(language)
     raise TypeError(body)  # pragma: no cover
 
 

@@ -88,13 +88,20 @@ class PackExport(QObject):
             .replace("%1", str(report.written))
             .replace("%2", path.name)
         )
+        parts = []
         if report.left_out:
             lines = "\n".join(f"{key}: {why}" for key, why in report.left_out)
             left = self.tr("%1 question(s) could not go into this format:").replace(
                 "%1", str(len(report.left_out))
             )
+            parts.append(f"{left}\n{lines}")
+        if report.notes:
+            lines = "\n".join(f"{key}: {how}" for key, how in report.notes)
+            near = self.tr("%1 question(s) went in as the nearest thing this format has:")
+            parts.append(f"{near.replace('%1', str(len(report.notes)))}\n{lines}")
+        if parts:
             QMessageBox.information(
-                self._window, self.tr("Export pack"), f"{message}\n\n{left}\n{lines}"
+                self._window, self.tr("Export pack"), "\n\n".join([message, *parts])
             )
         self.finished.emit(message)
 

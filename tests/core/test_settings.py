@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 
 from quiz_app.core.settings import (
+    DEFAULT_NEW_PER_DAY,
+    MAX_NEW_PER_DAY,
     MAX_QUESTIONS,
     MAX_TEXT_SIZE,
     MIN_QUESTIONS,
@@ -25,6 +27,7 @@ def test_every_setting_survives_a_round_trip() -> None:
         difficulties=frozenset({1, 3}),
         window_geometry="AdnQywAD",
         window_state="AAAA/w==",
+        new_per_day=35,
     )
     assert AppSettings.from_dict(settings.as_dict()) == settings
 
@@ -125,3 +128,27 @@ def test_one_bad_value_does_not_spoil_the_others() -> None:
 )
 def test_clamp_text_size(size: float, clamped: float) -> None:
     assert clamp_text_size(size) == clamped
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [
+        (20, 20),
+        (0, 0),
+        (1, 1),
+        (MAX_NEW_PER_DAY, MAX_NEW_PER_DAY),
+        (MAX_NEW_PER_DAY + 1, MAX_NEW_PER_DAY),
+        (-3, 0),
+        (True, DEFAULT_NEW_PER_DAY),
+        ("5", DEFAULT_NEW_PER_DAY),
+        (2.5, DEFAULT_NEW_PER_DAY),
+        (None, DEFAULT_NEW_PER_DAY),
+    ],
+)
+def test_new_questions_per_day_is_a_whole_number_kept_in_range(value: Any, kept: int) -> None:
+    assert AppSettings.from_dict({"new_per_day": value}).new_per_day == kept
+
+
+def test_new_questions_per_day_defaults_to_twenty_and_survives_a_round_trip() -> None:
+    assert AppSettings().new_per_day == DEFAULT_NEW_PER_DAY == 20
+    assert AppSettings.from_dict(AppSettings(new_per_day=7).as_dict()).new_per_day == 7

@@ -7,6 +7,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -148,3 +149,32 @@ def test_random_gift(tmp_path_factory: object, text: str) -> None:
     path = Path(tmp_path_factory.mktemp("gift")) / "fuzz.gift"  # type: ignore[attr-defined]
     path.write_text(text, encoding="utf-8")
     _parses_or_refuses(lambda: load_any(path))
+
+
+def test_a_zip_entry_with_no_name_is_refused(tmp_path: Path) -> None:
+    """Found by test_mutated_zips: an entry with an empty name crashed the reader."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in sorted(SAMPLE_FILES.items()):
+            archive.writestr(name, content)
+        archive.writestr(zipfile.ZipInfo(""), b"x")
+    path = tmp_path / "noname.zip"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(PackError, match="has an entry with no name"):
+        load_any(path)
+
+
+def test_an_encrypted_zip_entry_is_refused(tmp_path: Path) -> None:
+    """Found by test_mutated_zips: a flipped 'encrypted' bit made zipfile ask for a
+    password (RuntimeError) instead of a problem being reported."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in sorted(SAMPLE_FILES.items()):
+            archive.writestr(name, content)
+    data = bytearray(buffer.getvalue())
+    at = data.index(b"PK\x01\x02")  # the first entry's central directory record
+    data[at + 8] |= 0x1  # its general purpose flags: encrypted
+    path = tmp_path / "locked.zip"
+    path.write_bytes(bytes(data))
+    with pytest.raises(PackError, match="is encrypted"):
+        load_any(path)

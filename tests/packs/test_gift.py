@@ -9,6 +9,7 @@ import pytest
 
 from quiz_app.core.errors import PackError, PartialPackError, Problem
 from quiz_app.core.questions import (
+    Card,
     Choice,
     Matching,
     MultipleResponse,
@@ -366,6 +367,8 @@ def _as_gift_holds(question: Question) -> Question:
                     for i, p in enumerate(pairs)
                 )
             )
+        case Card(back):  # the back is the essay's general feedback: no explanation
+            return Question(question.key, question.topic, 2, en, Card(only_en(back)))
     return Question(
         key=question.key,
         topic=question.topic,
@@ -395,7 +398,10 @@ def test_exporting_the_built_in_packs_and_reading_them_back(tmp_path: Path, pack
         read = by_key[question.key]
         assert back_titles[read.topic] == titles[question.topic]
         assert replace(read, topic=question.topic) == _as_gift_holds(question)
-    assert back.notes == ()
+    cards = {q.key for q in pack.questions if isinstance(q.body, Card)}
+    assert cards
+    assert {key for key, _ in export.notes} == cards  # each card written as an essay
+    assert {n.question for n in back.notes} == cards  # and read back as a card, said so
 
 
 def test_a_gift_file_survives_import_export_import(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from quiz_app.core.ids import PackId, QuestionKey, TopicKey
 from quiz_app.core.questions import (
     Body,
+    Card,
     Choice,
     Matching,
     MultipleResponse,
@@ -36,7 +37,11 @@ ARROWLESS = TEXT.filter(lambda t: "->" not in t.get("en"))
 
 @st.composite
 def bodies(draw: st.DrawFn) -> Body:
-    kind = draw(st.sampled_from(["single", "multiple", "tf", "numeric", "short", "matching"]))
+    kind = draw(
+        st.sampled_from(["single", "multiple", "tf", "numeric", "short", "matching", "card"])
+    )
+    if kind == "card":
+        return Card(draw(TEXT))
     if kind in ("single", "multiple"):
         texts = draw(st.lists(TEXT, min_size=2, max_size=10, unique_by=lambda t: t.get("en")))
         choices = tuple(Choice(chr(ord("a") + i), t) for i, t in enumerate(texts))
@@ -94,4 +99,10 @@ def test_a_question_survives_gift(
     [read] = load_gift(path).questions
     assert read.prompt == question.prompt
     assert read.body == question.body
-    assert read.explanation == question.explanation
+    if isinstance(body, Card):  # the back is the essay's general feedback: no room left
+        assert read.explanation is None
+        assert [key for key, _ in export.notes] == ["q-1"]
+        assert ("explanation is left out" in export.notes[0][1]) == (explanation is not None)
+    else:
+        assert read.explanation == question.explanation
+        assert export.notes == ()

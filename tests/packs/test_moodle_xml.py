@@ -66,7 +66,7 @@ def test_it_imports_all_or_nothing(tmp_path: Path, database: Database) -> None:
     broken = tmp_path / "broken.xml"
     broken.write_text(
         EXPORT.read_text(encoding="utf-8").replace(
-            '<question type="matching">', '<question type="essay">'
+            '<question type="matching">', '<question type="calculated">'
         ),
         encoding="utf-8",
     )
@@ -75,9 +75,9 @@ def test_it_imports_all_or_nothing(tmp_path: Path, database: Database) -> None:
         import_pack(database, broken)
     [problem] = caught.value.problems
     assert str(problem).startswith(f"{broken}:")
-    assert "question type 'essay' is not supported" in str(problem)
+    assert "question type 'calculated' is not supported" in str(problem)
     lines = broken.read_text(encoding="utf-8").splitlines()
-    assert '<question type="essay">' in lines[problem.line - 1]  # type: ignore[operator]
+    assert '<question type="calculated">' in lines[problem.line - 1]  # type: ignore[operator]
     assert snapshot(database) == before
 
 

@@ -14,6 +14,7 @@ from quiz_app.__main__ import main
 from quiz_app.core.ids import PackId, QuestionKey, TopicKey
 from quiz_app.core.questions import (
     Body,
+    Card,
     Choice,
     Matching,
     MultipleResponse,
@@ -63,6 +64,8 @@ def shape(body: Body, language: str) -> object:
             return accept.get(language)
         case TrueFalse(answer):
             return answer
+        case Card(back):
+            return t(back)
     raise TypeError(body)  # pragma: no cover
 
 
@@ -111,7 +114,10 @@ def test_the_output_is_what_moodle_expects(tmp_path: Path) -> None:
         assert (category.findtext("category/text") or "").startswith(f"$course$/top/{title}/")
     kinds = {q.get("type") for q in questions}
     assert kinds <= {"category", "multichoice", "truefalse", "numerical", "shortanswer",
-                     "matching", "ordering"}  # fmt: skip
+                     "matching", "ordering", "essay"}  # fmt: skip
+    for essay in (q for q in questions if q.get("type") == "essay"):  # a card
+        assert essay.findtext("graderinfo/text")
+        assert essay.find("graderinfo").get("format") == "plain_text"  # type: ignore[union-attr]
     for question in questions:
         if question.get("type") == "category":
             continue

@@ -78,7 +78,7 @@ def test_problems_are_reported_at_the_csv_line(tmp_path: Path, database: Databas
     assert [str(p) for p in caught.value.problems] == [
         f"{path}:3: question 'b': answer 'z' is not one of the choices (a, b)",
         f"{path}:4: question 'c': 'difficulty': input should be less than or equal to 3",
-        f"{path}:5: question 'd': unknown question type 'essay'; the types are matching, "
+        f"{path}:5: question 'd': unknown question type 'essay'; the types are card, matching, "
         "multiple, numeric, ordering, short_text, single, true_false",
     ]
     before = snapshot(database)

@@ -78,8 +78,8 @@ def test_unknown_type(sample_pack: Path, database: Database) -> None:
     _replace(target, 'type = "true_false"', 'type = "essay"')
     line = _line_of(target, 'type = "essay"')
     assert _problems(sample_pack) == [
-        f"{target}:{line}: question 'tidal-lock': unknown question type 'essay'; the types are "
-        "matching, multiple, numeric, ordering, short_text, single, true_false"
+        f"{target}:{line}: question 'tidal-lock': unknown question type 'essay'; the types "
+        "are card, matching, multiple, numeric, ordering, short_text, single, true_false"
     ]
     _assert_refused_and_bank_unchanged(database, sample_pack, "unknown question type 'essay'")
 
@@ -190,7 +190,7 @@ def test_every_problem_is_reported_at_once(sample_pack: Path) -> None:
     assert [p.split(": ", 1)[1] for p in problems] == [
         "question 'far-side-first': answer 'z' is not one of the choices (a, b, c)",
         "question 'far-side-first': image 'media/moon.svg' is not in the pack",
-        "question 'tidal-lock': unknown question type 'essay'; the types are matching, "
+        "question 'tidal-lock': unknown question type 'essay'; the types are card, matching, "
         "multiple, numeric, ordering, short_text, single, true_false",
     ]
 

@@ -119,8 +119,11 @@ def test_review_draws_most_overdue_first_then_new(bank: Database) -> None:
 
 def test_new_questions_fill_a_review_when_little_is_due(bank: Database) -> None:
     ada = create_learner(bank, "Ada", now=NOW).value
-    quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.REVIEW, count=10), seed=4, now=NOW).value
-    assert len(quiz.question_ids) == 3  # nothing due yet: a few new ones to begin with
+    quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.REVIEW, count=5), seed=4, now=NOW).value
+    assert len(quiz.question_ids) == 5  # nothing due yet: new ones, as many as asked for
+    limited = QuizSettings(QuizMode.REVIEW, count=5, new_per_day=3)
+    bob = create_learner(bank, "Bob", now=NOW).value
+    assert len(start_quiz(bank, bob.id, limited, seed=4, now=NOW).value.question_ids) == 3
 
 
 def test_nothing_due_says_when_the_next_one_is(bank: Database) -> None:

@@ -429,6 +429,7 @@ class HomeScreen(QWidget):
             topic_ids=topics,
             difficulties=frozenset(d for d, box in self.difficulty.items() if box.isChecked()),
             time_limit_s=60 * self.count.value() if mode is QuizMode.EXAM else None,
+            new_per_day=self._context.settings.new_per_day,
         )
         self.start_requested.emit(learner, settings)
 

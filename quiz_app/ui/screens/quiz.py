@@ -40,6 +40,7 @@ from quiz_app.ui.answer_text import question_text
 from quiz_app.ui.i18n import language_name
 from quiz_app.ui.images import pixmap_from_bytes
 from quiz_app.ui.widgets.answers import AnswerWidget, answer_widget, mark_feedback
+from quiz_app.ui.widgets.card import CardWidget
 from quiz_app.ui.worker import database_worker
 
 T = TypeVar("T")
@@ -481,6 +482,8 @@ class QuizScreen(QWidget):
             (self.tr("True"), self.tr("False")),
         )
         self._answer.setAccessibleDescription(question.prompt.get(self._language))
+        if isinstance(self._answer, CardWidget):
+            self._answer.rated.connect(self.advance)  # a card's rating is its answer
         self._answer_slot.addWidget(self._answer)
         self.feedback.hide()
         self.flag_button.setChecked(self._current.id in self._quiz.flagged)

@@ -29,6 +29,7 @@ from quiz_app.core.grading import Response
 from quiz_app.core.numbers import quantity, read_number
 from quiz_app.core.questions import (
     Body,
+    Card,
     Choice,
     Matching,
     MultipleResponse,
@@ -669,4 +670,12 @@ def answer_widget(
             return OrderingWidget(body, language, order)
         case Matching():
             return MatchingWidget(body, language, order)
+        case Card():
+            return _card_widget(body, language)
     raise TypeError(body)  # pragma: no cover
+
+
+def _card_widget(body: Card, language: str) -> AnswerWidget:
+    from quiz_app.ui.widgets.card import CardWidget  # card.py builds on this module
+
+    return CardWidget(body, language)

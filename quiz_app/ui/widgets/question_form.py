@@ -27,7 +27,16 @@ from PySide6.QtWidgets import (
 from quiz_app.ui.widgets.answers import parse_number
 from quiz_app.ui.widgets.rows_editor import LANGUAGE_NAMES, RowsEditor
 
-TYPES = ("single", "multiple", "true_false", "numeric", "short_text", "ordering", "matching")
+TYPES = (
+    "single",
+    "multiple",
+    "true_false",
+    "numeric",
+    "short_text",
+    "ordering",
+    "matching",
+    "card",
+)
 _KEPT = ("image", "image_alt", "shuffle")
 """Fields the form does not edit but carries over unchanged."""
 
@@ -69,6 +78,7 @@ class QuestionForm(QWidget):
             "short_text": self.tr("A short text"),
             "ordering": self.tr("Put in order"),
             "matching": self.tr("Match pairs"),
+            "card": self.tr("A card the learner rates"),
         }
         for kind in TYPES:
             self.type.addItem(labels[kind], kind)
@@ -115,6 +125,7 @@ class QuestionForm(QWidget):
         self.tolerance.setPlaceholderText("0")
         self.unit = {lang: QLineEdit(self) for lang in self.languages}
         self.accept = {lang: self._text_box(3) for lang in self.languages}
+        self.back = {lang: self._text_box(4) for lang in self.languages}
         self._page = {
             "single": self.choices,
             "multiple": self.choices,
@@ -142,6 +153,17 @@ class QuestionForm(QWidget):
                     for lang, edit in self.accept.items()
                 ]
             ),
+            "card": self._form_page(
+                [
+                    (
+                        self.tr("Back, the answer the learner checks against (%1):").replace(
+                            "%1", LANGUAGE_NAMES.get(lang, lang)
+                        ),
+                        edit,
+                    )
+                    for lang, edit in self.back.items()
+                ]
+            ),
         }
         for page in dict.fromkeys(self._page.values()):
             self.pages.addWidget(page)
@@ -149,7 +171,8 @@ class QuestionForm(QWidget):
 
         for edit in (self.key, self.source, self.number, self.tolerance, *self.unit.values()):
             edit.textChanged.connect(self._changed)
-        for box in (*self.prompt.values(), *self.explanation.values(), *self.accept.values()):
+        boxes = (*self.prompt.values(), *self.explanation.values(), *self.accept.values())
+        for box in (*boxes, *self.back.values()):
             box.textChanged.connect(self._changed)
         for combo in (self.topic, self.truth):
             combo.currentIndexChanged.connect(self._changed)
@@ -204,6 +227,9 @@ class QuestionForm(QWidget):
             accept = data.get("accept") or {}
             for lang, box in self.accept.items():
                 box.setPlainText("\n".join(accept.get(lang, [])))
+            back = data.get("back") or {}
+            for lang, box in self.back.items():
+                box.setPlainText(back.get(lang, ""))
             self._kept = {k: data[k] for k in _KEPT if k in data}
             self._show_page()
         finally:
@@ -254,6 +280,8 @@ class QuestionForm(QWidget):
                 if (lines := [s.strip() for s in box.toPlainText().splitlines() if s.strip()])
             }
             out["accept"] = accept
+        elif kind == "card":
+            out["back"] = _texts(self.back)
         return out
 
     # -- reactions ---------------------------------------------------------------------------
