@@ -945,41 +945,51 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
     </message>
     <message>
         <location filename="../../quiz_app/ui/menus.py" line="117"/>
+        <source>&amp;Study</source>
+        <translation>学习(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="119"/>
+        <source>&amp;New questions per day in reviews…</source>
+        <translation>复习中每天的新题数量(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="125"/>
         <source>&amp;Teacher</source>
         <translation>教师(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="118"/>
+        <location filename="../../quiz_app/ui/menus.py" line="126"/>
         <source>&amp;Edit pack…</source>
         <translation>编辑题包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="120"/>
+        <location filename="../../quiz_app/ui/menus.py" line="128"/>
         <source>&amp;Class results…</source>
         <translation>班级成绩(&amp;C)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="125"/>
+        <location filename="../../quiz_app/ui/menus.py" line="133"/>
         <source>&amp;Merge learners&apos; results…</source>
         <translation>合并学习者成绩(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="130"/>
+        <location filename="../../quiz_app/ui/menus.py" line="138"/>
         <source>Export &amp;all learners&apos; results…</source>
         <translation>导出所有学习者成绩(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="136"/>
+        <location filename="../../quiz_app/ui/menus.py" line="144"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="138"/>
+        <location filename="../../quiz_app/ui/menus.py" line="146"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="142"/>
+        <location filename="../../quiz_app/ui/menus.py" line="150"/>
         <source>&amp;About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答(&amp;A)</translation>
     </message>
@@ -1484,128 +1494,148 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>QuizScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="204"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="210"/>
         <source>Time left %1</source>
         <translation>剩余时间 %1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="265"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="274"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="268"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="277"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="273"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="282"/>
         <source>&amp;Leave…</source>
         <translation>离开(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="274"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="283"/>
         <source>Keep this quiz for later, or abandon it</source>
         <translation>保留这次测验以后再做，或放弃它</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="282"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="295"/>
         <source>Paused. Press Esc to carry on.</source>
         <translation>已暂停。按 Esc 键继续。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="328"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="343"/>
         <source>S&amp;kip</source>
         <translation>跳过(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="331"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="346"/>
         <source>Fla&amp;g</source>
         <translation>标记(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="333"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="348"/>
         <source>Mark this question to look at again</source>
         <translation>标记此题，稍后再看</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="337"/>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="490"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="352"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="544"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="391"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="395"/>
+        <source>↻ Comes back %1</source>
+        <translation>↻ %1再次出现</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="408"/>
+        <source>%1 due · %2 new</source>
+        <translation>%1 道到期 · %2 道新题</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="442"/>
         <source>Show this question in %1 (F2)</source>
         <translation>用%1显示这道题（F2）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="402"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="453"/>
         <source>Leave the quiz</source>
         <translation>离开测验</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="405"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="456"/>
         <source>Answers so far: %1, all saved. Keep the quiz to finish later, or abandon it?</source>
         <translation>目前已作答 %1 题，均已保存。保留测验以后再完成，还是放弃它？</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="408"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="459"/>
         <source>&amp;Keep for later</source>
         <translation>保留，以后再做(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="409"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="460"/>
         <source>&amp;Abandon quiz</source>
         <translation>放弃测验(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="410"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="461"/>
         <source>Carry &amp;on</source>
         <translation>继续使用(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="468"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="518"/>
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="482"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="518"/>
+        <source>Review: %1 of %2</source>
+        <translation>复习：第 %1 题，共 %2 题</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="536"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="482"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="536"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="566"/>
-        <source>Right!</source>
-        <translation>答对了！</translation>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="623"/>
+        <source>You rated it: %1</source>
+        <translation>你的评价：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="570"/>
-        <source>Partly right: %1 %</source>
-        <translation>部分正确：%1%</translation>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="626"/>
+        <source>✓ Right!</source>
+        <translation>✓ 答对了！</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="574"/>
-        <source>Not quite.</source>
-        <translation>答错了。</translation>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="630"/>
+        <source>◐ Partly right: %1 %</source>
+        <translation>◐ 部分正确：%1 %</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="580"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="634"/>
+        <source>✗ Not quite.</source>
+        <translation>✗ 答错了。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="643"/>
         <source>Source: %1</source>
         <translation>出处：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="583"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="646"/>
         <source>Next</source>
         <translation>下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="591"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="654"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2014,6 +2044,19 @@ The bank as it is now is backed up first: to undo the restore, restore that back
         <location filename="../../quiz_app/ui/teacher_gate.py" line="69"/>
         <source>Teacher PIN:</source>
         <translation>教师 PIN 码：</translation>
+    </message>
+</context>
+<context>
+    <name>ViewSettings</name>
+    <message>
+        <location filename="../../quiz_app/ui/view.py" line="77"/>
+        <source>New questions per day</source>
+        <translation>每天的新题数量</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/view.py" line="79"/>
+        <source>Reviews bring in at most this many questions you have never seen, each day. Fewer keeps reviews short; 0 reviews only what you have met.</source>
+        <translation>复习每天最多引入这么多你从未见过的题目。数量少一些，复习就短一些；设为 0 则只复习你见过的题目。</translation>
     </message>
 </context>
 <context>

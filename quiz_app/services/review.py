@@ -15,6 +15,7 @@ zone: the app passes local time, so the day turns at the learner's midnight.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -187,6 +188,16 @@ def review_summary(
         room = new_room(session, learner_id, now, new_per_day)
         new = min(room, repo.unseen_count(session, learner_id)) if room else 0
         return ReviewSummary(due, new, repo.next_due(session, learner_id))
+
+
+def review_mix(
+    database: Database, learner: LearnerId, questions: Sequence[QuestionId]
+) -> tuple[int, int]:
+    """Of ``questions``, how many the learner has met before (due again) and how many
+    are new: a review's head says "3 due · 2 new"."""
+    with database.reading() as session:
+        new = len(repo.unscheduled(session, learner, list(questions)))
+    return len(questions) - new, new
 
 
 def next_review(database: Database, learner: LearnerId) -> datetime | None:

@@ -114,6 +114,14 @@ class Menus(QObject):
             languages.addAction(action)
 
         add(
+            self.tr("&Study"),
+            (
+                self.tr("&New questions per day in reviews…"),
+                window.view.ask_new_per_day,
+                None,
+            ),
+        )
+        add(
             self.tr("&Teacher"),
             (self.tr("&Edit pack…"), teacher.edit_pack, None),
             (

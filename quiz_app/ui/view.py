@@ -65,3 +65,23 @@ class ViewSettings(QObject):
         size = clamp_to_desktop(text_size(_app()) + step, self.normal_size)
         set_text_size(_app(), size)
         self._context.update_settings(text_size=size)
+
+    def ask_new_per_day(self) -> None:
+        """How many never-seen questions a day's reviews may bring in (kept in the settings)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from quiz_app.core.settings import MAX_NEW_PER_DAY
+
+        value, accepted = QInputDialog.getInt(
+            self._window,
+            self.tr("New questions per day"),
+            self.tr(
+                "Reviews bring in at most this many questions you have never seen, each day. "
+                "Fewer keeps reviews short; 0 reviews only what you have met."
+            ),
+            self._context.settings.new_per_day,
+            0,
+            MAX_NEW_PER_DAY,
+        )
+        if accepted:
+            self._context.update_settings(new_per_day=value)

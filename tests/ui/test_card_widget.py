@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from datetime import timedelta
 from pathlib import Path
 
@@ -32,7 +31,7 @@ BACK = Card(LocalizedText.of({"en": "1,935.3 g of far-side samples", "zh": "1935
 
 
 def _card(qtbot: QtBot, language: str = "en") -> CardWidget:
-    widget = answer_widget(BACK, language, random.Random(1))
+    widget = answer_widget(BACK, language)
     assert isinstance(widget, CardWidget)
     qtbot.addWidget(widget)
     widget.show()

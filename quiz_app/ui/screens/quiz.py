@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from functools import partial
 from typing import TypeVar
 
@@ -31,8 +32,10 @@ from shiboken6 import isValid
 from quiz_app.core.bank import StoredQuestion
 from quiz_app.core.changes import Changed
 from quiz_app.core.errors import QuizError
+from quiz_app.core.questions import Card
 from quiz_app.core.quiz import QuizMode, QuizSession
 from quiz_app.core.quiz_run import QuizRun
+from quiz_app.core.review import RATING_NAMES, Rating, comes_back
 from quiz_app.services.bank import Database
 from quiz_app.services.packs import pack_media
 from quiz_app.services.quiz import AnswerOutcome, finish_quiz, submit_answer
@@ -116,6 +119,9 @@ class QuizScreen(QWidget):
         self._current: StoredQuestion | None = None
         self._saving: object | None = None
         self.timed_out = False
+        self._next_due: datetime | None = None
+        self._review_mix: tuple[int, int] | None = None
+        """When the question just answered comes back (its schedule, moved by the answer)."""
         """The exam's time ran out before every question was answered."""
         self.run = run if run is not None else QuizRun.start(quiz)
         """Order, skips, feedback and time: kept when the screen is built again."""
@@ -255,6 +261,9 @@ class QuizScreen(QWidget):
 
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
+        # A review has its own look (the style sheet reads the property): it is a
+        # different kind of session from a quiz, a few minutes of spaced repetition.
+        self.setProperty("mode", self._quiz.settings.mode.value)
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
         self.progress_label = QLabel(self)
@@ -273,7 +282,11 @@ class QuizScreen(QWidget):
         self.leave_button = QPushButton(self.tr("&Leave…"), self)
         self.leave_button.setToolTip(self.tr("Keep this quiz for later, or abandon it"))
         self.leave_button.clicked.connect(self.ask_leave)
+        self.review_info = QLabel(self)
+        self.review_info.setObjectName("reviewInfo")
+        self.review_info.setVisible(self.reviewing)
         top.addWidget(self.progress_label)
+        top.addWidget(self.review_info)
         top.addWidget(self.progress, 1)
         top.addWidget(self.timer_label)
         top.addWidget(self.peek_button)
@@ -312,7 +325,9 @@ class QuizScreen(QWidget):
         self.verdict = _plain_label(self.feedback, "verdict")
         self.explanation = _plain_label(self.feedback, "explanation")
         self.source = _plain_label(self.feedback, "source")
-        for widget in (self.verdict, self.explanation, self.source):
+        self.comes_back = _plain_label(self.feedback, "comesBack")
+        self.comes_back.hide()
+        for widget in (self.verdict, self.comes_back, self.explanation, self.source):
             feedback_layout.addWidget(widget)
         self._body.addWidget(self.image)
         self._body.addLayout(self._answer_slot)
@@ -356,6 +371,42 @@ class QuizScreen(QWidget):
         chain += [self.skip_button, self.flag_button, self.submit]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
+
+    # -- spaced repetition ----------------------------------------------------------------
+    @property
+    def reviewing(self) -> bool:
+        return self._quiz.settings.mode is QuizMode.REVIEW
+
+    def _card_intervals(self) -> dict[Rating, str]:
+        """What each rating of the card in front would do: "Good: in 3 days"."""
+        from quiz_app.services.review import rating_dues
+
+        assert self._current is not None
+        now = datetime.now(UTC)
+        dues = rating_dues(self._database, self._quiz.learner_id, self._current.id, now)
+        return {rating: comes_back(now, due, self._language) for rating, due in dues.items()}
+
+    def _comes_back_text(self) -> str:
+        """After an answer in a review (or to a card): when the question comes back."""
+        card = isinstance(self._answer, CardWidget)
+        if self._next_due is None or not (self.reviewing or card):
+            return ""
+        when = comes_back(datetime.now(UTC), self._next_due, self._language)
+        return self.tr("↻ Comes back %1").replace("%1", when)
+
+    def _show_review_info(self) -> None:
+        """A review's head: of the questions left in it, how many are due again and how
+        many are new."""
+        if not self.reviewing or self._review_mix is not None:
+            return
+        from quiz_app.services.review import review_mix
+
+        left = [q for q in self._quiz.question_ids if q not in self._quiz.answers]
+        due, new = review_mix(self._database, self._quiz.learner_id, left)
+        self._review_mix = (due, new)
+        self.review_info.setText(
+            self.tr("%1 due · %2 new").replace("%1", str(due)).replace("%2", str(new))
+        )
 
     # -- the other language ----------------------------------------------------------------
     def other_language(self) -> str | None:
@@ -464,9 +515,9 @@ class QuizScreen(QWidget):
         number = min(len(self._quiz.answers) + 1, total)
         if self.run.feedback is not None:
             number = len(self._quiz.answers)
-        self.progress_label.setText(
-            self.tr("Question %1 of %2").replace("%1", str(number)).replace("%2", str(total))
-        )
+        place = self.tr("Review: %1 of %2") if self.reviewing else self.tr("Question %1 of %2")
+        self.progress_label.setText(place.replace("%1", str(number)).replace("%2", str(total)))
+        self._show_review_info()
         self.progress.setRange(0, total)
         self.progress.setValue(number - 1)
         self.prompt.setText(question.prompt.get(self._language))
@@ -475,12 +526,15 @@ class QuizScreen(QWidget):
         if self._answer is not None:
             self._answer.deleteLater()
         # The order drawn when the quiz started: the same on resume and language switch.
-        self._answer = answer_widget(
-            question.body,
-            self._language,
-            self._quiz.orders.get(self._current.id, ()),
-            (self.tr("True"), self.tr("False")),
-        )
+        if isinstance(question.body, Card):
+            self._answer = CardWidget(question.body, self._language, self._card_intervals())
+        else:
+            self._answer = answer_widget(
+                question.body,
+                self._language,
+                self._quiz.orders.get(self._current.id, ()),
+                (self.tr("True"), self.tr("False")),
+            )
         self._answer.setAccessibleDescription(question.prompt.get(self._language))
         if isinstance(self._answer, CardWidget):
             self._answer.rated.connect(self.advance)  # a card's rating is its answer
@@ -547,6 +601,7 @@ class QuizScreen(QWidget):
 
     def _answered(self, outcome: AnswerOutcome) -> None:
         self._quiz = outcome.quiz
+        self._next_due = outcome.next_due
         self.run.answered(outcome.score, time.monotonic())
         self.answered.emit(outcome.changes)
         if self.remaining_ms() == 0:  # the exam's time ran out while the answer was saved
@@ -562,18 +617,26 @@ class QuizScreen(QWidget):
         assert self._current is not None
         question = self._current.question
         self._answer.show_answer()
-        if score >= 1.0:
-            self.verdict.setText(self.tr("Right!"))
+        rating = self._answer.response() if isinstance(self._answer, CardWidget) else None
+        if isinstance(rating, int):
+            name = RATING_NAMES[Rating(rating)].get(self._language)
+            self.verdict.setText(self.tr("You rated it: %1").replace("%1", name))
+            state = "right" if score >= 1.0 else "partial" if score > 0 else "wrong"
+        elif score >= 1.0:
+            self.verdict.setText(self.tr("✓ Right!"))
             state = "right"
         elif score > 0:
             self.verdict.setText(
-                self.tr("Partly right: %1 %").replace("%1", str(round(score * 100)))
+                self.tr("◐ Partly right: %1 %").replace("%1", str(round(score * 100)))
             )
             state = "partial"
         else:
-            self.verdict.setText(self.tr("Not quite."))
+            self.verdict.setText(self.tr("✗ Not quite."))
             state = "wrong"
         mark_feedback(self.verdict, state)
+        mark_feedback(self.feedback, state)
+        self.comes_back.setText(self._comes_back_text())
+        self.comes_back.setVisible(bool(self.comes_back.text()))
         explanation = question.explanation
         self.explanation.setText("" if explanation is None else explanation.get(self._language))
         self.source.setText(
