@@ -17,6 +17,7 @@ from quiz_app.core.questions import (
     TrueFalse,
 )
 from quiz_app.core.quiz import QuizMode, QuizSettings
+from quiz_app.core.review import Rating
 from quiz_app.services.bank import Database
 from quiz_app.services.learners import create_learner
 from quiz_app.services.quiz import start_quiz
@@ -136,6 +137,39 @@ def peek(wait: Wait) -> Callable[[Database, str], QWidget]:
     return build
 
 
+def review(answered: bool, wait: Wait) -> Callable[[Database, str], QWidget]:
+    def build(database: Database, language: str) -> QWidget:
+        settings = QuizSettings(QuizMode.REVIEW, count=8, types=frozenset({QuestionType.SINGLE}))
+        window, screen = _quiz_window(database, language, settings, wait)
+        if answered:
+            _answer_wrongly(screen)
+            screen.advance()
+            wait(lambda: not screen.saving)
+        return window
+
+    return build
+
+
+def card(step: str, wait: Wait) -> Callable[[Database, str], QWidget]:
+    """A card in a review: its front, its back with the four ratings, then rated Good."""
+
+    def build(database: Database, language: str) -> QWidget:
+        from quiz_app.ui.widgets.card import CardWidget
+
+        settings = QuizSettings(QuizMode.REVIEW, count=5, types=frozenset({QuestionType.CARD}))
+        window, screen = _quiz_window(database, language, settings, wait)
+        widget = screen._answer
+        assert isinstance(widget, CardWidget)
+        if step != "front":
+            widget.reveal()
+        if step == "rated":
+            widget.buttons[Rating.GOOD].click()
+            wait(lambda: not screen.saving)
+        return window
+
+    return build
+
+
 def quiz_screenshots(wait: Wait) -> dict[str, Callable[[Database, str], QWidget]]:
     shots: dict[str, Callable[[Database, str], QWidget]] = {}
     for kind in QuestionType:
@@ -148,4 +182,8 @@ def quiz_screenshots(wait: Wait) -> dict[str, Callable[[Database, str], QWidget]
     shots["exam"] = exam(wait)
     shots["times-up"] = times_up(wait)
     shots["peek"] = peek(wait)
+    shots["review"] = review(False, wait)
+    shots["review-feedback"] = review(True, wait)
+    for step in ("front", "back", "rated"):
+        shots[f"card-{step}"] = card(step, wait)
     return shots

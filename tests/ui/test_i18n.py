@@ -76,6 +76,7 @@ def test_the_window_speaks_chinese(qtbot: QtBot, database: Database, sample_pack
         assert [a.text() for a in window.menuBar().actions()] == [
             "文件(&F)",
             "视图(&V)",
+            "学习(&S)",
             "教师(&T)",
             "帮助(&H)",
         ]
@@ -88,6 +89,7 @@ def test_the_window_speaks_chinese(qtbot: QtBot, database: Database, sample_pack
     assert [a.text() for a in english.menuBar().actions()] == [
         "&File",
         "&View",
+        "&Study",
         "&Teacher",
         "&Help",
     ]

@@ -33,7 +33,7 @@ def test_the_window_has_the_menus_a_desktop_user_expects(qtbot: QtBot, database:
     window = MainWindow(database)
     qtbot.addWidget(window)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&View", "&Teacher", "&Help"]
+    assert menus == ["&File", "&View", "&Study", "&Teacher", "&Help"]
     assert window.navigation.packs.topLevelItemCount() == 0
 
 

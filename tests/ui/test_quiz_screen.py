@@ -135,7 +135,7 @@ def test_practice_quiz_of_every_type_by_keyboard(qtbot: QtBot, bank: Database) -
             _type_right_answer(qtbot, screen)
             _press_enter(qtbot, screen)
             assert screen.feedback.isVisible()  # practice: feedback after each answer
-            assert screen.verdict.text() == "Right!"
+            assert screen.verdict.text() == "✓ Right!"
             assert screen.explanation.text()
             _press_enter(qtbot, screen)
     assert len(seen_types) == 7
@@ -172,7 +172,7 @@ def test_wrong_answer_shows_the_right_one_and_the_explanation(qtbot: QtBot, bank
     answer = screen._current.question.body.answer  # type: ignore[union-attr]
     qtbot.keyClick(screen._answer, "f" if answer else "t")  # type: ignore[arg-type]
     _press_enter(qtbot, screen)
-    assert screen.verdict.text() == "Not quite."
+    assert screen.verdict.text() == "✗ Not quite."
     assert "月球" in screen.explanation.text()
     assert screen._answer.buttons[0 if answer else 1].property("feedback") == "right"  # type: ignore[union-attr]
 
@@ -278,7 +278,7 @@ def test_my_mistakes_quiz_of_every_type_by_keyboard(qtbot: QtBot, bank: Database
             types.add(screen._current.question.type)  # type: ignore[union-attr]
             _type_right_answer(qtbot, screen)
             _press_enter(qtbot, screen)
-            assert screen.verdict.text() == "Right!"  # mistakes mode gives feedback too
+            assert screen.verdict.text() == "✓ Right!"  # mistakes mode gives feedback too
             _press_enter(qtbot, screen)
     assert len(types) == 7
     assert finished.args[0].score == 1.0

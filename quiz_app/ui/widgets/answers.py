@@ -136,10 +136,11 @@ class ChoiceButton(QPushButton):
         self.label.setObjectName("choiceText")
         self.mark = _plain(QLabel(self))
         self.mark.setObjectName("mark")
+        self.mark.setWordWrap(False)  # a few words: kept on one line beside the choice
         self.mark.hide()
-        layout.addWidget(self.letter, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.letter, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.label, 1)
-        layout.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignVCenter)
         for child in (self.letter, self.label, self.mark):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         policy = self.sizePolicy()
