@@ -293,84 +293,112 @@
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="244"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="245"/>
         <source>✓ Your answer: right</source>
         <translation>✓ 你的答案：正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="249"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="250"/>
         <source>✓ Also right: not ticked</source>
         <translation>✓ 也是正确答案：你没有勾选</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="251"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="252"/>
         <source>✓ Right answer</source>
         <translation>✓ 正确答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="255"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="256"/>
         <source>✗ Your answer: wrong</source>
         <translation>✗ 你的答案：错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="331"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="332"/>
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="386"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="387"/>
         <source>✓ Right: %1</source>
         <translation>✓ 正确：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="391"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="392"/>
         <source>✗ The right answer is %1</source>
         <translation>✗ 正确答案是 %1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="421"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="422"/>
         <source>✓ Right. Accepted: %1</source>
         <translation>✓ 正确。可接受的答案：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="428"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="429"/>
         <source>✗ The right answer: %1</source>
         <translation>✗ 正确答案：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="474"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="475"/>
         <source>Drag, or move the selected item with Alt+↑ and Alt+↓.</source>
         <translation>拖动排序，或用 Alt+↑ 和 Alt+↓ 移动选中的项。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="482"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="483"/>
         <source>Items to put in order</source>
         <translation>要排序的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="529"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="530"/>
         <source>Your order</source>
         <translation>你的顺序</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="530"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="531"/>
         <source>Right order</source>
         <translation>正确顺序</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="604"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="605"/>
         <source>Partners to choose from</source>
         <translation>可选的配对项</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="638"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="639"/>
         <source>Your pick, wrong</source>
         <translation>你的选择，错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="642"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="643"/>
         <source>The right partner</source>
         <translation>正确的配对项</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPanel</name>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="52"/>
+        <source>You rated it: %1</source>
+        <translation>你的评价：%1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="54"/>
+        <source>✓ Right!</source>
+        <translation>✓ 答对了！</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="57"/>
+        <source>◐ Partly right: %1 %</source>
+        <translation>◐ 部分正确：%1 %</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="60"/>
+        <source>✗ Not quite.</source>
+        <translation>✗ 答错了。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="69"/>
+        <source>Source: %1</source>
+        <translation>出处：%1</translation>
     </message>
 </context>
 <context>
@@ -763,6 +791,34 @@
         <location filename="../../quiz_app/ui/import_preview.py" line="94"/>
         <source>&amp;Import the rest</source>
         <translation>导入其余题目(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveQuizBox</name>
+    <message>
+        <location filename="../../quiz_app/ui/screens/leave_quiz.py" line="16"/>
+        <source>Leave the quiz</source>
+        <translation>离开测验</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/leave_quiz.py" line="19"/>
+        <source>Answers so far: %1, all saved. Keep the quiz to finish later, or abandon it?</source>
+        <translation>目前已作答 %1 题，均已保存。保留测验以后再完成，还是放弃它？</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/leave_quiz.py" line="22"/>
+        <source>&amp;Keep for later</source>
+        <translation>保留，以后再做(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/leave_quiz.py" line="24"/>
+        <source>&amp;Abandon quiz</source>
+        <translation>放弃测验(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/leave_quiz.py" line="26"/>
+        <source>Carry &amp;on</source>
+        <translation>继续使用(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -1492,150 +1548,103 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
     </message>
 </context>
 <context>
-    <name>QuizScreen</name>
+    <name>QuizHead</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="210"/>
-        <source>Time left %1</source>
-        <translation>剩余时间 %1</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="274"/>
+        <location filename="../../quiz_app/ui/screens/quiz_head.py" line="32"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="277"/>
+        <location filename="../../quiz_app/ui/screens/quiz_head.py" line="35"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="282"/>
+        <location filename="../../quiz_app/ui/screens/quiz_head.py" line="39"/>
         <source>&amp;Leave…</source>
         <translation>离开(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="283"/>
+        <location filename="../../quiz_app/ui/screens/quiz_head.py" line="40"/>
         <source>Keep this quiz for later, or abandon it</source>
         <translation>保留这次测验以后再做，或放弃它</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="295"/>
-        <source>Paused. Press Esc to carry on.</source>
-        <translation>已暂停。按 Esc 键继续。</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="343"/>
-        <source>S&amp;kip</source>
-        <translation>跳过(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="346"/>
-        <source>Fla&amp;g</source>
-        <translation>标记(&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="348"/>
-        <source>Mark this question to look at again</source>
-        <translation>标记此题，稍后再看</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="352"/>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="544"/>
-        <source>Submit</source>
-        <translation>提交</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="395"/>
-        <source>↻ Comes back %1</source>
-        <translation>↻ %1再次出现</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="408"/>
-        <source>%1 due · %2 new</source>
-        <translation>%1 道到期 · %2 道新题</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="442"/>
-        <source>Show this question in %1 (F2)</source>
-        <translation>用%1显示这道题（F2）</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="453"/>
-        <source>Leave the quiz</source>
-        <translation>离开测验</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="456"/>
-        <source>Answers so far: %1, all saved. Keep the quiz to finish later, or abandon it?</source>
-        <translation>目前已作答 %1 题，均已保存。保留测验以后再完成，还是放弃它？</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="459"/>
-        <source>&amp;Keep for later</source>
-        <translation>保留，以后再做(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="460"/>
-        <source>&amp;Abandon quiz</source>
-        <translation>放弃测验(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="461"/>
-        <source>Carry &amp;on</source>
-        <translation>继续使用(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="518"/>
-        <source>Question %1 of %2</source>
-        <translation>第 %1 题，共 %2 题</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="518"/>
+        <location filename="../../quiz_app/ui/screens/quiz_head.py" line="50"/>
         <source>Review: %1 of %2</source>
         <translation>复习：第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="536"/>
+        <location filename="../../quiz_app/ui/screens/quiz_head.py" line="50"/>
+        <source>Question %1 of %2</source>
+        <translation>第 %1 题，共 %2 题</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz_head.py" line="57"/>
+        <source>%1 due · %2 new</source>
+        <translation>%1 道到期 · %2 道新题</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz_head.py" line="61"/>
+        <source>Time left %1</source>
+        <translation>剩余时间 %1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz_head.py" line="76"/>
+        <source>Show this question in %1 (F2)</source>
+        <translation>用%1显示这道题（F2）</translation>
+    </message>
+</context>
+<context>
+    <name>QuizScreen</name>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="234"/>
+        <source>Paused. Press Esc to carry on.</source>
+        <translation>已暂停。按 Esc 键继续。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="275"/>
+        <source>S&amp;kip</source>
+        <translation>跳过(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="278"/>
+        <source>Fla&amp;g</source>
+        <translation>标记(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="280"/>
+        <source>Mark this question to look at again</source>
+        <translation>标记此题，稍后再看</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="284"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="455"/>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="327"/>
+        <source>↻ Comes back %1</source>
+        <translation>↻ %1再次出现</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="447"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="536"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="447"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="623"/>
-        <source>You rated it: %1</source>
-        <translation>你的评价：%1</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="626"/>
-        <source>✓ Right!</source>
-        <translation>✓ 答对了！</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="630"/>
-        <source>◐ Partly right: %1 %</source>
-        <translation>◐ 部分正确：%1 %</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="634"/>
-        <source>✗ Not quite.</source>
-        <translation>✗ 答错了。</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="643"/>
-        <source>Source: %1</source>
-        <translation>出处：%1</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="646"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="538"/>
         <source>Next</source>
         <translation>下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="654"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="546"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>

@@ -292,3 +292,36 @@ def test_retry_takes_exactly_this_quizs_mistakes(
     retry = wait_for_quiz(qtbot, window)
     assert retry.quiz.question_ids == (questions[1].id,)
     assert retry.quiz.settings.retry_of == quiz.id
+
+
+@pytest.mark.parametrize(
+    ("button", "home", "abandoned"),
+    [("keep", True, False), ("abandon", True, True), ("stay", False, False)],
+)
+def test_the_leave_box_keeps_abandons_or_carries_on(
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    button: str,
+    home: bool,
+    abandoned: bool,
+) -> None:
+    from quiz_app.ui.screens.leave_quiz import LeaveQuizBox
+
+    def press(box: LeaveQuizBox) -> int:
+        assert box.text() == (
+            "Answers so far: 0, all saved. Keep the quiz to finish later, or abandon it?"
+        )
+        getattr(box, button).click()
+        return 0
+
+    monkeypatch.setattr(LeaveQuizBox, "exec", press)
+    learner = window.home.current_learner()
+    assert learner is not None
+    window.navigation.start_quiz(learner, QuizSettings(count=2))
+    screen = wait_for_quiz(qtbot, window)
+    qtbot.keyClick(screen.leave_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not screen.saving)
+    in_front = window.navigation.stack.currentWidget()
+    assert (in_front is window.home) == home
+    assert screen.quiz.abandoned == abandoned

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -42,8 +41,11 @@ from quiz_app.services.quiz import AnswerOutcome, finish_quiz, submit_answer
 from quiz_app.ui.answer_text import question_text
 from quiz_app.ui.i18n import language_name
 from quiz_app.ui.images import pixmap_from_bytes
-from quiz_app.ui.widgets.answers import AnswerWidget, answer_widget, mark_feedback
+from quiz_app.ui.screens.quiz_head import QuizHead
+from quiz_app.ui.widgets.answers import AnswerWidget, answer_widget
 from quiz_app.ui.widgets.card import CardWidget
+from quiz_app.ui.widgets.feedback_panel import FeedbackPanel, plain_label
+from quiz_app.ui.widgets.scaled_image import ScaledImage
 from quiz_app.ui.worker import database_worker
 
 T = TypeVar("T")
@@ -52,42 +54,6 @@ IMAGE_WIDTH = 560
 """Images are drawn at most this wide, and smaller when the window is."""
 IMAGE_SHARE = 0.4
 """An image takes at most this share of the answers' height, so the answers stay in view."""
-
-
-def _plain_label(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-class _ScaledImage(QLabel):
-    """A question's image, scaled down (never up) to fit the room it is given."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._source = QPixmap()
-
-    def set_source(self, pixmap: QPixmap) -> None:
-        self._source = pixmap
-        self.setVisible(not pixmap.isNull())
-
-    def fit(self, width: int, height: int) -> None:
-        if self._source.isNull():
-            self.clear()
-            return
-        source = self._source
-        if source.width() > width or source.height() > height:
-            source = source.scaled(
-                max(width, 1),
-                max(height, 1),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        self.setPixmap(source)
 
 
 class QuizScreen(QWidget):
@@ -205,15 +171,7 @@ class QuizScreen(QWidget):
             self._finish()
 
     def _show_time(self, remaining_ms: int) -> None:
-        seconds = -(-remaining_ms // 1000)  # 0.4 s left still shows 0:01
-        clock = f"{seconds // 60}:{seconds % 60:02d}"
-        self.timer_label.setText(self.tr("Time left %1").replace("%1", clock))
-        self.timer_label.setAccessibleDescription(self.timer_label.text())
-        urgent = "true" if remaining_ms < 60_000 else "false"
-        if self.timer_label.property("urgent") != urgent:
-            self.timer_label.setProperty("urgent", urgent)
-            self.timer_label.style().unpolish(self.timer_label)
-            self.timer_label.style().polish(self.timer_label)
+        self.head.show_time(remaining_ms)
 
     def toggle_pause(self) -> None:
         """Esc: hide the question and stop the clock, or carry on."""
@@ -265,33 +223,14 @@ class QuizScreen(QWidget):
         # different kind of session from a quiz, a few minutes of spaced repetition.
         self.setProperty("mode", self._quiz.settings.mode.value)
         outer = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.progress_label = QLabel(self)
-        self.progress_label.setObjectName("quizProgress")
-        self.progress = QProgressBar(self)
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumHeight(8)
-        self.progress.setAccessibleName(self.tr("Progress"))
-        self.timer_label = QLabel(self)
-        self.timer_label.setObjectName("timer")
-        self.timer_label.setAccessibleName(self.tr("Time left"))
-        self.timer_label.setVisible(self.time_limit_ms is not None)
-        self.peek_button = QPushButton(self)
-        self.peek_button.setCheckable(True)
-        self.peek_button.clicked.connect(self.toggle_peek)
-        self.leave_button = QPushButton(self.tr("&Leave…"), self)
-        self.leave_button.setToolTip(self.tr("Keep this quiz for later, or abandon it"))
-        self.leave_button.clicked.connect(self.ask_leave)
-        self.review_info = QLabel(self)
-        self.review_info.setObjectName("reviewInfo")
-        self.review_info.setVisible(self.reviewing)
-        top.addWidget(self.progress_label)
-        top.addWidget(self.review_info)
-        top.addWidget(self.progress, 1)
-        top.addWidget(self.timer_label)
-        top.addWidget(self.peek_button)
-        top.addWidget(self.leave_button)
-        outer.addLayout(top)
+        self.head = QuizHead(self, timed=self.time_limit_ms is not None, reviewing=self.reviewing)
+        self.head.peek_button.clicked.connect(self.toggle_peek)
+        self.head.leave_button.clicked.connect(self.ask_leave)
+        # the head's parts, by the names the rest of the screen (and its tests) use
+        self.progress_label, self.progress = self.head.place, self.head.progress
+        self.timer_label, self.review_info = self.head.timer, self.head.review_info
+        self.peek_button, self.leave_button = self.head.peek_button, self.head.leave_button
+        outer.addWidget(self.head)
         self.paused = QLabel(self.tr("Paused. Press Esc to carry on."), self)
         self.paused.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.paused.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -303,10 +242,10 @@ class QuizScreen(QWidget):
         content_layout.setContentsMargins(0, 0, 0, 0)
         # The question stays in view above the answers: on a small screen only the
         # answers scroll.
-        self.prompt = _plain_label(content, "prompt")
+        self.prompt = plain_label(content, "prompt")
         self.prompt.setProperty("role", "prompt")
         content_layout.addWidget(self.prompt)
-        self.peek = _plain_label(content, "peek")
+        self.peek = plain_label(content, "peek")
         self.peek.hide()
         content_layout.addWidget(self.peek)
 
@@ -317,18 +256,11 @@ class QuizScreen(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(scroll)
         self._body = QVBoxLayout(body)
-        self.image = _ScaledImage(body)
+        self.image = ScaledImage(body)
         self._answer_slot = QVBoxLayout()
-        self.feedback = QFrame(body)
-        self.feedback.setObjectName("feedback")
-        feedback_layout = QVBoxLayout(self.feedback)
-        self.verdict = _plain_label(self.feedback, "verdict")
-        self.explanation = _plain_label(self.feedback, "explanation")
-        self.source = _plain_label(self.feedback, "source")
-        self.comes_back = _plain_label(self.feedback, "comesBack")
-        self.comes_back.hide()
-        for widget in (self.verdict, self.comes_back, self.explanation, self.source):
-            feedback_layout.addWidget(widget)
+        self.feedback = FeedbackPanel(body)
+        self.verdict, self.comes_back = self.feedback.verdict, self.feedback.comes_back
+        self.explanation, self.source = self.feedback.explanation, self.feedback.source
         self._body.addWidget(self.image)
         self._body.addLayout(self._answer_slot)
         self._body.addWidget(self.feedback)
@@ -404,9 +336,7 @@ class QuizScreen(QWidget):
         left = [q for q in self._quiz.question_ids if q not in self._quiz.answers]
         due, new = review_mix(self._database, self._quiz.learner_id, left)
         self._review_mix = (due, new)
-        self.review_info.setText(
-            self.tr("%1 due · %2 new").replace("%1", str(due)).replace("%2", str(new))
-        )
+        self.head.show_mix(due, new)
 
     # -- the other language ----------------------------------------------------------------
     def other_language(self) -> str | None:
@@ -433,37 +363,21 @@ class QuizScreen(QWidget):
     def _show_peek_button(self) -> None:
         other = self.other_language()
         self.peek.hide()
-        self.peek_button.setChecked(False)
-        self.peek_button.setVisible(other is not None)
-        if other is not None:
-            name = language_name(other)
-            self.peek_button.setText(name)
-            self.peek_button.setAccessibleName(
-                self.tr("Show this question in %1 (F2)").replace("%1", name)
-            )
-            self.peek_button.setToolTip(self.peek_button.accessibleName())
+        self.head.show_peek(None if other is None else language_name(other))
 
     # -- leaving ----------------------------------------------------------------------------
     def ask_leave(self) -> None:
         """Keep the quiz for later (Home offers to continue it), or abandon it."""
+        from quiz_app.ui.screens.leave_quiz import LeaveQuizBox
+
         if self.saving:
             return
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Leave the quiz"))
-        box.setText(
-            self.tr(
-                "Answers so far: %1, all saved. Keep the quiz to finish later, or abandon it?"
-            ).replace("%1", str(len(self._quiz.answers)))
-        )
-        keep = box.addButton(self.tr("&Keep for later"), QMessageBox.ButtonRole.AcceptRole)
-        abandon = box.addButton(self.tr("&Abandon quiz"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("Carry &on"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
+        box = LeaveQuizBox(self, len(self._quiz.answers))
         box.exec()
-        if box.clickedButton() is keep:
+        choice = box.choice()
+        if choice == "keep":
             self.leave()
-        elif box.clickedButton() is abandon:
+        elif choice == "abandon":
             self.abandon()
         else:
             self.focus_answer()
@@ -515,11 +429,8 @@ class QuizScreen(QWidget):
         number = min(len(self._quiz.answers) + 1, total)
         if self.run.feedback is not None:
             number = len(self._quiz.answers)
-        place = self.tr("Review: %1 of %2") if self.reviewing else self.tr("Question %1 of %2")
-        self.progress_label.setText(place.replace("%1", str(number)).replace("%2", str(total)))
+        self.head.show_place(number, total)
         self._show_review_info()
-        self.progress.setRange(0, total)
-        self.progress.setValue(number - 1)
         self.prompt.setText(question.prompt.get(self._language))
         self._show_peek_button()
         self._show_image()
@@ -618,31 +529,12 @@ class QuizScreen(QWidget):
         question = self._current.question
         self._answer.show_answer()
         rating = self._answer.response() if isinstance(self._answer, CardWidget) else None
-        if isinstance(rating, int):
-            name = RATING_NAMES[Rating(rating)].get(self._language)
-            self.verdict.setText(self.tr("You rated it: %1").replace("%1", name))
-            state = "right" if score >= 1.0 else "partial" if score > 0 else "wrong"
-        elif score >= 1.0:
-            self.verdict.setText(self.tr("✓ Right!"))
-            state = "right"
-        elif score > 0:
-            self.verdict.setText(
-                self.tr("◐ Partly right: %1 %").replace("%1", str(round(score * 100)))
-            )
-            state = "partial"
-        else:
-            self.verdict.setText(self.tr("✗ Not quite."))
-            state = "wrong"
-        mark_feedback(self.verdict, state)
-        mark_feedback(self.feedback, state)
-        self.comes_back.setText(self._comes_back_text())
-        self.comes_back.setVisible(bool(self.comes_back.text()))
-        explanation = question.explanation
-        self.explanation.setText("" if explanation is None else explanation.get(self._language))
-        self.source.setText(
-            self.tr("Source: %1").replace("%1", question.source) if question.source else ""
+        rated = (
+            RATING_NAMES[Rating(rating)].get(self._language) if isinstance(rating, int) else None
         )
-        self.feedback.show()
+        self.feedback.show_result(
+            score, question, self._language, rated=rated, comes_back=self._comes_back_text()
+        )
         self.submit.setText(self.tr("Next"))
         self.submit.setFocus()
 
