@@ -505,178 +505,173 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="52"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="53"/>
         <source>Feedback after every answer</source>
         <translation>每答一题都会显示对错和解析</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="55"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="56"/>
         <source>Timed, one minute a question; the score at the end</source>
         <translation>限时，每题一分钟；结束时给出得分</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="58"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="59"/>
         <source>Questions you got wrong the last time you met them</source>
         <translation>你上次遇到时答错的题目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="61"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="62"/>
         <source>Spaced repetition: what is due today, and a few new questions</source>
         <translation>间隔重复：今天到期的题目，再加几道新题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="90"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="91"/>
         <source>&amp;Learner:</source>
         <translation>学习者(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="93"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="100"/>
         <source>Create a learner to start</source>
         <translation>请先新建一位学习者</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="95"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="102"/>
         <source>New learner…</source>
         <translation>新建学习者……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="97"/>
-        <source>Continue unfinished quiz</source>
-        <translation>继续未完成的测验</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="103"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="108"/>
         <source>Histor&amp;y</source>
         <translation>历史记录(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="105"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="110"/>
         <source>Pr&amp;ogress</source>
         <translation>学习进度(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="146"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="150"/>
         <source>&amp;Questions:</source>
         <translation>题数(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="156"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="160"/>
         <source>Easy</source>
         <translation>简单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="156"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="160"/>
         <source>Medium</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="156"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="160"/>
         <source>Hard</source>
         <translation>困难</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="158"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="162"/>
         <source>Tick none for every difficulty</source>
         <translation>都不勾选表示所有难度</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="166"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="175"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="167"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="176"/>
         <source>&amp;Exam</source>
         <translation>考试(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="168"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="177"/>
         <source>My &amp;mistakes</source>
         <translation>我的错题(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="169"/>
-        <location filename="../../quiz_app/ui/screens/home.py" line="347"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="178"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="355"/>
         <source>&amp;Review</source>
         <translation>复习(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="204"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="213"/>
         <source>No topic ticked: a quiz draws from every topic (%1 questions).</source>
         <translation>未勾选主题：测验将从所有主题中抽题（共 %1 道题）。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="212"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="221"/>
         <source>A quiz draws from the topic %1.</source>
         <translation>测验将从主题“%1”中抽题。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="214"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="223"/>
         <source>A quiz draws from %1 topics: %2.</source>
         <translation>测验将从 %1 个主题中抽题：%2。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="235"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="244"/>
         <source>Hello, %1</source>
         <translation>你好，%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="235"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="244"/>
         <source>Hello</source>
         <translation>你好</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="240"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="249"/>
         <source>You have a %1 quiz open: %2 of %3 answered.</source>
         <translation>你有一次未完成的%1：已答 %2 / %3 题。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="245"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="254"/>
         <source>&amp;Continue the quiz</source>
         <translation>继续答题(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="249"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="258"/>
         <source>%1 questions are due for review: a few minutes keeps them fresh.</source>
         <translation>有 %1 道题到了复习时间：花几分钟就能巩固记忆。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="253"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="262"/>
         <source>1 question is due for review: a minute keeps it fresh.</source>
         <translation>有 1 道题到了复习时间：花一分钟就能巩固记忆。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="255"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="264"/>
         <source>Re&amp;view now</source>
         <translation>立即复习(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="260"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="269"/>
         <source>Nothing is due. Tick topics below, or just start: a quiz of %1 questions.</source>
         <translation>现在没有要复习的题目。可以在下面勾选主题，或者直接开始：一次 %1 道题的测验。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="263"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="272"/>
         <source>&amp;Start practising</source>
         <translation>开始练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="355"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="363"/>
         <source>&amp;Review (%1 due)</source>
         <translation>复习(&amp;R)（%1 道到期）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="374"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="381"/>
         <source>No quizzes yet: choose topics and start one.</source>
         <translation>还没有做过测验：选择主题后开始吧。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="381"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="388"/>
         <source>Recent results: %1</source>
         <translation>最近成绩：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="403"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="410"/>
         <source>New learner</source>
         <translation>新建学习者</translation>
     </message>
@@ -824,93 +819,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="58"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="135"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="62"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="142"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="74"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="81"/>
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="91"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="98"/>
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="171"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="178"/>
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="171"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="178"/>
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="172"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="179"/>
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="172"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="179"/>
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="173"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="180"/>
+        <source>Up / Down</source>
+        <translation>上 / 下方向键</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="180"/>
+        <source>move between the choices</source>
+        <translation>在选项之间移动</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="181"/>
+        <source>Space, then 1-4</source>
+        <translation>空格，然后 1-4</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="181"/>
+        <source>show a card&apos;s answer, then rate it</source>
+        <translation>显示卡片的答案，然后评价自己记得如何</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="182"/>
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="173"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="182"/>
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="174"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="183"/>
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="174"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="183"/>
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="175"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="184"/>
+        <source>F2</source>
+        <translation>F2</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="184"/>
+        <source>show the question in the pack&apos;s other language</source>
+        <translation>用题包的另一种语言显示这道题</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="185"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="185"/>
+        <source>pause the quiz (an exam&apos;s clock stops)</source>
+        <translation>暂停测验（考试计时也会停止）</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/main_window.py" line="186"/>
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="175"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="186"/>
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="176"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="187"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="176"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="187"/>
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="179"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="190"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="185"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="196"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="187"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="198"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
@@ -38,6 +39,9 @@ if TYPE_CHECKING:  # the database stack is imported off the GUI thread (bank_loa
     from quiz_app.services.bank import Database
 
 
+MINIMUM_SIZE = QSize(760, 540)
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -56,7 +60,10 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.setWindowTitle(self.tr("Chang'e Quiz"))
-        self.resize(900, 640)
+        self.resize(1100, 760)
+        # Made for screens from 800×600 up; a window a little smaller than that (a
+        # task bar takes its share) still fits everything (tests/ui/test_quiz_layout.py).
+        self.setMinimumSize(MINIMUM_SIZE)
         self.navigation = Navigation(self, self.context)
         self.setCentralWidget(self.navigation.stack)
         self.gate = TeacherGate(self, self.context)
@@ -170,8 +177,12 @@ class MainWindow(QMainWindow):
         rows = [
             (self.tr("1-9 or A-J"), self.tr("choose an answer")),
             (self.tr("T / F"), self.tr("true or false")),
+            (self.tr("Up / Down"), self.tr("move between the choices")),
+            (self.tr("Space, then 1-4"), self.tr("show a card's answer, then rate it")),
             (self.tr("Alt+Up / Alt+Down"), self.tr("move an item when putting things in order")),
             (self.tr("Enter"), self.tr("submit the answer, then go on")),
+            (self.tr("F2"), self.tr("show the question in the pack's other language")),
+            (self.tr("Esc"), self.tr("pause the quiz (an exam's clock stops)")),
             (self.tr("Ctrl++ / Ctrl+- / Ctrl+0"), self.tr("bigger, smaller, normal text")),
             (self.tr("Alt + underlined letter"), self.tr("press that button or open that menu")),
         ]

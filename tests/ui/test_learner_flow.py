@@ -97,8 +97,8 @@ def test_an_unfinished_quiz_is_offered_and_resumed(
     again.set_database(database)
     qtbot.waitUntil(lambda: again.home.learner.count() == 2)
     assert again.home.learner.currentText() == "Ada"  # the last learner is remembered
-    assert again.home.resume.isVisible()
-    qtbot.keyClick(again.home.resume, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: again.home.next_button.text() == "&Continue the quiz")
+    qtbot.keyClick(again.home.next_button, Qt.Key.Key_Space)
     wait_for_quiz(qtbot, again)
     resumed = again.navigation.quiz_screen
     assert resumed is not None

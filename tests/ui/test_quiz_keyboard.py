@@ -99,8 +99,8 @@ def test_focus_on_the_answer_after_a_resume(qtbot: QtBot, window: MainWindow) ->
     _press_enter(qtbot, screen)  # past the feedback, to the second question
     screen.leave()  # keep it for later
     qtbot.waitUntil(lambda: window.navigation.stack.currentWidget() is window.home)
-    qtbot.waitUntil(lambda: window.home.resume.isVisible())
-    qtbot.mouseClick(window.home.resume, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.home.next_button.text() == "&Continue the quiz")
+    qtbot.mouseClick(window.home.next_button, Qt.MouseButton.LeftButton)
     resumed = wait_for_quiz(qtbot, window)
     qtbot.waitUntil(lambda: _focus_in_answer(resumed))
     assert len(resumed.quiz.answers) == 1
@@ -165,8 +165,8 @@ def test_resumed_feedback_has_next_in_focus(qtbot: QtBot, window: MainWindow) ->
     qtbot.keyClick(QApplication.focusWidget(), "1")
     _press_enter(qtbot, screen)
     screen.leave()
-    qtbot.waitUntil(lambda: window.home.resume.isVisible())
-    qtbot.mouseClick(window.home.resume, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.home.next_button.text() == "&Continue the quiz")
+    qtbot.mouseClick(window.home.next_button, Qt.MouseButton.LeftButton)
     resumed = wait_for_quiz(qtbot, window)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is resumed.submit)
     qtbot.keyClick(resumed.submit, Qt.Key.Key_Return)

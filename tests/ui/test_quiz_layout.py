@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from quiz_app.core.bank import StoredQuestion
@@ -20,7 +20,7 @@ from quiz_app.services.packs import install_builtin_packs
 from quiz_app.services.quiz import quiz_questions, start_quiz
 from quiz_app.storage import Database
 from quiz_app.ui.answer_text import question_text
-from quiz_app.ui.main_window import MainWindow
+from quiz_app.ui.main_window import MINIMUM_SIZE, MainWindow
 from tests.conftest import NOW
 
 SMALL = (800, 600)
@@ -40,15 +40,22 @@ def _longest_first(questions: list[StoredQuestion], language: str) -> list[Store
 
 
 def _overflowing(screen: QWidget) -> list[str]:
-    """Visible widgets whose right edge lies beyond the screen's."""
+    """Visible widgets whose right edge lies beyond the screen's, and buttons or
+    one-line labels squeezed narrower than their text (which Qt then clips)."""
     width = screen.width()
     found = []
     for widget in screen.findChildren(QWidget):
         if not widget.isVisible() or widget.window() is not screen.window():
             continue
+        name = f"{type(widget).__name__} {widget.objectName()}"
         right = widget.mapTo(screen, QPoint(widget.width(), 0)).x()
         if right > width:
-            found.append(f"{type(widget).__name__} {widget.objectName()} ends at {right}")
+            found.append(f"{name} ends at {right}")
+        one_line = isinstance(widget, QLabel) and not widget.wordWrap() and widget.text()
+        if (isinstance(widget, QPushButton) or one_line) and (
+            widget.width() < widget.sizeHint().width() - 1
+        ):
+            found.append(f"{name} squeezed to {widget.width()} < {widget.sizeHint().width()}")
     return found
 
 
@@ -56,6 +63,52 @@ def _overflowing(screen: QWidget) -> list[str]:
 @pytest.mark.parametrize("kind", TYPES)
 def test_the_longest_question_of_each_type_fits_800_by_600(
     qtbot: QtBot, database: Database, kind: QuestionType, language: str
+) -> None:
+    _fits(qtbot, database, kind, language, SMALL)
+
+
+@pytest.mark.parametrize("kind", [QuestionType.SINGLE, QuestionType.MATCHING])
+def test_the_smallest_window_still_fits(
+    qtbot: QtBot, database: Database, kind: QuestionType
+) -> None:
+    minimum = MINIMUM_SIZE.width(), MINIMUM_SIZE.height()
+    _fits(qtbot, database, kind, "en", minimum)
+
+
+@pytest.mark.parametrize(
+    "kind", [QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.MATCHING]
+)
+def test_at_twice_the_text_size_nothing_scrolls_sideways(
+    qtbot: QtBot, database: Database, kind: QuestionType
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from quiz_app.ui.theme import desktop_text_size, set_text_size
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    set_text_size(app, 2 * desktop_text_size())
+    _fits(qtbot, database, kind, "en", SMALL, prompt_share=0.75)
+
+
+def test_the_window_cannot_be_made_smaller_than_its_minimum(
+    qtbot: QtBot, database: Database
+) -> None:
+    window = MainWindow(database, "en")
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(300, 200)
+    assert window.width() >= MINIMUM_SIZE.width()
+    assert window.height() >= MINIMUM_SIZE.height()
+
+
+def _fits(
+    qtbot: QtBot,
+    database: Database,
+    kind: QuestionType,
+    language: str,
+    size: tuple[int, int],
+    prompt_share: float = 0.5,
 ) -> None:
     install_builtin_packs(database, now=NOW)
     ada = create_learner(database, "Ada", now=NOW).value
@@ -65,7 +118,7 @@ def test_the_longest_question_of_each_type_fits_800_by_600(
     questions = _longest_first(quiz_questions(database, quiz), language)
     window = MainWindow(database, language)
     qtbot.addWidget(window)
-    window.resize(*SMALL)
+    window.resize(*size)
     window.show()
     run = QuizRun([q.id for q in questions])
     window.navigation.show_quiz(quiz, run)
@@ -73,21 +126,21 @@ def test_the_longest_question_of_each_type_fits_800_by_600(
     assert screen is not None
     qtbot.waitUntil(lambda: screen.isVisible())
     qtbot.wait(50)  # layouts settle on the next turns of the loop
-    assert window.width() == SMALL[0], "the window grew to fit"
+    assert window.width() == size[0], "the window grew to fit"
     scroll = screen.findChild(QScrollArea)
     assert scroll is not None
     assert not scroll.horizontalScrollBar().isVisible()
     assert _overflowing(screen) == []
     # the question stays in view above the answers
     assert screen.prompt.isVisible()
-    assert screen.prompt.geometry().bottom() < SMALL[1] // 2
+    assert screen.prompt.geometry().bottom() < size[1] * prompt_share
     # and after its feedback
     assert screen._answer is not None
     assert screen._current is not None
     screen._answer.show_answer()
     screen.feedback.show()
     qtbot.wait(50)
-    assert window.width() == SMALL[0]
+    assert window.width() == size[0]
     assert _overflowing(screen) == []
 
 
@@ -162,3 +215,27 @@ def test_long_texts_wrap_at_800_by_600(
     qtbot.wait(50)
     assert window.width() == SMALL[0]
     assert _overflowing(screen) == []
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_home_fits_800_by_600(
+    qtbot: QtBot, database: Database, scale: float, language: str
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from quiz_app.ui.theme import desktop_text_size, set_text_size
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    set_text_size(app, scale * desktop_text_size())
+    install_builtin_packs(database, now=NOW)
+    create_learner(database, "Ada Lovelace-Byron", now=NOW)
+    window = MainWindow(database, language)
+    qtbot.addWidget(window)
+    window.resize(*SMALL)
+    window.show()
+    qtbot.waitUntil(lambda: window.home.learner.count() == 1)
+    qtbot.wait(50)
+    assert window.width() == SMALL[0]
+    assert _overflowing(window.home) == []

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -89,13 +90,17 @@ class HomeScreen(QWidget):
         who = QHBoxLayout()
         who_label = QLabel(self.tr("&Learner:"), self)
         self.learner = QComboBox(self)
-        self.learner.setMinimumWidth(200)
+        # The learner's name may be cut short, never the buttons beside it.
+        self.learner.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.learner.setMinimumContentsLength(6)
+        self.learner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.learner.setMaximumWidth(360)
         self.learner.setPlaceholderText(self.tr("Create a learner to start"))
         who_label.setBuddy(self.learner)
         self.new_learner = QPushButton(self.tr("New learner…"), self)
         self.new_learner.clicked.connect(self.ask_new_learner)
-        self.resume = QPushButton(self.tr("Continue unfinished quiz"), self)
-        self.resume.clicked.connect(self._resume)
         who.addWidget(who_label)
         who.addWidget(self.learner)
         who.addWidget(self.new_learner)
@@ -106,7 +111,6 @@ class HomeScreen(QWidget):
         self.progress_button.clicked.connect(self._progress)
         who.addWidget(self.progress_button)
         who.addWidget(self.history)
-        who.addWidget(self.resume)
         layout.addLayout(who)
 
         # The one obvious next step: continue the quiz left open, review what is due,
@@ -161,6 +165,11 @@ class HomeScreen(QWidget):
             start.addWidget(box)
             self.difficulty[level] = box
         start.addStretch(1)
+        layout.addLayout(start)
+        # The kinds of quiz on a row of their own, so that at large text sizes the
+        # settings above and the buttons each still fit the width.
+        modes = QHBoxLayout()
+        modes.addStretch(1)
         self.mode_buttons: dict[QuizMode, QPushButton] = {}
         for mode, text in (
             (QuizMode.PRACTICE, self.tr("&Practice")),
@@ -171,9 +180,9 @@ class HomeScreen(QWidget):
             button = QPushButton(text, self)
             button.setToolTip(_MODE_TIPS[mode]())
             button.clicked.connect(lambda _=False, m=mode: self._start(m))
-            start.addWidget(button)
+            modes.addWidget(button)
             self.mode_buttons[mode] = button
-        layout.addLayout(start)
+        layout.addLayout(modes)
         self._show_icons()
         self.learner.currentIndexChanged.connect(self._learner_changed)
         self.tracker = ChangeTracker(
@@ -342,7 +351,6 @@ class HomeScreen(QWidget):
         from quiz_app.services.review import due_now
 
         learner = self.current_learner()
-        self.resume.setVisible(False)
         self.recent.clear()
         self.mode_buttons[QuizMode.REVIEW].setText(self.tr("&Review"))
         if learner is None or self._database is None:
@@ -355,7 +363,6 @@ class HomeScreen(QWidget):
                 self.tr("&Review (%1 due)").replace("%1", str(due))
             )
         unfinished = unfinished_quiz(self._database, learner)
-        self.resume.setVisible(unfinished is not None)
         self._show_next_step(get_learner(self._database, learner), unfinished, due)
 
     def _count_changed(self, count: int) -> None:
