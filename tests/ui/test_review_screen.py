@@ -74,6 +74,7 @@ def test_a_card_shows_what_each_rating_does_then_when_it_comes_back(
     screen = _screen(qtbot, database, QuizSettings(QuizMode.REVIEW, count=2))
     card = screen._answer
     assert isinstance(card, CardWidget)
+    assert not screen.submit.isVisible()  # a card is submitted by its rating
     qtbot.keyClick(card.focusProxy(), Qt.Key.Key_Space)
     labels = [b.text() for b in card.buttons.values()]
     assert labels[0] == "1  Again\nin 1 minute"
@@ -83,6 +84,8 @@ def test_a_card_shows_what_each_rating_does_then_when_it_comes_back(
     name = {Rating.AGAIN: "Again", Rating.GOOD: "Good"}[rating]
     assert screen.verdict.text() == f"You rated it: {name}"
     assert screen.comes_back.text() == f"↻ Comes back {comes}"
+    assert screen.submit.isVisible()
+    assert screen.submit.text() == "Next"
 
 
 def test_the_daily_ration_is_a_setting_home_passes_on(

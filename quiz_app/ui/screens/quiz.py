@@ -453,6 +453,8 @@ class QuizScreen(QWidget):
         self.feedback.hide()
         self.flag_button.setChecked(self._current.id in self._quiz.flagged)
         self.submit.setText(self.tr("Submit"))
+        # A card is submitted by its rating; there is nothing else to submit.
+        self.submit.setVisible(not isinstance(self._answer, CardWidget))
         self._set_tab_order()
         self.focus_answer()
 
@@ -536,6 +538,7 @@ class QuizScreen(QWidget):
             score, question, self._language, rated=rated, comes_back=self._comes_back_text()
         )
         self.submit.setText(self.tr("Next"))
+        self.submit.show()
         self.submit.setFocus()
 
     def _not_saved(self, error: QuizError) -> None:
