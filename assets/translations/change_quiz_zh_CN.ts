@@ -1674,12 +1674,12 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="538"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="540"/>
         <source>Next</source>
         <translation>下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="546"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="549"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1947,18 +1947,18 @@ The bank as it is now is backed up first: to undo the restore, restore that back
     </message>
     <message>
         <location filename="../../quiz_app/ui/screens/results.py" line="62"/>
-        <source>⏰ Time&apos;s up. The %1 questions not answered count as wrong.</source>
-        <translation>⏰ 时间到。未作答的 %1 道题按答错计算。</translation>
+        <source>Time&apos;s up. The %1 questions not answered count as wrong.</source>
+        <translation>时间到。未作答的 %1 道题按答错计算。</translation>
     </message>
     <message>
         <location filename="../../quiz_app/ui/screens/results.py" line="68"/>
-        <source>⏰ Time&apos;s up. The question not answered counts as wrong.</source>
-        <translation>⏰ 时间到。未作答的那道题按答错计算。</translation>
+        <source>Time&apos;s up. The question not answered counts as wrong.</source>
+        <translation>时间到。未作答的那道题按答错计算。</translation>
     </message>
     <message>
         <location filename="../../quiz_app/ui/screens/results.py" line="70"/>
-        <source>⏰ Time&apos;s up, just as the last answer was saved.</source>
-        <translation>⏰ 时间到，最后一个答案恰好已保存。</translation>
+        <source>Time&apos;s up, just as the last answer was saved.</source>
+        <translation>时间到，最后一个答案恰好已保存。</translation>
     </message>
     <message>
         <location filename="../../quiz_app/ui/screens/results.py" line="75"/>

@@ -128,7 +128,7 @@ def test_times_up_is_said_on_the_results(qtbot: QtBot, window: MainWindow) -> No
     results = window.navigation.results_screen
     assert results is not None
     assert results.notice.isVisible()
-    assert results.notice.text() == "⏰ Time's up. The 3 questions not answered count as wrong."
+    assert results.notice.text() == "Time's up. The 3 questions not answered count as wrong."
 
 
 def test_results_of_a_quiz_finished_in_time_say_nothing_of_time(

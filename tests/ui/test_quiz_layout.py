@@ -239,3 +239,30 @@ def test_home_fits_800_by_600(
     qtbot.wait(50)
     assert window.width() == SMALL[0]
     assert _overflowing(window.home) == []
+
+
+@pytest.mark.parametrize("size", [SMALL, (1366, 768)])
+def test_an_image_takes_its_share_of_the_room_and_no_more(
+    qtbot: QtBot, database: Database, sample_pack: Path, size: tuple[int, int]
+) -> None:
+    """The sample's image (a square) is drawn as large as the answers' room allows
+    while leaving them in view: about 40 % of that room's height, at any window size."""
+    from quiz_app.services.packs import import_pack
+    from quiz_app.ui.screens.quiz import IMAGE_SHARE
+
+    import_pack(database, sample_pack, now=NOW)
+    ada = create_learner(database, "Ada", now=NOW).value
+    settings = QuizSettings(count=1, types=frozenset({QuestionType.SINGLE}))
+    quiz = start_quiz(database, ada.id, settings, seed=1, now=NOW).value
+    window = MainWindow(database, "en")
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    window.navigation.show_quiz(quiz)
+    screen = window.navigation.quiz_screen
+    assert screen is not None
+    qtbot.waitUntil(lambda: screen.isVisible())
+    qtbot.wait(50)
+    room = screen._scroll.viewport().height()
+    drawn = screen.image.pixmap().height()
+    assert IMAGE_SHARE * room - 2 <= drawn <= IMAGE_SHARE * room + 1

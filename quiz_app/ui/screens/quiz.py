@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -121,9 +121,12 @@ class QuizScreen(QWidget):
             return
         super().keyPressEvent(event)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_image()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The answers' viewport gets its size after the screen's own resize event: the
+        # image is fitted to it then, and again each time it changes.
+        if watched is self._scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_image()
+        return super().eventFilter(watched, event)
 
     def _fit_image(self) -> None:
         viewport = self._scroll.viewport()
@@ -267,6 +270,7 @@ class QuizScreen(QWidget):
         self._body.addStretch(1)
         scroll.setWidget(body)
         self._scroll = scroll
+        scroll.viewport().installEventFilter(self)
         content_layout.addWidget(scroll, 1)
         outer.addWidget(content, 1)
         self._content = content

@@ -59,15 +59,15 @@ class ResultsScreen(QWidget):
         unanswered = len(quiz.question_ids) - len(quiz.answers)
         if times_up and unanswered > 1:
             self.notice.setText(
-                self.tr("⏰ Time's up. The %1 questions not answered count as wrong.").replace(
+                self.tr("Time's up. The %1 questions not answered count as wrong.").replace(
                     "%1", str(unanswered)
                 )
             )
         elif times_up:
             self.notice.setText(
-                self.tr("⏰ Time's up. The question not answered counts as wrong.")
+                self.tr("Time's up. The question not answered counts as wrong.")
                 if unanswered
-                else self.tr("⏰ Time's up, just as the last answer was saved.")
+                else self.tr("Time's up, just as the last answer was saved.")
             )
         self.notice.setVisible(times_up)
         layout.addWidget(self.notice)
