@@ -33,7 +33,7 @@
         <translation>先回想答案，再显示它（空格键）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/card.py" line="51"/>
+        <location filename="../../quiz_app/ui/widgets/card.py" line="52"/>
         <source>How well did you know it?</source>
         <translation>你记得有多牢？</translation>
     </message>
@@ -293,72 +293,64 @@
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="245"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="247"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="356"/>
         <source>✓ Your answer: right</source>
         <translation>✓ 你的答案：正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="250"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="252"/>
         <source>✓ Also right: not ticked</source>
         <translation>✓ 也是正确答案：你没有勾选</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="252"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="254"/>
         <source>✓ Right answer</source>
         <translation>✓ 正确答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="256"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="258"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="358"/>
         <source>✗ Your answer: wrong</source>
         <translation>✗ 你的答案：错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="332"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="334"/>
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="387"/>
-        <source>✓ Right: %1</source>
-        <translation>✓ 正确：%1</translation>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="405"/>
+        <source>✓ Right answer: %1</source>
+        <translation>✓ 正确答案：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="392"/>
-        <source>✗ The right answer is %1</source>
-        <translation>✗ 正确答案是 %1</translation>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="427"/>
+        <source>✓ Accepted answers: %1</source>
+        <translation>✓ 可接受的答案：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="422"/>
-        <source>✓ Right. Accepted: %1</source>
-        <translation>✓ 正确。可接受的答案：%1</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="429"/>
-        <source>✗ The right answer: %1</source>
-        <translation>✗ 正确答案：%1</translation>
-    </message>
-    <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="475"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="473"/>
         <source>Drag, or move the selected item with Alt+↑ and Alt+↓.</source>
         <translation>拖动排序，或用 Alt+↑ 和 Alt+↓ 移动选中的项。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="483"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="482"/>
         <source>Items to put in order</source>
         <translation>要排序的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="530"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="529"/>
         <source>Your order</source>
         <translation>你的顺序</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="531"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="530"/>
         <source>Right order</source>
         <translation>正确顺序</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="605"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="604"/>
         <source>Partners to choose from</source>
         <translation>可选的配对项</translation>
     </message>
@@ -368,7 +360,7 @@
         <translation>你的选择，错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="643"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="644"/>
         <source>The right partner</source>
         <translation>正确的配对项</translation>
     </message>
@@ -1633,53 +1625,59 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>QuizScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="234"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="244"/>
         <source>Paused. Press Esc to carry on.</source>
         <translation>已暂停。按 Esc 键继续。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="275"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="290"/>
         <source>S&amp;kip</source>
         <translation>跳过(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="278"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="223"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="293"/>
         <source>Fla&amp;g</source>
         <translation>标记(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="280"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="223"/>
+        <source>⚑ Fla&amp;gged</source>
+        <translation>⚑ 已标记(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="295"/>
         <source>Mark this question to look at again</source>
         <translation>标记此题，稍后再看</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="284"/>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="455"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="299"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="471"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="327"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="342"/>
         <source>↻ Comes back %1</source>
         <translation>↻ %1再次出现</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="447"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="462"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="447"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="462"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="540"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="556"/>
         <source>Next</source>
         <translation>下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="549"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="572"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1936,72 +1934,77 @@ The bank as it is now is backed up first: to undo the restore, restore that back
 <context>
     <name>ResultsScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="54"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="62"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="54"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="62"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="62"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="70"/>
         <source>Time&apos;s up. The %1 questions not answered count as wrong.</source>
         <translation>时间到。未作答的 %1 道题按答错计算。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="68"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="76"/>
         <source>Time&apos;s up. The question not answered counts as wrong.</source>
         <translation>时间到。未作答的那道题按答错计算。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="70"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="78"/>
         <source>Time&apos;s up, just as the last answer was saved.</source>
         <translation>时间到，最后一个答案恰好已保存。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="75"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="83"/>
         <source>Score: %1 %</source>
         <translation>得分：%1%</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="80"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="88"/>
         <source>%1 of %2 answered · time %3</source>
         <translation>已答 %1 / %2 题 · 用时 %3</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="93"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="101"/>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="93"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="101"/>
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="93"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="101"/>
         <source>Right answer</source>
         <translation>正确答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="93"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="101"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="95"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="103"/>
         <source>Answers</source>
         <translation>答题情况</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="129"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="120"/>
+        <source>not answered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/results.py" line="137"/>
         <source>Retry this quiz&apos;s mistakes</source>
         <translation>重做本次测验的错题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="132"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="140"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>

@@ -131,7 +131,8 @@ def test_short_text_in_chinese(qtbot: QtBot) -> None:
     QApplication.sendEvent(widget.edit, event)
     assert grade(question.body, widget.response()) == 1.0
     widget.show_answer()
-    assert widget.expected.text() == "✓ Right. Accepted: 鹊桥 / 鹊桥号"
+    assert widget.verdict.text() == "✓ Your answer: right"
+    assert widget.expected.text() == "✓ Accepted answers: 鹊桥 / 鹊桥号"
     assert widget.edit.text() == "鹊桥"
     assert widget.edit.isReadOnly()
 

@@ -83,8 +83,10 @@ def test_a_wrong_number_stays_typed_beside_the_right_one(qtbot: QtBot) -> None:
     assert widget.edit.text() == "1700"
     assert widget.edit.isReadOnly()
     assert widget.edit.isEnabled()
-    assert widget.verdict.text() == "✗ The right answer is 1,731 g"
+    assert widget.verdict.text() == "✗ Your answer: wrong"
     assert widget.verdict.property("feedback") == "wrong"
+    assert widget.expected.text() == "✓ Right answer: 1,731 g"
+    assert widget.expected.property("feedback") == "right"
 
 
 def test_a_number_within_the_tolerance_is_right(qtbot: QtBot) -> None:
@@ -92,7 +94,8 @@ def test_a_number_within_the_tolerance_is_right(qtbot: QtBot) -> None:
     assert isinstance(widget, NumericWidget)
     qtbot.keyClicks(widget.edit, "1736")  # the boundary: 1731 + 5
     widget.show_answer()
-    assert widget.verdict.text() == "✓ Right: 1,731 g"
+    assert widget.verdict.text() == "✓ Your answer: right"
+    assert widget.expected.text() == "✓ Right answer: 1,731 g"
 
 
 def test_wrong_short_text_shows_what_was_accepted(qtbot: QtBot) -> None:
@@ -101,7 +104,8 @@ def test_wrong_short_text_shows_what_was_accepted(qtbot: QtBot) -> None:
     qtbot.keyClicks(widget.edit, "Tiandu")
     widget.show_answer()
     assert widget.edit.text() == "Tiandu"
-    assert widget.verdict.text() == "✗ The right answer: Queqiao / Magpie Bridge"
+    assert widget.verdict.text() == "✗ Your answer: wrong"
+    assert widget.expected.text() == "✓ Accepted answers: Queqiao / Magpie Bridge"
 
 
 def test_ordering_shows_both_orders_side_by_side(qtbot: QtBot) -> None:

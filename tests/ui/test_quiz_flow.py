@@ -129,6 +129,8 @@ def test_times_up_is_said_on_the_results(qtbot: QtBot, window: MainWindow) -> No
     assert results is not None
     assert results.notice.isVisible()
     assert results.notice.text() == "Time's up. The 3 questions not answered count as wrong."
+    scores = [results.table.item(row, 3).text() for row in range(results.table.rowCount())]
+    assert scores == ["✗ not answered"] * 3
 
 
 def test_results_of_a_quiz_finished_in_time_say_nothing_of_time(
@@ -287,6 +289,8 @@ def test_retry_takes_exactly_this_quizs_mistakes(
     results = window.navigation.results_screen
     assert results is not None
     assert results.retry.text() == "Retry this quiz's mistakes"
+    scores = [results.table.item(row, 3).text() for row in range(results.table.rowCount())]
+    assert scores == ["✓ 100 %", "✗ 0 %", "✓ 100 %"]
     qtbot.keyClick(results.retry, Qt.Key.Key_Space)
     retry = wait_for_quiz(qtbot, window)
     assert retry.quiz.question_ids == (questions[1].id,)

@@ -71,6 +71,7 @@ def test_true_false_takes_t_and_enter_at_once(qtbot: QtBot, window: MainWindow) 
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: screen.run.feedback is not None and not screen.saving)
     assert len(screen.quiz.answers) == 1
+    assert not screen.skip_button.isEnabled()  # answered: nothing left to skip
     # after the feedback, Enter (on Next, which has focus) goes on
     qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.submit)
 
@@ -78,9 +79,11 @@ def test_true_false_takes_t_and_enter_at_once(qtbot: QtBot, window: MainWindow) 
 def test_focus_returns_to_the_answer_after_flag(qtbot: QtBot, window: MainWindow) -> None:
     screen = _start(qtbot, window, QuestionType.NUMERIC)
     qtbot.waitUntil(lambda: _focus_in_answer(screen))
+    assert screen.flag_button.text() == "Fla&g"
     qtbot.mouseClick(screen.flag_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not screen.saving)
     assert screen.flag_button.isChecked()
+    assert screen.flag_button.text() == "⚑ Fla&gged"  # a word, not only a pressed look
     qtbot.waitUntil(lambda: _focus_in_answer(screen))
     qtbot.keyClicks(QApplication.focusWidget(), "42")
     assert screen._answer is not None

@@ -266,3 +266,26 @@ def test_an_image_takes_its_share_of_the_room_and_no_more(
     room = screen._scroll.viewport().height()
     drawn = screen.image.pixmap().height()
     assert IMAGE_SHARE * room - 2 <= drawn <= IMAGE_SHARE * room + 1
+
+
+def test_on_a_wide_screen_the_question_is_a_centred_column(
+    qtbot: QtBot, database: Database, sample_pack: Path
+) -> None:
+    from quiz_app.services.packs import import_pack
+    from quiz_app.ui.screens.quiz import CONTENT_WIDTH
+
+    import_pack(database, sample_pack, now=NOW)
+    ada = create_learner(database, "Ada", now=NOW).value
+    quiz = start_quiz(database, ada.id, QuizSettings(count=2), seed=1, now=NOW).value
+    window = MainWindow(database, "en")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.navigation.show_quiz(quiz)
+    screen = window.navigation.quiz_screen
+    assert screen is not None
+    qtbot.waitUntil(lambda: screen.isVisible())
+    qtbot.wait(50)
+    left = screen.prompt.mapTo(screen, QPoint(0, 0)).x()
+    assert screen.prompt.width() <= CONTENT_WIDTH
+    assert abs(left - (screen.width() - left - screen.prompt.width())) <= 2  # centred

@@ -15,7 +15,7 @@ from functools import partial
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPixmap, QShowEvent
+from PySide6.QtGui import QKeyEvent, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -50,6 +50,8 @@ from quiz_app.ui.worker import database_worker
 
 T = TypeVar("T")
 
+CONTENT_WIDTH = 960
+"""The widest the question column grows: longer lines are hard to read."""
 IMAGE_WIDTH = 560
 """Images are drawn at most this wide, and smaller when the window is."""
 IMAGE_SHARE = 0.4
@@ -120,6 +122,11 @@ class QuizScreen(QWidget):
             self.toggle_peek()
             return
         super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        side = max(0, (event.size().width() - CONTENT_WIDTH) // 2)
+        self._content_layout.setContentsMargins(side, 0, side, 0)
+        super().resizeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The answers' viewport gets its size after the screen's own resize event: the
@@ -211,9 +218,9 @@ class QuizScreen(QWidget):
         self.focus_answer()
 
     def _show_flag(self) -> None:
-        self.flag_button.setChecked(
-            self._current is not None and self._current.id in self._quiz.flagged
-        )
+        flagged = self._current is not None and self._current.id in self._quiz.flagged
+        self.flag_button.setChecked(flagged)
+        self.flag_button.setText(self.tr("⚑ Fla&gged") if flagged else self.tr("Fla&g"))
 
     def skip(self) -> None:
         """Leave this question for later: it comes back after the others."""
@@ -272,8 +279,12 @@ class QuizScreen(QWidget):
         self._scroll = scroll
         scroll.viewport().installEventFilter(self)
         content_layout.addWidget(scroll, 1)
+        # Lines of a readable length on a wide screen: the question and its answers stay
+        # in a centred column rather than stretching across 1,300 px.
+        # (resizeEvent widens the column's side margins as the window grows.)
         outer.addWidget(content, 1)
         self._content = content
+        self._content_layout = content_layout
 
         buttons = QHBoxLayout()
         self.skip_button = QPushButton(self.tr("S&kip"), self)
@@ -455,7 +466,8 @@ class QuizScreen(QWidget):
             self._answer.rated.connect(self.advance)  # a card's rating is its answer
         self._answer_slot.addWidget(self._answer)
         self.feedback.hide()
-        self.flag_button.setChecked(self._current.id in self._quiz.flagged)
+        self._show_flag()
+        self.skip_button.setEnabled(True)
         self.submit.setText(self.tr("Submit"))
         # A card is submitted by its rating; there is nothing else to submit.
         self.submit.setVisible(not isinstance(self._answer, CardWidget))
@@ -542,8 +554,15 @@ class QuizScreen(QWidget):
             score, question, self._language, rated=rated, comes_back=self._comes_back_text()
         )
         self.submit.setText(self.tr("Next"))
+        self.skip_button.setEnabled(False)  # answered: nothing left to skip
+        QTimer.singleShot(0, self, self._feedback_into_view)
         self.submit.show()
         self.submit.setFocus()
+
+    def _feedback_into_view(self) -> None:
+        """On a small screen the feedback may lie below the answers: scroll to it."""
+        if isValid(self) and self.feedback.isVisible():
+            self._scroll.ensureWidgetVisible(self.feedback, 0, 0)
 
     def _not_saved(self, error: QuizError) -> None:
         self._saving = None

@@ -28,6 +28,14 @@ def _duration(ms: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
+def _score_text(score: float | None, not_answered: str) -> str:
+    """A question's score with its sign (✓ right, ◐ partly, ✗ wrong): never colour alone."""
+    if score is None:
+        return f"✗ {not_answered}"
+    sign = "✓" if score >= 1.0 else "◐" if score > 0 else "✗"
+    return f"{sign} {round(score * 100)} %"
+
+
 class _AnswerTable(QTableWidget):
     """Rows as tall as their wrapped text at the table's real width."""
 
@@ -109,7 +117,7 @@ class ResultsScreen(QWidget):
                 flag + by_id[question_id].question.prompt.get(language),
                 "—" if answer is None else given_text(body, answer.given, language, yes_no, order),
                 right_text(body, language, yes_no, order),
-                "—" if answer is None else f"{round(answer.score * 100)} %",
+                _score_text(None if answer is None else answer.score, self.tr("not answered")),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

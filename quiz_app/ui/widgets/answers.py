@@ -161,8 +161,10 @@ class ChoiceButton(QPushButton):
         super().keyPressEvent(event)
 
     def _show_letter(self, checked: bool) -> None:
-        box = ("☑ " if checked else "☐ ") if self._tick else ""
-        self.letter.setText(box + self._letter)
+        # A mark of its own for "picked", so it is not mistaken for keyboard focus:
+        # a box for "tick all that apply", a dot for "pick one".
+        marks = ("☑ ", "☐ ") if self._tick else ("● ", "○ ")
+        self.letter.setText(marks[0 if checked else 1] + self._letter)
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -332,17 +334,33 @@ class _TypedAnswer(AnswerWidget):
         self.edit.setAccessibleName(QCoreApplication.translate("Feedback", "Your answer"))
         self._line.addWidget(self.edit, 1)
         self.verdict = _plain(QLabel(self))
+        """After the answer: whether the learner's own (kept in the line above) was right."""
         self.verdict.setObjectName("mark")
         self.verdict.hide()
+        self.expected = _plain(QLabel(self))
+        """After the answer: the right one, always in green, whatever the learner wrote."""
+        self.expected.setObjectName("mark")
+        self.expected.hide()
         self.setFocusProxy(self.edit)
 
-    def _show_verdict(self, right: bool, text: str) -> None:
+    def _add_feedback_lines(self) -> None:
+        self._outer.addWidget(self.verdict)
+        self._outer.addWidget(self.expected)
+
+    def _show_verdict(self, right: bool, expected: str) -> None:
         self.edit.setReadOnly(True)
         mark_feedback(self.edit, RIGHT if right else WRONG)
         mark_feedback(self.verdict, RIGHT if right else WRONG)
-        self.verdict.setText(text)
+        mark_feedback(self.expected, RIGHT)
+        self.verdict.setText(
+            QCoreApplication.translate("Feedback", "✓ Your answer: right")
+            if right
+            else QCoreApplication.translate("Feedback", "✗ Your answer: wrong")
+        )
+        self.expected.setText(expected)
         self.verdict.show()
-        self.edit.setAccessibleDescription(text)
+        self.expected.show()
+        self.edit.setAccessibleDescription(f"{self.verdict.text()} {expected}")
         self._lock()
 
 
@@ -360,7 +378,7 @@ class NumericWidget(_TypedAnswer):
         self.problem.setObjectName("problem")
         self.problem.hide()
         self._outer.addWidget(self.problem)
-        self._outer.addWidget(self.verdict)
+        self._add_feedback_lines()
         self.edit.textEdited.connect(self._edited)
 
     def _edited(self, _text: str) -> None:
@@ -382,17 +400,10 @@ class NumericWidget(_TypedAnswer):
         given = read_number(self.edit.text(), self._body.unit).value
         right = given is not None and grade_numeric(self._body, given) == 1.0
         answer = quantity(self._body.answer, self._body.unit, self._language)
-        if right:
-            self._show_verdict(
-                True, QCoreApplication.translate("Feedback", "✓ Right: %1").replace("%1", answer)
-            )
-        else:
-            self._show_verdict(
-                False,
-                QCoreApplication.translate("Feedback", "✗ The right answer is %1").replace(
-                    "%1", answer
-                ),
-            )
+        self._show_verdict(
+            right,
+            QCoreApplication.translate("Feedback", "✓ Right answer: %1").replace("%1", answer),
+        )
 
 
 class ShortTextWidget(_TypedAnswer):
@@ -400,12 +411,7 @@ class ShortTextWidget(_TypedAnswer):
         super().__init__()
         self._body = body
         self._language = language
-        self._outer.addWidget(self.verdict)
-
-    @property
-    def expected(self) -> QLabel:
-        """The feedback line: the answers accepted."""
-        return self.verdict
+        self._add_feedback_lines()
 
     def response(self) -> Response | None:
         text = self.edit.text().strip()
@@ -416,20 +422,12 @@ class ShortTextWidget(_TypedAnswer):
 
         right = grade_short_text(self._body, self.edit.text()) == 1.0
         accepted = " / ".join(self._body.accept.get(self._language))
-        if right:
-            self._show_verdict(
-                True,
-                QCoreApplication.translate("Feedback", "✓ Right. Accepted: %1").replace(
-                    "%1", accepted
-                ),
-            )
-        else:
-            self._show_verdict(
-                False,
-                QCoreApplication.translate("Feedback", "✗ The right answer: %1").replace(
-                    "%1", accepted
-                ),
-            )
+        self._show_verdict(
+            right,
+            QCoreApplication.translate("Feedback", "✓ Accepted answers: %1").replace(
+                "%1", accepted
+            ),
+        )
 
 
 class _OrderList(QListWidget):
@@ -480,6 +478,7 @@ class OrderingWidget(AnswerWidget):
         )
         self.hint.setObjectName("hint")
         self.list = _OrderList(self)
+        self.list.setObjectName("order")
         self.list.setAccessibleName(QCoreApplication.translate("Feedback", "Items to put in order"))
         self.list.setAccessibleDescription(self.hint.text())
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -584,6 +583,7 @@ class MatchingWidget(AnswerWidget):
             label.setBuddy(combo)
             pick = _plain(QLabel(self))
             pick.setObjectName("pick")
+            pick.setContentsMargins(8, 4, 8, 4)  # (a style sheet's padding upsets wrapping)
             combo.currentIndexChanged.connect(
                 lambda _i, c=combo, p=pick: p.setText(self._partner_text(c.currentData()))
             )
@@ -594,7 +594,6 @@ class MatchingWidget(AnswerWidget):
             self.picks[pair.id] = pick
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(2, 3)
-        outer.addLayout(grid)
         options = _plain(
             QLabel(
                 "\n".join(f"{self._letter[p.id]}   {p.right.get(language)}" for p in self._rights),
@@ -603,7 +602,8 @@ class MatchingWidget(AnswerWidget):
         )
         options.setObjectName("options")
         options.setAccessibleName(QCoreApplication.translate("Feedback", "Partners to choose from"))
-        outer.addWidget(options)
+        outer.addWidget(options)  # what there is to choose from, then the rows to match
+        outer.addLayout(grid)
         first = next(iter(self.combos.values()))
         self.setFocusProxy(first)
 
@@ -639,6 +639,7 @@ class MatchingWidget(AnswerWidget):
                 QCoreApplication.translate("Feedback", "Your pick, wrong")
             )
             right = _mark(self, RIGHT, "→ " + self._partner_text(pair_id))
+            right.setContentsMargins(8, 4, 8, 4)
             right.setAccessibleDescription(
                 QCoreApplication.translate("Feedback", "The right partner")
             )

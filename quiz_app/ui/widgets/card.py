@@ -39,6 +39,7 @@ class CardWidget(AnswerWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.show_button = QPushButton(self.tr("Show answer"), self)
         self.show_button.setToolTip(self.tr("Recall the answer first, then show it (Space)"))
+        self.show_button.setProperty("primary", "true")  # the one thing to do, for now
         self.show_button.clicked.connect(self.reveal)
         layout.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.back = QLabel(body.back.get(language), self)
