@@ -328,3 +328,32 @@ def test_the_leave_box_keeps_abandons_or_carries_on(
     in_front = window.navigation.stack.currentWidget()
     assert (in_front is window.home) == home
     assert screen.quiz.abandoned == abandoned
+
+
+def test_home_main_actions_have_icons_drawn_in_the_theme(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtGui import QPalette
+
+    from quiz_app.ui.theme import apply_theme
+
+    home = window.home
+    for button in [*home.mode_buttons.values(), home.next_button]:
+        assert not button.icon().isNull(), button.text()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+
+    def ink() -> set[str]:
+        image = home.mode_buttons[QuizMode.PRACTICE].icon().pixmap(24, 24).toImage()
+        return {
+            image.pixelColor(x, y).name()
+            for x in range(24)
+            for y in range(24)
+            if image.pixelColor(x, y).alpha() == 255
+        }
+
+    apply_theme(app, "light")
+    light = ink()
+    assert app.palette().color(QPalette.ColorRole.ButtonText).name() in light
+    apply_theme(app, "dark")
+    dark = ink()
+    assert app.palette().color(QPalette.ColorRole.ButtonText).name() in dark
+    assert light != dark  # drawn again in the new theme's text colour
