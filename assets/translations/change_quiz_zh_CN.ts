@@ -293,74 +293,104 @@
 <context>
     <name>Feedback</name>
     <message>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="245"/>
+        <source>Pick one: a number, a letter or the arrows</source>
+        <translation>选一项：按数字、字母或方向键</translation>
+    </message>
+    <message>
         <location filename="../../quiz_app/ui/widgets/answers.py" line="247"/>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="356"/>
+        <source>Tick all that apply: a number or a letter</source>
+        <translation>勾选所有正确项：按数字或字母</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="263"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="380"/>
         <source>✓ Your answer: right</source>
         <translation>✓ 你的答案：正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="252"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="268"/>
         <source>✓ Also right: not ticked</source>
         <translation>✓ 也是正确答案：你没有勾选</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="254"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="270"/>
         <source>✓ Right answer</source>
         <translation>✓ 正确答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="258"/>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="358"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="274"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="382"/>
         <source>✗ Your answer: wrong</source>
         <translation>✗ 你的答案：错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="334"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="350"/>
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="405"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="368"/>
+        <source>Type your answer, then press Enter</source>
+        <translation>输入你的答案，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="413"/>
+        <source>Type a number, then press Enter</source>
+        <translation>输入一个数字，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="414"/>
+        <source>Type a number in %1, then press Enter</source>
+        <translation>以%1为单位输入一个数字，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="436"/>
         <source>✓ Right answer: %1</source>
         <translation>✓ 正确答案：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="427"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="458"/>
         <source>✓ Accepted answers: %1</source>
         <translation>✓ 可接受的答案：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="473"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="504"/>
         <source>Drag, or move the selected item with Alt+↑ and Alt+↓.</source>
         <translation>拖动排序，或用 Alt+↑ 和 Alt+↓ 移动选中的项。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="482"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="513"/>
         <source>Items to put in order</source>
         <translation>要排序的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="529"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="564"/>
         <source>Your order</source>
         <translation>你的顺序</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="530"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="565"/>
         <source>Right order</source>
         <translation>正确顺序</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="604"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="618"/>
+        <source>%1: pick its partner</source>
+        <translation>%1：选择与之配对的项</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="643"/>
         <source>Partners to choose from</source>
         <translation>可选的配对项</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="639"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="678"/>
         <source>Your pick, wrong</source>
         <translation>你的选择，错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="644"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="683"/>
         <source>The right partner</source>
         <translation>正确的配对项</translation>
     </message>
@@ -490,8 +520,13 @@
     </message>
     <message>
         <location filename="../../quiz_app/ui/screens/history.py" line="93"/>
-        <source>Home</source>
-        <translation>首页</translation>
+        <source>&amp;Home</source>
+        <translation>主页(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/history.py" line="94"/>
+        <source>Back to Home (Esc)</source>
+        <translation>返回主页（Esc）</translation>
     </message>
 </context>
 <context>
@@ -827,117 +862,117 @@
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="178"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="192"/>
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="178"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="192"/>
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="179"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="193"/>
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="179"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="193"/>
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="180"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="194"/>
         <source>Up / Down</source>
         <translation>上 / 下方向键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="180"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="194"/>
         <source>move between the choices</source>
         <translation>在选项之间移动</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="181"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="195"/>
         <source>Space, then 1-4</source>
         <translation>空格，然后 1-4</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="181"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="195"/>
         <source>show a card&apos;s answer, then rate it</source>
         <translation>显示卡片的答案，然后评价自己记得如何</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="182"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="196"/>
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="182"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="196"/>
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="183"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="197"/>
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="183"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="197"/>
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="184"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="198"/>
         <source>F2</source>
         <translation>F2</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="184"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="198"/>
         <source>show the question in the pack&apos;s other language</source>
         <translation>用题包的另一种语言显示这道题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="185"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="199"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="185"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="199"/>
         <source>pause the quiz (an exam&apos;s clock stops)</source>
         <translation>暂停测验（考试计时也会停止）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="186"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="200"/>
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="186"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="200"/>
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="187"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="201"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="187"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="201"/>
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="190"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="204"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="196"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="210"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="198"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="212"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -1032,47 +1067,52 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>学习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="119"/>
+        <location filename="../../quiz_app/ui/menus.py" line="118"/>
+        <source>&amp;Home</source>
+        <translation>主页(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="121"/>
         <source>&amp;New questions per day in reviews…</source>
         <translation>复习中每天的新题数量(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="125"/>
+        <location filename="../../quiz_app/ui/menus.py" line="127"/>
         <source>&amp;Teacher</source>
         <translation>教师(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="126"/>
+        <location filename="../../quiz_app/ui/menus.py" line="128"/>
         <source>&amp;Edit pack…</source>
         <translation>编辑题包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="128"/>
+        <location filename="../../quiz_app/ui/menus.py" line="130"/>
         <source>&amp;Class results…</source>
         <translation>班级成绩(&amp;C)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="133"/>
+        <location filename="../../quiz_app/ui/menus.py" line="135"/>
         <source>&amp;Merge learners&apos; results…</source>
         <translation>合并学习者成绩(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="138"/>
+        <location filename="../../quiz_app/ui/menus.py" line="140"/>
         <source>Export &amp;all learners&apos; results…</source>
         <translation>导出所有学习者成绩(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="144"/>
+        <location filename="../../quiz_app/ui/menus.py" line="146"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="146"/>
+        <location filename="../../quiz_app/ui/menus.py" line="148"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="150"/>
+        <location filename="../../quiz_app/ui/menus.py" line="152"/>
         <source>&amp;About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答(&amp;A)</translation>
     </message>
@@ -1103,7 +1143,7 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../quiz_app/ui/navigation.py" line="165"/>
+        <location filename="../../quiz_app/ui/navigation.py" line="172"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
@@ -1625,59 +1665,71 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>QuizScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="244"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="253"/>
         <source>Paused. Press Esc to carry on.</source>
         <translation>已暂停。按 Esc 键继续。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="290"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="299"/>
         <source>S&amp;kip</source>
         <translation>跳过(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="223"/>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="293"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="232"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="302"/>
         <source>Fla&amp;g</source>
         <translation>标记(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="223"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="186"/>
+        <source>One minute left.</source>
+        <translation>还剩一分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="232"/>
         <source>⚑ Fla&amp;gged</source>
         <translation>⚑ 已标记(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="295"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="304"/>
         <source>Mark this question to look at again</source>
         <translation>标记此题，稍后再看</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="299"/>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="471"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="308"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="480"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="342"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="351"/>
         <source>↻ Comes back %1</source>
         <translation>↻ %1再次出现</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="462"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="471"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="578"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="462"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="471"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="578"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="556"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="566"/>
         <source>Next</source>
         <translation>下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="572"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="580"/>
+        <source>The right answer: %1</source>
+        <translation>正确答案：%1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="595"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1934,79 +1986,84 @@ The bank as it is now is backed up first: to undo the restore, restore that back
 <context>
     <name>ResultsScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="62"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="67"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="62"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="67"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="70"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="75"/>
         <source>Time&apos;s up. The %1 questions not answered count as wrong.</source>
         <translation>时间到。未作答的 %1 道题按答错计算。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="76"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="81"/>
         <source>Time&apos;s up. The question not answered counts as wrong.</source>
         <translation>时间到。未作答的那道题按答错计算。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="78"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="83"/>
         <source>Time&apos;s up, just as the last answer was saved.</source>
         <translation>时间到，最后一个答案恰好已保存。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="83"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="88"/>
         <source>Score: %1 %</source>
         <translation>得分：%1%</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="88"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="93"/>
         <source>%1 of %2 answered · time %3</source>
         <translation>已答 %1 / %2 题 · 用时 %3</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="101"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="106"/>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="101"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="106"/>
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="101"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="106"/>
         <source>Right answer</source>
         <translation>正确答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="101"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="106"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="103"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="108"/>
         <source>Answers</source>
         <translation>答题情况</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="120"/>
+        <location filename="../../quiz_app/ui/screens/results.py" line="125"/>
         <source>not answered</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="137"/>
-        <source>Retry this quiz&apos;s mistakes</source>
-        <translation>重做本次测验的错题</translation>
+        <location filename="../../quiz_app/ui/screens/results.py" line="142"/>
+        <source>&amp;Retry this quiz&apos;s mistakes</source>
+        <translation>重做本次测验的错题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/results.py" line="140"/>
-        <source>Home</source>
-        <translation>首页</translation>
+        <location filename="../../quiz_app/ui/screens/results.py" line="145"/>
+        <source>&amp;Home</source>
+        <translation>主页(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/results.py" line="146"/>
+        <source>Back to Home (Esc)</source>
+        <translation>返回主页（Esc）</translation>
     </message>
 </context>
 <context>

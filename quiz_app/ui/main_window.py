@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from quiz_app import __version__
@@ -164,6 +164,20 @@ class MainWindow(QMainWindow):
             return
         self.view.remember_window()
         super().closeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Esc that no screen took (results, history, progress, class results) goes back
+        # Home, as it closes a dialog. The quiz takes Esc itself (pause), the exam's
+        # rules too (back), and the editor keeps unsaved edits in front.
+        navigation = self.navigation
+        current = navigation.stack.currentWidget()
+        if event.key() == Qt.Key.Key_Escape and current not in (
+            navigation.home,
+            navigation.editor_screen,
+        ):
+            navigation.go_home()
+            return
+        super().keyPressEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_path(event.mimeData()) is not None:

@@ -115,6 +115,8 @@ class Menus(QObject):
 
         add(
             self.tr("&Study"),
+            (self.tr("&Home"), window.navigation.back_home, QKeySequence("Alt+Home")),
+            None,
             (
                 self.tr("&New questions per day in reviews…"),
                 window.view.ask_new_per_day,

@@ -84,6 +84,13 @@ class Navigation(QObject):
     def go_home(self) -> None:
         self.stack.setCurrentWidget(self.home)
 
+    def back_home(self) -> None:
+        """Study › Home: from any screen; a quiz in front is kept for later, as Leave does."""
+        if self.quiz_screen is not None and self.stack.currentWidget() is self.quiz_screen:
+            self.quiz_screen.leave()
+        else:
+            self.go_home()
+
     def show_screen(
         self,
         name: str,

@@ -163,3 +163,17 @@ def test_long_matching_partners_wrap_instead_of_widening(qtbot: QtBot) -> None:
     combo.setCurrentIndex(1)
     assert widget.picks[next(iter(widget.combos))].text().startswith(combo.currentText())
     assert combo.itemData(1, Qt.ItemDataRole.ToolTipRole)  # the partner in full, on hover
+
+
+def test_pick_one_is_radio_buttons_and_tick_many_is_check_boxes(qtbot: QtBot) -> None:
+    """The roles a screen reader announces: "radio button" for pick-one (single choice,
+    true/false), "check box" for tick-all-that-apply."""
+    from PySide6.QtWidgets import QCheckBox, QRadioButton
+
+    single = _widget(qtbot, SAMPLE[QuestionType.SINGLE])
+    many = _widget(qtbot, SAMPLE[QuestionType.MULTIPLE])
+    true_false = _widget(qtbot, SAMPLE[QuestionType.TRUE_FALSE])
+    assert all(isinstance(b, QRadioButton) for b in single.buttons)  # type: ignore[attr-defined]
+    assert all(isinstance(b, QRadioButton) for b in true_false.buttons)  # type: ignore[attr-defined]
+    assert all(isinstance(b, QCheckBox) for b in many.buttons)  # type: ignore[attr-defined]
+    assert not any(isinstance(b, QRadioButton) for b in many.buttons)  # type: ignore[attr-defined]

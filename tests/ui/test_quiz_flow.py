@@ -288,7 +288,7 @@ def test_retry_takes_exactly_this_quizs_mistakes(
     window.navigation.show_results(finish_quiz(database, quiz.id, now=NOW).value)
     results = window.navigation.results_screen
     assert results is not None
-    assert results.retry.text() == "Retry this quiz's mistakes"
+    assert results.retry.text() == "&Retry this quiz's mistakes"
     scores = [results.table.item(row, 3).text() for row in range(results.table.rowCount())]
     assert scores == ["✓ 100 %", "✗ 0 %", "✓ 100 %"]
     qtbot.keyClick(results.retry, Qt.Key.Key_Space)

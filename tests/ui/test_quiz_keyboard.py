@@ -146,6 +146,7 @@ def test_arrows_move_between_single_choices(qtbot: QtBot, window: MainWindow) ->
     buttons = screen._answer.buttons  # type: ignore[union-attr]
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
     assert QApplication.focusWidget() is buttons[1]
+    assert buttons[1].isChecked()  # as radio buttons do, the arrows pick
     qtbot.keyClick(buttons[1], Qt.Key.Key_Up)
     qtbot.keyClick(buttons[0], Qt.Key.Key_Up)  # round to the last
     assert QApplication.focusWidget() is buttons[-1]

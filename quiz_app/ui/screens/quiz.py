@@ -38,10 +38,11 @@ from quiz_app.core.review import RATING_NAMES, Rating, comes_back
 from quiz_app.services.bank import Database
 from quiz_app.services.packs import pack_media
 from quiz_app.services.quiz import AnswerOutcome, finish_quiz, submit_answer
-from quiz_app.ui.answer_text import question_text
+from quiz_app.ui.announce import announce
+from quiz_app.ui.answer_text import question_text, right_text
 from quiz_app.ui.i18n import language_name
 from quiz_app.ui.images import pixmap_from_bytes
-from quiz_app.ui.screens.quiz_head import QuizHead
+from quiz_app.ui.screens.quiz_head import URGENT_MS, QuizHead
 from quiz_app.ui.widgets.answers import AnswerWidget, answer_widget
 from quiz_app.ui.widgets.card import CardWidget
 from quiz_app.ui.widgets.feedback_panel import FeedbackPanel, plain_label
@@ -87,6 +88,9 @@ class QuizScreen(QWidget):
         self._current: StoredQuestion | None = None
         self._saving: object | None = None
         self.timed_out = False
+        self._warned = False
+        """The last minute of an exam has been announced (an exam that is shorter than a
+        minute has none to announce: the rules said how long it is)."""
         self._next_due: datetime | None = None
         self._review_mix: tuple[int, int] | None = None
         """When the question just answered comes back (its schedule, moved by the answer)."""
@@ -94,6 +98,8 @@ class QuizScreen(QWidget):
         self.run = run if run is not None else QuizRun.start(quiz)
         """Order, skips, feedback and time: kept when the screen is built again."""
         self._build()
+        limit = self.time_limit_ms
+        self._warned = limit is not None and limit <= URGENT_MS
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._tick)
@@ -175,6 +181,9 @@ class QuizScreen(QWidget):
         if remaining is None:
             return
         self._show_time(remaining)
+        if 0 < remaining < URGENT_MS and not self._warned:
+            self._warned = True
+            announce(self.timer_label, self.tr("One minute left."), urgent=True)
         if remaining == 0:
             self._timer.stop()
             self.timed_out = True
@@ -461,7 +470,7 @@ class QuizScreen(QWidget):
                 self._quiz.orders.get(self._current.id, ()),
                 (self.tr("True"), self.tr("False")),
             )
-        self._answer.setAccessibleDescription(question.prompt.get(self._language))
+        self._answer.ask(question.prompt.get(self._language))
         if isinstance(self._answer, CardWidget):
             self._answer.rated.connect(self.advance)  # a card's rating is its answer
         self._answer_slot.addWidget(self._answer)
@@ -553,11 +562,25 @@ class QuizScreen(QWidget):
         self.feedback.show_result(
             score, question, self._language, rated=rated, comes_back=self._comes_back_text()
         )
+        self._announce_feedback(score, rated is not None)
         self.submit.setText(self.tr("Next"))
         self.skip_button.setEnabled(False)  # answered: nothing left to skip
         QTimer.singleShot(0, self, self._feedback_into_view)
         self.submit.show()
         self.submit.setFocus()
+
+    def _announce_feedback(self, score: float, card: bool) -> None:
+        """What the feedback shows, read out: the verdict, the right answer when it was
+        missed, and (in a review) when the question comes back."""
+        assert self._current is not None
+        parts = [self.verdict.text()]
+        if score < 1.0 and not card:
+            yes_no = (self.tr("True"), self.tr("False"))
+            right = right_text(self._current.question.body, self._language, yes_no)
+            parts.append(self.tr("The right answer: %1").replace("%1", right))
+        if self.comes_back.text():
+            parts.append(self.comes_back.text())
+        announce(self.feedback, " ".join(parts))
 
     def _feedback_into_view(self) -> None:
         """On a small screen the feedback may lie below the answers: scroll to it."""

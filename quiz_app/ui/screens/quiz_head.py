@@ -59,7 +59,7 @@ class QuizHead(QWidget):
 
     def show_time(self, remaining_ms: int) -> None:
         self.timer.setText(self.tr("Time left %1").replace("%1", clock_text(remaining_ms)))
-        self.timer.setAccessibleDescription(self.timer.text())
+        self.timer.setAccessibleName(self.timer.text())  # the time itself, not only a label
         urgent = "true" if remaining_ms < URGENT_MS else "false"
         if self.timer.property("urgent") != urgent:
             self.timer.setProperty("urgent", urgent)

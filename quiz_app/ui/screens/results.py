@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from quiz_app.core.bank import StoredQuestion
 from quiz_app.core.quiz import QuizSession
+from quiz_app.ui.announce import announce
 from quiz_app.ui.answer_text import given_text, right_text
 
 RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -45,6 +47,9 @@ class _AnswerTable(QTableWidget):
 
 
 class ResultsScreen(QWidget):
+    """The score first, announced to a screen reader as the screen appears; then every
+    question with both answers."""
+
     retry_mistakes = Signal()
     go_home = Signal()
 
@@ -134,12 +139,30 @@ class ResultsScreen(QWidget):
         mistakes = [
             q for q in quiz.question_ids if (a := quiz.answers.get(q)) is None or a.score < 1.0
         ]
-        self.retry = QPushButton(self.tr("Retry this quiz's mistakes"), self)
+        self.retry = QPushButton(self.tr("&Retry this quiz's mistakes"), self)
         self.retry.setEnabled(bool(mistakes))
         self.retry.clicked.connect(self.retry_mistakes)
-        self.home = QPushButton(self.tr("Home"), self)
+        self.home = QPushButton(self.tr("&Home"), self)
+        self.home.setToolTip(self.tr("Back to Home (Esc)"))
         self.home.setDefault(True)
         self.home.clicked.connect(self.go_home)
         buttons.addWidget(self.retry)
         buttons.addWidget(self.home)
         layout.addLayout(buttons)
+        self._announced = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._arrived)
+
+    def _arrived(self) -> None:
+        """Focus on Home, and the score read out (with "time's up" first, if it was)."""
+        if not isValid(self) or not self.isVisible():
+            return
+        self.home.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self._announced:
+            return
+        self._announced = True
+        parts = [self.notice.text()] if self.notice.isVisible() else []
+        parts += [self.score.text(), self.summary.text()]
+        announce(self.score, " ".join(parts), urgent=self.notice.isVisible())

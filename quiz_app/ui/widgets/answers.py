@@ -6,11 +6,15 @@ response in the shape ``core.grading`` expects, and can show the right answer in
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -19,7 +23,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
+    QRadioButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -102,6 +106,11 @@ class AnswerWidget(QWidget):
         """The ids of what there is to choose from, in the order shown (empty: none)."""
         return ()
 
+    def ask(self, question: str) -> None:
+        """Name the answer control by the question it answers (what a screen reader
+        says on reaching it); its description says how to answer."""
+        self.setAccessibleName(question)
+
     @property
     def locked(self) -> bool:
         """The answer is given and its feedback shown: it no longer changes."""
@@ -116,15 +125,21 @@ def _arranged(choices: tuple[Choice, ...], ids: tuple[str, ...]) -> tuple[Choice
     return tuple(by_id[i] for i in ids)
 
 
-class ChoiceButton(QPushButton):
+if TYPE_CHECKING:
+    _Button = QAbstractButton
+else:
+    _Button = object  # a mixin at run time: the Qt class comes second in each subclass
+
+
+class ChoiceButton(_Button):
     """A choice as a card: its letter, its text wrapped to the width there is, and after
-    the answer a word of feedback. (A QPushButton's own text never wraps.)"""
+    the answer a word of feedback (a Qt button's own text never wraps). A radio button
+    for "pick one" and a check box for "tick all that apply", so that a screen reader
+    says which it is; their own indicators give way to the mark beside the letter."""
 
     def __init__(self, letter: str, text: str, parent: QWidget, *, tick: bool) -> None:
         super().__init__(parent)
         self.setObjectName("choice")
-        self.setCheckable(True)
-        self.setAutoDefault(False)
         self._letter = letter
         self._tick = tick
         layout = QHBoxLayout(self)
@@ -145,6 +160,7 @@ class ChoiceButton(QPushButton):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         policy = self.sizePolicy()
         policy.setHeightForWidth(True)
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
         policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
         self.setSizePolicy(policy)
         self.toggled.connect(self._show_letter)
@@ -154,8 +170,9 @@ class ChoiceButton(QPushButton):
         return f"{self._letter}   {self.label.text()}"
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # Enter submits the answer (the quiz screen takes it), it does not press the choice.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        # Enter submits the answer (the quiz screen takes it); the arrows are the group's
+        # (it moves between the choices, round from the last to the first).
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Up, Qt.Key.Key_Down):
             event.ignore()
             return
         super().keyPressEvent(event)
@@ -193,6 +210,14 @@ class ChoiceButton(QPushButton):
         self.setAccessibleDescription(text)
 
 
+class RadioChoice(ChoiceButton, QRadioButton):
+    """Pick one."""
+
+
+class TickChoice(ChoiceButton, QCheckBox):
+    """Tick all that apply."""
+
+
 class _ChoiceButtons(AnswerWidget):
     """Buttons in the order given; letters follow what is shown, grading the choice ids."""
 
@@ -206,7 +231,8 @@ class _ChoiceButtons(AnswerWidget):
         layout.setSpacing(8)
         self.buttons: list[ChoiceButton] = []
         for i, choice in enumerate(choices):
-            button = ChoiceButton(LETTERS[i], choice.text.get(language), self, tick=not exclusive)
+            kind = RadioChoice if exclusive else TickChoice
+            button = kind(LETTERS[i], choice.text.get(language), self, tick=not exclusive)
             button.setAccessibleName(f"{LETTERS[i]}: {choice.text.get(language)}")
             self._group.addButton(button, i)
             layout.addWidget(button)
@@ -219,9 +245,10 @@ class _ChoiceButtons(AnswerWidget):
         if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.buttons:
             focused = next((i for i, b in enumerate(self.buttons) if b.hasFocus()), 0)
             step = -1 if event.key() == Qt.Key.Key_Up else 1
-            self.buttons[(focused + step) % len(self.buttons)].setFocus(
-                Qt.FocusReason.TabFocusReason
-            )
+            target = self.buttons[(focused + step) % len(self.buttons)]
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+            if self._group.exclusive() and not self.locked:
+                target.setChecked(True)  # as radio buttons do: the arrows pick
             return
         index = _key_index(event, len(self.buttons))
         if index is None or self.locked:
@@ -233,6 +260,17 @@ class _ChoiceButtons(AnswerWidget):
 
     def display_order(self) -> tuple[str, ...]:
         return tuple(choice.id for choice in self._choices)
+
+    def ask(self, question: str) -> None:
+        super().ask(question)
+        how = (
+            QCoreApplication.translate("Feedback", "Pick one: a number, a letter or the arrows")
+            if self._group.exclusive()
+            else QCoreApplication.translate("Feedback", "Tick all that apply: a number or a letter")
+        )
+        self.setAccessibleDescription(how)
+        for button in self.buttons:
+            button.setAccessibleDescription(f"{question} — {how}")
 
     def _checked_ids(self) -> frozenset[str]:
         return frozenset(self._choices[i].id for i, b in enumerate(self.buttons) if b.isChecked())
@@ -343,6 +381,14 @@ class _TypedAnswer(AnswerWidget):
         self.expected.hide()
         self.setFocusProxy(self.edit)
 
+    def ask(self, question: str) -> None:
+        super().ask(question)
+        self.edit.setAccessibleName(question)
+        self.edit.setAccessibleDescription(self._how())
+
+    def _how(self) -> str:
+        return QCoreApplication.translate("Feedback", "Type your answer, then press Enter")
+
     def _add_feedback_lines(self) -> None:
         self._outer.addWidget(self.verdict)
         self._outer.addWidget(self.expected)
@@ -383,6 +429,13 @@ class NumericWidget(_TypedAnswer):
 
     def _edited(self, _text: str) -> None:
         self.problem.hide()
+
+    def _how(self) -> str:
+        if self._body.unit is None:
+            return QCoreApplication.translate("Feedback", "Type a number, then press Enter")
+        return QCoreApplication.translate(
+            "Feedback", "Type a number in %1, then press Enter"
+        ).replace("%1", self._body.unit.get(self._language))
 
     def response(self) -> Response | None:
         reading = read_number(self.edit.text(), self._body.unit)
@@ -510,6 +563,10 @@ class OrderingWidget(AnswerWidget):
             str(self.list.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.list.count())
         )
 
+    def ask(self, question: str) -> None:
+        super().ask(question)
+        self.list.setAccessibleName(question)
+
     def display_order(self) -> tuple[str, ...]:
         given = self.response()
         assert isinstance(given, tuple)
@@ -579,7 +636,11 @@ class MatchingWidget(AnswerWidget):
                 combo.setItemData(
                     combo.count() - 1, option.right.get(language), Qt.ItemDataRole.ToolTipRole
                 )
-            combo.setAccessibleName(pair.left.get(language))
+            combo.setAccessibleName(
+                QCoreApplication.translate("Feedback", "%1: pick its partner").replace(
+                    "%1", pair.left.get(language)
+                )
+            )
             label.setBuddy(combo)
             pick = _plain(QLabel(self))
             pick.setObjectName("pick")
