@@ -293,104 +293,109 @@
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="245"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="268"/>
         <source>Pick one: a number, a letter or the arrows</source>
         <translation>选一项：按数字、字母或方向键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="247"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="270"/>
         <source>Tick all that apply: a number or a letter</source>
         <translation>勾选所有正确项：按数字或字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="263"/>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="380"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="286"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="403"/>
         <source>✓ Your answer: right</source>
         <translation>✓ 你的答案：正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="268"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="291"/>
         <source>✓ Also right: not ticked</source>
         <translation>✓ 也是正确答案：你没有勾选</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="270"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="293"/>
         <source>✓ Right answer</source>
         <translation>✓ 正确答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="274"/>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="382"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="297"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="405"/>
         <source>✗ Your answer: wrong</source>
         <translation>✗ 你的答案：错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="350"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="373"/>
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="368"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="391"/>
         <source>Type your answer, then press Enter</source>
         <translation>输入你的答案，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="413"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="436"/>
         <source>Type a number, then press Enter</source>
         <translation>输入一个数字，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="414"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="437"/>
         <source>Type a number in %1, then press Enter</source>
         <translation>以%1为单位输入一个数字，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="436"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="459"/>
         <source>✓ Right answer: %1</source>
         <translation>✓ 正确答案：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="458"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="481"/>
         <source>✓ Accepted answers: %1</source>
         <translation>✓ 可接受的答案：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="504"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="527"/>
         <source>Drag, or move the selected item with Alt+↑ and Alt+↓.</source>
         <translation>拖动排序，或用 Alt+↑ 和 Alt+↓ 移动选中的项。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="513"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="536"/>
         <source>Items to put in order</source>
         <translation>要排序的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="564"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="563"/>
+        <source>%1: now %2 of %3</source>
+        <translation>%1：现在是第 %2 项，共 %3 项</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="594"/>
         <source>Your order</source>
         <translation>你的顺序</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="565"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="595"/>
         <source>Right order</source>
         <translation>正确顺序</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="618"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="648"/>
         <source>%1: pick its partner</source>
         <translation>%1：选择与之配对的项</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="643"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="673"/>
         <source>Partners to choose from</source>
         <translation>可选的配对项</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="678"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="708"/>
         <source>Your pick, wrong</source>
         <translation>你的选择，错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="683"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="713"/>
         <source>The right partner</source>
         <translation>正确的配对项</translation>
     </message>
@@ -1413,37 +1418,62 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>连续学习：%1 天 · 共答 %2 题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="98"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="103"/>
         <source>Save my &amp;report…</source>
         <translation>保存我的报告(&amp;R)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="100"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="105"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="107"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="113"/>
+        <source>Nothing yet.</source>
+        <translation>还没有数据。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="124"/>
+        <source>Quiz scores, oldest first: %1</source>
+        <translation>测验得分，从最早开始：%1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="125"/>
+        <source>Accuracy per topic: %1</source>
+        <translation>各主题正确率：%1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="126"/>
+        <source>Questions due per day: %1</source>
+        <translation>每天到期的题目：%1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="127"/>
+        <source>Minutes of study per day: %1</source>
+        <translation>每天的学习分钟数：%1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="131"/>
         <source>Quiz scores</source>
         <translation>测验得分</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="138"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="162"/>
         <source>Accuracy per topic</source>
         <translation>各主题正确率</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="139"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="163"/>
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="185"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="209"/>
         <source>Questions due, next 30 days</source>
         <translation>未来 30 天到期的题目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="192"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="216"/>
         <source>Minutes of study, last 30 days</source>
         <translation>最近 30 天的学习时间（分钟）</translation>
     </message>

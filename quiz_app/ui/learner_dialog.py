@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QToolButton,
+    QRadioButton,
     QWidget,
 )
 
@@ -45,9 +45,9 @@ class NewLearnerDialog(QDialog):
         row = QHBoxLayout()
         self._colours = QButtonGroup(self)
         for i, (colour, name) in enumerate(zip(COLOURS, names, strict=True)):
-            button = QToolButton(self)
+            # Pick one colour: radio buttons, so a screen reader says so (not "check box").
+            button = QRadioButton(self)
             button.setIcon(swatch(colour, 20))
-            button.setCheckable(True)
             button.setAccessibleName(name)
             button.setToolTip(name)
             self._colours.addButton(button, i)

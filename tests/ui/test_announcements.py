@@ -150,3 +150,34 @@ def test_study_menu_home_leaves_a_quiz_for_later(
     home.trigger()
     assert window.navigation.stack.currentWidget() is window.home
     assert not screen.quiz.finished
+
+
+def test_moving_an_item_in_order_is_announced(
+    qtbot: QtBot, database: Database, sample_pack: Path, heard: list[str]
+) -> None:
+    from quiz_app.ui.widgets.answers import OrderingWidget
+
+    import_pack(database, sample_pack, now=NOW)
+    settings = QuizSettings(count=1, types=frozenset({QuestionType.ORDERING}))
+    screen = _screen(qtbot, database, settings)
+    widget = screen._answer
+    assert isinstance(widget, OrderingWidget)
+    widget.list.setCurrentRow(0)
+    first = widget.list.item(0).text()
+    qtbot.keyClick(widget.list, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(widget.list, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert heard == [f"{first}: now 2 of 4", f"{first}: now 3 of 4"]
+    assert widget.list.accessibleName() == screen._current.question.prompt.get("en")  # type: ignore[union-attr]
+
+
+def test_a_learners_colour_is_picked_from_radio_buttons(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QRadioButton
+
+    from quiz_app.ui.learner_dialog import NewLearnerDialog
+
+    dialog = NewLearnerDialog("en")
+    qtbot.addWidget(dialog)
+    swatches = dialog.findChildren(QRadioButton)
+    assert len(swatches) >= 4
+    assert all(s.accessibleName() for s in swatches)
+    assert sum(s.isChecked() for s in swatches) == 1

@@ -57,6 +57,14 @@ def test_progress_screen_shows_the_learners_figures(
         "Questions due, next 30 days",
         "Minutes of study, last 30 days",
     ]
+    # each chart in words too, for a screen reader
+    summaries = [view.accessibleDescription() for view in screen.views]
+    assert summaries[0].startswith("Quiz scores, oldest first: ")
+    assert summaries[0].count("100 %") == 2
+    assert summaries[1].startswith("Accuracy per topic: ")
+    assert "Science 100 %" in summaries[1] or "Missions 100 %" in summaries[1]
+    assert summaries[2].startswith("Questions due per day: ")
+    assert summaries[3].startswith("Minutes of study per day: ")
 
 
 def test_progress_in_chinese(qtbot: QtBot, database: Database, sample_pack: Path) -> None:

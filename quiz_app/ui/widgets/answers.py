@@ -44,6 +44,7 @@ from quiz_app.core.questions import (
     TrueFalse,
 )
 from quiz_app.core.shuffle import displayed_order
+from quiz_app.ui.announce import announce
 
 LETTERS = "ABCDEFGHIJ"
 RIGHT, WRONG = "right", "wrong"
@@ -557,6 +558,13 @@ class OrderingWidget(AnswerWidget):
         item = self.list.takeItem(row)
         self.list.insertItem(target, item)
         self.list.setCurrentRow(target)
+        announce(
+            self.list,
+            QCoreApplication.translate("Feedback", "%1: now %2 of %3")
+            .replace("%1", item.text())
+            .replace("%2", str(target + 1))
+            .replace("%3", str(self.list.count())),
+        )
 
     def response(self) -> Response | None:
         return tuple(
