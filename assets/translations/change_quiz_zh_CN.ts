@@ -537,173 +537,178 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="53"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="54"/>
         <source>Feedback after every answer</source>
         <translation>每答一题都会显示对错和解析</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="56"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="57"/>
         <source>Timed, one minute a question; the score at the end</source>
         <translation>限时，每题一分钟；结束时给出得分</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="59"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="60"/>
         <source>Questions you got wrong the last time you met them</source>
         <translation>你上次遇到时答错的题目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="62"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="63"/>
         <source>Spaced repetition: what is due today, and a few new questions</source>
         <translation>间隔重复：今天到期的题目，再加几道新题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="91"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="92"/>
         <source>&amp;Learner:</source>
         <translation>学习者(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="100"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="101"/>
         <source>Create a learner to start</source>
         <translation>请先新建一位学习者</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="102"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="103"/>
         <source>New learner…</source>
         <translation>新建学习者……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="108"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="109"/>
         <source>Histor&amp;y</source>
         <translation>历史记录(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="110"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="111"/>
         <source>Pr&amp;ogress</source>
         <translation>学习进度(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="150"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="151"/>
         <source>&amp;Questions:</source>
         <translation>题数(&amp;Q)：</translation>
     </message>
     <message>
         <location filename="../../quiz_app/ui/screens/home.py" line="160"/>
+        <source>Questions in a quiz</source>
+        <translation>每次测验的题数</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="165"/>
         <source>Easy</source>
         <translation>简单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="160"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="165"/>
         <source>Medium</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="160"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="165"/>
         <source>Hard</source>
         <translation>困难</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="162"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="167"/>
         <source>Tick none for every difficulty</source>
         <translation>都不勾选表示所有难度</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="175"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="180"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="176"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="181"/>
         <source>&amp;Exam</source>
         <translation>考试(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="177"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="182"/>
         <source>My &amp;mistakes</source>
         <translation>我的错题(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="178"/>
-        <location filename="../../quiz_app/ui/screens/home.py" line="355"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="183"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="360"/>
         <source>&amp;Review</source>
         <translation>复习(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="213"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="218"/>
         <source>No topic ticked: a quiz draws from every topic (%1 questions).</source>
         <translation>未勾选主题：测验将从所有主题中抽题（共 %1 道题）。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="221"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="226"/>
         <source>A quiz draws from the topic %1.</source>
         <translation>测验将从主题“%1”中抽题。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="223"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="228"/>
         <source>A quiz draws from %1 topics: %2.</source>
         <translation>测验将从 %1 个主题中抽题：%2。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="244"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="249"/>
         <source>Hello, %1</source>
         <translation>你好，%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="244"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="249"/>
         <source>Hello</source>
         <translation>你好</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="249"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="254"/>
         <source>You have a %1 quiz open: %2 of %3 answered.</source>
         <translation>你有一次未完成的%1：已答 %2 / %3 题。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="254"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="259"/>
         <source>&amp;Continue the quiz</source>
         <translation>继续答题(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="258"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="263"/>
         <source>%1 questions are due for review: a few minutes keeps them fresh.</source>
         <translation>有 %1 道题到了复习时间：花几分钟就能巩固记忆。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="262"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="267"/>
         <source>1 question is due for review: a minute keeps it fresh.</source>
         <translation>有 1 道题到了复习时间：花一分钟就能巩固记忆。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="264"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="269"/>
         <source>Re&amp;view now</source>
         <translation>立即复习(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="269"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="274"/>
         <source>Nothing is due. Tick topics below, or just start: a quiz of %1 questions.</source>
         <translation>现在没有要复习的题目。可以在下面勾选主题，或者直接开始：一次 %1 道题的测验。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="272"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="277"/>
         <source>&amp;Start practising</source>
         <translation>开始练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="363"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="368"/>
         <source>&amp;Review (%1 due)</source>
         <translation>复习(&amp;R)（%1 道到期）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="381"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="386"/>
         <source>No quizzes yet: choose topics and start one.</source>
         <translation>还没有做过测验：选择主题后开始吧。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="388"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="393"/>
         <source>Recent results: %1</source>
         <translation>最近成绩：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="410"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="415"/>
         <source>New learner</source>
         <translation>新建学习者</translation>
     </message>
@@ -1418,62 +1423,62 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>连续学习：%1 天 · 共答 %2 题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="103"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="105"/>
         <source>Save my &amp;report…</source>
         <translation>保存我的报告(&amp;R)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="105"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="107"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="113"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="115"/>
         <source>Nothing yet.</source>
         <translation>还没有数据。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="124"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="126"/>
         <source>Quiz scores, oldest first: %1</source>
         <translation>测验得分，从最早开始：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="125"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="127"/>
         <source>Accuracy per topic: %1</source>
         <translation>各主题正确率：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="126"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="128"/>
         <source>Questions due per day: %1</source>
         <translation>每天到期的题目：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="127"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="129"/>
         <source>Minutes of study per day: %1</source>
         <translation>每天的学习分钟数：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="131"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="133"/>
         <source>Quiz scores</source>
         <translation>测验得分</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="162"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="164"/>
         <source>Accuracy per topic</source>
         <translation>各主题正确率</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="163"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="165"/>
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="209"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="211"/>
         <source>Questions due, next 30 days</source>
         <translation>未来 30 天到期的题目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/progress.py" line="216"/>
+        <location filename="../../quiz_app/ui/screens/progress.py" line="218"/>
         <source>Minutes of study, last 30 days</source>
         <translation>最近 30 天的学习时间（分钟）</translation>
     </message>
@@ -1695,71 +1700,76 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>QuizScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="253"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="258"/>
         <source>Paused. Press Esc to carry on.</source>
         <translation>已暂停。按 Esc 键继续。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="299"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="308"/>
         <source>S&amp;kip</source>
         <translation>跳过(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="232"/>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="302"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="237"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="311"/>
         <source>Fla&amp;g</source>
         <translation>标记(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="186"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="191"/>
         <source>One minute left.</source>
         <translation>还剩一分钟。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="232"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="237"/>
         <source>⚑ Fla&amp;gged</source>
         <translation>⚑ 已标记(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="304"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="297"/>
+        <source>Answers</source>
+        <translation>答题数</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="313"/>
         <source>Mark this question to look at again</source>
         <translation>标记此题，稍后再看</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="308"/>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="480"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="317"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="489"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="351"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="360"/>
         <source>↻ Comes back %1</source>
         <translation>↻ %1再次出现</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="471"/>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="578"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="480"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="587"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="471"/>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="578"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="480"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="587"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="566"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="575"/>
         <source>Next</source>
         <translation>下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="580"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="589"/>
         <source>The right answer: %1</source>
         <translation>正确答案：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="595"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="604"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSizePolicy,
@@ -153,6 +154,10 @@ class HomeScreen(QWidget):
         self.count.setValue(context.settings.question_count)
         self.count.valueChanged.connect(self._count_changed)
         count_label.setBuddy(self.count)
+        # The spin box's own text field is what takes focus: it carries the name too.
+        for part in (self.count, self.count.findChild(QLineEdit)):
+            if part is not None:
+                part.setAccessibleName(self.tr("Questions in a quiz"))
         start.addWidget(count_label)
         start.addWidget(self.count)
         start.addSpacing(16)

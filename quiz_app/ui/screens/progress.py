@@ -94,6 +94,8 @@ class ProgressScreen(QWidget):
             view.setAccessibleDescription(summary)
             view.setToolTip(summary)
             view.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            view.viewport().setAccessibleName(chart.title())  # focus lands on the viewport
+            view.viewport().setAccessibleDescription(summary)
             grid.addWidget(view, row, column, rows, 1)
             self.views.append(view)
         layout.addLayout(grid, 1)

@@ -127,6 +127,11 @@ class QuizScreen(QWidget):
         if event.key() == Qt.Key.Key_F2:
             self.toggle_peek()
             return
+        if event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            bar = self._scroll.verticalScrollBar()
+            step = bar.pageStep() if event.key() == Qt.Key.Key_PageDown else -bar.pageStep()
+            bar.setValue(bar.value() + step)
+            return
         super().keyPressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -286,6 +291,10 @@ class QuizScreen(QWidget):
         self._body.addStretch(1)
         scroll.setWidget(body)
         self._scroll = scroll
+        # Not a Tab stop of its own (a screen reader would land on a nameless frame):
+        # it follows the focus, and Page Up / Page Down scroll it from anywhere.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setAccessibleName(self.tr("Answers"))
         scroll.viewport().installEventFilter(self)
         content_layout.addWidget(scroll, 1)
         # Lines of a readable length on a wide screen: the question and its answers stay
