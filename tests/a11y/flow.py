@@ -130,10 +130,17 @@ def verdict_spoken(events: list[Node]) -> list[Node]:
 
 @dataclass
 class Screen:
+    """One screen as a screen reader finds it."""
+
     name: str
-    focused: str
+    focused: Node | None
     controls: int
     unnamed: list[str] = field(default_factory=list)
+    nodes: list[Node] = field(default_factory=list, repr=False)
+
+    @property
+    def said(self) -> str:
+        return describe_node(self.focused)
 
 
 def count_screen(app: App, name: str) -> Screen:
@@ -141,9 +148,10 @@ def count_screen(app: App, name: str) -> Screen:
     controls = focusable_controls(nodes)
     return Screen(
         name,
-        describe_node(app.focused()),
+        app.focused(),
         len(controls),
         [describe_node(n) for n in unnamed(controls)],
+        nodes,
     )
 
 
@@ -152,30 +160,27 @@ def practice_walk(app: App, language: str) -> tuple[list[Screen], list[Node]]:
     the events a screen reader received from the first key on the quiz to the results."""
     screens = [count_screen(app, "home")]
     app.listen()
-    first = start_sample_practice(app, language)
-    node: Node | None = first
+    start_sample_practice(app, language)
     for seen in range(1, 13):
-        if node is None or node["role"] in ("table", "tree") or not _on_quiz(app):
+        question = count_screen(app, "question")
+        node = question.focused
+        if node is None or not _on_quiz(question.nodes):
             break
-        kind = _question_kind(app, node)
-        screens.append(count_screen(app, f"question {seen}: {kind}"))
-        before = app.focused()
+        question.name = f"question {seen}: {_question_kind(question.nodes, node)}"
+        screens.append(question)
         answer(app, node)
-        time.sleep(0.6)
-        screens.append(count_screen(app, f"feedback {seen}: {kind}"))
+        time.sleep(0.3)
+        screens.append(count_screen(app, question.name.replace("question", "feedback")))
         app.key("Return")  # Next
-        time.sleep(0.6)
-        node = app.focused()
-        if node == before:
-            break
+        time.sleep(0.3)
     screens.append(count_screen(app, "results"))
     time.sleep(0.5)
     return screens, app.events()
 
 
-def _on_quiz(app: App) -> bool:
+def _on_quiz(nodes: list[Node]) -> bool:
     return any(
-        n["role"] == "push button" and n["name"] in ("Leave…", "离开…") for n in shown(app.tree())
+        n["role"] == "push button" and n["name"].startswith(("Leave", "离开")) for n in nodes
     )
 
 
@@ -189,10 +194,10 @@ def sample_prompts() -> dict[str, str]:
     return kinds
 
 
-def _question_kind(app: App, node: Node) -> str:
+def _question_kind(nodes: list[Node], node: Node) -> str:
     """The question's type (found by its prompt on screen) and its focused control."""
     kinds = sample_prompts()
-    texts = [n["name"] for n in shown(app.tree())] + [node["description"]]
+    texts = [n["name"] for n in nodes] + [node["description"]]
     kind = next((kinds[t] for t in texts if t in kinds), "?")
     return f"{kind} ({node['role']})"
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.a11y.flow import (
+    Screen,
     answer,
-    count_screen,
     practice_walk,
     sample_prompts,
     start_sample_practice,
@@ -41,6 +43,16 @@ pytestmark = pytest.mark.a11y
 ANNOUNCEMENTS_PENDING = (
     "the verdict only renames an unfocused label: announcements "
     "(QAccessibleAnnouncementEvent) land with issue 18's item 1"
+)
+SCROLL_AREA_UNNAMED = (
+    "the quiz's scroll area is a focusable filler with no name (issue 18, items 2 and 4)"
+)
+TEXT_EVENT_WARNINGS = (
+    "Qt logs 'Received text event for invalid interface.' as answers and feedback change "
+    "(issue 18, item 7)"
+)
+ANSWER_ROLES = frozenset(
+    {"check box", "radio button", "text", "entry", "spin button", "list", "combo box"}
 )
 
 
@@ -99,15 +111,7 @@ def _focus_in_answer(app: App, language: str) -> None:
     focused = start_sample_practice(app, language)
     print("focused at the first question:", describe_node(focused))
     assert focused["role"] not in ("filler", "scroll pane", "panel", "tree")
-    assert focused["role"] in (
-        "check box",
-        "radio button",
-        "text",
-        "entry",
-        "spin button",
-        "list",
-        "combo box",
-    ), describe_node(focused)
+    assert focused["role"] in ANSWER_ROLES, describe_node(focused)
     assert focused["name"].strip()
 
 
@@ -137,13 +141,51 @@ def test_verdict_is_spoken(english: App) -> None:
     )
 
 
-def test_practice_walk_by_keyboard(english: App) -> None:
-    screens, events = practice_walk(english, "en")
+@dataclass
+class Walk:
+    screens: list[Screen]
+    events: list[dict[str, Any]]
+    log: list[str]
+
+
+@pytest.fixture(scope="module")
+def walk(screen: Desktop, tmp_path_factory: pytest.TempPathFactory) -> Walk:
+    """A practice quiz of the sample pack taken once by keyboard, in English; the tests
+    below each check one thing about it."""
+    folder = tmp_path_factory.mktemp("a11y-walk")
+    with running(screen, folder, "en") as app:
+        screens, events = practice_walk(app, "en")
     for s in screens:
-        print(f"{s.name}: {s.controls} focusable, {len(s.unnamed)} unnamed; focus {s.focused}")
-    names = [s.name for s in screens]
+        print(f"{s.name}: {s.controls} focusable, {len(s.unnamed)} unnamed; focus {s.said}")
+    log = app.log.read_text(encoding="utf-8", errors="replace").splitlines()
+    return Walk(screens, events, log)
+
+
+def test_practice_walk_reaches_every_type_and_the_results(walk: Walk) -> None:
+    names = [s.name for s in walk.screens]
     kinds = {n.split(": ")[1].split(" ")[0] for n in names if n.startswith("question")}
     assert kinds == set(sample_prompts().values()), names  # one question of each type
     assert names[-1] == "results"
-    assert count_screen(english, "results").controls >= 2
-    assert any(e["type"] == "object:state-changed:focused" for e in events)
+    assert walk.screens[-1].controls >= 2
+    assert any(e["type"] == "object:state-changed:focused" for e in walk.events)
+
+
+def test_focus_is_in_the_answer_at_every_question(walk: Walk) -> None:
+    for s in walk.screens:
+        if s.name.startswith("question"):
+            assert s.focused is not None, s.name
+            assert s.focused["role"] in ANSWER_ROLES, f"{s.name}: {s.said}"
+            assert s.focused["name"].strip(), f"{s.name}: {s.said}"
+
+
+@pytest.mark.xfail(strict=True, reason=SCROLL_AREA_UNNAMED)
+def test_quiz_screens_have_no_unnamed_controls(walk: Walk) -> None:
+    assert {s.name: s.unnamed for s in walk.screens if s.unnamed} == {}
+
+
+@pytest.mark.xfail(strict=True, reason=TEXT_EVENT_WARNINGS)
+def test_no_accessibility_warnings_during_the_quiz(walk: Walk) -> None:
+    """Qt's own complaints while a screen reader listens (the line libatspi's reader causes
+    by asking for a peer-to-peer address is Qt's not implementing it, not the app's)."""
+    warnings = [line for line in walk.log if "GetApplicationBusAddress" not in line]
+    assert warnings == []
