@@ -53,16 +53,6 @@ def missing_tools() -> str | None:
     return None
 
 
-def _free_display() -> int:
-    for number in range(90, 200):
-        if (
-            not Path(f"/tmp/.X{number}-lock").exists()
-            and not Path(f"/tmp/.X11-unix/X{number}").exists()
-        ):
-            return number
-    raise RuntimeError("no free X display between :90 and :199")
-
-
 def _wait_for(check: Callable[[], Any], timeout: float, what: str) -> Any:
     deadline = time.monotonic() + timeout
     while True:
@@ -83,7 +73,6 @@ class Desktop:
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
 
     def start(self) -> None:
-        display = _free_display()
         logs = self.root / "logs"
         logs.mkdir(parents=True, exist_ok=True)
         runtime = self.root / "runtime"
@@ -91,8 +80,25 @@ class Desktop:
         env = {
             key: value
             for key, value in os.environ.items()
-            if not key.startswith(("QT_", "DBUS_", "XDG_", "AT_SPI", "WAYLAND"))
+            if not key.startswith(("QT_", "DBUS_", "XDG_", "AT_SPI", "WAYLAND", "DISPLAY"))
         }
+        # Xvfb picks a free display itself and writes its number to the pipe once ready.
+        read_end, write_end = os.pipe()
+        argv = ["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp"]
+        with (logs / "xvfb.log").open("ab") as out:
+            xvfb = subprocess.Popen(
+                [*argv, "-screen", "0", "1366x768x24"],
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                pass_fds=(write_end,),
+            )
+        self.processes.append(xvfb)
+        os.close(write_end)
+        with os.fdopen(read_end) as pipe:
+            display = pipe.readline().strip()
+        if not display:
+            raise RuntimeError((logs / "xvfb.log").read_text())
         env.update(
             DISPLAY=f":{display}",
             XDG_RUNTIME_DIR=str(runtime),
@@ -102,18 +108,6 @@ class Desktop:
             XDG_STATE_HOME=str(self.root / "state"),
             LANG="C.UTF-8",
         )
-        xvfb = self._spawn(
-            ["Xvfb", f":{display}", "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-            env,
-            logs / "xvfb.log",
-        )
-        _wait_for(
-            lambda: Path(f"/tmp/.X11-unix/X{display}").exists() or xvfb.poll() is not None,
-            10,
-            "Xvfb",
-        )
-        if xvfb.poll() is not None:
-            raise RuntimeError((logs / "xvfb.log").read_text())
         dbus = subprocess.Popen(
             ["dbus-daemon", "--session", "--nofork", "--print-address"],
             env=env,
@@ -254,7 +248,7 @@ class App:
         time.sleep(0.25)
 
     # -- events ---------------------------------------------------------------------------
-    def listen(self, seconds: float = 120.0) -> None:
+    def listen(self, seconds: float = 600.0) -> None:
         """Start recording what a screen reader hears; ``events()`` reads it so far."""
         assert self.listener is None
         self.events_file = self.log.with_name("events.jsonl")
