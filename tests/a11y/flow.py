@@ -216,7 +216,7 @@ def report(language: str = "en") -> str:
     lines = [f"Per screen ({language}): focusable controls, unnamed ones, the focus"]
     for s in screens:
         lines.append(
-            f"  {s.name}: {s.controls} focusable, {len(s.unnamed)} unnamed; focus: {s.focused}"
+            f"  {s.name}: {s.controls} focusable, {len(s.unnamed)} unnamed; focus: {s.said}"
         )
         lines += [f"      unnamed: {u}" for u in s.unnamed]
     events = [
@@ -224,6 +224,13 @@ def report(language: str = "en") -> str:
         for e in events
         if e["type"].split(":")[1] != "state-changed" or e["type"].endswith(("focused", "checked"))
     ]
+    lines.append("What Orca speaks of them (focus gained, announcements):")
+    for event in events:
+        if event["type"].startswith("object:announcement") or (
+            event["type"] == "object:state-changed:focused" and event["detail1"] == 1
+        ):
+            source = event.get("source")
+            lines.append(f"  {event['t']:7.2f} {event['type']}: {describe_node(source)}")
     lines.append(f"Events a screen reader received ({len(events)}):")
     for event in events:
         source = event.get("source") or {}
