@@ -40,13 +40,6 @@ from tests.a11y.harness import (
 
 pytestmark = pytest.mark.a11y
 
-ANNOUNCEMENTS_PENDING = (
-    "the verdict only renames an unfocused label: announcements "
-    "(QAccessibleAnnouncementEvent) land with issue 18's item 1"
-)
-SCROLL_AREA_UNNAMED = (
-    "the quiz's scroll area is a focusable filler with no name (issue 18, items 2 and 4)"
-)
 TEXT_EVENT_WARNINGS = (
     "Qt logs 'Received text event for invalid interface.' as answers and feedback change "
     "(issue 18, item 7)"
@@ -170,7 +163,6 @@ def test_focus_is_in_the_answer_at_every_question(walk: Walk) -> None:
             assert s.focused["name"].strip(), f"{s.name}: {s.said}"
 
 
-@pytest.mark.xfail(strict=True, reason=SCROLL_AREA_UNNAMED)
 def test_quiz_screens_have_no_unnamed_controls(walk: Walk) -> None:
     assert {s.name: s.unnamed for s in walk.screens if s.unnamed} == {}
 
@@ -183,7 +175,6 @@ def test_no_accessibility_warnings_during_the_quiz(walk: Walk) -> None:
     assert warnings == []
 
 
-@pytest.mark.xfail(strict=True, reason=ANNOUNCEMENTS_PENDING)
 def test_every_verdict_is_spoken(walk: Walk) -> None:
     """Each answer's verdict is announced (or on the control the focus lands on), even
     when two verdicts in a row have the same words."""

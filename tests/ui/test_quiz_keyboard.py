@@ -175,3 +175,19 @@ def test_resumed_feedback_has_next_in_focus(qtbot: QtBot, window: MainWindow) ->
     qtbot.waitUntil(lambda: QApplication.focusWidget() is resumed.submit)
     qtbot.keyClick(resumed.submit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: _focus_in_answer(resumed))
+
+
+def test_after_an_answer_focus_goes_straight_to_next(qtbot: QtBot, window: MainWindow) -> None:
+    """Not by way of Skip and Flag, which a screen reader would read out on the way."""
+    screen = _start(qtbot, window, QuestionType.MATCHING)
+    qtbot.waitUntil(lambda: _focus_in_answer(screen))
+    visited: list[object] = []
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.focusChanged.connect(lambda _old, new: visited.append(new))
+    for combo in screen._answer.combos.values():  # type: ignore[union-attr]
+        combo.setCurrentIndex(1)
+    _press_enter(qtbot, screen)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.submit)
+    assert screen.skip_button not in visited
+    assert screen.flag_button not in visited

@@ -563,6 +563,12 @@ class QuizScreen(QWidget):
         assert self._answer is not None
         assert self._current is not None
         question = self._current.question
+        # Focus straight to Next before the answer locks (a locked answer gives up its
+        # focus, which would otherwise hop over Skip and Flag, each spoken aloud).
+        self.submit.setText(self.tr("Next"))
+        self.submit.show()
+        self.submit.setFocus()
+        self.skip_button.setEnabled(False)  # answered: nothing left to skip
         self._answer.show_answer()
         rating = self._answer.response() if isinstance(self._answer, CardWidget) else None
         rated = (
@@ -572,11 +578,7 @@ class QuizScreen(QWidget):
             score, question, self._language, rated=rated, comes_back=self._comes_back_text()
         )
         self._announce_feedback(score, rated is not None)
-        self.submit.setText(self.tr("Next"))
-        self.skip_button.setEnabled(False)  # answered: nothing left to skip
         QTimer.singleShot(0, self, self._feedback_into_view)
-        self.submit.show()
-        self.submit.setFocus()
 
     def _announce_feedback(self, score: float, card: bool) -> None:
         """What the feedback shows, read out: the verdict, the right answer when it was
