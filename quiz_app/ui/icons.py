@@ -21,7 +21,12 @@ def _svg(name: str) -> str:
 
 def icon(name: str, role: QPalette.ColorRole = QPalette.ColorRole.ButtonText) -> QIcon:
     """``assets/icons/<name>.svg`` in the palette's ``role`` colour, at several sizes."""
-    colour = QGuiApplication.palette().color(role).name()
+    return _drawn(name, QGuiApplication.palette().color(role).name())
+
+
+@cache
+def _drawn(name: str, colour: str) -> QIcon:
+    """Drawn once for each colour: Home asks again at every redraw."""
     renderer = QSvgRenderer(QByteArray(_svg(name).replace("currentColor", colour).encode()))
     result = QIcon()
     for size in SIZES:

@@ -81,9 +81,11 @@ def _answer_wrongly(screen: QuizScreen) -> None:
                 combo.setCurrentIndex(1)
 
 
-def quiz_type(kind: QuestionType, answered: bool, wait: Wait) -> Callable[[Database, str], QWidget]:
+def quiz_type(
+    kind: QuestionType, answered: bool, wait: Wait, mode: QuizMode = QuizMode.PRACTICE
+) -> Callable[[Database, str], QWidget]:
     def build(database: Database, language: str) -> QWidget:
-        settings = QuizSettings(count=5, types=frozenset({kind}))
+        settings = QuizSettings(mode, count=5, types=frozenset({kind}))
         window, screen = _quiz_window(database, language, settings, wait)
         if answered:
             _answer_wrongly(screen)
@@ -137,19 +139,6 @@ def peek(wait: Wait) -> Callable[[Database, str], QWidget]:
     return build
 
 
-def review(answered: bool, wait: Wait) -> Callable[[Database, str], QWidget]:
-    def build(database: Database, language: str) -> QWidget:
-        settings = QuizSettings(QuizMode.REVIEW, count=8, types=frozenset({QuestionType.SINGLE}))
-        window, screen = _quiz_window(database, language, settings, wait)
-        if answered:
-            _answer_wrongly(screen)
-            screen.advance()
-            wait(lambda: not screen.saving)
-        return window
-
-    return build
-
-
 def card(step: str, wait: Wait) -> Callable[[Database, str], QWidget]:
     """A card in a review: its front, its back with the four ratings, then rated Good."""
 
@@ -182,8 +171,8 @@ def quiz_screenshots(wait: Wait) -> dict[str, Callable[[Database, str], QWidget]
     shots["exam"] = exam(wait)
     shots["times-up"] = times_up(wait)
     shots["peek"] = peek(wait)
-    shots["review"] = review(False, wait)
-    shots["review-feedback"] = review(True, wait)
+    shots["review"] = quiz_type(QuestionType.SINGLE, False, wait, QuizMode.REVIEW)
+    shots["review-feedback"] = quiz_type(QuestionType.SINGLE, True, wait, QuizMode.REVIEW)
     for step in ("front", "back", "rated"):
         shots[f"card-{step}"] = card(step, wait)
     return shots

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+from quiz_app.services.learners import create_learner
+from quiz_app.services.packs import import_pack
+from quiz_app.storage import Database
 from quiz_app.ui.crash import CrashHandler, install_crash_handler
+from tests.conftest import NOW
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from quiz_app.ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -41,3 +51,19 @@ def _look_restored(request: pytest.FixtureRequest) -> Iterator[None]:
     app.setFont(font)
     app.setPalette(palette)
     app.setStyleSheet(sheet)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, database: Database, sample_pack: Path) -> MainWindow:
+    """The main window on Home, on a bank holding the sample pack and one learner, Ada."""
+    from quiz_app.ui.main_window import MainWindow
+
+    import_pack(database, sample_pack, now=NOW)
+    create_learner(database, "Ada", now=NOW)
+    window = MainWindow(None)
+    qtbot.addWidget(window)
+    window.resize(900, 700)
+    window.show()
+    window.set_database(database)
+    qtbot.waitUntil(lambda: window.home.learner.count() == 1)
+    return window

@@ -4,8 +4,6 @@ on every screen a learner meets, in English and in Chinese."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
@@ -15,8 +13,6 @@ from pytestqt.qtbot import QtBot
 from quiz_app.core.grading import right_response
 from quiz_app.core.questions import QuestionType
 from quiz_app.core.quiz import QuizSettings
-from quiz_app.services.learners import create_learner
-from quiz_app.services.packs import import_pack
 from quiz_app.services.quiz import finish_quiz, quiz_questions, start_quiz, submit_answer
 from quiz_app.storage import Database
 from quiz_app.ui.main_window import MainWindow
@@ -37,19 +33,6 @@ def audit(root: QWidget) -> tuple[int, list[str]]:
         if not name.strip():
             unnamed.append(f"{type(widget).__name__} {widget.objectName()}".strip())
     return len(focusable), unnamed
-
-
-@pytest.fixture
-def window(qtbot: QtBot, database: Database, sample_pack: Path) -> MainWindow:
-    import_pack(database, sample_pack, now=NOW)
-    create_learner(database, "Ada", now=NOW)
-    window = MainWindow(None)
-    qtbot.addWidget(window)
-    window.resize(1000, 700)
-    window.show()
-    window.set_database(database)
-    qtbot.waitUntil(lambda: window.home.learner.count() == 1)
-    return window
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])

@@ -75,15 +75,8 @@ def test_the_same_verdict_twice_is_announced_twice(
 
 
 def test_the_score_and_times_up_are_announced(
-    qtbot: QtBot, database: Database, sample_pack: Path, heard: list[str]
+    qtbot: QtBot, window: MainWindow, database: Database, heard: list[str]
 ) -> None:
-    import_pack(database, sample_pack, now=NOW)
-    create_learner(database, "Bo", now=NOW)
-    window = MainWindow(None)
-    qtbot.addWidget(window)
-    window.show()
-    window.set_database(database)
-    qtbot.waitUntil(lambda: window.home.learner.count() == 1)
     learner = window.home.current_learner()
     assert learner is not None
     settings = QuizSettings(QuizMode.EXAM, count=2, time_limit_s=1)
@@ -130,16 +123,7 @@ def test_answer_controls_are_named_by_their_question(
     assert "克" in edit.accessibleDescription()  # the unit is part of how to answer
 
 
-def test_study_menu_home_leaves_a_quiz_for_later(
-    qtbot: QtBot, database: Database, sample_pack: Path
-) -> None:
-    import_pack(database, sample_pack, now=NOW)
-    create_learner(database, "Cy", now=NOW)
-    window = MainWindow(None)
-    qtbot.addWidget(window)
-    window.show()
-    window.set_database(database)
-    qtbot.waitUntil(lambda: window.home.learner.count() == 1)
+def test_study_menu_home_leaves_a_quiz_for_later(qtbot: QtBot, window: MainWindow) -> None:
     learner = window.home.current_learner()
     assert learner is not None
     window.navigation.start_quiz(learner, QuizSettings(count=2))

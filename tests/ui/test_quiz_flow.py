@@ -24,19 +24,6 @@ from tests.conftest import NOW
 from tests.ui.test_quiz_screen import wait_for_quiz
 
 
-@pytest.fixture
-def window(qtbot: QtBot, database: Database, sample_pack: Path) -> MainWindow:
-    import_pack(database, sample_pack, now=NOW)
-    create_learner(database, "Ada", now=NOW)
-    window = MainWindow(None)
-    qtbot.addWidget(window)
-    window.resize(900, 700)
-    window.show()
-    window.set_database(database)
-    qtbot.waitUntil(lambda: window.home.learner.count() == 1)
-    return window
-
-
 @pytest.mark.parametrize(
     ("seconds", "text"), [(0, "0"), (59, "0:59"), (60, "1"), (61, "1:01"), (600, "10")]
 )

@@ -4,8 +4,6 @@ the screen and leaves tables."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
@@ -13,26 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from quiz_app.core.questions import QuestionType
 from quiz_app.core.quiz import QuizSettings
-from quiz_app.services.learners import create_learner
-from quiz_app.services.packs import import_pack
-from quiz_app.storage import Database
 from quiz_app.ui.main_window import MainWindow
 from quiz_app.ui.screens.quiz import QuizScreen
-from tests.conftest import NOW
 from tests.ui.test_quiz_screen import _press_enter, wait_for_quiz
-
-
-@pytest.fixture
-def window(qtbot: QtBot, database: Database, sample_pack: Path) -> MainWindow:
-    import_pack(database, sample_pack, now=NOW)
-    create_learner(database, "Ada", now=NOW)
-    window = MainWindow(None)
-    qtbot.addWidget(window)
-    window.resize(900, 700)
-    window.show()
-    window.set_database(database)
-    qtbot.waitUntil(lambda: window.home.learner.count() == 1)
-    return window
 
 
 def _start(qtbot: QtBot, window: MainWindow, *types: QuestionType) -> QuizScreen:

@@ -202,6 +202,11 @@ class HomeScreen(QWidget):
 
         for mode, name in _MODE_ICONS.items():
             self.mode_buttons[mode].setIcon(icon(name))
+        self._show_next_icon()
+
+    def _show_next_icon(self) -> None:
+        from quiz_app.ui.icons import icon
+
         self.next_button.setIcon(icon(_NEXT_ICONS[self._next], QPalette.ColorRole.HighlightedText))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -240,11 +245,9 @@ class HomeScreen(QWidget):
                     names.append(topic.text(0))
         return names
 
-    def _show_next_step(
-        self, learner: Learner | None, unfinished: QuizSession | None, due: int
-    ) -> None:
+    def _show_next_step(self, unfinished: QuizSession | None, due: int) -> None:
         """Continue the open quiz, else review what is due, else practise."""
-        name = "" if learner is None else learner.name
+        name = self.learner.currentText()
         self.greeting.setText(
             self.tr("Hello, %1").replace("%1", name) if name else self.tr("Hello")
         )
@@ -275,8 +278,8 @@ class HomeScreen(QWidget):
                 ).replace("%1", str(self.count.value()))
             )
             self.next_button.setText(self.tr("&Start practising"))
-        self.next_button.setEnabled(learner is not None)
-        self._show_icons()
+        self.next_button.setEnabled(self.current_learner() is not None)
+        self._show_next_icon()
 
     def _next_step(self) -> None:
         if self._next == "continue":
@@ -351,7 +354,6 @@ class HomeScreen(QWidget):
 
     def _show_learner_line(self) -> None:
         """Recent results, the number due and the unfinished quiz of the learner chosen."""
-        from quiz_app.services.learners import get_learner
         from quiz_app.services.quiz import unfinished_quiz
         from quiz_app.services.review import due_now
 
@@ -359,7 +361,7 @@ class HomeScreen(QWidget):
         self.recent.clear()
         self.mode_buttons[QuizMode.REVIEW].setText(self.tr("&Review"))
         if learner is None or self._database is None:
-            self._show_next_step(None, None, 0)
+            self._show_next_step(None, 0)
             return
         self._show_recent(learner)
         due = due_now(self._database, learner)
@@ -368,7 +370,7 @@ class HomeScreen(QWidget):
                 self.tr("&Review (%1 due)").replace("%1", str(due))
             )
         unfinished = unfinished_quiz(self._database, learner)
-        self._show_next_step(get_learner(self._database, learner), unfinished, due)
+        self._show_next_step(unfinished, due)
 
     def _count_changed(self, count: int) -> None:
         self._context.update_settings(question_count=count)

@@ -92,7 +92,7 @@ class QuizScreen(QWidget):
         """The last minute of an exam has been announced (an exam that is shorter than a
         minute has none to announce: the rules said how long it is)."""
         self._next_due: datetime | None = None
-        self._review_mix: tuple[int, int] | None = None
+        self._mix_shown = False
         """When the question just answered comes back (its schedule, moved by the answer)."""
         """The exam's time ran out before every question was answered."""
         self.run = run if run is not None else QuizRun.start(quiz)
@@ -362,13 +362,13 @@ class QuizScreen(QWidget):
     def _show_review_info(self) -> None:
         """A review's head: of the questions left in it, how many are due again and how
         many are new."""
-        if not self.reviewing or self._review_mix is not None:
+        if not self.reviewing or self._mix_shown:
             return
         from quiz_app.services.review import review_mix
 
         left = [q for q in self._quiz.question_ids if q not in self._quiz.answers]
         due, new = review_mix(self._database, self._quiz.learner_id, left)
-        self._review_mix = (due, new)
+        self._mix_shown = True
         self.head.show_mix(due, new)
 
     # -- the other language ----------------------------------------------------------------

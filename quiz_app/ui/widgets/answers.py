@@ -45,8 +45,8 @@ from quiz_app.core.questions import (
 )
 from quiz_app.core.shuffle import displayed_order
 from quiz_app.ui.announce import announce
+from quiz_app.ui.answer_text import LETTERS, arranged
 
-LETTERS = "ABCDEFGHIJ"
 RIGHT, WRONG = "right", "wrong"
 
 
@@ -119,11 +119,6 @@ class AnswerWidget(QWidget):
 
     def _lock(self) -> None:
         self.setProperty("locked", True)
-
-
-def _arranged(choices: tuple[Choice, ...], ids: tuple[str, ...]) -> tuple[Choice, ...]:
-    by_id = {c.id: c for c in choices}
-    return tuple(by_id[i] for i in ids)
 
 
 if TYPE_CHECKING:
@@ -303,7 +298,7 @@ class _ChoiceButtons(AnswerWidget):
 
 class SingleChoiceWidget(_ChoiceButtons):
     def __init__(self, body: SingleChoice, language: str, order: tuple[str, ...] = ()) -> None:
-        shown = _arranged(body.choices, displayed_order(body, order))
+        shown = arranged(body.choices, displayed_order(body, order))
         super().__init__(shown, language, exclusive=True)
         self._body = body
 
@@ -317,7 +312,7 @@ class SingleChoiceWidget(_ChoiceButtons):
 
 class MultipleResponseWidget(_ChoiceButtons):
     def __init__(self, body: MultipleResponse, language: str, order: tuple[str, ...] = ()) -> None:
-        shown = _arranged(body.choices, displayed_order(body, order))
+        shown = arranged(body.choices, displayed_order(body, order))
         super().__init__(shown, language, exclusive=False)
         self._body = body
 
@@ -538,7 +533,7 @@ class OrderingWidget(AnswerWidget):
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         # never starts in the right order (see core.shuffle)
-        for item in _arranged(body.items, displayed_order(body, order)):
+        for item in arranged(body.items, displayed_order(body, order)):
             entry = QListWidgetItem(item.text.get(language))
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             self.list.addItem(entry)
