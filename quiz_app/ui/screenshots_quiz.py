@@ -78,7 +78,7 @@ def _answer_wrongly(screen: QuizScreen) -> None:
             answer.edit.setText("Tiandu" if screen._language == "en" else "天都")
         case MatchingWidget():
             for combo in answer.combos.values():
-                combo.setCurrentIndex(1)
+                combo.setCurrentIndex(0)  # A for every item
 
 
 def quiz_type(

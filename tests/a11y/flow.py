@@ -1,7 +1,7 @@
 """A learner's way through the app by keyboard alone, steered by what the screen reader
 says is focused (never by looking at pixels), and the per-screen report of issue 18.
 
-``python -m tests.a11y.flow [en|zh]`` prints the report: per screen, the focusable
+``python -m tests.a11y.flow [en|zh] [practice|exam]`` prints the report: per screen, the focusable
 controls and the unnamed ones, and what a screen reader heard during a practice quiz.
 """
 
@@ -29,7 +29,7 @@ from tests.a11y.harness import (
 )
 
 SAMPLE_TOPICS = {"en": ("Missions", "Science"), "zh": ("任务", "科学")}
-PRACTICE_KEY = "alt+p"  # "&Practice", "练习(&P)"
+MODE_KEYS = {"practice": "alt+p", "exam": "alt+e"}  # "&Practice", "练习(&P)"; "&Exam"
 VERDICTS = ("Right!", "Not quite.", "Partly right", "答对了", "答错了", "部分正确")
 TEXT_ROLES = frozenset({"text", "entry", "spin button", "password text", "editbar"})
 CHOICE_ROLES = frozenset({"check box", "radio button", "toggle button"})
@@ -63,11 +63,15 @@ def tick_sample_topics(app: App, language: str) -> None:
     raise AssertionError(f"topics {wanted} not found in the packs tree")
 
 
-def start_sample_practice(app: App, language: str) -> Node:
-    """From Home: the sample pack's topics ticked, Practice pressed; the first question's
-    focused control once the quiz screen shows."""
+def start_sample_practice(app: App, language: str, mode: str = "practice") -> Node:
+    """From Home: the sample pack's topics ticked, Practice (or Exam, then Enter on its
+    rules) pressed; the first question's focused control once the quiz screen shows."""
     tick_sample_topics(app, language)
-    app.key(PRACTICE_KEY)
+    app.key(MODE_KEYS[mode])
+    if mode == "exam":
+        app.wait_focused(lambda n: n["role"] == "push button", "the exam's Start button")
+        app.key("Return")
+        return app.wait_focused(lambda n: n["role"] != "push button", "the first question")
     return app.wait_focused(lambda n: n["role"] != "tree", "the quiz's first question")
 
 
@@ -155,12 +159,15 @@ def count_screen(app: App, name: str) -> Screen:
     )
 
 
-def practice_walk(app: App, language: str) -> tuple[list[Screen], list[Node]]:
-    """Home, every question of the sample pack, its feedback, the results: counted, and
-    the events a screen reader received from the first key on the quiz to the results."""
+def practice_walk(
+    app: App, language: str, mode: str = "practice"
+) -> tuple[list[Screen], list[Node]]:
+    """Home, every question of the sample pack, its feedback (none in an exam), the
+    results: counted, and the events a screen reader received from the first key on the
+    quiz to the results."""
     screens = [count_screen(app, "home")]
     app.listen()
-    start_sample_practice(app, language)
+    start_sample_practice(app, language, mode)
     for seen in range(1, 13):
         question = count_screen(app, "question")
         node = question.focused
@@ -170,12 +177,23 @@ def practice_walk(app: App, language: str) -> tuple[list[Screen], list[Node]]:
         screens.append(question)
         answer(app, node)
         time.sleep(0.3)
+        if mode == "exam":  # the next question (or the results) at once
+            app.wait_focused(lambda n, was=node: _moved_on(n, was), "the next question")
+            continue
         screens.append(count_screen(app, question.name.replace("question", "feedback")))
         app.key("Return")  # Next
         time.sleep(0.3)
     screens.append(count_screen(app, "results"))
     time.sleep(0.5)
     return screens, app.events()
+
+
+def _moved_on(node: Node, was: Node) -> bool:
+    return (node["role"], node["name"], node["description"]) != (
+        was["role"],
+        was["name"],
+        was["description"],
+    )
 
 
 def _on_quiz(nodes: list[Node]) -> bool:
@@ -202,7 +220,7 @@ def _question_kind(nodes: list[Node], node: Node) -> str:
     return f"{kind} ({node['role']})"
 
 
-def report(language: str = "en") -> str:
+def report(language: str = "en", mode: str = "practice") -> str:
     """Run the practice walk on a fresh desktop and describe it in words."""
     with tempfile.TemporaryDirectory(prefix="quiz-a11y-") as folder:
         root = Path(folder)
@@ -210,10 +228,10 @@ def report(language: str = "en") -> str:
             bank = prepare_bank(root / "bank.db", language)
             app = launch(screen, bank, root)
             try:
-                screens, events = practice_walk(app, language)
+                screens, events = practice_walk(app, language, mode)
             finally:
                 app.stop()
-    lines = [f"Per screen ({language}): focusable controls, unnamed ones, the focus"]
+    lines = [f"Per screen ({language}, {mode}): focusable controls, unnamed ones, the focus"]
     for s in screens:
         lines.append(
             f"  {s.name}: {s.controls} focusable, {len(s.unnamed)} unnamed; focus: {s.said}"
@@ -243,4 +261,4 @@ def report(language: str = "en") -> str:
 
 
 if __name__ == "__main__":
-    print(report(sys.argv[1] if len(sys.argv) > 1 else "en"))
+    print(report(*sys.argv[1:3]))  # [en|zh] [practice|exam]

@@ -35,6 +35,27 @@ def audit(root: QWidget) -> tuple[int, list[str]]:
     return len(focusable), unnamed
 
 
+def headings(root: QWidget) -> list[str]:
+    """The names of the accessible headings under ``root``, walked as a screen reader
+    walks the tree (not by widget class)."""
+    found = []
+    pending = [QAccessible.queryAccessibleInterface(root)]
+    while pending:
+        node = pending.pop()
+        if node is None or not node.isValid():
+            continue
+        if node.role() == QAccessible.Role.Heading and not node.state().invisible:
+            found.append(node.text(QAccessible.Text.Name))
+        pending += [node.child(i) for i in range(node.childCount())]
+    return found
+
+
+HEADINGS = {
+    "en": {"home": "Hello", "results": "Score:", "history": "History", "progress": "Progress"},
+    "zh": {"home": "你好", "results": "得分", "history": "历史", "progress": "学习进度"},
+}
+
+
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_every_control_on_every_screen_is_named(
     qtbot: QtBot, window: MainWindow, database: Database, language: str
@@ -54,6 +75,12 @@ def test_every_control_on_every_screen_is_named(
             focusable, unnamed = audit(root)
             assert unnamed == [], name
             counts[name] = focusable
+            found = headings(root)
+            if name in HEADINGS[language]:  # the screen's heading, as a heading
+                assert len(found) == 1, (name, found)
+                assert HEADINGS[language][name] in found[0], (name, found)
+            else:  # a question: the answer control, not a heading, carries it
+                assert found == [], (name, found)
 
         check("home", window.home)
         for kind in QuestionType:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from quiz_app.core.questions import QuestionType
@@ -21,8 +22,10 @@ from quiz_app.storage import Database
 from quiz_app.ui.announce import announcer
 from quiz_app.ui.main_window import MainWindow
 from quiz_app.ui.screens.quiz import QuizScreen
+from quiz_app.ui.widgets.answers import MatchingWidget
 from tests.conftest import NOW
-from tests.ui.test_quiz_screen import _press_enter, wait_for_quiz
+from tests.ui.test_quiz_keyboard import _focus_in_answer
+from tests.ui.test_quiz_screen import _press_enter, _type_right_answer, wait_for_quiz
 
 
 @pytest.fixture
@@ -93,6 +96,32 @@ def test_the_score_and_times_up_are_announced(
     assert window.navigation.stack.currentWidget() is window.home
 
 
+def test_in_an_exam_each_answer_is_said_saved_and_focus_goes_to_the_next(
+    qtbot: QtBot, window: MainWindow, heard: list[str]
+) -> None:
+    """No feedback in an exam: the focus lands in the next question's answer at once, and
+    the learner hears that the answer is in and where they are; after the last answer,
+    the score (not "saved")."""
+    learner = window.home.current_learner()
+    assert learner is not None
+    settings = QuizSettings(QuizMode.EXAM, count=2, time_limit_s=600)
+    window.navigation.begin_quiz(learner, settings)  # past the rules
+    screen = wait_for_quiz(qtbot, window)
+    qtbot.waitUntil(lambda: _focus_in_answer(screen))
+    first = screen._answer
+    _type_right_answer(qtbot, screen)
+    heard.clear()  # (an ordering question's moves are announced too)
+    _press_enter(qtbot, screen)
+    assert heard == ["Answer saved. Question 2 of 2"]
+    assert screen._answer is not first
+    qtbot.waitUntil(lambda: _focus_in_answer(screen))
+    _type_right_answer(qtbot, screen)
+    heard.clear()
+    _press_enter(qtbot, screen)
+    qtbot.waitUntil(lambda: len(heard) == 1)
+    assert heard[0].startswith("Score: 100 %")
+
+
 def test_the_last_minute_of_an_exam_is_announced_once(
     qtbot: QtBot,
     database: Database,
@@ -121,6 +150,28 @@ def test_answer_controls_are_named_by_their_question(
     assert edit is not None
     assert edit.accessibleName() == "嫦娥五号带回了多少克月球样品？"  # the question, not "克"
     assert "克" in edit.accessibleDescription()  # the unit is part of how to answer
+
+
+def test_each_matching_box_is_named_by_its_item_and_tells_the_question(
+    qtbot: QtBot, database: Database, sample_pack: Path
+) -> None:
+    """Linux names a combo box by its current text, so the name set here reaches Windows
+    and macOS; Orca takes the item from the buddy label and reads the description."""
+    import_pack(database, sample_pack, now=NOW)
+    settings = QuizSettings(count=1, types=frozenset({QuestionType.MATCHING}))
+    screen = _screen(qtbot, database, settings)
+    widget = screen._answer
+    assert isinstance(widget, MatchingWidget)
+    question = screen.prompt.text()
+    combos = list(widget.combos.values())
+    buddies = {label.buddy(): label.text() for label in widget.findChildren(QLabel)}
+    for combo in combos:
+        item = buddies[combo]
+        assert combo.accessibleName() == f"{item}: pick its partner"
+        assert combo.accessibleDescription() == (
+            f"{question} — Pick its partner from the list: A to {'ABCDEFGH'[len(combos) - 1]}"
+        )
+        assert combo.currentText() == ""  # nothing picked: no "—" read as its name
 
 
 def test_study_menu_home_leaves_a_quiz_for_later(qtbot: QtBot, window: MainWindow) -> None:

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from quiz_app.services.results import ClassResults
+from quiz_app.ui.widgets.heading import Heading
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -52,8 +52,7 @@ class ClassResultsScreen(QWidget):
     def __init__(self, results: ClassResults, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("Class results"), self)
-        heading.setProperty("role", "heading")
+        heading = Heading(self.tr("Class results"), self)
         layout.addWidget(heading)
         self.tabs = QTabWidget(self)
         self.learners = _table(

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from quiz_app.ui.widgets.heading import Heading
 from quiz_app.ui.widgets.question_form import QuestionForm
 from quiz_app.ui.widgets.question_preview import QuestionPreview
 from quiz_app.ui.worker import Job, database_worker
@@ -63,8 +64,7 @@ class PackEditorScreen(QWidget):
     def _build(self, edited: EditablePack) -> None:
         info = edited.info
         outer = QVBoxLayout(self)
-        self.heading = QLabel(self)
-        self.heading.setProperty("role", "title")
+        self.heading = Heading("", self, "title")
         outer.addWidget(self.heading)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)

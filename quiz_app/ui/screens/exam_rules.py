@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from quiz_app.core.quiz import QuizSettings
+from quiz_app.ui.widgets.heading import Heading
 
 
 def minutes_text(seconds: int) -> str:
@@ -29,8 +30,7 @@ class ExamRulesScreen(QWidget):
         card.setObjectName("card")
         card.setMaximumWidth(640)
         inner = QVBoxLayout(card)
-        heading = QLabel(self.tr("Exam"), card)
-        heading.setProperty("role", "heading")
+        heading = Heading(self.tr("Exam"), card)
         inner.addWidget(heading)
         limit = settings.time_limit_s or 0
         self.summary = QLabel(

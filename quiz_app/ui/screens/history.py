@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from quiz_app.core.quiz import QuizSession
 from quiz_app.ui.modes import mode_name
+from quiz_app.ui.widgets.heading import Heading
 
 
 class _QuizTable(QTableWidget):
@@ -44,8 +45,7 @@ class HistoryScreen(QWidget):
         super().__init__(parent)
         self._quizzes = quizzes
         layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("History"), self)
-        heading.setProperty("role", "heading")
+        heading = Heading(self.tr("History"), self)
         layout.addWidget(heading)
         self.empty = QLabel(self.tr("No finished quizzes yet."), self)
         self.empty.setVisible(not quizzes)

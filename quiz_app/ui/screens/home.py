@@ -27,6 +27,7 @@ from quiz_app.core.quiz import QuizMode, QuizSettings
 from quiz_app.core.settings import MAX_QUESTIONS, MIN_QUESTIONS
 from quiz_app.ui.context import AppContext, ChangeTracker
 from quiz_app.ui.modes import mode_name
+from quiz_app.ui.widgets.heading import Heading
 from quiz_app.ui.worker import database_worker
 
 if TYPE_CHECKING:
@@ -120,8 +121,7 @@ class HomeScreen(QWidget):
         self.next_card.setObjectName("card")
         card = QHBoxLayout(self.next_card)
         words = QVBoxLayout()
-        self.greeting = QLabel(self.next_card)
-        self.greeting.setProperty("role", "heading")
+        self.greeting = Heading("", self.next_card)
         self.greeting.setWordWrap(True)
         self.next_text = QLabel(self.next_card)
         self.next_text.setWordWrap(True)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from quiz_app.core.progress import Progress
+from quiz_app.ui.widgets.heading import Heading
 
 
 def _chart(title: str) -> QChart:
@@ -60,8 +61,7 @@ class ProgressScreen(QWidget):
         self.progress = progress
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        heading = QLabel(self.tr("Progress of %1").replace("%1", learner_name), self)
-        heading.setProperty("role", "heading")
+        heading = Heading(self.tr("Progress of %1").replace("%1", learner_name), self)
         self.streak = QLabel(
             self.tr("Study streak: %1 day(s) · %2 answers")
             .replace("%1", str(progress.streak))

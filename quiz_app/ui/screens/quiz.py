@@ -85,6 +85,7 @@ class QuizScreen(QWidget):
         self._questions = {q.id: q for q in questions}
         self._language = language
         self._answer: AnswerWidget | None = None
+        self._retired: QWidget | None = None  # the answer left last (see _retire)
         self._current: StoredQuestion | None = None
         self._saving: object | None = None
         self.timed_out = False
@@ -440,11 +441,13 @@ class QuizScreen(QWidget):
     def quiz(self) -> QuizSession:
         return self._quiz
 
-    def _show_next(self) -> None:
+    def _show_next(self) -> bool:
+        """The next question, or the end of the quiz (False) when none is left."""
         if self.run.next_question(self._quiz, time.monotonic()) is None:
             self._finish()
-            return
+            return False
         self._show_current()
+        return True
 
     def _show_again(self) -> None:
         """The run's current question, as it was: being answered, or with its feedback."""
@@ -467,8 +470,7 @@ class QuizScreen(QWidget):
         self.prompt.setText(question.prompt.get(self._language))
         self._show_peek_button()
         self._show_image()
-        if self._answer is not None:
-            self._answer.deleteLater()
+        left = self._answer
         # The order drawn when the quiz started: the same on resume and language switch.
         if isinstance(question.body, Card):
             self._answer = CardWidget(question.body, self._language, self._card_intervals())
@@ -491,6 +493,17 @@ class QuizScreen(QWidget):
         self.submit.setVisible(not isinstance(self._answer, CardWidget))
         self._set_tab_order()
         self.focus_answer()
+        if left is not None:
+            self._retire(left)
+
+    def _retire(self, answer: QWidget) -> None:
+        """Hide the answer just left (the focus has moved on) and delete the one left
+        before it: a screen reader asks about the control that lost the focus after the
+        focus has moved, and Qt logs "Could not find accessible" for one already gone."""
+        answer.hide()
+        if self._retired is not None:
+            self._retired.deleteLater()
+        self._retired = answer
 
     def _show_image(self) -> None:
         assert self._current is not None
@@ -555,7 +568,11 @@ class QuizScreen(QWidget):
             self._finish()
             return
         if self._quiz.settings.mode is QuizMode.EXAM:
-            self._show_next()
+            # No feedback in an exam: the next question comes at once, its answer control
+            # takes the focus (read out with its question), and this says the answer is in.
+            if self._show_next():
+                place = self.head.place.text()
+                announce(self.head.place, self.tr("Answer saved. %1").replace("%1", place))
             return
         self._show_feedback(outcome.score)
 

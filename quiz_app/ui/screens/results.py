@@ -21,6 +21,7 @@ from quiz_app.core.bank import StoredQuestion
 from quiz_app.core.quiz import QuizSession
 from quiz_app.ui.announce import announce
 from quiz_app.ui.answer_text import given_text, right_text
+from quiz_app.ui.widgets.heading import Heading
 
 RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -84,11 +85,10 @@ class ResultsScreen(QWidget):
             )
         self.notice.setVisible(times_up)
         layout.addWidget(self.notice)
-        self.score = QLabel(
-            self.tr("Score: %1 %").replace("%1", str(round(quiz.score * 100))), self
+        self.score = Heading(
+            self.tr("Score: %1 %").replace("%1", str(round(quiz.score * 100))), self, "score"
         )
         self.score.setObjectName("score")
-        self.score.setProperty("role", "score")
         self.summary = QLabel(
             self.tr("%1 of %2 answered · time %3")
             .replace("%1", str(len(quiz.answers)))

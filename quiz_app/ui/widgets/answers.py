@@ -633,12 +633,18 @@ class MatchingWidget(AnswerWidget):
         for row, pair in enumerate(body.pairs):
             label = _plain(QLabel(pair.left.get(language), self))
             combo = QComboBox(self)
-            combo.addItem("—", None)
+            # Nothing picked is no item at all: a "—" item would be the combo box's name
+            # on Linux, where Qt names a combo box by its current text (Orca takes the
+            # label from the buddy below and reads "Li Chunlai, combo box").
+            combo.setPlaceholderText("—")
             for option in self._rights:
-                combo.addItem(self._letter[option.id], option.id)
-                combo.setItemData(
-                    combo.count() - 1, option.right.get(language), Qt.ItemDataRole.ToolTipRole
-                )
+                letter = self._letter[option.id]
+                partner = option.right.get(language)
+                combo.addItem(letter, option.id)
+                last = combo.count() - 1
+                combo.setItemData(last, partner, Qt.ItemDataRole.ToolTipRole)
+                combo.setItemData(last, f"{letter}: {partner}", Qt.ItemDataRole.AccessibleTextRole)
+            combo.setCurrentIndex(-1)
             combo.setAccessibleName(
                 QCoreApplication.translate("Feedback", "%1: pick its partner").replace(
                     "%1", pair.left.get(language)
@@ -670,6 +676,17 @@ class MatchingWidget(AnswerWidget):
         outer.addLayout(grid)
         first = next(iter(self.combos.values()))
         self.setFocusProxy(first)
+
+    def ask(self, question: str) -> None:
+        super().ask(question)
+        how = (
+            QCoreApplication.translate("Feedback", "Pick its partner from the list: %1 to %2")
+            .replace("%1", LETTERS[0])
+            .replace("%2", LETTERS[len(self._rights) - 1])
+        )
+        self.setAccessibleDescription(how)
+        for combo in self.combos.values():
+            combo.setAccessibleDescription(f"{question} — {how}")
 
     def _partner_text(self, pair_id: object) -> str:
         if pair_id is None:

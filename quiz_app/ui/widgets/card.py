@@ -46,7 +46,6 @@ class CardWidget(AnswerWidget):
         self.back.setObjectName("back")
         self.back.setTextFormat(Qt.TextFormat.PlainText)  # pack text is never rich text
         self.back.setWordWrap(True)
-        self.back.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.back.hide()
         layout.addWidget(self.back)
         self.question = QLabel(self.tr("How well did you know it?"), self)

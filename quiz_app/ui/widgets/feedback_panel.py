@@ -11,12 +11,14 @@ from quiz_app.ui.widgets.answers import mark_feedback
 
 
 def plain_label(parent: QWidget, name: str) -> QLabel:
-    """A label for pack text: plain text only, wrapped, selectable."""
+    """A label for pack text: plain text only, wrapped. Not selectable: a selectable
+    label's text engine sends text events the accessibility bus cannot take (QLabel has
+    no accessible text interface, so Qt logs "Received text event for invalid interface"
+    at every change)."""
     label = QLabel(parent)
     label.setObjectName(name)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from quiz_app.core.questions import Question
 from quiz_app.ui.images import pixmap_from_bytes
 from quiz_app.ui.widgets.answers import AnswerWidget, answer_widget
+from quiz_app.ui.widgets.heading import Heading
 from quiz_app.ui.widgets.rows_editor import LANGUAGE_NAMES
 
 PREVIEW_IMAGE_WIDTH = 320
@@ -40,8 +41,7 @@ class QuestionPreview(QFrame):
         self._answer: AnswerWidget | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        title = QLabel(self.tr("As the learner sees it"), self)
-        title.setProperty("role", "title")
+        title = Heading(self.tr("As the learner sees it"), self, "title")
         top.addWidget(title, 1)
         self.language = QComboBox(self)
         self.language.setAccessibleName(self.tr("Preview language"))
