@@ -996,137 +996,172 @@ An offline quiz about China's lunar missions and lunar science.</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="50" />
+        <location filename="../../quiz_app/ui/menus.py" line="51" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="52" />
+        <location filename="../../quiz_app/ui/menus.py" line="53" />
         <source>&amp;Import pack…</source>
         <translation>导入题包(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="57" />
+        <location filename="../../quiz_app/ui/menus.py" line="58" />
         <source>Import pack &amp;folder…</source>
         <translation>导入题包文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="61" />
+        <location filename="../../quiz_app/ui/menus.py" line="62" />
         <source>&amp;Export pack…</source>
         <translation>导出题包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="63" />
+        <location filename="../../quiz_app/ui/menus.py" line="64" />
         <source>Export &amp;my results…</source>
         <translation>导出我的成绩(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="68" />
+        <location filename="../../quiz_app/ui/menus.py" line="69" />
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="71" />
+        <location filename="../../quiz_app/ui/menus.py" line="72" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="77" />
+        <location filename="../../quiz_app/ui/menus.py" line="78" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="78" />
+        <location filename="../../quiz_app/ui/menus.py" line="79" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="82" />
+        <location filename="../../quiz_app/ui/menus.py" line="83" />
         <source>Follow the &amp;system</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="83" />
+        <location filename="../../quiz_app/ui/menus.py" line="84" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="84" />
+        <location filename="../../quiz_app/ui/menus.py" line="85" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="94" />
+        <location filename="../../quiz_app/ui/menus.py" line="95" />
         <source>&amp;Bigger text</source>
         <translation>放大文字(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="99" />
+        <location filename="../../quiz_app/ui/menus.py" line="100" />
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="103" />
+        <location filename="../../quiz_app/ui/menus.py" line="104" />
         <source>&amp;Normal text size</source>
         <translation>默认文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="107" />
+        <location filename="../../quiz_app/ui/menus.py" line="108" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="117" />
+        <location filename="../../quiz_app/ui/menus.py" line="151" />
         <source>&amp;Study</source>
         <translation>学习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="118" />
+        <location filename="../../quiz_app/ui/menus.py" line="153" />
         <source>&amp;Home</source>
         <translation>主页(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="121" />
+        <location filename="../../quiz_app/ui/menus.py" line="159" />
+        <source>&amp;Practice</source>
+        <translation>练习(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="160" />
+        <source>&amp;Exam</source>
+        <translation>考试(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="161" />
+        <source>My &amp;mistakes</source>
+        <translation>我的错题(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="162" />
+        <source>&amp;Review</source>
+        <translation>回顾(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="163" />
+        <source>Histor&amp;y</source>
+        <translation>历史记录(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="164" />
+        <source>Pr&amp;ogress</source>
+        <translation>学习进度(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="169" />
+        <source>Retry this quiz's mis&amp;takes</source>
+        <translation>重做本次测验的错题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="174" />
         <source>&amp;New questions per day in reviews…</source>
         <translation>复习中每天的新题数量(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="127" />
+        <location filename="../../quiz_app/ui/menus.py" line="119" />
         <source>&amp;Teacher</source>
         <translation>教师(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="128" />
+        <location filename="../../quiz_app/ui/menus.py" line="120" />
         <source>&amp;Edit pack…</source>
         <translation>编辑题包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="130" />
+        <location filename="../../quiz_app/ui/menus.py" line="122" />
         <source>&amp;Class results…</source>
         <translation>班级成绩(&amp;C)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="135" />
+        <location filename="../../quiz_app/ui/menus.py" line="127" />
         <source>&amp;Merge learners' results…</source>
         <translation>合并学习者成绩(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="140" />
+        <location filename="../../quiz_app/ui/menus.py" line="132" />
         <source>Export &amp;all learners' results…</source>
         <translation>导出所有学习者成绩(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="146" />
+        <location filename="../../quiz_app/ui/menus.py" line="138" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="148" />
+        <location filename="../../quiz_app/ui/menus.py" line="140" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="152" />
+        <location filename="../../quiz_app/ui/menus.py" line="144" />
         <source>&amp;About Chang'e Quiz</source>
         <translation>关于嫦娥问答(&amp;A)</translation>
     </message>
@@ -1704,81 +1739,81 @@ An offline quiz about China's lunar missions and lunar science.</source>
 <context>
     <name>QuizScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="258" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="259" />
         <source>Paused. Press Esc to carry on.</source>
         <translation>已暂停。按 Esc 键继续。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="308" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="309" />
         <source>S&amp;kip</source>
         <translation>跳过(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="237" />
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="311" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="238" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="312" />
         <source>Fla&amp;g</source>
         <translation>标记(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="191" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="192" />
         <source>One minute left.</source>
         <translation>还剩一分钟。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="237" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="238" />
         <source>⚑ Fla&amp;gged</source>
         <translation>⚑ 已标记(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="297" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="298" />
         <source>Answers</source>
         <translation>答题数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="313" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="314" />
         <source>Mark this question to look at again</source>
         <translation>标记此题，稍后再看</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="317" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="318" />
         <location filename="../../quiz_app/ui/screens/quiz.py" line="491" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="360" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="361" />
         <source>↻ Comes back %1</source>
         <translation>↻ %1再次出现</translation>
     </message>
     <message>
         <location filename="../../quiz_app/ui/screens/quiz.py" line="482" />
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="595" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="606" />
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
         <location filename="../../quiz_app/ui/screens/quiz.py" line="482" />
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="595" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="606" />
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="564" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="575" />
         <source>Answer saved. %1</source>
         <translation>答案已保存。%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="574" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="585" />
         <source>Next</source>
         <translation>下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="597" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="608" />
         <source>The right answer: %1</source>
         <translation>正确答案：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="612" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="623" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>

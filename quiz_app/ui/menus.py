@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenuBar, QWidget
+from PySide6.QtWidgets import QMenuBar, QPushButton, QWidget
 
+from quiz_app.core.quiz import QuizMode
 from quiz_app.core.settings import Theme
 
 if TYPE_CHECKING:
@@ -113,16 +114,7 @@ class Menus(QObject):
             language_group.addAction(action)
             languages.addAction(action)
 
-        add(
-            self.tr("&Study"),
-            (self.tr("&Home"), window.navigation.back_home, QKeySequence("Alt+Home")),
-            None,
-            (
-                self.tr("&New questions per day in reviews…"),
-                window.view.ask_new_per_day,
-                None,
-            ),
-        )
+        self._study_menu(window, bar)
         add(
             self.tr("&Teacher"),
             (self.tr("&Edit pack…"), teacher.edit_pack, None),
@@ -151,6 +143,64 @@ class Menus(QObject):
             ),
             (self.tr("&About Chang'e Quiz"), window.show_about, None),
         )
+
+    def _study_menu(self, window: MainWindow, bar: QMenuBar) -> None:
+        """Home, what Home's buttons start (so that each is in a menu, where a screen
+        reader lists it), and the results' retry; each greyed out when it cannot be done."""
+        navigation = window.navigation
+        menu = bar.addMenu(self.tr("&Study"))
+        menu.addAction(
+            _action(window, self.tr("&Home"), navigation.back_home, QKeySequence("Alt+Home"))
+        )
+        menu.addSeparator()
+        # Home is built again after a language switch: its buttons are looked up when used.
+        on_home: list[tuple[QAction, Callable[[], QPushButton]]] = []
+        for text, button in (
+            (self.tr("&Practice"), lambda: navigation.home.mode_buttons[QuizMode.PRACTICE]),
+            (self.tr("&Exam"), lambda: navigation.home.mode_buttons[QuizMode.EXAM]),
+            (self.tr("My &mistakes"), lambda: navigation.home.mode_buttons[QuizMode.MISTAKES]),
+            (self.tr("&Review"), lambda: navigation.home.mode_buttons[QuizMode.REVIEW]),
+            (self.tr("Histor&y"), lambda: navigation.home.history),
+            (self.tr("Pr&ogress"), lambda: navigation.home.progress_button),
+        ):
+            action = _action(window, text, partial(_press_on_home, window, button))
+            menu.addAction(action)
+            on_home.append((action, button))
+        retry = _action(window, self.tr("Retry this quiz's mis&takes"), partial(_retry, window))
+        menu.addAction(retry)
+        menu.addSeparator()
+        menu.addAction(
+            _action(
+                window, self.tr("&New questions per day in reviews…"), window.view.ask_new_per_day
+            )
+        )
+
+        def update() -> None:
+            for action, button in on_home:
+                action.setEnabled(button().isEnabled())
+            results = navigation.results_screen
+            retry.setEnabled(
+                results is not None
+                and navigation.stack.currentWidget() is results
+                and results.retry.isEnabled()
+            )
+
+        menu.aboutToShow.connect(update)
+
+
+def _press_on_home(window: MainWindow, button: Callable[[], QPushButton]) -> None:
+    """Back to Home (a quiz in front is kept for later), then press ``button`` there."""
+    navigation = window.navigation
+    if navigation.stack.currentWidget() is not navigation.home:
+        navigation.back_home()
+    if button().isEnabled():
+        button().click()
+
+
+def _retry(window: MainWindow) -> None:
+    results = window.navigation.results_screen
+    if results is not None and results.retry.isEnabled():
+        results.retry.click()
 
 
 def build_menus(window: MainWindow) -> None:
