@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
 from quiz_app.core.changes import Changed, Changes
@@ -32,6 +32,13 @@ if TYPE_CHECKING:
     from quiz_app.ui.screens.progress import ProgressScreen
     from quiz_app.ui.screens.quiz import QuizScreen
     from quiz_app.ui.screens.results import ResultsScreen
+
+
+@runtime_checkable
+class FocusFirst(Protocol):
+    """A screen that knows where the keyboard focus belongs when it comes to the front."""
+
+    def first_focus(self) -> QWidget | None: ...
 
 
 @dataclass
@@ -106,6 +113,11 @@ class Navigation(QObject):
             old.deleteLater()
         setattr(self, name, screen)
         self.stack.addWidget(screen)
+        # The stack hands the focus to the new page's own focus widget, else to its first
+        # control: name it before, or a screen reader hears that first control on the way.
+        first = screen.first_focus() if isinstance(screen, FocusFirst) else None
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
         self.stack.setCurrentWidget(screen)
         if watches and build is not None:
             self._rebuilds[name] = _Shown(name, watches, build)

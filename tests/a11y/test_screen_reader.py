@@ -192,6 +192,29 @@ def said_name(node: Node) -> str:
     return node["name"].strip() or " ".join(node["labelled_by"]).strip()
 
 
+NEXT = {"en": "Next", "zh": "下一题"}
+
+
+def test_the_focus_never_stops_on_the_way(walk: Walk) -> None:
+    """From the first question to the results the focus lands only on answers, Next and
+    at last Home: no control on the way is read out."""
+    gained = [
+        e["source"]
+        for e in walk.events
+        if e["type"] == "object:state-changed:focused" and e["detail1"] == 1
+    ]
+    first = max(i for i, n in enumerate(gained) if n["role"] in ("tree", "table cell"))
+    quiz = gained[first + 1 :]
+    stops = [
+        describe_node(n)
+        for n in quiz[:-1]
+        if n["role"] not in ANSWER_ROLES and n["name"] != NEXT[walk.language]
+    ]
+    assert stops == []
+    assert quiz[-1]["role"] == "push button", describe_node(quiz[-1])
+    assert quiz[-1]["name"] in ("Home", "主页(H)"), describe_node(quiz[-1])
+
+
 def test_quiz_screens_have_no_unnamed_controls(walk: Walk) -> None:
     assert {s.name: s.unnamed for s in walk.screens if s.unnamed} == {}
 
@@ -230,4 +253,15 @@ def test_an_exam_by_keyboard_says_each_answer_is_saved_then_the_score(exam_walk:
     assert said[:-1] == [f"Answer saved. Question {n} of {total}" for n in range(2, total + 1)]
     assert said[-1].startswith("Score: ")
     assert verdict_spoken(exam_walk.events) == []  # an exam gives no verdict
+    # From Start to the results the focus goes from answer to answer, then to Home:
+    # never by way of another control, which a screen reader would read out.
+    gained = [
+        e["source"]
+        for e in exam_walk.events
+        if e["type"] == "object:state-changed:focused" and e["detail1"] == 1
+    ]
+    start = next(i for i, n in enumerate(gained) if n["name"] == "Start the exam")
+    roles = [n["role"] for n in gained[start + 1 :]]
+    assert set(roles[:-1]) <= ANSWER_ROLES, [describe_node(n) for n in gained[start + 1 :]]
+    assert describe_node(gained[-1]).startswith("push button 'Home'")
     assert [line for line in exam_walk.log if "GetApplicationBusAddress" not in line] == []

@@ -77,8 +77,7 @@ class ExamRulesScreen(QWidget):
 
     def _start(self) -> None:
         if not self._started:  # one exam per press, however fast the second one comes
-            self._started = True
-            self.start.setEnabled(False)
+            self._started = True  # (not disabled: the focus would hop to Back, read aloud)
             self.accepted.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -92,6 +91,9 @@ class ExamRulesScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         QTimer.singleShot(0, self, self._focus_start)
+
+    def first_focus(self) -> QWidget:
+        return self.start
 
     def _focus_start(self) -> None:
         self.start.setFocus(Qt.FocusReason.OtherFocusReason)

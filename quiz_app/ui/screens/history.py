@@ -100,6 +100,10 @@ class HistoryScreen(QWidget):
             self.table.setCurrentCell(0, 0)
             self.table.setFocus()
 
+    def first_focus(self) -> QWidget:
+        """The newest quiz (Enter opens it), or Home when there is none."""
+        return self.table if self._quizzes else self.home
+
     def _open(self, row: int) -> None:
         if 0 <= row < len(self._quizzes):
             self.open_quiz.emit(self._quizzes[row])

@@ -159,15 +159,22 @@ class QuizScreen(QWidget):
         # choice: put it on the answer once the screen is really on view.
         QTimer.singleShot(0, self, self.focus_answer)
 
+    def first_focus(self) -> QWidget | None:
+        """The answer control (Next after feedback; the paused notice in a pause)."""
+        if self.run.paused:
+            return self.paused
+        if self.run.feedback is not None:
+            return self.submit
+        return self._answer
+
     def focus_answer(self) -> None:
         """Keyboard focus on the answer control (or Next after feedback), so number keys,
         letters, T/F and Enter work at once."""
         if not isValid(self) or self.run.paused:
             return
-        if self.run.feedback is not None:
-            self.submit.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif self._answer is not None:
-            self._answer.setFocus(Qt.FocusReason.OtherFocusReason)
+        first = self.first_focus()
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- exam time, pause, skip ---------------------------------------------------------------
     @property

@@ -155,6 +155,9 @@ class ResultsScreen(QWidget):
         super().showEvent(event)
         QTimer.singleShot(0, self, self._arrived)
 
+    def first_focus(self) -> QWidget:
+        return self.home
+
     def _arrived(self) -> None:
         """Focus on Home, and the score read out (with "time's up" first, if it was)."""
         if not isValid(self) or not self.isVisible():
