@@ -29,6 +29,9 @@ class Choice:
 
     id: str
     text: LocalizedText
+    feedback: LocalizedText | None = None
+    """Shown when the learner picks this choice (single/multiple only): why it is right or
+    what it gets wrong. The question's explanation stays its general feedback."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,9 @@ class Question:
     shuffle: bool = True
     """False pins the choices in the written order (e.g. "all of the above" last);
     ordering and matching are shuffled regardless (see ``core.shuffle``)."""
+    title: str | None = None
+    """The question's own name where it came from (Moodle's ``<name>``, GIFT's ``::Title::``),
+    shown to teachers and written back on export; ``key`` stays a stable slug."""
 
     @property
     def type(self) -> QuestionType:

@@ -38,11 +38,20 @@ JsonDict = dict[str, Any]
 
 
 def _choices(choices: tuple[Choice, ...]) -> list[JsonDict]:
-    return [{"id": c.id, "text": c.text.as_dict()} for c in choices]
+    out = []
+    for choice in choices:
+        item: JsonDict = {"id": choice.id, "text": choice.text.as_dict()}
+        if choice.feedback is not None:  # left out when absent: older hashes stay
+            item["feedback"] = choice.feedback.as_dict()
+        out.append(item)
+    return out
 
 
 def _choices_from(data: list[JsonDict]) -> tuple[Choice, ...]:
-    return tuple(Choice(c["id"], LocalizedText.of(c["text"])) for c in data)
+    return tuple(
+        Choice(c["id"], LocalizedText.of(c["text"]), _optional_text(c.get("feedback")))
+        for c in data
+    )
 
 
 def body_to_dict(body: Body) -> JsonDict:
@@ -131,6 +140,8 @@ def question_to_dict(question: Question) -> JsonDict:
         out["image_alt"] = question.image_alt.as_dict()
     if not question.shuffle:  # left out when true, so older questions keep their hash
         out["shuffle"] = False
+    if question.title is not None:
+        out["title"] = question.title
     return out
 
 
@@ -147,6 +158,7 @@ def question_from_dict(data: JsonDict) -> Question:
         image=data.get("image"),
         image_alt=_optional_text(data.get("image_alt")),
         shuffle=bool(data.get("shuffle", True)),
+        title=data.get("title"),
     )
 
 

@@ -270,6 +270,9 @@ def _texts(q: Any) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:
     for name in ("choices", "items"):
         for i, choice in enumerate(fields.get(name) or ()):
             yield (name, i, "text"), choice.text
+            feedback = vars(choice).get("feedback")
+            if feedback is not None:
+                yield (name, i, "feedback"), feedback
     for i, pair in enumerate(fields.get("pairs") or ()):
         yield ("pairs", i, "left"), pair.left
         yield ("pairs", i, "right"), pair.right

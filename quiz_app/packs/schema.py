@@ -95,9 +95,18 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-class Choice(Strict):
+class Item(Strict):
+    """An item to put in order."""
+
     id: Ident
     text: Text
+
+
+class Choice(Item):
+    """A choice of a single or multiple question."""
+
+    feedback: Text | None = None
+    """Shown when the learner picks this choice."""
 
 
 class Pair(Strict):
@@ -117,9 +126,12 @@ class QuestionBase(Strict):
     image_alt: Text | None = None
     shuffle: bool | None = None
     """False keeps the choices in the written order; absent takes the pack's default."""
+    title: Annotated[str, StringConstraints(min_length=1, max_length=255)] | None = None
+    """The question's own name (e.g. from Moodle), shown to teachers; the id stays a slug."""
 
 
 Choices = Annotated[list[Choice], Field(min_length=2, max_length=10)]
+Items = Annotated[list[Item], Field(min_length=2, max_length=10)]
 
 
 class SingleQuestion(QuestionBase):
@@ -153,7 +165,7 @@ class ShortTextQuestion(QuestionBase):
 
 class OrderingQuestion(QuestionBase):
     type: Literal["ordering"]
-    items: Choices
+    items: Items
 
 
 class MatchingQuestion(QuestionBase):

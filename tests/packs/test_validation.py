@@ -382,3 +382,49 @@ def test_an_svg_with_internal_references_is_fine(sample_pack: Path) -> None:
         encoding="utf-8",
     )
     assert check_pack(sample_pack) == []
+
+
+def test_choice_feedback_and_a_title_are_read_and_kept(sample_pack: Path) -> None:
+    from quiz_app.core.serialize import question_from_dict, question_to_dict
+
+    target = sample_pack / "missions.toml"
+    _replace(
+        target,
+        '{ id = "a", text = { en = "Chang\'e-3", zh = "嫦娥三号" } },',
+        '{ id = "a", text = { en = "Chang\'e-3", zh = "嫦娥三号" },'
+        ' feedback = { en = "It landed on the near side.", zh = "它在正面着陆。" } },',
+    )
+    _replace(target, 'id = "far-side-first"', 'id = "far-side-first"\ntitle = "Far side: first"')
+    assert check_pack(sample_pack) == []
+    question = next(q for q in load_pack(sample_pack).questions if q.key == "far-side-first")
+    assert question.title == "Far side: first"
+    choices = question.body.choices  # type: ignore[union-attr]
+    assert choices[0].feedback is not None
+    assert choices[0].feedback.get("zh") == "它在正面着陆。"
+    assert [c.feedback for c in choices[1:]] == [None, None]
+    assert question_from_dict(question_to_dict(question)) == question
+
+
+def test_choice_feedback_needs_the_questions_languages(sample_pack: Path) -> None:
+    target = sample_pack / "missions.toml"
+    _replace(
+        target,
+        '{ id = "b", text = { en = "Chang\'e-4", zh = "嫦娥四号" } },',
+        '{ id = "b", text = { en = "Chang\'e-4", zh = "嫦娥四号" }, feedback = "Yes." },',
+    )
+    problems = _problems(sample_pack)
+    assert len(problems) == 1, problems
+    assert "missions.toml" in problems[0]
+    assert "choices[1].feedback" in problems[0] or "choices.1.feedback" in problems[0], problems
+
+
+def test_items_to_order_take_no_feedback(sample_pack: Path) -> None:
+    target = sample_pack / "science.toml"
+    text = target.read_text(encoding="utf-8")
+    start = text.index('type = "ordering"')
+    item = text.index("{ id = ", start)
+    end = text.index(" },", item)
+    target.write_text(text[:end] + ', feedback = "No."' + text[end:], encoding="utf-8")
+    problems = _problems(sample_pack)
+    assert len(problems) == 1, problems
+    assert "feedback" in problems[0]
