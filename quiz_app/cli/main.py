@@ -21,6 +21,7 @@ from quiz_app.core.importing import ImportKind, ImportPlan
 from quiz_app.core.serialize import question_to_dict
 from quiz_app.core.text import LANGUAGES
 from quiz_app.packs.formats import READERS
+from quiz_app.packs.rich_text import to_plain
 from quiz_app.packs.schema import Manifest, QuestionFile
 from quiz_app.services.backups import (
     BackupReason,
@@ -374,7 +375,7 @@ def _packs_show(options: argparse.Namespace, out: TextIO) -> int:
     for q in pack.questions:
         print(
             f"  {q.key:<32} {q.type.value:<10} d{q.difficulty} {q.topic:<14} "
-            f"{q.prompt.get('en')[:70]}",
+            f"{to_plain(q.prompt.get('en'))[:70]}",
             file=out,
         )
     return EXIT_OK

@@ -25,3 +25,12 @@ def pixmap_from_bytes(data: bytes, path: str, width: int) -> QPixmap:
     if not pixmap.loadFromData(data):
         return QPixmap()
     return pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+
+
+def natural_width(data: bytes, path: str) -> int:
+    """An image's own width in pixels (0 when the bytes are not an image)."""
+    if path.lower().endswith(".svg"):
+        renderer = QSvgRenderer(QByteArray(data))
+        return renderer.defaultSize().width() if renderer.isValid() else 0
+    image = QImage()
+    return image.width() if image.loadFromData(data) else 0

@@ -24,10 +24,10 @@ from quiz_app.services.quiz import start_quiz
 from quiz_app.ui.main_window import MainWindow
 from quiz_app.ui.screens.quiz import QuizScreen
 from quiz_app.ui.widgets.answers import (
+    ChoiceAnswers,
     MatchingWidget,
     NumericWidget,
     ShortTextWidget,
-    _ChoiceButtons,
 )
 
 Wait = Callable[[Callable[[], bool]], None]
@@ -60,7 +60,7 @@ def _answer_wrongly(screen: QuizScreen) -> None:
     assert screen._current is not None
     body = screen._current.question.body
     match answer:
-        case _ChoiceButtons():
+        case ChoiceAnswers():
             order = answer.display_order()
             if isinstance(body, SingleChoice):
                 wrong = [order.index(c) for c in order if c != body.answer][:1]
