@@ -152,10 +152,12 @@ class ChoiceButton(_Button):
         self.mark.setObjectName("mark")
         self.mark.setWordWrap(False)  # a few words: kept on one line beside the choice
         self.mark.hide()
-        words = QVBoxLayout()
+        words = QVBoxLayout()  # the text beside its letter, its feedback below it
         words.setSpacing(4)
+        words.addStretch(1)
         words.addWidget(self.label)
         words.addWidget(self.feedback)
+        words.addStretch(1)
         layout.addWidget(self.letter, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(words, 1)
         layout.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignVCenter)

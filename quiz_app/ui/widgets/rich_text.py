@@ -133,9 +133,12 @@ class RichText(QFrame):
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
+        """As narrow as a few words; the height the layout asks by width (a minimum at the
+        narrowest width would make the text's box, and its scroll area, far too tall)."""
         margins = self.contentsMargins()
         width = min(self.sizeHint().width(), 120 + margins.left() + margins.right())
-        return QSize(width, self.heightForWidth(self.width() if self.width() > 0 else width))
+        line = self.fontMetrics().lineSpacing() + margins.top() + margins.bottom()
+        return QSize(width, line if self._markdown else 0)
 
     def _relayout(self) -> None:
         self._widths.clear()
