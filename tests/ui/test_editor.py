@@ -264,3 +264,16 @@ def test_the_form_edits_a_title_and_each_choices_own_feedback(qtbot: QtBot) -> N
     assert "feedback" not in edited["choices"][0]
     form.choices.table.item(1, 3).setText("Yes: **Von Kármán** crater.")
     assert form.data()["choices"][1]["feedback"] == {"en": "Yes: **Von Kármán** crater."}
+
+
+def test_the_question_list_names_a_question_by_its_title_when_it_has_one(
+    bank: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _window, editor = _open_editor(qtbot, bank, monkeypatch)
+    _select(editor, "far-side-first")
+    row = editor.list.currentRow()
+    assert "Which mission made the first soft landing" in editor.list.item(row).text()
+    editor.form.title.setText("Far side: the first landing")
+    qtbot.waitUntil(lambda: editor.list.item(row).text().endswith("Far side: the first landing"))
+    editor.form.title.setText("")
+    qtbot.waitUntil(lambda: "Which mission" in editor.list.item(row).text())
