@@ -100,3 +100,22 @@ def test_results_csv_and_the_teacher_pin(
         "Bob,1,7,57.1,0.7",
         "Cy,1,7,14.3,0.7",
     ]
+
+
+def test_a_question_with_a_title_is_listed_by_its_key_and_title(
+    database: Database, sample_pack: Path
+) -> None:
+    """Teachers know a question imported from Moodle by its name there."""
+    target = sample_pack / "missions.toml"
+    text = target.read_text(encoding="utf-8")
+    target.write_text(
+        text.replace('id = "far-side-first"', 'id = "far-side-first"\ntitle = "Far side: first"'),
+        encoding="utf-8",
+    )
+    _class(database, sample_pack)
+    labels = sorted(q.question for q in class_results(database).questions)
+    assert "far-side-first — Far side: first" in labels
+    assert "sample-returns" in labels  # no title: the key alone
+    assert len(labels) == 7
+    rows = list(csv.reader(io.StringIO(results_csv(class_results(database), "question"))))
+    assert any("far-side-first — Far side: first" in row for row in rows)
