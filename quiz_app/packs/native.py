@@ -94,6 +94,8 @@ def parse_pack(files: PackFiles) -> Pack:
     questions: list[tuple[str, int, Any, Any]] = []
     for name in question_files:
         questions.extend((name, i, q, raw) for i, q, raw in _read_questions(report, name))
+    if manifest is not None and question_files and not questions and not report.problems():
+        report.add_at(question_files[0], None, "holds no questions: a pack needs at least one")
     pack_questions = _check_questions(report, manifest, questions)
     problems = report.problems()
     if problems or manifest is None:
@@ -148,12 +150,18 @@ def _read_manifest(report: _Report) -> Manifest | None:
     if data is None:
         return None
     try:
-        return Manifest.model_validate(data)
+        manifest = Manifest.model_validate(data)
     except ValidationError as err:
         for error in err.errors():
             path, message = _describe(error)
             report.add(limits.MANIFEST, path, message)
         return None
+    seen: set[str] = set()
+    for i, topic in enumerate(manifest.topics):
+        if topic.id in seen:  # the second would vanish: its questions in the first
+            report.add(limits.MANIFEST, ("topics", i, "id"), f"duplicate topic id '{topic.id}'")
+        seen.add(topic.id)
+    return manifest
 
 
 _QUESTION_FILE = TypeAdapter(QuestionFile)
@@ -314,6 +322,18 @@ def _check_one(
                 )
         if len(set(q.answers)) != len(q.answers):
             yield ("answers",), "the same answer is listed twice"
+    for name in ("choices", "items"):
+        for language in declared or {"en"}:
+            alike: set[str] = set()
+            for i, entry in enumerate(fields.get(name) or ()):
+                text = entry.text.get(language, "").strip().casefold()
+                if text and text in alike:
+                    yield (
+                        (name, i, "text"),
+                        f"two {name} read the same ('{entry.text[language]}'): a learner "
+                        "could not tell them apart",
+                    )
+                alike.add(text)
     if q.type == "matching":
         for side in ("left", "right"):
             seen_texts: set[str] = set()

@@ -260,3 +260,16 @@ def test_an_xlsx_export_holds_text_cells_never_formulas(tmp_path: Path) -> None:
     assert HOSTILE["prompt"] in [cell.value for row in sheet.iter_rows() for cell in row]
     again = next(q for q in load_any(path).questions if q.key == key)
     assert again.prompt == next(q for q in pack.questions if q.key == key).prompt
+
+
+def test_a_nul_byte_in_a_cell_is_a_located_problem(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "a,single,T,1,Fine question?,,x | y,,A,,,,,,,",
+        "b,single,T,1,Hidden\x00text?,,x | y,,A,,,,,,,",
+    )
+    with pytest.raises(PackError) as caught:
+        load_csv(path)
+    [problem] = caught.value.problems
+    assert str(problem).startswith(f"{path}:3: question 'b': ")
+    assert "U+0000" in str(problem)
