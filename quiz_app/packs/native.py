@@ -18,9 +18,9 @@ from quiz_app.core.errors import PackError, Problem
 from quiz_app.core.questions import Pack, Question
 from quiz_app.core.serialize import pack_info_from_dict, question_from_dict
 from quiz_app.packs import limits
-from quiz_app.packs.files import PackFiles, read_pack_files
+from quiz_app.packs.files import PackFiles, read_pack_files, read_regular
 from quiz_app.packs.locate import LineMap, map_file
-from quiz_app.packs.media import svg_problem
+from quiz_app.packs.media import media_problem
 from quiz_app.packs.schema import AnyQuestion, Manifest, QuestionFile
 
 _QUESTIONS = TypeAdapter(list[AnyQuestion])
@@ -400,7 +400,7 @@ def _check_questions(
         if "/" in name or not name.endswith(limits.QUESTION_SUFFIXES)
     }
     first_seen: dict[str, str] = {}
-    svg_checked: set[str] = set()
+    media_checked: set[str] = set()
     out: list[Question] = []
     for name, index, q, raw in questions:
         qid = q.id if q is not None else _raw_id(raw)
@@ -408,14 +408,9 @@ def _check_questions(
             for path, message in _check_one(q, topics, declared, media):
                 report.add(name, ("questions", index, *path), message, qid)
             image = q.image
-            if (
-                image
-                and image.lower().endswith(".svg")
-                and image in media
-                and image not in svg_checked
-            ):
-                svg_checked.add(image)
-                problem = svg_problem(report.files.files[image])
+            if image and image in media and image not in media_checked:
+                media_checked.add(image)  # by its content, whatever its name (packs.media)
+                problem = media_problem(image, report.files.files[image])
                 if problem:
                     report.add(
                         name, ("questions", index, "image"), f"image '{image}' {problem}", qid
@@ -464,7 +459,8 @@ def check_question(
 def read_manifest_identity(path: Path) -> tuple[str, str]:
     """(id, version) of a pack folder, read cheaply from pack.toml alone."""
     try:
-        data = tomllib.loads((path / limits.MANIFEST).read_text(encoding="utf-8"))
+        manifest = read_regular(path / limits.MANIFEST, limits.MANIFEST_MAX)
+        data = tomllib.loads(manifest.decode("utf-8"))
         return str(data["id"]), str(data["version"])
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError) as err:
         raise PackError([Problem(str(path / limits.MANIFEST), None, f"unreadable: {err}")]) from err
