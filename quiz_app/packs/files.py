@@ -166,6 +166,27 @@ def _unsafe_reason(info: zipfile.ZipInfo) -> str | None:
 _DAMAGED = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError)
 
 
+def _refuse_whole(path: Path, entries: list[zipfile.ZipInfo]) -> None:
+    """PackError before a byte is unpacked when the entries, taken together, say they
+    are too big or expand like a bomb (many entries each just under the per-entry ratio
+    check). Their headers may lie: the reading that follows is bounded as well."""
+    declared = sum(info.file_size for info in entries)
+    packed = sum(info.compress_size for info in entries)
+    if declared > limits.PACK_MAX:
+        raise PackError([_too_big(str(path), declared, limits.PACK_MAX)])
+    if declared >= limits.ZIP_RATIO_MIN_SIZE and declared > limits.ZIP_RATIO_MAX * max(packed, 1):
+        raise PackError(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    f"its files expand more than {limits.ZIP_RATIO_MAX} times their packed "
+                    "size taken together (a zip bomb?)",
+                )
+            ]
+        )
+
+
 def _read_zip(path: Path) -> PackFiles:
     pack = PackFiles(str(path))
     problems: list[Problem] = []
@@ -194,6 +215,7 @@ def _read_zip(path: Path) -> PackFiles:
             raise PackError(problems)
         names = [i.filename for i in entries if not i.is_dir()]
         prefix = _common_folder(names)
+        _refuse_whole(path, [i for i in entries if _limit_for(i.filename[len(prefix) :])])
         total = 0
         for info in entries:
             if info.is_dir():
@@ -260,6 +282,7 @@ def check_zip_container(path: Path, max_size: int = limits.QUESTION_FILE_MAX) ->
         raise PackError([Problem(str(path), None, f"is not a readable file ({err})")]) from err
     if len(entries) > limits.ZIP_ENTRIES_MAX:
         problems.append(Problem(str(path), None, f"holds {len(entries):,} parts"))
+    _refuse_whole(path, [i for i in entries if not i.is_dir()])
     total = 0
     for info in entries:
         total += info.file_size

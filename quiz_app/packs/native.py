@@ -130,8 +130,14 @@ def _parse(report: _Report, name: str) -> Any:
         except json.JSONDecodeError as err:
             report.add_at(name, err.lineno, f"JSON syntax error: {err.msg} (column {err.colno})")
             return None
+        except RecursionError:  # arrays in arrays hundreds deep: no pack is written so
+            report.add_at(name, None, _TOO_DEEP)
+            return None
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        report.add_at(name, None, _TOO_DEEP)
+        return None
     except tomllib.TOMLDecodeError as err:
         message = str(err)
         found = _TOML_POSITION.search(message)
@@ -140,6 +146,9 @@ def _parse(report: _Report, name: str) -> Any:
             message = f"{message[: found.start()]} (column {found.group(2)})"
         report.add_at(name, line, f"TOML syntax error: {message}")
         return None
+
+
+_TOO_DEEP = "nests lists or tables too deep to be a pack (is the file damaged?)"
 
 
 def _read_manifest(report: _Report) -> Manifest | None:

@@ -131,3 +131,56 @@ def test_a_fifo_given_as_a_results_file_is_refused_at_once(tmp_path: Path) -> No
     error = _within(10, lambda: read_results_file(fifo))
     assert error is not None
     assert "not a regular file" in str(error)
+
+
+def _many_entries_zip(path: Path, count: int, size: int) -> Path:
+    """A pack zip whose media entries each stay under the per-entry ratio check."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part in SAMPLE_PACK.rglob("*"):
+            if part.is_file():
+                archive.write(part, part.relative_to(SAMPLE_PACK).as_posix())
+        for i in range(count):
+            archive.writestr(f"media/pad{i}.png", bytes(size))
+    return path
+
+
+def test_many_entries_that_together_expand_like_a_bomb_are_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zipfile
+
+    opened: list[str] = []
+    real_open = zipfile.ZipFile.open
+
+    def counting_open(self: zipfile.ZipFile, name: object, *args: object, **kw: object) -> object:
+        opened.append(str(name))
+        return real_open(self, name, *args, **kw)  # type: ignore[arg-type]
+
+    path = _many_entries_zip(tmp_path / "bomb.zip", 60, 1024 * 1024 - 1)
+    monkeypatch.setattr(zipfile.ZipFile, "open", counting_open)
+    with pytest.raises(PackError) as caught:
+        load_any(path)
+    assert "times their packed size taken together" in str(caught.value)
+    assert opened == []  # refused before a byte was unpacked
+
+
+def test_a_zip_of_a_pack_just_under_the_limits_is_read(tmp_path: Path) -> None:
+    path = _many_entries_zip(tmp_path / "fine.zip", 2, 1000)
+    assert len(load_any(path).questions) == 7
+
+
+@pytest.mark.parametrize("name", ["pack.toml", "missions.toml"])
+def test_lists_nested_hundreds_deep_are_a_problem_not_a_traceback(
+    sample_pack: Path, name: str
+) -> None:
+    target = sample_pack / name
+    target.write_text(
+        target.read_text(encoding="utf-8") + "\ndeep = " + "[" * 600 + "]" * 600 + "\n",
+        encoding="utf-8",
+    )
+    problems = [str(p) for p in check_pack(sample_pack)]
+    assert problems == [
+        f"{target}: nests lists or tables too deep to be a pack (is the file damaged?)"
+    ]
