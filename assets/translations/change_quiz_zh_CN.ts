@@ -860,133 +860,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="62" />
-        <location filename="../../quiz_app/ui/main_window.py" line="142" />
+        <location filename="../../quiz_app/ui/main_window.py" line="66" />
+        <location filename="../../quiz_app/ui/main_window.py" line="146" />
         <source>Chang'e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="81" />
+        <location filename="../../quiz_app/ui/main_window.py" line="85" />
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="98" />
+        <location filename="../../quiz_app/ui/main_window.py" line="102" />
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="192" />
+        <location filename="../../quiz_app/ui/main_window.py" line="196" />
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="192" />
+        <location filename="../../quiz_app/ui/main_window.py" line="196" />
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="193" />
+        <location filename="../../quiz_app/ui/main_window.py" line="197" />
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="193" />
+        <location filename="../../quiz_app/ui/main_window.py" line="197" />
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="194" />
+        <location filename="../../quiz_app/ui/main_window.py" line="198" />
         <source>Up / Down</source>
         <translation>上 / 下方向键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="194" />
+        <location filename="../../quiz_app/ui/main_window.py" line="198" />
         <source>move between the choices</source>
         <translation>在选项之间移动</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="195" />
+        <location filename="../../quiz_app/ui/main_window.py" line="199" />
         <source>Space, then 1-4</source>
         <translation>空格，然后 1-4</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="195" />
+        <location filename="../../quiz_app/ui/main_window.py" line="199" />
         <source>show a card's answer, then rate it</source>
         <translation>显示卡片的答案，然后评价自己记得如何</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="196" />
+        <location filename="../../quiz_app/ui/main_window.py" line="200" />
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="196" />
+        <location filename="../../quiz_app/ui/main_window.py" line="200" />
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="197" />
+        <location filename="../../quiz_app/ui/main_window.py" line="201" />
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="197" />
+        <location filename="../../quiz_app/ui/main_window.py" line="201" />
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="198" />
+        <location filename="../../quiz_app/ui/main_window.py" line="202" />
         <source>F2</source>
         <translation>F2</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="198" />
+        <location filename="../../quiz_app/ui/main_window.py" line="202" />
         <source>show the question in the pack's other language</source>
         <translation>用题包的另一种语言显示这道题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="199" />
+        <location filename="../../quiz_app/ui/main_window.py" line="203" />
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="199" />
+        <location filename="../../quiz_app/ui/main_window.py" line="203" />
         <source>pause the quiz (an exam's clock stops)</source>
         <translation>暂停测验（考试计时也会停止）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="200" />
+        <location filename="../../quiz_app/ui/main_window.py" line="204" />
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="200" />
+        <location filename="../../quiz_app/ui/main_window.py" line="204" />
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="201" />
+        <location filename="../../quiz_app/ui/main_window.py" line="205" />
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="201" />
+        <location filename="../../quiz_app/ui/main_window.py" line="205" />
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="204" />
+        <location filename="../../quiz_app/ui/main_window.py" line="208" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="210" />
+        <location filename="../../quiz_app/ui/main_window.py" line="214" />
         <source>About Chang'e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="212" />
+        <location filename="../../quiz_app/ui/main_window.py" line="216" />
         <source>Chang'e Quiz %1
 An offline quiz about China's lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -2047,7 +2047,12 @@ The bank as it is now is backed up first: to undo the restore, restore that back
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="129" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="130" />
+        <source>%1 score(s) in the file do not match what the answer earns against this bank's question: they are scored again.</source>
+        <translation>文件中有 %1 个得分与该答案在本题库题目下应得的分数不符：已重新评分。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="134" />
         <source>&amp;Merge</source>
         <translation>合并(&amp;M)</translation>
     </message>
@@ -2057,22 +2062,22 @@ The bank as it is now is backed up first: to undo the restore, restore that back
         <translation>已取消合并：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="138" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="143" />
         <source>Merged %1: %2 learner(s), %3 quiz(zes) and %4 answer(s) added.</source>
         <translation>已合并 %1：新增 %2 位学习者、%3 次测验和 %4 个作答。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="148" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="153" />
         <source>That was stopped by an error in the app.</source>
         <translation>操作因程序错误而中止。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="156" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="161" />
         <source>Results</source>
         <translation>成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="163" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="168" />
         <source>The file has %1 problem(s); nothing was merged.</source>
         <translation>文件有 %1 个问题；未合并任何内容。</translation>
     </message>

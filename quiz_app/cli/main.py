@@ -435,6 +435,11 @@ def describe_merge(report: MergeReport, name: str, dry_run: bool) -> str:
             f" {_count(report.sessions_finished, 'quiz', 'quizzes')} already here "
             "finished since the last merge."
         )
+    if report.scores_corrected:
+        text += (
+            f" {_count(report.scores_corrected, 'score', 'scores')} in the file did not match "
+            "what the answer earns against this bank's question: scored again."
+        )
     return text
 
 
