@@ -2011,73 +2011,96 @@ The bank as it is now is backed up first: to undo the restore, restore that back
 <context>
     <name>ResultsExchange</name>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="38" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="39" />
         <source>Chang'e Quiz results (*.jsonl);;All files (*)</source>
         <translation>嫦娥问答成绩文件 (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="44" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="45" />
         <source>Export results</source>
         <translation>导出成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="63" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="64" />
         <source>Saved %1 quiz(zes) and %2 answer(s) to %3.</source>
         <translation>已将 %1 次测验和 %2 个作答保存到 %3。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="72" />
-        <location filename="../../quiz_app/ui/results_exchange.py" line="114" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="73" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="100" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="149" />
         <source>Merge results</source>
         <translation>合并成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="96" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="104" />
+        <source>%1 has results of %2, and this bank has a learner of that name created on another computer. Are they the same learner?</source>
+        <translation>%1 中有 %2 的成绩，而本题库中有一位同名学习者，是在另一台电脑上创建的。他们是同一位学习者吗？</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="111" />
+        <source>If not, nothing is merged: rename the learner on one computer first.</source>
+        <translation>如果不是，则不会合并任何内容：请先在其中一台电脑上为该学习者改名。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="113" />
+        <source>&amp;Same learner</source>
+        <translation>是同一位学习者(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="114" />
+        <source>&amp;Not the same</source>
+        <translation>不是同一位(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="130" />
         <source>Everything in %1 is already in this bank.</source>
         <translation>%1 中的所有内容都已在题库中。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="117" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="152" />
         <source>%1 holds the results of %2. Merging adds %3 learner(s), %4 quiz(zes) and %5 answer(s); %6 quiz(zes) and %7 answer(s) are already here.</source>
         <translation>%1 包含 %2 的成绩。合并将新增 %3 位学习者、%4 次测验和 %5 个作答；已有 %6 次测验和 %7 个作答在题库中。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="121" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="108" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="156" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="130" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="165" />
         <source>%1 score(s) in the file do not match what the answer earns against this bank's question: they are scored again.</source>
         <translation>文件中有 %1 个得分与该答案在本题库题目下应得的分数不符：已重新评分。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="134" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="169" />
         <source>&amp;Merge</source>
         <translation>合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="103" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="118" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="137" />
         <source>Merge cancelled: nothing was changed.</source>
         <translation>已取消合并：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="143" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="178" />
         <source>Merged %1: %2 learner(s), %3 quiz(zes) and %4 answer(s) added.</source>
         <translation>已合并 %1：新增 %2 位学习者、%3 次测验和 %4 个作答。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="153" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="188" />
         <source>That was stopped by an error in the app.</source>
         <translation>操作因程序错误而中止。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="161" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="196" />
         <source>Results</source>
         <translation>成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="168" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="203" />
         <source>The file has %1 problem(s); nothing was merged.</source>
         <translation>文件有 %1 个问题；未合并任何内容。</translation>
     </message>

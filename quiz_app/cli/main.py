@@ -10,13 +10,20 @@ import argparse
 import getpass
 import json
 import os
+import shlex
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from quiz_app import __version__
-from quiz_app.core.errors import PackError, PartialPackError, QuizError, ResultsFileError
+from quiz_app.core.errors import (
+    LearnerClashError,
+    PackError,
+    PartialPackError,
+    QuizError,
+    ResultsFileError,
+)
 from quiz_app.core.importing import ImportKind, ImportPlan
 from quiz_app.core.serialize import question_to_dict
 from quiz_app.core.text import LANGUAGES
@@ -170,6 +177,14 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("path", type=Path, metavar="FILE")
     merge.add_argument(
         "--dry-run", action="store_true", help="print what would change, change nothing"
+    )
+    merge.add_argument(
+        "--same-learner",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="NAME in the file and NAME in this bank are one learner, though created on "
+        "two computers (repeat for each)",
     )
     merge.add_argument(
         "--pin-env", metavar="VAR", help="for scripts: read the teacher PIN from variable VAR"
@@ -465,7 +480,18 @@ def _results_merge(options: argparse.Namespace, out: TextIO) -> int:
     database = open_bank(options.db)
     try:
         _require_teacher(database, options)
-        report = merge_results(database, options.path, dry_run=options.dry_run)
+        report = merge_results(
+            database, options.path, dry_run=options.dry_run, same_learners=options.same_learner
+        )
+    except LearnerClashError as err:
+        print(err, file=sys.stderr)
+        names = " ".join(f"--same-learner {shlex.quote(name)}" for name in err.names)
+        print(
+            f"Nothing was merged. If they are the same learners, merge again with {names}; "
+            "if not, rename the learner on one computer first.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
     except ResultsFileError as err:
         print(err, file=sys.stderr)
         print("Nothing was merged: the bank is as it was.", file=sys.stderr)

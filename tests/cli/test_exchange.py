@@ -179,3 +179,27 @@ def test_both_commands_need_the_teacher_pin_once_there_is_one(
     code, out, _ = run(capsys, "--db", teacher, *merge)
     assert code == 0
     assert out.startswith("Merged ada.jsonl: 2 learners added, 1 quiz added")
+
+
+def test_an_ada_of_another_computer_is_merged_only_when_the_teacher_says_so(
+    capsys: pytest.CaptureFixture[str], laptop: str, teacher: str, tmp_path: Path
+) -> None:
+    database = open_database(teacher)
+    create_learner(database, "Ada", now=NOW)  # the teacher's own Ada, created here
+    database.close()
+    target = tmp_path / "ada.jsonl"
+    run(capsys, "--db", laptop, "results", "export-learners", str(target), "--learner", "Ada")
+    before = _snapshot(teacher)
+    code, out, err = run(capsys, "--db", teacher, "results", "merge", str(target))
+    assert (code, out) == (1, "")
+    assert "ada.jsonl:2: 'Ada' in this file was created on another computer" in err
+    assert "merge again with --same-learner Ada;" in err
+    assert _snapshot(teacher) == before
+    code, out, _ = run(
+        capsys, "--db", teacher, "results", "merge", str(target), "--same-learner", "Ada"
+    )
+    assert (code, out) == (
+        0,
+        "Merged ada.jsonl: 0 learners added, 1 quiz added (0 already here), "
+        "7 answers added (0 already here).\n",
+    )
