@@ -861,7 +861,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../quiz_app/ui/main_window.py" line="66" />
-        <location filename="../../quiz_app/ui/main_window.py" line="146" />
+        <location filename="../../quiz_app/ui/main_window.py" line="150" />
         <source>Chang'e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
@@ -871,122 +871,122 @@
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="102" />
+        <location filename="../../quiz_app/ui/main_window.py" line="103" />
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="196" />
+        <location filename="../../quiz_app/ui/main_window.py" line="200" />
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="196" />
+        <location filename="../../quiz_app/ui/main_window.py" line="200" />
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="197" />
+        <location filename="../../quiz_app/ui/main_window.py" line="201" />
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="197" />
+        <location filename="../../quiz_app/ui/main_window.py" line="201" />
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="198" />
+        <location filename="../../quiz_app/ui/main_window.py" line="202" />
         <source>Up / Down</source>
         <translation>上 / 下方向键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="198" />
+        <location filename="../../quiz_app/ui/main_window.py" line="202" />
         <source>move between the choices</source>
         <translation>在选项之间移动</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="199" />
+        <location filename="../../quiz_app/ui/main_window.py" line="203" />
         <source>Space, then 1-4</source>
         <translation>空格，然后 1-4</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="199" />
+        <location filename="../../quiz_app/ui/main_window.py" line="203" />
         <source>show a card's answer, then rate it</source>
         <translation>显示卡片的答案，然后评价自己记得如何</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="200" />
+        <location filename="../../quiz_app/ui/main_window.py" line="204" />
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="200" />
+        <location filename="../../quiz_app/ui/main_window.py" line="204" />
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="201" />
+        <location filename="../../quiz_app/ui/main_window.py" line="205" />
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="201" />
+        <location filename="../../quiz_app/ui/main_window.py" line="205" />
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="202" />
+        <location filename="../../quiz_app/ui/main_window.py" line="206" />
         <source>F2</source>
         <translation>F2</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="202" />
+        <location filename="../../quiz_app/ui/main_window.py" line="206" />
         <source>show the question in the pack's other language</source>
         <translation>用题包的另一种语言显示这道题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="203" />
+        <location filename="../../quiz_app/ui/main_window.py" line="207" />
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="203" />
+        <location filename="../../quiz_app/ui/main_window.py" line="207" />
         <source>pause the quiz (an exam's clock stops)</source>
         <translation>暂停测验（考试计时也会停止）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="204" />
+        <location filename="../../quiz_app/ui/main_window.py" line="208" />
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="204" />
+        <location filename="../../quiz_app/ui/main_window.py" line="208" />
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="205" />
+        <location filename="../../quiz_app/ui/main_window.py" line="209" />
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="205" />
+        <location filename="../../quiz_app/ui/main_window.py" line="209" />
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="208" />
+        <location filename="../../quiz_app/ui/main_window.py" line="212" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="214" />
+        <location filename="../../quiz_app/ui/main_window.py" line="218" />
         <source>About Chang'e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="216" />
+        <location filename="../../quiz_app/ui/main_window.py" line="220" />
         <source>Chang'e Quiz %1
 An offline quiz about China's lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -1076,52 +1076,57 @@ An offline quiz about China's lunar missions and lunar science.</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="151" />
+        <location filename="../../quiz_app/ui/menus.py" line="137" />
+        <source>&amp;Lock teacher mode</source>
+        <translation>锁定教师模式(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="153" />
         <source>&amp;Study</source>
         <translation>学习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="153" />
+        <location filename="../../quiz_app/ui/menus.py" line="155" />
         <source>&amp;Home</source>
         <translation>主页(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="159" />
+        <location filename="../../quiz_app/ui/menus.py" line="161" />
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="160" />
+        <location filename="../../quiz_app/ui/menus.py" line="162" />
         <source>&amp;Exam</source>
         <translation>考试(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="161" />
+        <location filename="../../quiz_app/ui/menus.py" line="163" />
         <source>My &amp;mistakes</source>
         <translation>我的错题(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="162" />
+        <location filename="../../quiz_app/ui/menus.py" line="164" />
         <source>&amp;Review</source>
         <translation>回顾(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="163" />
+        <location filename="../../quiz_app/ui/menus.py" line="165" />
         <source>Histor&amp;y</source>
         <translation>历史记录(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="164" />
+        <location filename="../../quiz_app/ui/menus.py" line="166" />
         <source>Pr&amp;ogress</source>
         <translation>学习进度(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="169" />
+        <location filename="../../quiz_app/ui/menus.py" line="171" />
         <source>Retry this quiz's mis&amp;takes</source>
         <translation>重做本次测验的错题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="174" />
+        <location filename="../../quiz_app/ui/menus.py" line="176" />
         <source>&amp;New questions per day in reviews…</source>
         <translation>复习中每天的新题数量(&amp;N)…</translation>
     </message>
@@ -1151,17 +1156,17 @@ An offline quiz about China's lunar missions and lunar science.</source>
         <translation>导出所有学习者成绩(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="138" />
+        <location filename="../../quiz_app/ui/menus.py" line="140" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="140" />
+        <location filename="../../quiz_app/ui/menus.py" line="142" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="144" />
+        <location filename="../../quiz_app/ui/menus.py" line="146" />
         <source>&amp;About Chang'e Quiz</source>
         <translation>关于嫦娥问答(&amp;A)</translation>
     </message>
@@ -2252,27 +2257,27 @@ The bank as it is now is backed up first: to undo the restore, restore that back
 <context>
     <name>TeacherGate</name>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="51" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="83" />
         <source>Teacher mode</source>
         <translation>教师模式</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="55" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="87" />
         <source>Choose a teacher PIN (4 to 12 digits):</source>
         <translation>设置教师 PIN 码（4 至 12 位数字）：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="60" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="92" />
         <source>The same PIN again:</source>
         <translation>再输入一次同一个 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="65" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="97" />
         <source>The two PINs differ; nothing was set.</source>
         <translation>两次输入的 PIN 码不一致，未作设置。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="69" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="101" />
         <source>Teacher PIN:</source>
         <translation>教师 PIN 码：</translation>
     </message>
