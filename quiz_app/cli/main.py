@@ -48,7 +48,7 @@ from quiz_app.services.packs import (
     validate_pack,
 )
 from quiz_app.services.results import class_results, results_csv
-from quiz_app.services.teacher import check_pin, has_pin
+from quiz_app.services.teacher import check_pin, has_pin, set_pin
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -202,6 +202,19 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument(
         "--pin-env", metavar="VAR", help="for scripts: read the teacher PIN from variable VAR"
     )
+
+    teacher = commands.add_parser("teacher", help="the teacher PIN")
+    teacher_commands = teacher.add_subparsers(dest="action", metavar="ACTION", required=True)
+    set_pin_command = teacher_commands.add_parser(
+        "set-pin",
+        help="set the teacher PIN (4 to 12 digits), or change it (the current one is asked)",
+    )
+    set_pin_command.add_argument(
+        "--pin-env", metavar="VAR", help="for scripts: read the current PIN from variable VAR"
+    )
+    set_pin_command.add_argument(
+        "--new-pin-env", metavar="VAR", help="for scripts: read the new PIN from variable VAR"
+    )
     return parser
 
 
@@ -306,9 +319,16 @@ def _describe_plan(plan: ImportPlan, dry_run: bool, out: TextIO) -> None:
                 print(f"  {label}: {key}", file=out)
 
 
+NO_PIN_NOTE = (
+    "note: this bank has no teacher PIN, so anyone can run teacher commands. "
+    "Set one with: quiz-app teacher set-pin"
+)
+
+
 def _require_teacher(database: Database, options: argparse.Namespace) -> None:
-    """Teacher commands need the PIN once the bank has one."""
+    """Teacher commands need the PIN once the bank has one (and say how to set one)."""
     if not has_pin(database):
+        print(NO_PIN_NOTE, file=sys.stderr)
         return
     if options.pin_env:
         pin = os.environ.get(options.pin_env)
@@ -561,6 +581,37 @@ def _db_restore(options: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _teacher_set_pin(options: argparse.Namespace, out: TextIO) -> int:
+    database = open_bank(options.db, builtin=False)
+    try:
+        current = None
+        if has_pin(database):
+            current = _pin_from(options.pin_env, "Current teacher PIN: ")
+        if options.new_pin_env:
+            new = _pin_from(options.new_pin_env, "")
+        else:
+            new = _pin_from(None, "New teacher PIN (4 to 12 digits): ")
+            if _pin_from(None, "The same PIN again: ") != new:
+                raise QuizError("the two PINs differ; nothing was set")
+        set_pin(database, new, current)
+    finally:
+        database.close()
+    print("The teacher PIN is set: teacher commands now ask for it.", file=out)
+    return EXIT_OK
+
+
+def _pin_from(variable: str | None, prompt: str) -> str:
+    """A PIN from the environment variable ``variable``, else typed in a terminal."""
+    if variable:
+        pin = os.environ.get(variable)
+        if pin is None:
+            raise QuizError(f"the environment variable {variable} is not set")
+        return pin
+    if not sys.stdin.isatty():
+        raise QuizError("give the PIN with --pin-env/--new-pin-env VAR, or run in a terminal")
+    return getpass.getpass(prompt)
+
+
 _HANDLERS = {
     ("packs", "list"): _packs_list,
     ("packs", "validate"): _packs_validate,
@@ -574,4 +625,5 @@ _HANDLERS = {
     ("db", "check"): _db_check,
     ("db", "backups"): _db_backups,
     ("db", "restore"): _db_restore,
+    ("teacher", "set-pin"): _teacher_set_pin,
 }

@@ -17,9 +17,7 @@ from tests.conftest import NOW
 
 
 @pytest.fixture
-def unlocked(
-    window: MainWindow, database: Database, monkeypatch: pytest.MonkeyPatch
-) -> MainWindow:
+def unlocked(window: MainWindow, database: Database, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     set_pin(database, "2468")
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("2468", True))
     assert window.gate.unlock()
@@ -36,9 +34,7 @@ def test_choosing_another_learner_locks_teacher_mode(
     assert not unlocked.gate.unlocked
 
 
-def test_idle_minutes_lock_it_and_any_key_puts_them_off(
-    qtbot: QtBot, unlocked: MainWindow
-) -> None:
+def test_idle_minutes_lock_it_and_any_key_puts_them_off(qtbot: QtBot, unlocked: MainWindow) -> None:
     gate = unlocked.gate
     assert gate._idle.interval() == IDLE_MINUTES * 60_000 == 600_000
     gate._idle.setInterval(300)  # (a test does not wait ten minutes)
