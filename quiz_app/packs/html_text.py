@@ -80,7 +80,13 @@ _DATA_URI = re.compile(r"data:([\w.+/-]+)?((?:;[\w.+-]+=[\w.+-]+)*)(;base64)?,(.
 _SUBSCRIPT_ESCAPE = re.compile(r"([ \\!\"#$%&'()*+,./:;<=>?@\[\]^_`{|}~-])")
 _LINE_START = re.compile(r"^(\s*)(?:(#{1,6}(?=\s|$)|>|[-+=]+(?=\s|$))|(\d{1,9})([.)])(?=\s|$))")
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_INLINE_ESCAPE = re.compile(r"([\\`*\[\]~^<]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
+_INLINE_ESCAPE = re.compile(
+    r"[\\`\[\]<]"
+    r"|(?<!\*)(?:(?<!\s)\*++|\*++(?!\s))"  # a run of * between spaces is no emphasis
+    r"|(?<!_)(?:(?<![^\W_])_++|_++(?![^\W_]))"  # nor a run of _ in a word (第___个)
+    r"|~(?=\S*$|[^\s~]*~)|\^(?=\S*$|[^\s^]*\^)"  # nor ~ or ^ with no partner before a space
+)
+_UNDERSCORES = re.compile(r"_+")
 _SAME = {"strong": {"b", "strong"}, "em": {"i", "em"}}
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -142,6 +148,9 @@ def html_to_markdown(
     soup = BeautifulSoup(html, "html.parser")
     converter = _Converter(files or {}, media)
     converter.prepare(soup)
+    # One run of _ in the whole text has no partner: a blank (``the ___ Project``) stays
+    # as written. This converter writes no _ of its own.
+    converter.lone_underscores = len(_UNDERSCORES.findall(soup.get_text())) <= 1
     text = converter.convert_soup(soup)
     text = _BLANK_LINES.sub("\n\n", text)
     text = "\n".join(line.rstrip(" ") for line in text.split("\n")).strip()
@@ -177,6 +186,7 @@ class _Converter(MarkdownConverter):  # type: ignore[misc]  # markdownify is unt
         self.files = {PurePosixPath(name).name: data for name, data in files.items()}
         self.media = media
         self.notes: list[LocalizedText] = []
+        self.lone_underscores = False
 
     # -- before converting: drop what is not text, noting it ------------------------
     def prepare(self, soup: BeautifulSoup) -> None:
@@ -211,12 +221,18 @@ class _Converter(MarkdownConverter):  # type: ignore[misc]  # markdownify is unt
     def escape(self, text: str, parent_tags: set[str]) -> str:
         if not text:
             return ""
-        text = _INLINE_ESCAPE.sub(r"\\\1", text)
+        text = _INLINE_ESCAPE.sub(self._escaped, text)
         text = _ENTITY_LIKE.sub(r"\\&", text)
         if "_inline" in parent_tags or "td" in parent_tags or "th" in parent_tags:
             text = text.replace("|", "\\|")
         # What would start a heading, a quote or a list item if it began a line.
         return _LINE_START.sub(_escape_line_start, text)
+
+    def _escaped(self, match: re.Match[str]) -> str:
+        found = match.group()
+        if found[0] == "_" and self.lone_underscores:
+            return found
+        return "".join("\\" + c for c in found)
 
     # -- inline ----------------------------------------------------------------------
     def _wrap(self, el: Tag, text: str, mark: str, parent_tags: set[str], own: str) -> str:
@@ -371,7 +387,7 @@ class _Converter(MarkdownConverter):  # type: ignore[misc]  # markdownify is unt
         return self.media.add(name, data)
 
     # -- blocks ------------------------------------------------------------------------
-    def convert_hN(self, n: int, el: Tag, text: str, parent_tags: set[str]) -> str:
+    def convert_hN(self, n: int, el: Tag, text: str, parent_tags: set[str]) -> str:  # noqa: N802
         # The renderer has no headings: a heading is a strong line of its own.
         inner = text.strip()
         if "_inline" in parent_tags or not inner:

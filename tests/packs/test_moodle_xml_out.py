@@ -184,10 +184,9 @@ def test_the_name_is_the_key_only_when_it_can_be_one(tmp_path: Path) -> None:
         + "</quiz>",
         encoding="utf-8",
     )
-    keys = [q.key for q in load_moodle_xml(path).questions]
-    assert keys[0] == "ce4-landing"
-    assert keys[1].startswith("xml-")
-    assert keys[2].startswith("xml-")
+    read = load_moodle_xml(path).questions
+    assert [q.key for q in read] == ["ce4-landing", "q1-far-side", "ce4-landing-2"]
+    assert [q.title for q in read] == [None, "Q1 Far side", "ce4-landing"]
 
 
 # Words with XML and HTML specials, CDATA's end, quotes and CJK; lines of words with
@@ -306,6 +305,7 @@ def test_export_as_moodle_xml_from_the_command_line(
 
 
 def test_the_reader_still_reads_a_real_moodle_export() -> None:
-    # names such as "Far side first" are not ids: those questions keep hashed keys
+    # names such as "Far side first" are not ids: they become readable slugs, kept as titles
     pack = load_moodle_xml(DATA / "moodle" / "export.xml")
-    assert pack.questions[0].key.startswith("xml-")
+    assert pack.questions[0].key == "far-side-first"
+    assert pack.questions[0].title == "Far side first"
