@@ -78,7 +78,7 @@ _MIME_SUFFIX = {
 }
 _DATA_URI = re.compile(r"data:([\w.+/-]+)?((?:;[\w.+-]+=[\w.+-]+)*)(;base64)?,(.*)", re.S | re.I)
 _SUBSCRIPT_ESCAPE = re.compile(r"([ \\!\"#$%&'()*+,./:;<=>?@\[\]^_`{|}~-])")
-_LINE_START = re.compile(r"^(\s*)(?:(#{1,6}(?=\s|$)|>|[-+=]+(?=\s|$))|(\d{1,9})([.)])(?=\s|$))")
+_LINE_START = re.compile(r"^(\s*)(?:(#{1,6}(?=\s|$)|>|[-+=*_]+(?=\s|$))|(\d{1,9})([.)])(?=\s|$))")
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _INLINE_ESCAPE = re.compile(
     r"[\\`\[\]<]"
@@ -89,6 +89,8 @@ _INLINE_ESCAPE = re.compile(
 _UNDERSCORES = re.compile(r"_+")
 _SAME = {"strong": {"b", "strong"}, "em": {"i", "em"}}
 _BLANK_LINES = re.compile(r"\n{3,}")
+_BREAK_SPACES = re.compile(r" *\\\n *")
+"""Spaces at either side of a line break: a browser shows none."""
 
 
 def _note(en: str, zh: str) -> LocalizedText:
@@ -150,9 +152,9 @@ def html_to_markdown(
     converter.prepare(soup)
     # One run of _ in the whole text has no partner: a blank (``the ___ Project``) stays
     # as written. This converter writes no _ of its own.
-    converter.lone_underscores = len(_UNDERSCORES.findall(soup.get_text())) <= 1
+    converter.lone_underscores = len(_UNDERSCORES.findall(soup.get_text("\n"))) <= 1
     text = converter.convert_soup(soup)
-    text = _BLANK_LINES.sub("\n\n", text)
+    text = _BREAK_SPACES.sub("\\\n", _BLANK_LINES.sub("\n\n", text))
     text = "\n".join(line.rstrip(" ") for line in text.split("\n")).strip()
     return Converted(text, tuple(dict.fromkeys(converter.notes)))
 
@@ -424,7 +426,7 @@ class _Converter(MarkdownConverter):  # type: ignore[misc]  # markdownify is unt
 
 def _escape_line_start(match: re.Match[str]) -> str:
     if match.group(2):
-        return f"{match.group(1)}\\{match.group(2)}"
+        return match.group(1) + "".join("\\" + c for c in match.group(2))
     return f"{match.group(1)}{match.group(3)}\\{match.group(4)}"
 
 
