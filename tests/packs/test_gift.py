@@ -24,6 +24,8 @@ from quiz_app.core.questions import (
 )
 from quiz_app.core.text import LocalizedList, LocalizedText
 from quiz_app.packs.formats import format_of, load_any
+from quiz_app.packs.html_text import html_to_markdown
+from quiz_app.packs.rich_text import to_plain
 from quiz_app.packs.gift import gift_text, load_gift
 from quiz_app.packs.native import load_pack
 from quiz_app.services.packs import builtin_packs_dir, get_pack, import_pack
@@ -70,19 +72,21 @@ def test_a_class_file_is_read_question_by_question() -> None:
         "Chang'e-5",
     ]
     assert landing.body.answer == "b"
-    # General feedback first, then each answer's feedback: shown after answering.
-    assert landing.explanation == LocalizedText.of(
-        "It landed in Von Kármán crater.\n"
-        "Chang'e-3: It landed on the near side.\n"
-        "Chang'e-4: Right: 3 January 2019."
-    )
-    rover = by_key["rover-name"]  # "Rover name" as an id
+    # The general feedback is the explanation; each answer's is its choice's own.
+    assert landing.explanation == LocalizedText.of("It landed in Von Kármán crater.")
+    assert [c.feedback for c in landing.body.choices] == [
+        LocalizedText.of("It landed on the near side."),
+        LocalizedText.of("Right: 3 January 2019."),
+        None,
+    ]
+    rover = by_key["rover-name"]  # "Rover name" as an id, and kept as the title
+    assert rover.title == "Rover name"
     assert rover.prompt.get("en") == "Chang'e-4's rover is called _____."
     assert rover.body == ShortText(LocalizedList.of({"en": ["Yutu-2", "Yutu 2"]}))
     dark = by_key["far-side-is-dark"]
     assert dark.body == TrueFalse(False)
-    assert dark.explanation == LocalizedText.of(
-        'True: It gets as much sunlight as the near side.\nFalse: Right: "dark side" is a myth.'
+    assert dark.explanation == LocalizedText.of(  # a paragraph per answer
+        'True: It gets as much sunlight as the near side.\n\nFalse: Right: "dark side" is a myth.'
     )
     assert by_key["landing-crater-diameter"].body == Numeric(186, 5)
     assert by_key["named-craters"].body == MultipleResponse(
@@ -93,16 +97,16 @@ def test_a_class_file_is_read_question_by_question() -> None:
     assert escapes.prompt.get("en") == (
         "Which answer shows a GIFT control character : the equals sign?"
     )
-    assert [c.text.get("en") for c in escapes.body.choices] == [  # type: ignore[union-attr]
+    assert [to_plain(c.text.get("en")) for c in escapes.body.choices] == [  # type: ignore[union-attr]
         "~ (tilde)",
         "= (equals)",
         "# (hash)",
         "{ and } (braces)",
     ]
-    texts = {q.prompt.get("en"): q for q in pack.questions}
+    texts = {to_plain(q.prompt.get("en")): q for q in pack.questions}
     assert texts["The Chang'e-4 site was named Statio _____ in 2019."].body.answer == "b"  # type: ignore[union-attr]
     assert texts["What is a number from 1 to 5?"].body == Numeric(3, 2)
-    assert "Which instrument is from Germany?" in texts  # [html]: tags gone
+    assert "Which instrument is from Germany?" in texts  # [html]: tags as Markdown
     matching = texts["Match each spacecraft with its role."].body
     assert isinstance(matching, Matching)
     assert [(p.left.get("en"), p.right.get("en")) for p in matching.pairs] == [
@@ -197,7 +201,9 @@ def test_importing_needs_consent_to_leave_questions_out(database: Database) -> N
 )
 def test_syntax_corners(tmp_path: Path, text: str, prompt: str, body: object) -> None:
     question = _one(tmp_path, text)
-    assert question.prompt.get("en") == prompt
+    # The prompt is Markdown: what a learner sees is the text as written.
+    shown = question.prompt.get("en")
+    assert (shown if text.startswith("[markdown]") else to_plain(shown)) == prompt
     if isinstance(body, type):
         assert isinstance(question.body, body)
     else:
@@ -239,8 +245,8 @@ def test_numerical_answers_with_partial_credit_and_feedback(tmp_path: Path) -> N
     )
     [question] = pack.questions
     assert question.body == Numeric(2020, 0)
-    assert question.explanation == LocalizedText.of(
-        "It launched in November 2020.\n2020: Right!\n2020±1: Close.\n"
+    assert question.explanation == LocalizedText.of(  # a paragraph each
+        "It launched in November 2020.\n\n2020: Right!\n\n2020±1: Close.\n\n"
         "Any other answer: Look at the launch year."
     )
     assert [n.message for n in pack.notes] == [
@@ -420,7 +426,9 @@ def test_a_gift_file_survives_import_export_import(tmp_path: Path) -> None:
 
 
 def test_awkward_texts_are_escaped_on_the_way_out(tmp_path: Path) -> None:
-    tricky = "a:b #c =d ~e {f} \\g <h> & i\nnext line"
+    # Pack text is Markdown: this is what the reader makes of such plain text.
+    tricky = html_to_markdown("a:b #c =d ~e {f} \\g &lt;h&gt; &amp; i<br>next line").markdown
+    assert to_plain(tricky) == "a:b #c =d ~e {f} \\g <h> & i\nnext line"
     questions = (
         Question(
             key="q1",  # type: ignore[arg-type]
