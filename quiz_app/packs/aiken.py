@@ -5,9 +5,11 @@
     B) Maybe this answer?
     ANSWER: B
 
-The question is on one line; each choice is one capital letter, '.' or ')', a space and
-the text; 'ANSWER:' and the letter end the question. Anything Moodle would refuse is
-reported with its line, every problem at once, and nothing is imported. Aiken has no
+The question is on one line; each choice is one capital letter, '.' or ')', a space or
+none, and the text (Moodle reads ``A)text`` too); 'ANSWER:' and the letter end the
+question. A question Moodle would refuse is reported with its line, every problem at
+once, and the others are imported only if the teacher accepts (PartialPackError), as
+for GIFT. Aiken has no
 item that is only a prompt and a model answer, so nothing in it becomes a self-rated card
 (nor can a card be written to it).
 """
@@ -24,7 +26,7 @@ from quiz_app.core.text import LocalizedText
 from quiz_app.packs import limits
 from quiz_app.packs.foreign import TextExport, foreign_pack
 
-_CHOICE = re.compile(r"^([A-Z])[.)] +(\S.*)$")
+_CHOICE = re.compile(r"^([A-Z])[.)] *(\S.*)$")
 _ANSWER = re.compile(r"^ANSWER: *([A-Z]) *$")
 
 
@@ -56,6 +58,14 @@ def read_text_file(path: Path) -> str:
 
 def parse_aiken(text: str, label: str) -> list[tuple[int, str, Body]]:
     """The questions of an Aiken file as (line, prompt, body), or PackError."""
+    questions, problems = read_aiken(text, label)
+    if problems:
+        raise PackError(problems)
+    return questions
+
+
+def read_aiken(text: str, label: str) -> tuple[list[tuple[int, str, Body]], list[Problem]]:
+    """The questions of an Aiken file as (line, prompt, body), and every problem."""
     problems: list[Problem] = []
     questions: list[tuple[int, str, Body]] = []
     prompt: str | None = None
@@ -115,13 +125,14 @@ def parse_aiken(text: str, label: str) -> list[tuple[int, str, Body]]:
         problems.append(Problem(label, start, "this question has no 'ANSWER: X' line"))
     if not questions and not problems:
         problems.append(Problem(label, None, "holds no questions"))
-    if problems:
-        raise PackError(problems)
-    return questions
+    return questions, problems
 
 
 def load_aiken(path: Path) -> Pack:
-    return foreign_pack(path, "aiken", parse_aiken(read_text_file(path), str(path)))
+    questions, problems = read_aiken(read_text_file(path), str(path))
+    if not questions:
+        raise PackError(problems)
+    return foreign_pack(path, "aiken", questions, skipped=problems)
 
 
 def aiken_text(pack: Pack, language: str = "en") -> TextExport:

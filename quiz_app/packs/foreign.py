@@ -96,9 +96,14 @@ def question_key(prefix: str, text: str, taken: set[str]) -> QuestionKey:
 
 
 def foreign_pack(
-    path: Path, prefix: str, questions: Sequence[tuple[int | None, str, Body]]
+    path: Path,
+    prefix: str,
+    questions: Sequence[tuple[int | None, str, Body]],
+    skipped: Sequence[Problem] = (),
 ) -> Pack:
-    """A pack of (line, prompt, body) read from ``path``: one topic, English, checked."""
+    """A pack of (line, prompt, body) read from ``path``: one topic, English, checked.
+    With ``skipped`` (questions that could not be read) the rest is offered to the
+    teacher (PartialPackError)."""
     taken: set[str] = set()
     entries = [
         Entry(
@@ -115,7 +120,9 @@ def foreign_pack(
         )
         for line, prompt, body in questions
     ]
-    return checked_pack(path, entries, {path.stem: TOPIC}, origin=prefix)
+    return checked_pack(
+        path, entries, {path.stem: TOPIC}, origin=prefix, skipped=skipped, partial=bool(skipped)
+    )
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,8 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString
 from markdown_it.common.utils import isPunctChar
 from markdownify import MarkdownConverter
 
@@ -170,7 +171,7 @@ def html_to_text(html: str) -> str:
     return " ".join(soup.get_text(" " if soup.find(_BLOCKS - {"[document]"}) else "").split())
 
 
-class _Converter(MarkdownConverter):  # type: ignore[misc]  # markdownify is untyped
+class _Converter(MarkdownConverter):
     def __init__(self, files: Mapping[str, bytes], media: MediaFiles | None) -> None:
         super().__init__(
             wrap=True,  # every run of whitespace is one space, as a browser shows it
@@ -405,14 +406,14 @@ class _Converter(MarkdownConverter):  # type: ignore[misc]  # markdownify is unt
                     "表格单元格内的换行已改为空格",
                 )
             )
-        return str(super().convert_td(el, text, parent_tags))
+        return str(MarkdownConverter.convert_td(self, el, text, parent_tags))  # type: ignore[attr-defined]
 
     convert_th = convert_td
 
     def convert_table(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         if "_inline" in parent_tags or "li" in parent_tags:
             return " " + " ".join(text.split()) + " "
-        return str(super().convert_table(el, text, parent_tags))
+        return str(MarkdownConverter.convert_table(self, el, text, parent_tags))  # type: ignore[attr-defined]
 
     def convert_hr(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         return "\n\n"

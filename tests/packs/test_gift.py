@@ -24,10 +24,10 @@ from quiz_app.core.questions import (
 )
 from quiz_app.core.text import LocalizedList, LocalizedText
 from quiz_app.packs.formats import format_of, load_any
-from quiz_app.packs.html_text import html_to_markdown
-from quiz_app.packs.rich_text import to_plain
 from quiz_app.packs.gift import gift_text, load_gift
+from quiz_app.packs.html_text import html_to_markdown
 from quiz_app.packs.native import load_pack
+from quiz_app.packs.rich_text import to_plain
 from quiz_app.services.packs import builtin_packs_dir, get_pack, import_pack
 from quiz_app.storage import Database
 from tests.conftest import DATA, snapshot
