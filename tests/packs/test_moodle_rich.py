@@ -53,7 +53,9 @@ def test_moodle_refusals_name_file_and_line() -> None:
     assert str(bad).startswith(f"{RICH}:{bad.line}:")
     assert 'fraction="33"' in lines[bad.line - 1]  # type: ignore[operator]
     assert "not a grade Moodle allows" in bad.message
-    assert bad.zh is not None and "Moodle" in bad.zh
+    assert bad.zh is not None
+    assert bad.text("zh").startswith(f"{RICH}:{bad.line}: 题目“Bad fraction”：")
+    assert "不是 Moodle 允许的分值" in bad.zh
     assert "add up to 200%" in problems["Too much"].message
     assert "no answer is worth 100%" in problems["No full marks"].message
     assert "description" in problems["Intro"].message
