@@ -21,7 +21,7 @@ import binascii
 import hashlib
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -35,6 +35,7 @@ from markdownify import MarkdownConverter
 from quiz_app.core.text import LocalizedText
 from quiz_app.packs import limits
 from quiz_app.packs.media import svg_problem
+from quiz_app.packs.rich_text import to_plain
 
 PLUGINFILE = "@@PLUGINFILE@@/"
 
@@ -85,11 +86,17 @@ _INLINE_ESCAPE = re.compile(
     r"[\\`\[\]<]"
     r"|(?<!\*)(?:(?<!\s)\*++|\*++(?!\s))"  # a run of * between spaces is no emphasis
     r"|(?<!_)(?:(?<![^\W_])_++|_++(?![^\W_]))"  # nor a run of _ in a word (第___个)
-    r"|~(?=\S*$|[^\s~]*~)|\^(?=\S*$|[^\s^]*\^)"  # nor ~ or ^ with no partner before a space
+    r"|~(?=\S*\s*$|[^\s~]*~)|\^(?=\S*\s*$|[^\s^]*\^)"  # nor ~ or ^ with no partner before a space
 )
 _UNDERSCORES = re.compile(r"_+")
+_EMPHASIS = "\x00"
+"""Stands for a neighbouring emphasis (punctuation, as its stars are)."""
+_SAME_TAG = {"b": "strong", "strong": "strong", "i": "em", "em": "em"}
+_MERGED = {**_SAME_TAG, "code": "code"}
 _SAME = {"strong": {"b", "strong"}, "em": {"i", "em"}}
 _BLANK_LINES = re.compile(r"\n{3,}")
+_MARKS = re.compile(r"[*`]")
+_INNER_SPACES = re.compile(r"(?<=\S) {2,}")
 _BREAK_SPACES = re.compile(r" *\\\n *")
 """Spaces at either side of a line break: a browser shows none."""
 
@@ -148,16 +155,54 @@ def html_to_markdown(
     ``files`` are the files that travel with the text (Moodle's ``<file name=...>``), by
     name, for ``<img src="@@PLUGINFILE@@/name">``.
     """
+    converted, marks = _convert(html, files or {}, media, emphasis=True)
+    if _MARKS.search(converted.markdown) and _marks(to_plain(converted.markdown)) > marks:
+        # A rare nesting of bold, italic and code CommonMark reads otherwise (stars or
+        # backticks would show): the words matter more than their weight.
+        converted, _ = _convert(html, files or {}, media, emphasis=False)
+        note = _note(
+            "some bold, italic or code formatting could not be kept",
+            "部分粗体、斜体或代码格式无法保留",
+        )
+        return Converted(converted.markdown, (*converted.notes, note))
+    return converted
+
+
+def _marks(text: str) -> int:
+    return len(_MARKS.findall(text))
+
+
+def _convert(
+    html: str, files: Mapping[str, bytes], media: MediaFiles | None, *, emphasis: bool
+) -> tuple[Converted, int]:
+    """The Markdown, and how many ``*`` and backticks the text itself shows."""
     soup = BeautifulSoup(html, "html.parser")
-    converter = _Converter(files or {}, media)
+    converter = _Converter(files, media)
     converter.prepare(soup)
+    if not emphasis:
+        for element in soup.find_all([*_SAME_TAG, "code"]):
+            element.unwrap()
+    shown = soup.get_text("\n")
     # One run of _ in the whole text has no partner: a blank (``the ___ Project``) stays
     # as written. This converter writes no _ of its own.
-    converter.lone_underscores = len(_UNDERSCORES.findall(soup.get_text("\n"))) <= 1
+    converter.lone_underscores = len(_UNDERSCORES.findall(shown)) <= 1
     text = converter.convert_soup(soup)
     text = _BREAK_SPACES.sub("\\\n", _BLANK_LINES.sub("\n\n", text))
-    text = "\n".join(line.rstrip(" ") for line in text.split("\n")).strip()
-    return Converted(text, tuple(dict.fromkeys(converter.notes)))
+    text = "\n".join(_tidy_lines(text.split("\n"))).strip()
+    return Converted(text, tuple(dict.fromkeys(converter.notes))), _marks(shown)
+
+
+def _tidy_lines(lines: list[str]) -> Iterator[str]:
+    """Lines without spaces at their ends, runs of spaces inside a line one space (as
+    shown), except in a fenced code block."""
+    fenced = False
+    for line in lines:
+        if line.startswith("```"):
+            fenced = not fenced
+        if fenced:
+            yield line
+            continue
+        yield _INNER_SPACES.sub(" ", line.rstrip(" "))
 
 
 def html_to_text(html: str) -> str:
@@ -197,6 +242,17 @@ class _Converter(MarkdownConverter):
         # sprinkles them at the ends of lines).
         for string in list(soup.find_all(string=lambda s: "\xa0" in s)):
             string.replace_with(NavigableString(str(string).replace("\xa0", " ")))
+        # <b>a</b><b>b</b> is one bold run: as two, ``**a****b**`` would not read as bold
+        # (nor two code spans side by side).
+        for element in list(soup.find_all(["b", "strong", "i", "em", "code"])):
+            follower = element.next_sibling
+            while isinstance(follower, Tag) and _MERGED.get(follower.name) == _MERGED.get(
+                element.name
+            ):
+                for child in list(follower.contents):
+                    element.append(child.extract())
+                follower.decompose()
+                follower = element.next_sibling
         for element in list(soup.find_all(True)):
             if element.decomposed:
                 continue
@@ -248,10 +304,14 @@ class _Converter(MarkdownConverter):
         inner = text.strip()
         if not inner:
             return lead or trail
-        if "\n\n" in inner:
-            return text
+        if "\n\n" in inner or inner.startswith("\\\n") or inner.endswith("\\"):
+            return text  # across paragraphs, or a line break at its edge
         before = _outside_char(el, -1) if not lead else " "
         after = _outside_char(el, 1) if not trail else " "
+        if before == _EMPHASIS:
+            # Right after another emphasis its stars would join that one's run
+            # (``*a***b**``): the words stay, this one unweighted.
+            return text
         # A mark inside (``***y***``) joins this one's run: judge the run's far side.
         first, last = inner.lstrip("*")[:1] or "*", inner.rstrip("*")[-1:] or "*"
         if _flanks(first, before) and _flanks(last, after):
@@ -283,7 +343,9 @@ class _Converter(MarkdownConverter):
         return self._script(el, "^", parent_tags)
 
     def convert_br(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        if "_inline" in parent_tags:
+        if "pre" in parent_tags:
+            return "\n"
+        if "_inline" in parent_tags or "_noformat" in parent_tags:
             return " "  # a table cell is one line in Markdown
         if not _has_text(el, -1) or not _has_text(el, 1):
             return ""  # a break at the start or end of a block shows nothing
@@ -418,6 +480,12 @@ class _Converter(MarkdownConverter):
     def convert_hr(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         return "\n\n"
 
+    def convert_code(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        if "pre" not in parent_tags:
+            text = " ".join(text.split(" "))  # a browser shows runs of spaces as one
+            text = re.sub(" {2,}", " ", text)
+        return str(MarkdownConverter.convert_code(self, el, text, parent_tags))  # type: ignore[attr-defined]
+
     def convert_del(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         return text  # no strike-through here: the words stay
 
@@ -445,6 +513,11 @@ def _outside_char(el: Tag, step: int) -> str | None:
             elif isinstance(sibling, Tag):
                 if sibling.name in _BLOCKS or sibling.name == "br":
                     return None
+                shown = sibling.get_text()
+                if sibling.name in _SAME_TAG and shown.strip():
+                    # The later of two emphases gives up its stars (see _wrap): after
+                    # this one comes that one's text.
+                    return _EMPHASIS if step < 0 else shown[0]
                 return "*"
             sibling = sibling.previous_sibling if step < 0 else sibling.next_sibling
         node = node.parent
@@ -459,7 +532,7 @@ def _flanks(edge: str, outside: str | None) -> bool:
         return False
     if not (isPunctChar(edge) or edge == "\\"):
         return True
-    return outside is None or outside.isspace() or isPunctChar(outside)
+    return outside in (None, _EMPHASIS) or outside.isspace() or isPunctChar(outside)
 
 
 def _has_text(el: Tag, step: int) -> bool:
