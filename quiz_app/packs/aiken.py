@@ -16,6 +16,7 @@ item that is only a prompt and a model answer, so nothing in it becomes a self-r
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -25,6 +26,8 @@ from quiz_app.core.questions import Body, Choice, Pack, SingleChoice
 from quiz_app.core.text import LocalizedText
 from quiz_app.packs import limits
 from quiz_app.packs.foreign import TextExport, foreign_pack
+from quiz_app.packs.html_text import html_to_markdown
+from quiz_app.packs.rich_text import to_plain
 
 _CHOICE = re.compile(r"^([A-Z])[.)] *(\S.*)$")
 _ANSWER = re.compile(r"^ANSWER: *([A-Z]) *$")
@@ -109,10 +112,10 @@ def read_aiken(text: str, label: str) -> tuple[list[tuple[int, str, Body]], list
                 fail(number, f"ANSWER: {letter} is not one of the choices ({letters})")
             else:
                 body = SingleChoice(
-                    tuple(Choice(c.lower(), LocalizedText.of(t)) for c, t in choices),
+                    tuple(Choice(c.lower(), LocalizedText.of(_markdown(t))) for c, t in choices),
                     letter.lower(),
                 )
-                questions.append((start, prompt, body))
+                questions.append((start, _markdown(prompt), body))
                 prompt, choices = None, []
             continue
         if line.upper().startswith("ANSWER"):
@@ -126,6 +129,11 @@ def read_aiken(text: str, label: str) -> tuple[list[tuple[int, str, Body]], list
     if not questions and not problems:
         problems.append(Problem(label, None, "holds no questions"))
     return questions, problems
+
+
+def _markdown(plain: str) -> str:
+    """Aiken is plain text; a pack's text is Markdown: ``2*3*4`` must not turn italic."""
+    return html_to_markdown(html.escape(plain, quote=False)).markdown
 
 
 def load_aiken(path: Path) -> Pack:
@@ -145,9 +153,10 @@ def aiken_text(pack: Pack, language: str = "en") -> TextExport:
             left_out.append((question.key, "Aiken holds only single-choice questions"))
             continue
         letters = {c.id: chr(ord("A") + i) for i, c in enumerate(body.choices)}
-        lines = [" ".join(question.prompt.get(language).split())]
+        lines = [" ".join(to_plain(question.prompt.get(language)).split())]
         lines += [
-            f"{letters[c.id]}. {' '.join(c.text.get(language).split())}" for c in body.choices
+            f"{letters[c.id]}. {' '.join(to_plain(c.text.get(language)).split())}"
+            for c in body.choices
         ]
         lines.append(f"ANSWER: {letters[body.answer]}")
         blocks.append("\n".join(lines))

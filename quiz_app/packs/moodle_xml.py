@@ -75,16 +75,16 @@ TOTAL_SLACK = 0.05
 
 _UNSUPPORTED = {
     "description": (
-        "a description is text with no question; it is left out",
-        "说明（description）只是文字，没有题目，已略去",
+        "a description is text with no question: this app leaves it out",
+        "说明（description）只是文字，没有题目：本应用略去它",
     ),
     "cloze": (
-        "a cloze question (embedded answers) cannot be held here; it is left out",
-        "完形填空题（嵌入式答案）无法在此保存，已略去",
+        "a cloze question (embedded answers) cannot be held here: this app leaves it out",
+        "完形填空题（嵌入式答案）无法在此保存：本应用略去它",
     ),
     "multianswer": (
-        "a cloze question (embedded answers) cannot be held here; it is left out",
-        "完形填空题（嵌入式答案）无法在此保存，已略去",
+        "a cloze question (embedded answers) cannot be held here: this app leaves it out",
+        "完形填空题（嵌入式答案）无法在此保存：本应用略去它",
     ),
 }
 
@@ -342,8 +342,8 @@ def _body(kind: str, q: _Question, explanation: list[str]) -> Body:
         if not back:
             raise _RefusedError(
                 "an essay with no model answer (grader information or general feedback) "
-                "cannot be marked here; it is left out",
-                "没有参考答案（评分说明或总体反馈）的论述题无法在此评分，已略去",
+                "cannot be marked here: this app leaves it out",
+                "没有参考答案（评分说明或总体反馈）的论述题无法在此评分：本应用略去它",
             )
         q.note(
             "an essay becomes a self-rated card; its model answer is the card's back",
@@ -353,8 +353,9 @@ def _body(kind: str, q: _Question, explanation: list[str]) -> Body:
     en, zh = _UNSUPPORTED.get(
         kind,
         (
-            f"question type '{kind}' is not supported (see docs/formats.md); it is left out",
-            f"不支持题型“{kind}”（见 docs/formats.md），已略去",
+            f"question type '{kind}' is not supported (see docs/formats.md): "
+            "this app leaves it out",
+            f"不支持题型“{kind}”（见 docs/formats.md）：本应用略去它",
         ),
     )
     raise _RefusedError(en, zh)

@@ -65,7 +65,7 @@ PNG = base64.b64decode(
             "<p>1. not a list</p><p># no heading</p>",
             "1\\. not a list\n\n\\# no heading",
             "1. not a list\n# no heading",
-        ),  # fmt: skip
+        ),
         ("plain text, no tags", "plain text, no tags", "plain text, no tags"),
     ],
 )
