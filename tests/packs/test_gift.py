@@ -81,6 +81,8 @@ def test_a_class_file_is_read_question_by_question() -> None:
     ]
     rover = by_key["rover-name"]  # "Rover name" as an id, and kept as the title
     assert rover.title == "Rover name"
+    # the feedback of an answer worth 50% is kept too, as docs/formats.md says
+    assert rover.explanation == LocalizedText.of("Yutu: Close: that was Chang'e-3's rover.")
     assert rover.prompt.get("en") == "Chang'e-4's rover is called _____."
     assert rover.body == ShortText(LocalizedList.of({"en": ["Yutu-2", "Yutu 2"]}))
     dark = by_key["far-side-is-dark"]
@@ -460,3 +462,59 @@ def test_awkward_texts_are_escaped_on_the_way_out(tmp_path: Path) -> None:
     assert q1.explanation == LocalizedText.of(tricky)
     assert [c.text.get("en") for c in q1.body.choices] == ["%5% growth", tricky]  # type: ignore[union-attr]
     assert q2.body == ShortText(LocalizedList.of({"en": ["TRUE"]}))
+
+
+# -- rich text, titles and feedback (issue 12) ---------------------------------------------
+def test_names_become_readable_ids_and_stay_as_titles(tmp_path: Path) -> None:
+    pack = _read(
+        tmp_path,
+        "::Français::Quelle mission? {=Chang'e-4 ~Apollo}\n\n"
+        "::Français::Encore? {T}\n\n"
+        "::月球::Which? {T}\n\n"
+        "::ce4-landing::Where? {=far ~near}\n",
+    )
+    assert [(q.key, q.title) for q in pack.questions[:2]] == [
+        ("francais", "Français"),
+        ("francais-2", "Français"),
+    ]
+    assert pack.questions[2].key.startswith("gift-")  # nothing left of the name
+    assert pack.questions[2].title == "月球"
+    assert (pack.questions[3].key, pack.questions[3].title) == ("ce4-landing", None)
+
+
+def test_html_feedback_and_titles_survive_a_round_trip(tmp_path: Path) -> None:
+    pack = _read(
+        tmp_path,
+        "::Water on the Moon::[html]<p>Where is H<sub>2</sub>O ice on the <b>Moon</b>?</p>{\n"
+        "  =In polar craters#<i>Right</i>: never in sunlight.\n"
+        "  ~On the equator#Too warm: 120 °C at noon.\n"
+        "  ####<ul><li>LCROSS, 2009</li><li>Chandrayaan-1</li></ul>\n"
+        "}\n",
+    )
+    [question] = pack.questions
+    assert (question.key, question.title) == ("water-on-the-moon", "Water on the Moon")
+    assert question.prompt.get("en") == "Where is H~2~O ice on the **Moon**?"
+    assert isinstance(question.body, SingleChoice)
+    assert [c.feedback for c in question.body.choices] == [
+        LocalizedText.of("*Right*: never in sunlight."),
+        LocalizedText.of("Too warm: 120 °C at noon."),
+    ]
+    assert question.explanation == LocalizedText.of("- LCROSS, 2009\n- Chandrayaan-1")
+    written = gift_text(pack).text
+    assert "::Water on the Moon::[html]" in written
+    again = _read(tmp_path, written, "again.gift")
+    assert again.questions == pack.questions
+
+
+def test_hostile_html_in_gift_is_dropped_with_a_note(tmp_path: Path) -> None:
+    pack = _read(
+        tmp_path,
+        '[html]<p>Safe?<img src="file:///etc/passwd" onerror="x()"><script>x()</script></p>{T}\n',
+    )
+    [question] = pack.questions
+    assert question.prompt.get("en") == "Safe?"
+    messages = [n.message for n in pack.notes]
+    assert any("a script was left out" in m for m in messages)
+    assert any("onerror=" in m for m in messages)
+    assert any("from file:" in m for m in messages)
+    assert all(n.zh for n in pack.notes)
