@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import unquote
@@ -155,11 +156,31 @@ def html_to_markdown(
     ``files`` are the files that travel with the text (Moodle's ``<file name=...>``), by
     name, for ``<img src="@@PLUGINFILE@@/name">``.
     """
-    converted, marks = _convert(html, files or {}, media, emphasis=True)
+    if "<" not in html and "&" not in html:
+        return _plain_text(html)  # no markup at all: the common case, kept fast
+    if "<img" not in html.lower():
+        return _cached(html)  # no files to store: the same text converts the same
+    return _converted(html, files or {}, media)
+
+
+@lru_cache(maxsize=4096)
+def _plain_text(text: str) -> Converted:
+    shown = " ".join(text.split())
+    lone = len(_UNDERSCORES.findall(shown)) <= 1
+    return Converted(_escape_text(shown, lone_underscores=lone))
+
+
+@lru_cache(maxsize=4096)
+def _cached(html: str) -> Converted:
+    return _converted(html, {}, None)
+
+
+def _converted(html: str, files: Mapping[str, bytes], media: MediaFiles | None) -> Converted:
+    converted, marks = _convert(html, files, media, emphasis=True)
     if _MARKS.search(converted.markdown) and _marks(to_plain(converted.markdown)) > marks:
         # A rare nesting of bold, italic and code CommonMark reads otherwise (stars or
         # backticks would show): the words matter more than their weight.
-        converted, _ = _convert(html, files or {}, media, emphasis=False)
+        converted, _ = _convert(html, files, media, emphasis=False)
         note = _note(
             "some bold, italic or code formatting could not be kept",
             "部分粗体、斜体或代码格式无法保留",
@@ -278,20 +299,8 @@ class _Converter(MarkdownConverter):
 
     # -- escaping ----------------------------------------------------------------------
     def escape(self, text: str, parent_tags: set[str]) -> str:
-        if not text:
-            return ""
-        text = _INLINE_ESCAPE.sub(self._escaped, text)
-        text = _ENTITY_LIKE.sub(r"\\&", text)
-        if "_inline" in parent_tags or "td" in parent_tags or "th" in parent_tags:
-            text = text.replace("|", "\\|")
-        # What would start a heading, a quote or a list item if it began a line.
-        return _LINE_START.sub(_escape_line_start, text)
-
-    def _escaped(self, match: re.Match[str]) -> str:
-        found = match.group()
-        if found[0] == "_" and self.lone_underscores:
-            return found
-        return "".join("\\" + c for c in found)
+        table = "_inline" in parent_tags or "td" in parent_tags or "th" in parent_tags
+        return _escape_text(text, lone_underscores=self.lone_underscores, table=table)
 
     # -- inline ----------------------------------------------------------------------
     def _wrap(self, el: Tag, text: str, mark: str, parent_tags: set[str], own: str) -> str:
@@ -491,6 +500,24 @@ class _Converter(MarkdownConverter):
 
     convert_s = convert_del
     convert_strike = convert_del
+
+
+def _escape_text(text: str, *, lone_underscores: bool, table: bool = False) -> str:
+    """``text`` with what would read as Markdown escaped, and nothing else."""
+    if not text:
+        return ""
+
+    def escaped(match: re.Match[str]) -> str:
+        found = match.group()
+        if found[0] == "_" and lone_underscores:
+            return found
+        return "".join("\\" + c for c in found)
+
+    text = _ENTITY_LIKE.sub(r"\\&", _INLINE_ESCAPE.sub(escaped, text))
+    if table:
+        text = text.replace("|", "\\|")
+    # What would start a heading, a quote or a list item if it began a line.
+    return _LINE_START.sub(_escape_line_start, text)
 
 
 def _escape_line_start(match: re.Match[str]) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import bisect
 import html
 import re
 from collections.abc import Sequence
@@ -399,14 +400,18 @@ def _lines(raw: bytes, count: int) -> list[tuple[int | None, list[int | None]]]:
     starts = [m.start() for m in _QUESTION_TAG.finditer(raw)]
     if len(starts) != count:  # "<question" inside a text: lines cannot be trusted
         return [(None, []) for _ in range(count)]
+    breaks = [m.start() for m in re.finditer(rb"\n", raw)]
+
+    def line_of(offset: int) -> int:
+        return bisect.bisect_left(breaks, offset) + 1
+
     out: list[tuple[int | None, list[int | None]]] = []
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(raw)
-        line = raw.count(b"\n", 0, start) + 1
         answers: list[int | None] = [
-            raw.count(b"\n", 0, m.start()) + 1 for m in _ANSWER_TAG.finditer(raw, start, end)
+            line_of(m.start()) for m in _ANSWER_TAG.finditer(raw, start, end)
         ]
-        out.append((line, answers))
+        out.append((line_of(start), answers))
     return out
 
 
