@@ -22,17 +22,17 @@
 <context>
     <name>CardWidget</name>
     <message>
-        <location filename="../../quiz_app/ui/widgets/card.py" line="40" />
+        <location filename="../../quiz_app/ui/widgets/card.py" line="41" />
         <source>Show answer</source>
         <translation>显示答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/card.py" line="41" />
+        <location filename="../../quiz_app/ui/widgets/card.py" line="42" />
         <source>Recall the answer first, then show it (Space)</source>
         <translation>先回想答案，再显示它（空格键）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/card.py" line="51" />
+        <location filename="../../quiz_app/ui/widgets/card.py" line="50" />
         <source>How well did you know it?</source>
         <translation>你记得有多牢？</translation>
     </message>
@@ -292,114 +292,114 @@
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="263" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="278" />
         <source>Pick one: a number, a letter or the arrows</source>
         <translation>选一项：按数字、字母或方向键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="265" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="280" />
         <source>Tick all that apply: a number or a letter</source>
         <translation>勾选所有正确项：按数字或字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="281" />
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="398" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="302" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="419" />
         <source>✓ Your answer: right</source>
         <translation>✓ 你的答案：正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="286" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="307" />
         <source>✓ Also right: not ticked</source>
         <translation>✓ 也是正确答案：你没有勾选</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="288" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="309" />
         <source>✓ Right answer</source>
         <translation>✓ 正确答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="292" />
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="400" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="313" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="421" />
         <source>✗ Your answer: wrong</source>
         <translation>✗ 你的答案：错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="368" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="389" />
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="386" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="407" />
         <source>Type your answer, then press Enter</source>
         <translation>输入你的答案，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="431" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="452" />
         <source>Type a number, then press Enter</source>
         <translation>输入一个数字，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="432" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="453" />
         <source>Type a number in %1, then press Enter</source>
         <translation>以%1为单位输入一个数字，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="454" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="475" />
         <source>✓ Right answer: %1</source>
         <translation>✓ 正确答案：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="476" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="497" />
         <source>✓ Accepted answers: %1</source>
         <translation>✓ 可接受的答案：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="522" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="543" />
         <source>Drag, or move the selected item with Alt+↑ and Alt+↓.</source>
         <translation>拖动排序，或用 Alt+↑ 和 Alt+↓ 移动选中的项。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="531" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="552" />
         <source>Items to put in order</source>
         <translation>要排序的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="558" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="579" />
         <source>%1: now %2 of %3</source>
         <translation>%1：现在是第 %2 项，共 %3 项</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="589" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="610" />
         <source>Your order</source>
         <translation>你的顺序</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="590" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="611" />
         <source>Right order</source>
         <translation>正确顺序</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="649" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="670" />
         <source>%1: pick its partner</source>
         <translation>%1：选择与之配对的项</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="674" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="691" />
         <source>Partners to choose from</source>
         <translation>可选的配对项</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="683" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="700" />
         <source>Pick its partner from the list: %1 to %2</source>
         <translation>从上面的列表中为它选择配对：%1 到 %2</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="720" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="737" />
         <source>Your pick, wrong</source>
         <translation>你的选择，错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="725" />
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="742" />
         <source>The right partner</source>
         <translation>正确的配对项</translation>
     </message>
@@ -407,27 +407,27 @@
 <context>
     <name>FeedbackPanel</name>
     <message>
-        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="54" />
+        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="56" />
         <source>You rated it: %1</source>
         <translation>你的评价：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="56" />
+        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="58" />
         <source>✓ Right!</source>
         <translation>✓ 答对了！</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="59" />
+        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="61" />
         <source>◐ Partly right: %1 %</source>
         <translation>◐ 部分正确：%1 %</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="62" />
+        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="64" />
         <source>✗ Not quite.</source>
         <translation>✗ 答错了。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="71" />
+        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="76" />
         <source>Source: %1</source>
         <translation>出处：%1</translation>
     </message>
@@ -860,133 +860,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="62" />
-        <location filename="../../quiz_app/ui/main_window.py" line="142" />
+        <location filename="../../quiz_app/ui/main_window.py" line="66" />
+        <location filename="../../quiz_app/ui/main_window.py" line="150" />
         <source>Chang'e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="81" />
+        <location filename="../../quiz_app/ui/main_window.py" line="85" />
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="98" />
+        <location filename="../../quiz_app/ui/main_window.py" line="103" />
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="192" />
+        <location filename="../../quiz_app/ui/main_window.py" line="200" />
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="192" />
+        <location filename="../../quiz_app/ui/main_window.py" line="200" />
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="193" />
+        <location filename="../../quiz_app/ui/main_window.py" line="201" />
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="193" />
+        <location filename="../../quiz_app/ui/main_window.py" line="201" />
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="194" />
+        <location filename="../../quiz_app/ui/main_window.py" line="202" />
         <source>Up / Down</source>
         <translation>上 / 下方向键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="194" />
+        <location filename="../../quiz_app/ui/main_window.py" line="202" />
         <source>move between the choices</source>
         <translation>在选项之间移动</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="195" />
+        <location filename="../../quiz_app/ui/main_window.py" line="203" />
         <source>Space, then 1-4</source>
         <translation>空格，然后 1-4</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="195" />
+        <location filename="../../quiz_app/ui/main_window.py" line="203" />
         <source>show a card's answer, then rate it</source>
         <translation>显示卡片的答案，然后评价自己记得如何</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="196" />
+        <location filename="../../quiz_app/ui/main_window.py" line="204" />
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="196" />
+        <location filename="../../quiz_app/ui/main_window.py" line="204" />
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="197" />
+        <location filename="../../quiz_app/ui/main_window.py" line="205" />
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="197" />
+        <location filename="../../quiz_app/ui/main_window.py" line="205" />
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="198" />
+        <location filename="../../quiz_app/ui/main_window.py" line="206" />
         <source>F2</source>
         <translation>F2</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="198" />
+        <location filename="../../quiz_app/ui/main_window.py" line="206" />
         <source>show the question in the pack's other language</source>
         <translation>用题包的另一种语言显示这道题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="199" />
+        <location filename="../../quiz_app/ui/main_window.py" line="207" />
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="199" />
+        <location filename="../../quiz_app/ui/main_window.py" line="207" />
         <source>pause the quiz (an exam's clock stops)</source>
         <translation>暂停测验（考试计时也会停止）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="200" />
+        <location filename="../../quiz_app/ui/main_window.py" line="208" />
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="200" />
+        <location filename="../../quiz_app/ui/main_window.py" line="208" />
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="201" />
+        <location filename="../../quiz_app/ui/main_window.py" line="209" />
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="201" />
+        <location filename="../../quiz_app/ui/main_window.py" line="209" />
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="204" />
+        <location filename="../../quiz_app/ui/main_window.py" line="212" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="210" />
+        <location filename="../../quiz_app/ui/main_window.py" line="218" />
         <source>About Chang'e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="212" />
+        <location filename="../../quiz_app/ui/main_window.py" line="220" />
         <source>Chang'e Quiz %1
 An offline quiz about China's lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -1076,52 +1076,57 @@ An offline quiz about China's lunar missions and lunar science.</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="151" />
+        <location filename="../../quiz_app/ui/menus.py" line="137" />
+        <source>&amp;Lock teacher mode</source>
+        <translation>锁定教师模式(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="153" />
         <source>&amp;Study</source>
         <translation>学习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="153" />
+        <location filename="../../quiz_app/ui/menus.py" line="155" />
         <source>&amp;Home</source>
         <translation>主页(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="159" />
+        <location filename="../../quiz_app/ui/menus.py" line="161" />
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="160" />
+        <location filename="../../quiz_app/ui/menus.py" line="162" />
         <source>&amp;Exam</source>
         <translation>考试(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="161" />
+        <location filename="../../quiz_app/ui/menus.py" line="163" />
         <source>My &amp;mistakes</source>
         <translation>我的错题(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="162" />
+        <location filename="../../quiz_app/ui/menus.py" line="164" />
         <source>&amp;Review</source>
         <translation>回顾(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="163" />
+        <location filename="../../quiz_app/ui/menus.py" line="165" />
         <source>Histor&amp;y</source>
         <translation>历史记录(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="164" />
+        <location filename="../../quiz_app/ui/menus.py" line="166" />
         <source>Pr&amp;ogress</source>
         <translation>学习进度(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="169" />
+        <location filename="../../quiz_app/ui/menus.py" line="171" />
         <source>Retry this quiz's mis&amp;takes</source>
         <translation>重做本次测验的错题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="174" />
+        <location filename="../../quiz_app/ui/menus.py" line="176" />
         <source>&amp;New questions per day in reviews…</source>
         <translation>复习中每天的新题数量(&amp;N)…</translation>
     </message>
@@ -1151,17 +1156,17 @@ An offline quiz about China's lunar missions and lunar science.</source>
         <translation>导出所有学习者成绩(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="138" />
+        <location filename="../../quiz_app/ui/menus.py" line="140" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="140" />
+        <location filename="../../quiz_app/ui/menus.py" line="142" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="144" />
+        <location filename="../../quiz_app/ui/menus.py" line="146" />
         <source>&amp;About Chang'e Quiz</source>
         <translation>关于嫦娥问答(&amp;A)</translation>
     </message>
@@ -1192,7 +1197,7 @@ An offline quiz about China's lunar missions and lunar science.</source>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../quiz_app/ui/navigation.py" line="172" />
+        <location filename="../../quiz_app/ui/navigation.py" line="184" />
         <source>Chang'e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
@@ -1258,82 +1263,82 @@ An offline quiz about China's lunar missions and lunar science.</source>
 <context>
     <name>PackEditorScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="75" />
+        <location filename="../../quiz_app/ui/screens/editor.py" line="76" />
         <source>Questions of the pack</source>
         <translation>题包中的题目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="79" />
+        <location filename="../../quiz_app/ui/screens/editor.py" line="80" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="80" />
+        <location filename="../../quiz_app/ui/screens/editor.py" line="81" />
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="81" />
+        <location filename="../../quiz_app/ui/screens/editor.py" line="82" />
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="82" />
+        <location filename="../../quiz_app/ui/screens/editor.py" line="83" />
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="106" />
+        <location filename="../../quiz_app/ui/screens/editor.py" line="107" />
         <source>Problems of this question</source>
         <translation>此题的问题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="129" />
+        <location filename="../../quiz_app/ui/screens/editor.py" line="130" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="143" />
+        <location filename="../../quiz_app/ui/screens/editor.py" line="144" />
         <source>Editing %1 (version %2)</source>
         <translation>正在编辑 %1（版本 %2）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="147" />
+        <location filename="../../quiz_app/ui/screens/editor.py" line="148" />
         <source>&amp;Save as version %1</source>
         <translation>保存为版本 %1(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="238" />
+        <location filename="../../quiz_app/ui/screens/editor.py" line="241" />
         <source>%1 question(s) have problems.</source>
         <translation>有 %1 道题存在问题。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="240" />
+        <location filename="../../quiz_app/ui/screens/editor.py" line="243" />
         <source>Changes not saved yet.</source>
         <translation>更改尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="243" />
+        <location filename="../../quiz_app/ui/screens/editor.py" line="246" />
         <source>%1 question(s), no changes.</source>
         <translation>共 %1 道题，没有更改。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="310" />
+        <location filename="../../quiz_app/ui/screens/editor.py" line="313" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="334" />
+        <location filename="../../quiz_app/ui/screens/editor.py" line="337" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="356" />
+        <location filename="../../quiz_app/ui/screens/editor.py" line="359" />
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="357" />
+        <location filename="../../quiz_app/ui/screens/editor.py" line="360" />
         <source>Save the changes to %1 as version %2?</source>
         <translation>将对 %1 的更改保存为版本 %2 吗？</translation>
     </message>
@@ -1575,82 +1580,92 @@ An offline quiz about China's lunar missions and lunar science.</source>
         <translation>事实的出处</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="92" />
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="93" />
+        <source>Optional: the question's name, as in Moodle</source>
+        <translation>可选：题目的名称，如 Moodle 中的题名</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="94" />
         <source>&amp;Id:</source>
         <translation>编号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="93" />
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="95" />
+        <source>Tit&amp;le:</source>
+        <translation>题名(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="96" />
         <source>T&amp;ype:</source>
         <translation>题型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="94" />
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="97" />
         <source>To&amp;pic:</source>
         <translation>主题(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="95" />
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="98" />
         <source>&amp;Difficulty (1-3):</source>
         <translation>难度（1-3）(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="107" />
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="110" />
         <source>Question:</source>
         <translation>题目：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="108" />
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="111" />
         <source>Explanation:</source>
         <translation>解析：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="111" />
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="114" />
         <source>&amp;Source:</source>
         <translation>出处(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="114" />
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="117" />
         <source>Answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="121" />
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="124" />
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="122" />
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="125" />
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="134" />
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="137" />
         <source>The statement is:</source>
         <translation>该陈述：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="137" />
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="140" />
         <source>Right answer:</source>
         <translation>正确答案：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="138" />
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="141" />
         <source>Give or take:</source>
         <translation>允许误差：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="141" />
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="144" />
         <source>Unit (%1):</source>
         <translation>单位（%1）：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="148" />
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="151" />
         <source>Accepted answers (%1), one per line:</source>
         <translation>可接受的答案（%1），每行一个：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="159" />
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="162" />
         <source>Back, the answer the learner checks against (%1):</source>
         <translation>背面，学习者用来核对的答案（%1）：</translation>
     </message>
@@ -1658,32 +1673,32 @@ An offline quiz about China's lunar missions and lunar science.</source>
 <context>
     <name>QuestionPreview</name>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="44" />
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="45" />
         <source>As the learner sees it</source>
         <translation>学习者看到的样子</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="47" />
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="48" />
         <source>Preview language</source>
         <translation>预览语言</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="59" />
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="60" />
         <source>Show the answer</source>
         <translation>显示答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="90" />
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="91" />
         <source>The preview shows once the question has no problems.</source>
         <translation>题目没有问题后才会显示预览。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="100" />
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="101" />
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="100" />
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="101" />
         <source>False</source>
         <translation>错误</translation>
     </message>
@@ -1739,81 +1754,81 @@ An offline quiz about China's lunar missions and lunar science.</source>
 <context>
     <name>QuizScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="259" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="267" />
         <source>Paused. Press Esc to carry on.</source>
         <translation>已暂停。按 Esc 键继续。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="309" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="317" />
         <source>S&amp;kip</source>
         <translation>跳过(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="238" />
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="312" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="246" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="320" />
         <source>Fla&amp;g</source>
         <translation>标记(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="192" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="200" />
         <source>One minute left.</source>
         <translation>还剩一分钟。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="238" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="246" />
         <source>⚑ Fla&amp;gged</source>
         <translation>⚑ 已标记(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="298" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="306" />
         <source>Answers</source>
         <translation>答题数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="314" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="322" />
         <source>Mark this question to look at again</source>
         <translation>标记此题，稍后再看</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="318" />
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="491" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="326" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="499" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="361" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="369" />
         <source>↻ Comes back %1</source>
         <translation>↻ %1再次出现</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="482" />
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="606" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="490" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="626" />
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="482" />
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="606" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="490" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="626" />
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="575" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="588" />
         <source>Answer saved. %1</source>
         <translation>答案已保存。%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="585" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="598" />
         <source>Next</source>
         <translation>下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="608" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="628" />
         <source>The right answer: %1</source>
         <translation>正确答案：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="623" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="643" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2001,68 +2016,96 @@ The bank as it is now is backed up first: to undo the restore, restore that back
 <context>
     <name>ResultsExchange</name>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="38" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="39" />
         <source>Chang'e Quiz results (*.jsonl);;All files (*)</source>
         <translation>嫦娥问答成绩文件 (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="44" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="45" />
         <source>Export results</source>
         <translation>导出成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="63" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="64" />
         <source>Saved %1 quiz(zes) and %2 answer(s) to %3.</source>
         <translation>已将 %1 次测验和 %2 个作答保存到 %3。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="72" />
-        <location filename="../../quiz_app/ui/results_exchange.py" line="114" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="73" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="100" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="149" />
         <source>Merge results</source>
         <translation>合并成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="96" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="104" />
+        <source>%1 has results of %2, and this bank has a learner of that name created on another computer. Are they the same learner?</source>
+        <translation>%1 中有 %2 的成绩，而本题库中有一位同名学习者，是在另一台电脑上创建的。他们是同一位学习者吗？</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="111" />
+        <source>If not, nothing is merged: rename the learner on one computer first.</source>
+        <translation>如果不是，则不会合并任何内容：请先在其中一台电脑上为该学习者改名。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="113" />
+        <source>&amp;Same learner</source>
+        <translation>是同一位学习者(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="114" />
+        <source>&amp;Not the same</source>
+        <translation>不是同一位(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="130" />
         <source>Everything in %1 is already in this bank.</source>
         <translation>%1 中的所有内容都已在题库中。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="117" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="152" />
         <source>%1 holds the results of %2. Merging adds %3 learner(s), %4 quiz(zes) and %5 answer(s); %6 quiz(zes) and %7 answer(s) are already here.</source>
         <translation>%1 包含 %2 的成绩。合并将新增 %3 位学习者、%4 次测验和 %5 个作答；已有 %6 次测验和 %7 个作答在题库中。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="121" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="108" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="156" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="129" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="165" />
+        <source>%1 score(s) in the file do not match what the answer earns against this bank's question: they are scored again.</source>
+        <translation>文件中有 %1 个得分与该答案在本题库题目下应得的分数不符：已重新评分。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="169" />
         <source>&amp;Merge</source>
         <translation>合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="103" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="118" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="137" />
         <source>Merge cancelled: nothing was changed.</source>
         <translation>已取消合并：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="138" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="178" />
         <source>Merged %1: %2 learner(s), %3 quiz(zes) and %4 answer(s) added.</source>
         <translation>已合并 %1：新增 %2 位学习者、%3 次测验和 %4 个作答。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="148" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="188" />
         <source>That was stopped by an error in the app.</source>
         <translation>操作因程序错误而中止。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="156" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="196" />
         <source>Results</source>
         <translation>成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="163" />
+        <location filename="../../quiz_app/ui/results_exchange.py" line="203" />
         <source>The file has %1 problem(s); nothing was merged.</source>
         <translation>文件有 %1 个问题；未合并任何内容。</translation>
     </message>
@@ -2153,44 +2196,49 @@ The bank as it is now is backed up first: to undo the restore, restore that back
 <context>
     <name>RowsEditor</name>
     <message>
-        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="50" />
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="54" />
         <source>Add a row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="51" />
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="55" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="52" />
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="56" />
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="53" />
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="57" />
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="73" />
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="77" />
         <source>Right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="75" />
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="79" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="76" />
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="80" />
         <source>Left</source>
         <translation>左侧</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="77" />
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="81" />
         <source>Matches</source>
         <translation>对应项</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="82" />
+        <source>Feedback when picked</source>
+        <translation>选中时的反馈</translation>
     </message>
 </context>
 <context>
@@ -2209,27 +2257,27 @@ The bank as it is now is backed up first: to undo the restore, restore that back
 <context>
     <name>TeacherGate</name>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="51" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="83" />
         <source>Teacher mode</source>
         <translation>教师模式</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="55" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="87" />
         <source>Choose a teacher PIN (4 to 12 digits):</source>
         <translation>设置教师 PIN 码（4 至 12 位数字）：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="60" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="92" />
         <source>The same PIN again:</source>
         <translation>再输入一次同一个 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="65" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="97" />
         <source>The two PINs differ; nothing was set.</source>
         <translation>两次输入的 PIN 码不一致，未作设置。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="69" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="101" />
         <source>Teacher PIN:</source>
         <translation>教师 PIN 码：</translation>
     </message>
