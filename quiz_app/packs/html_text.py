@@ -35,7 +35,7 @@ from markdownify import MarkdownConverter
 
 from quiz_app.core.text import LocalizedText
 from quiz_app.packs import limits
-from quiz_app.packs.media import svg_problem
+from quiz_app.packs.media import media_problem
 from quiz_app.packs.rich_text import to_plain
 
 PLUGINFILE = "@@PLUGINFILE@@/"
@@ -448,8 +448,12 @@ class _Converter(MarkdownConverter):
         elif len(data) > limits.MEDIA_FILE_MAX:
             why_en = f"over {limits.MEDIA_FILE_MAX:,} bytes"
             why_zh = f"超过 {limits.MEDIA_FILE_MAX:,} 字节"
-        elif suffix == ".svg" and (problem := svg_problem(data)):
-            why_en, why_zh = f"the SVG {problem}", "该 SVG 引用了外部内容或含有脚本"
+        elif problem := media_problem(PurePosixPath(name).name, data):
+            # judged by its bytes, as a pack's own images are (packs.media)
+            why_en, why_zh = (
+                f"it {problem}",
+                "其内容不是可显示的图片，或与文件名不符，或 SVG 含有脚本、引用外部内容",
+            )
         if why_en or self.media is None:
             self.notes.append(
                 _note(

@@ -134,11 +134,19 @@ def test_one_name_for_two_images_keeps_both() -> None:
         ('<img src="@@PLUGINFILE@@/gone.png">', "(gone.png) is not in the file"),
         ('<img src="data:text/html;base64,PHNjcmlwdD4=">', "of a kind this app cannot show"),
         ('<img src="@@PLUGINFILE@@/x.gif">', "not one of .png"),
-        ('<img src="@@PLUGINFILE@@/evil.svg">', "the SVG contains <script>"),
+        ('<img src="@@PLUGINFILE@@/evil.svg">', "it contains <script>"),
+        # judged by its bytes, as a pack's own images are
+        ('<img src="@@PLUGINFILE@@/fake.png">', "it is not a PNG, JPEG, WebP or SVG image"),
+        ('<img src="@@PLUGINFILE@@/drawing.png">', "it holds a SVG image but is named .png"),
     ],
 )
 def test_an_image_that_cannot_come_is_noted(source: str, note: str) -> None:
-    files = {"x.gif": b"GIF89a", "evil.svg": b"<svg><script>alert(1)</script></svg>"}
+    files = {
+        "x.gif": b"GIF89a",
+        "evil.svg": b"<svg><script>alert(1)</script></svg>",
+        "fake.png": b"#!/bin/sh\nrm -rf /\n",
+        "drawing.png": b'<svg xmlns="http://www.w3.org/2000/svg"></svg>',
+    }
     media = MediaFiles()
     converted = html_to_markdown(f"<p>Hi{source}</p>", files, media)
     assert converted.markdown == "Hi"
