@@ -632,6 +632,7 @@ def load_gift(path: Path) -> Pack:
         reader.entries,
         reader.topics,
         origin="gift",
+        media=reader.media.files,
         skipped=reader.skipped,
         notes=reader.notes,
         partial=True,

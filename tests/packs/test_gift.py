@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import replace
 from pathlib import Path
 
@@ -518,3 +519,15 @@ def test_hostile_html_in_gift_is_dropped_with_a_note(tmp_path: Path) -> None:
     assert any("onerror=" in m for m in messages)
     assert any("from file:" in m for m in messages)
     assert all(n.zh for n in pack.notes)
+
+
+def test_an_embedded_image_in_gift_html_travels_with_the_pack(tmp_path: Path) -> None:
+    data = base64.b64decode(  # a 2x2 PNG
+        "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg=="
+    )
+    uri = "data:image/png;base64," + base64.b64encode(data).decode()
+    pack = _read(tmp_path, f'[html]<p>Which crater?</p><p><img src="{uri}" alt="map"></p>{{T}}\n')
+    [question] = pack.questions
+    [(path, content)] = pack.media.items()
+    assert question.prompt.get("en") == f"Which crater?\n\n![map]({path})"
+    assert content == data
