@@ -2257,27 +2257,52 @@ The bank as it is now is backed up first: to undo the restore, restore that back
 <context>
     <name>TeacherGate</name>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="83" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="77" />
+        <source>Teacher PIN</source>
+        <translation>教师密码</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="79" />
+        <source>Set a teacher PIN for this computer now?</source>
+        <translation>现在为这台电脑设置教师密码吗？</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="82" />
+        <source>It keeps importing and editing packs, class results, merging learners' results and restoring backups for the teacher. It does not stop someone who can copy the bank file from reading it. You can set it later: the first teacher action asks for it.</source>
+        <translation>设置后，导入和编辑题包、查看全班成绩、合并学习者成绩以及从备份恢复都只有教师才能进行。它无法阻止能复制题库文件的人读取其中内容。也可以以后再设置：第一次进行教师操作时会提示设置。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="88" />
+        <source>&amp;Set a PIN…</source>
+        <translation>设置密码(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="89" />
+        <source>&amp;Not now</source>
+        <translation>以后再说(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="116" />
         <source>Teacher mode</source>
         <translation>教师模式</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="87" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="120" />
         <source>Choose a teacher PIN (4 to 12 digits):</source>
         <translation>设置教师 PIN 码（4 至 12 位数字）：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="92" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="125" />
         <source>The same PIN again:</source>
         <translation>再输入一次同一个 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="97" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="130" />
         <source>The two PINs differ; nothing was set.</source>
         <translation>两次输入的 PIN 码不一致，未作设置。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="101" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="134" />
         <source>Teacher PIN:</source>
         <translation>教师 PIN 码：</translation>
     </message>

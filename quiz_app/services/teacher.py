@@ -15,10 +15,22 @@ from quiz_app.storage.settings import get_setting, put_setting
 
 PIN_KEY = "teacher_pin"
 FAILURES_KEY = "teacher_pin_failures"
+OFFERED_KEY = "teacher_pin_offered"
 
 
 class WrongPinError(QuizError):
     """The PIN given is not the teacher's."""
+
+
+def pin_offered(database: Database) -> bool:
+    """Whether the app has offered this bank's first user to set a PIN."""
+    with database.reading() as session:
+        return get_setting(session, OFFERED_KEY) is not None
+
+
+def remember_pin_offered(database: Database) -> Changes:
+    database.write(lambda session: put_setting(session, OFFERED_KEY, "1"))
+    return Changes.SETTINGS
 
 
 def has_pin(database: Database) -> bool:

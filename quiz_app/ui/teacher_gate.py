@@ -45,6 +45,8 @@ class TeacherGate(QObject):
 
     locked = Signal()
     """Teacher mode has just been locked."""
+    offered = Signal(object)
+    """The first start's offer to set a PIN (a QMessageBox), as it is shown."""
 
     def __init__(self, window: QWidget, context: AppContext) -> None:
         super().__init__(window)
@@ -58,6 +60,39 @@ class TeacherGate(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)  # any key or click is the teacher still there
+
+    def offer_pin(self) -> None:
+        """At the first start of a new bank: offer to set the teacher PIN, saying what it
+        protects. Asked once per bank, whatever the answer."""
+        from quiz_app.services.learners import list_learners
+        from quiz_app.services.teacher import has_pin, pin_offered, remember_pin_offered
+
+        database = self._context.database
+        if not self._window.isVisible():
+            return  # closed before the bank was open: nobody to ask
+        if database is None or has_pin(database) or pin_offered(database):
+            return
+        if list_learners(database):
+            return  # a bank already in use: its teacher knows where the PIN is
+        _write_and_wait(database, lambda: remember_pin_offered(database))
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Teacher PIN"), "", parent=self._window
+        )
+        box.setText(self.tr("Set a teacher PIN for this computer now?"))
+        box.setInformativeText(
+            self.tr(
+                "It keeps importing and editing packs, class results, merging learners' "
+                "results and restoring backups for the teacher. It does not stop someone "
+                "who can copy the bank file from reading it. You can set it later: the "
+                "first teacher action asks for it."
+            )
+        )
+        choose = box.addButton(self.tr("&Set a PIN…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Not now"), QMessageBox.ButtonRole.RejectRole)
+        self.offered.emit(box)
+        box.exec()
+        if box.clickedButton() is choose:
+            self.unlock()
 
     def lock(self) -> None:
         """Teacher mode off: the next teacher action asks for the PIN again."""

@@ -53,3 +53,48 @@ def test_the_teacher_menu_locks_it(unlocked: MainWindow) -> None:
     lock = next(a for a in teacher.actions() if a.text() == "&Lock teacher mode")
     lock.trigger()
     assert not unlocked.gate.unlocked
+
+
+@pytest.mark.parametrize("answer", ["Set a PIN…", "Not now"])
+def test_a_new_bank_offers_the_pin_once_and_says_what_it_protects(
+    qtbot: QtBot, database: Database, monkeypatch: pytest.MonkeyPatch, answer: str
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from quiz_app.services.teacher import has_pin
+
+    typed = iter(["2468", "2468"])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (next(typed), True))
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    window.show()
+    shown: list[str] = []
+
+    def reply(box: QMessageBox) -> None:
+        shown.append(box.text() + " " + box.informativeText())
+        button = next(b for b in box.buttons() if b.text().replace("&", "") == answer)
+        QTimer.singleShot(0, button.click)
+
+    window.gate.offered.connect(reply)
+    window.gate.offer_pin()
+    assert len(shown) == 1
+    assert shown[0].startswith("Set a teacher PIN for this computer now?")
+    assert "does not stop someone who can copy the bank file" in shown[0]
+    assert has_pin(database) == (answer == "Set a PIN…")
+    window.gate.offer_pin()  # never twice, whatever was answered
+    assert len(shown) == 1
+    window.close()
+    fresh = MainWindow(database)  # nor at the next start
+    qtbot.addWidget(fresh)
+    fresh.show()
+    fresh.gate.offered.connect(reply)
+    fresh.gate.offer_pin()
+    assert len(shown) == 1
+
+
+def test_a_bank_in_use_is_not_offered_a_pin(window: MainWindow) -> None:
+    offers: list[object] = []
+    window.gate.offered.connect(offers.append)
+    window.gate.offer_pin()  # Ada already learns here
+    assert offers == []
