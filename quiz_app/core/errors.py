@@ -55,8 +55,8 @@ class Problem:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         message = self.zh if language == "zh" and self.zh else self.message
         if language == "zh" and self.zh:
-            who = f" 题目“{self.question}”：" if self.question else ""
-            return f"{where}:{who} {message}"
+            who = f"题目“{self.question}”：" if self.question else ""
+            return f"{where}: {who}{message}"
         who = f" question '{self.question}':" if self.question else ""
         return f"{where}:{who} {message}"
 
