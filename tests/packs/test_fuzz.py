@@ -178,3 +178,42 @@ def test_an_encrypted_zip_entry_is_refused(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     with pytest.raises(PackError, match="is encrypted"):
         load_any(path)
+
+
+@FUZZ
+@given(
+    depth=st.integers(1, 3_000),
+    opener=st.sampled_from(["[", "{ a = ", '{"a": ']),
+    where=st.sampled_from(["pack.toml", "extra.json", "missions.toml"]),
+)
+def test_nesting_of_any_depth(depth: int, opener: str, where: str) -> None:
+    """Lists and tables nested up to thousands deep (issue 13: a RecursionError with a
+    traceback at ~500): read, or a located problem."""
+    closer = {"[": "]", "{ a = ": " }", '{"a": ': "}"}[opener]
+    value = opener * depth + "1" + closer * depth
+    files = dict(SAMPLE_FILES)
+    if where.endswith(".json"):
+        files[where] = f'{{"questions": [], "x": {value}}}'.encode()
+    else:
+        files[where] = files[where] + f"\nfuzzed = {value}\n".encode()
+    _parses_or_refuses(lambda: parse_pack(PackFiles("fuzz", files)))
+
+
+@FUZZ
+@given(
+    entries=st.lists(
+        st.tuples(st.integers(0, 4 << 20), st.sampled_from(["png", "svg", "toml", "txt"])),
+        max_size=12,
+    )
+)
+def test_zips_of_many_entries_of_any_size(
+    tmp_path_factory: pytest.TempPathFactory, entries: list[tuple[int, str]]
+) -> None:
+    """Padded entries, each just under or over the limits, alone or many together."""
+    path = tmp_path_factory.mktemp("zips") / "fuzz.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in SAMPLE_FILES.items():
+            archive.writestr(name, data)
+        for i, (size, suffix) in enumerate(entries):
+            archive.writestr(f"media/pad{i}.{suffix}", bytes(size))
+    _parses_or_refuses(lambda: load_any(path))
