@@ -39,7 +39,13 @@ FONT_POINTS = 11
 SMALL_POINTS = 8
 FONTS = {
     "en": ["DejaVu Serif", "Noto Serif", "Times New Roman", "Noto Serif CJK SC"],
-    "zh": ["Noto Serif CJK SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "SimSun"],
+    "zh": [
+        "DejaVu Serif",
+        "Noto Serif CJK SC",
+        "Noto Sans CJK SC",
+        "WenQuanYi Micro Hei",
+        "SimSun",
+    ],
 }
 """Families in order of preference; Qt falls back further for any character they lack."""
 
@@ -90,6 +96,8 @@ class PrintedPaper:
     pages: int
     key_page: int | None
     """The page the answer key begins on (1-based); None without a key."""
+    question_pages: tuple[tuple[int, int], ...] = ()
+    """The first and the last page (1-based) each question is printed on."""
 
 
 def _font(language: str, points: float) -> QFont:
@@ -173,6 +181,16 @@ class _Part:
     def pages(self) -> int:
         return self.document.pageCount()
 
+    def entry_pages(self) -> tuple[tuple[int, int], ...]:
+        """The first and last page (0-based) of each entry, as laid out."""
+        height = self.page.height()
+        layout = self.document.documentLayout()
+        out = []
+        for frame in self.document.rootFrame().childFrames():
+            rect = layout.frameBoundingRect(frame)
+            out.append((int(rect.top() // height), int((rect.bottom() - 0.5) // height)))
+        return tuple(out)
+
     def draw(self, painter: QPainter, page: int, top: float) -> None:
         """Page ``page`` of the part, its top at ``top`` on the painter."""
         height, width = self.page.height(), self.page.width()
@@ -248,7 +266,8 @@ def print_paper(
     painter.end()
     buffer.close()
     key_page = parts[0].pages + 1 if answer_key else None
-    return PrintedPaper(bytes(buffer.data().data()), total, key_page)
+    spans = tuple((first + 1, last + 1) for first, last in parts[0].entry_pages())
+    return PrintedPaper(bytes(buffer.data().data()), total, key_page, spans)
 
 
 def _draw_bands(

@@ -56,10 +56,15 @@ def style(language: str) -> str:
     return _STYLE + ("" if language == "zh" else ".hint { font-style: italic; }\n")
 
 
+TABLE = '<table border="1" cellspacing="0" cellpadding="4" style="border-color: #888888;">'
+"""A table written in a pack's text: ruled, as a table of figures is on paper."""
+
+
 def _rich(
     text: LocalizedText, language: str, pack_id: PackId, images: ImageStore, width: int
 ) -> str:
-    return images.rewrite(to_html(text.get(language)), pack_id, width)
+    html = to_html(text.get(language)).replace("<table>", TABLE)
+    return images.rewrite(html, pack_id, width)
 
 
 def _paragraph(html: str, css: str = "") -> str:
@@ -68,6 +73,11 @@ def _paragraph(html: str, css: str = "") -> str:
     if html.startswith(("<p>", "<ul>", "<ol>", "<table", "<pre>", "<blockquote>")):
         return html if not css else f"<div{attribute}>{html}</div>"
     return f"<p{attribute}>{html}</p>"
+
+
+MIDDLE = '<td valign="middle"'
+"""A cell of a list's row: box, letter and text are centred on one line, whatever fonts
+(Latin, CJK) their lines are set in."""
 
 
 def _labelled(label: str, html: str, css: str) -> str:
@@ -103,7 +113,8 @@ def _entry(index: int, content: str, new_page: bool) -> str:
     page_break = " page-break-before: always;" if new_page else ""
     return (
         f'<table width="100%" cellspacing="0" cellpadding="2" style="margin-top: 9px;{page_break}">'
-        f'<tr><td class="number" width="5%">{index + 1}.</td><td width="95%">{content}</td></tr>'
+        f'<tr><td class="number" width="7%" style="white-space: nowrap;">{index + 1}.</td>'
+        f'<td width="93%">{content}</td></tr>'
         "</table>"
     )
 
@@ -149,8 +160,8 @@ class Sheet:
 
     def _choices(self, q: PaperQuestion, items: list[Choice], box: str) -> str:
         rows = "".join(
-            f'<tr><td>{box}</td><td class="letter">{LETTERS[i]}</td>'
-            f"<td>{self.rich(q, c.text, INLINE_IMAGE_WIDTH // 2)}</td></tr>"
+            f'<tr>{MIDDLE}>{box}</td>{MIDDLE} class="letter">{LETTERS[i]}</td>'
+            f"{MIDDLE}>{self.rich(q, c.text, INLINE_IMAGE_WIDTH // 2)}</td></tr>"
             for i, c in enumerate(items)
         )
         return f'<table cellspacing="0" cellpadding="3">{rows}</table>'
@@ -179,9 +190,9 @@ class Sheet:
             case Ordering(items):
                 shown = _arranged(items, body, q.order)
                 rows = "".join(
-                    f'<tr><td class="write" width="28">&nbsp;</td>'
-                    f'<td class="letter">{LETTERS[i]}</td>'
-                    f"<td>{self.rich(q, c.text, INLINE_IMAGE_WIDTH // 2)}</td></tr>"
+                    f'<tr>{MIDDLE} class="write" width="28">&nbsp;</td>'
+                    f'{MIDDLE} class="letter">{LETTERS[i]}</td>'
+                    f"{MIDDLE}>{self.rich(q, c.text, INLINE_IMAGE_WIDTH // 2)}</td></tr>"
                     for i, c in enumerate(shown)
                 )
                 return (
@@ -196,16 +207,17 @@ class Sheet:
                     if i < len(pairs):
                         text = self.rich(q, pairs[i].left, INLINE_IMAGE_WIDTH // 2)
                         left = (
-                            f'<td class="letter" width="5%">{i + 1}.</td>'
-                            f'<td width="38%">{text}</td><td class="write" width="6%">&nbsp;</td>'
+                            f'{MIDDLE} class="letter" width="5%">{i + 1}.</td>'
+                            f'{MIDDLE} width="38%">{text}</td>'
+                            f'{MIDDLE} class="write" width="6%">&nbsp;</td>'
                         )
                     if i < len(rights):
                         text = self.rich(q, rights[i].text, INLINE_IMAGE_WIDTH // 2)
                         right = (
-                            f'<td class="letter" width="5%">{LETTERS[i]}</td>'
-                            f'<td width="42%">{text}</td>'
+                            f'{MIDDLE} class="letter" width="5%">{LETTERS[i]}</td>'
+                            f'{MIDDLE} width="42%">{text}</td>'
                         )
-                    lines.append(f'<tr>{left}<td width="4%"></td>{right}</tr>')
+                    lines.append(f'<tr>{left}{MIDDLE} width="4%"></td>{right}</tr>')
                 return (
                     f'<p class="hint">{self.t(texts.MATCH)}</p>'
                     f'<table width="100%" cellspacing="4" cellpadding="3">{"".join(lines)}</table>'
@@ -256,7 +268,7 @@ class Sheet:
                 letters = " → ".join(LETTERS[place[c.id]] for c in items if c.id in place)
                 return (
                     f'<p><span class="letter">{letters}</span> '
-                    f'<span class="hint">({self.t(texts.FIRST_TO_LAST)})</span></p>'
+                    f'<span class="hint">{self.t(texts.FIRST_TO_LAST)}</span></p>'
                     + self._lettered(q, shown, [c.id for c in items])
                 )
             case Matching(pairs):

@@ -37,7 +37,7 @@ SEED = _t("seed %1", "种子 %1")
 QUESTIONS = _t("%1 questions", "%1 道题")
 ABOUT_CHOICE = _t("%1: ", "%1：")
 ACCEPTED = _t("Also accepted: %1", "也可接受：%1")
-FIRST_TO_LAST = _t("first to last", "从先到后")
+FIRST_TO_LAST = _t("(first to last)", "（从先到后）")
 DEFAULT_TITLE = _t("Chang'e Quiz", "嫦娥问答")
 APP = _t("Chang'e Quiz %1", "嫦娥问答 %1")
 
