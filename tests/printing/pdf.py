@@ -37,7 +37,10 @@ def _run(tool: str, pdf: bytes, *args: str) -> str:
     return done.stdout
 
 
-RADICALS = str.maketrans("⻚⻜⻛⻓⻔⻢⻋⻅⻰⻘⻝⻥⻦⻨⻩⻬⻮⻄⺠⻉⻊⻣⻤", "页飞风长门马车见龙青食鱼鸟麦黄齐齿西民贝足骨鬼")
+RADICALS = str.maketrans(
+    "⻚⻜⻛⻓⻔⻢⻋⻅⻰⻘⻝⻥⻦⻨⻩⻬⻮⻄⺠⻉⻊⻣⻤",
+    "页飞风长门马车见龙青食鱼鸟麦黄齐齿西民贝足骨鬼",
+)
 """Radicals that Noto CJK draws with a hanzi's glyph and that have no NFKC form."""
 
 

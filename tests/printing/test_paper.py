@@ -80,7 +80,7 @@ def test_the_key_begins_on_a_page_of_its_own_after_the_last_question(
     key = printed.key_page
     assert key is not None
     assert len(pages) == printed.pages
-    assert [i for i, page in enumerate(pages, start=1) if "Answer key" in page][0] == key
+    assert next(i for i, page in enumerate(pages, start=1) if "Answer key" in page) == key
     last_question_page = max(page for page, _ in printed.question_pages)
     assert last_question_page == key - 1
     assert PROMPTS_EN[-1] in _flat(pages[key - 2])
@@ -98,7 +98,7 @@ def test_the_key_begins_on_a_page_of_its_own_after_the_last_question(
 def test_the_key_names_the_letters_as_printed(
     english: tuple[PaperQuiz, PrintedPaper, list[str]],
 ) -> None:
-    paper, printed, pages = english
+    _, printed, pages = english
     assert printed.key_page is not None
     questions = _flat(" ".join(pages[: printed.key_page - 1]))
     key = _flat(" ".join(pages[printed.key_page - 1 :]))
@@ -206,7 +206,7 @@ def test_the_document_serves_its_own_images_and_nothing_else() -> None:
 
 def test_media_that_is_not_an_image_prints_its_alt_text() -> None:
     paper = paper_of(print_pack())
-    broken = {key: b"not a picture" for key in paper.media}
+    broken = dict.fromkeys(paper.media, b"not a picture")
     printed = _print(replace(paper, media=broken))
     assert pdf_images(printed.pdf) == []
     assert "It sees the far side and Earth: halo" in _flat(" ".join(pdf_pages(printed.pdf)))
