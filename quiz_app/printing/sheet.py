@@ -46,6 +46,7 @@ td.number { font-weight: bold; }
 .why { font-size: 9.5pt; color: #333333; }
 .letter { font-weight: bold; }
 .blank { color: #777777; }
+hr.line { color: #999999; }
 .write { border-width: 1px; border-style: solid; border-color: #555555; }
 """
 
@@ -223,7 +224,7 @@ class Sheet:
                     f'<table width="100%" cellspacing="4" cellpadding="3">{"".join(lines)}</table>'
                 )
             case Card():
-                space = "".join(f'<p class="blank">{BLANK * 3}</p>' for _ in range(3))
+                space = '<p>&nbsp;</p><hr class="line">' * 3  # ruled lines to write on
                 return f'<p class="hint">{self.t(texts.RECALL)}</p>{space}'
         raise TypeError(body)  # pragma: no cover
 
