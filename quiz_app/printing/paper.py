@@ -7,7 +7,10 @@ Runs wherever QtGui runs, the offscreen platform included (the command line make
 
 from __future__ import annotations
 
+import ctypes
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -207,6 +210,24 @@ UNBOUNDED = 1e9
 """The height of the one page an entry's natural place is measured on."""
 
 
+@contextmanager
+def _none_references_kept() -> Iterator[None]:
+    """PySide6 6.12 on Python 3.11 drops a reference to None at each call of many QPainter
+    methods (save, restore, setPen, translate, setClipRect ...) and of a text layout's
+    draw: a print of a hundred pages takes some 1,300, and a few long prints in one run
+    bring None's count to zero, which aborts the interpreter ("deallocating None"). What
+    a print took is given back here, for good (references held by a Python object would
+    be dropped again as the interpreter ends, and abort it then); with None immortal
+    (Python 3.12) or the bug fixed, nothing is taken and nothing added."""
+    before = sys.getrefcount(None)
+    try:
+        yield
+    finally:
+        lost = before - sys.getrefcount(None)
+        for _ in range(max(0, lost)):
+            ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
+
+
 def print_paper(
     paper: PaperQuiz,
     language: str,
@@ -217,6 +238,13 @@ def print_paper(
 ) -> PrintedPaper:
     """The quiz as the bytes of a PDF: the questions, then (``answer_key``) the key from
     a new page."""
+    with _none_references_kept():
+        return _print_paper(paper, language, title, version_line, answer_key)
+
+
+def _print_paper(
+    paper: PaperQuiz, language: str, title: str, version_line: str, answer_key: bool
+) -> PrintedPaper:
     ensure_gui_application()
     images = ImageStore(paper.media, QUESTION_IMAGE_WIDTH)
     sheet = Sheet(paper, language, images)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import replace
 from datetime import date
 
@@ -236,3 +237,14 @@ def test_no_question_runs_over_a_page_end(language: str) -> None:
     pages = pdf_pages(printed.pdf)
     for number, (first, _) in enumerate(printed.question_pages, start=1):
         assert re.search(rf"^\s*{number}\.\s", pages[first - 1], re.MULTILINE)
+
+
+def test_a_long_print_gives_back_the_references_to_none_pyside_takes() -> None:
+    """PySide6 6.12 on Python 3.11 drops a reference to None at each QPainter.save(),
+    setPen() ... : unchecked, some thirty long prints in one run of the app abort it."""
+    folder = ROOT / "questions" / "lunar-science"
+    paper = paper_of(load_pack(folder), seed=2, folder=folder)
+    before = sys.getrefcount(None)
+    printed = _print(paper)
+    assert printed.pages > 30
+    assert sys.getrefcount(None) >= before - 20
