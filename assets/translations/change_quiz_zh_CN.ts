@@ -23,17 +23,17 @@
 <context>
     <name>CardWidget</name>
     <message>
-        <location filename="../../quiz_app/ui/widgets/card.py" line="40"/>
+        <location filename="../../quiz_app/ui/widgets/card.py" line="41"/>
         <source>Show answer</source>
         <translation>显示答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/card.py" line="41"/>
+        <location filename="../../quiz_app/ui/widgets/card.py" line="42"/>
         <source>Recall the answer first, then show it (Space)</source>
         <translation>先回想答案，再显示它（空格键）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/card.py" line="51"/>
+        <location filename="../../quiz_app/ui/widgets/card.py" line="50"/>
         <source>How well did you know it?</source>
         <translation>你记得有多牢？</translation>
     </message>
@@ -293,114 +293,114 @@
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="263"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="278"/>
         <source>Pick one: a number, a letter or the arrows</source>
         <translation>选一项：按数字、字母或方向键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="265"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="280"/>
         <source>Tick all that apply: a number or a letter</source>
         <translation>勾选所有正确项：按数字或字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="281"/>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="398"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="302"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="419"/>
         <source>✓ Your answer: right</source>
         <translation>✓ 你的答案：正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="286"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="307"/>
         <source>✓ Also right: not ticked</source>
         <translation>✓ 也是正确答案：你没有勾选</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="288"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="309"/>
         <source>✓ Right answer</source>
         <translation>✓ 正确答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="292"/>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="400"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="313"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="421"/>
         <source>✗ Your answer: wrong</source>
         <translation>✗ 你的答案：错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="368"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="389"/>
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="386"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="407"/>
         <source>Type your answer, then press Enter</source>
         <translation>输入你的答案，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="431"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="452"/>
         <source>Type a number, then press Enter</source>
         <translation>输入一个数字，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="432"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="453"/>
         <source>Type a number in %1, then press Enter</source>
         <translation>以%1为单位输入一个数字，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="454"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="475"/>
         <source>✓ Right answer: %1</source>
         <translation>✓ 正确答案：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="476"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="497"/>
         <source>✓ Accepted answers: %1</source>
         <translation>✓ 可接受的答案：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="522"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="543"/>
         <source>Drag, or move the selected item with Alt+↑ and Alt+↓.</source>
         <translation>拖动排序，或用 Alt+↑ 和 Alt+↓ 移动选中的项。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="531"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="552"/>
         <source>Items to put in order</source>
         <translation>要排序的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="558"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="579"/>
         <source>%1: now %2 of %3</source>
         <translation>%1：现在是第 %2 项，共 %3 项</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="589"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="610"/>
         <source>Your order</source>
         <translation>你的顺序</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="590"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="611"/>
         <source>Right order</source>
         <translation>正确顺序</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="649"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="670"/>
         <source>%1: pick its partner</source>
         <translation>%1：选择与之配对的项</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="674"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="691"/>
         <source>Partners to choose from</source>
         <translation>可选的配对项</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="683"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="700"/>
         <source>Pick its partner from the list: %1 to %2</source>
         <translation>从上面的列表中为它选择配对：%1 到 %2</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="720"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="737"/>
         <source>Your pick, wrong</source>
         <translation>你的选择，错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/answers.py" line="725"/>
+        <location filename="../../quiz_app/ui/widgets/answers.py" line="742"/>
         <source>The right partner</source>
         <translation>正确的配对项</translation>
     </message>
@@ -408,27 +408,27 @@
 <context>
     <name>FeedbackPanel</name>
     <message>
-        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="54"/>
+        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="56"/>
         <source>You rated it: %1</source>
         <translation>你的评价：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="56"/>
+        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="58"/>
         <source>✓ Right!</source>
         <translation>✓ 答对了！</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="59"/>
+        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="61"/>
         <source>◐ Partly right: %1 %</source>
         <translation>◐ 部分正确：%1 %</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="62"/>
+        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="64"/>
         <source>✗ Not quite.</source>
         <translation>✗ 答错了。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="71"/>
+        <location filename="../../quiz_app/ui/widgets/feedback_panel.py" line="76"/>
         <source>Source: %1</source>
         <translation>出处：%1</translation>
     </message>
@@ -861,133 +861,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="62"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="142"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="66"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="146"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="81"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="85"/>
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="98"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="102"/>
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="192"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="196"/>
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="192"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="196"/>
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="193"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="197"/>
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="193"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="197"/>
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="194"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="198"/>
         <source>Up / Down</source>
         <translation>上 / 下方向键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="194"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="198"/>
         <source>move between the choices</source>
         <translation>在选项之间移动</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="195"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="199"/>
         <source>Space, then 1-4</source>
         <translation>空格，然后 1-4</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="195"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="199"/>
         <source>show a card&apos;s answer, then rate it</source>
         <translation>显示卡片的答案，然后评价自己记得如何</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="196"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="200"/>
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="196"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="200"/>
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="197"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="201"/>
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="197"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="201"/>
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="198"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="202"/>
         <source>F2</source>
         <translation>F2</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="198"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="202"/>
         <source>show the question in the pack&apos;s other language</source>
         <translation>用题包的另一种语言显示这道题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="199"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="203"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="199"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="203"/>
         <source>pause the quiz (an exam&apos;s clock stops)</source>
         <translation>暂停测验（考试计时也会停止）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="200"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="204"/>
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="200"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="204"/>
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="201"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="205"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="201"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="205"/>
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="204"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="208"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="210"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="214"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="212"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="216"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -1264,82 +1264,82 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>PackEditorScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="75"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="76"/>
         <source>Questions of the pack</source>
         <translation>题包中的题目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="79"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="80"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="80"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="81"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="81"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="82"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="82"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="83"/>
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="106"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="107"/>
         <source>Problems of this question</source>
         <translation>此题的问题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="129"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="130"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="143"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="144"/>
         <source>Editing %1 (version %2)</source>
         <translation>正在编辑 %1（版本 %2）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="147"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="148"/>
         <source>&amp;Save as version %1</source>
         <translation>保存为版本 %1(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="238"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="241"/>
         <source>%1 question(s) have problems.</source>
         <translation>有 %1 道题存在问题。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="240"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="243"/>
         <source>Changes not saved yet.</source>
         <translation>更改尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="243"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="246"/>
         <source>%1 question(s), no changes.</source>
         <translation>共 %1 道题，没有更改。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="310"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="313"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="334"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="337"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="356"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="359"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/editor.py" line="357"/>
+        <location filename="../../quiz_app/ui/screens/editor.py" line="360"/>
         <source>Save the changes to %1 as version %2?</source>
         <translation>将对 %1 的更改保存为版本 %2 吗？</translation>
     </message>
@@ -1690,82 +1690,92 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>事实的出处</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="92"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="93"/>
+        <source>Optional: the question&apos;s name, as in Moodle</source>
+        <translation>可选：题目的名称，如 Moodle 中的题名</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="94"/>
         <source>&amp;Id:</source>
         <translation>编号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="93"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="95"/>
+        <source>Tit&amp;le:</source>
+        <translation>题名(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="96"/>
         <source>T&amp;ype:</source>
         <translation>题型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="94"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="97"/>
         <source>To&amp;pic:</source>
         <translation>主题(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="95"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="98"/>
         <source>&amp;Difficulty (1-3):</source>
         <translation>难度（1-3）(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="107"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="110"/>
         <source>Question:</source>
         <translation>题目：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="108"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="111"/>
         <source>Explanation:</source>
         <translation>解析：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="111"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="114"/>
         <source>&amp;Source:</source>
         <translation>出处(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="114"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="117"/>
         <source>Answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="121"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="124"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="122"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="125"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="134"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="137"/>
         <source>The statement is:</source>
         <translation>该陈述：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="137"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="140"/>
         <source>Right answer:</source>
         <translation>正确答案：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="138"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="141"/>
         <source>Give or take:</source>
         <translation>允许误差：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="141"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="144"/>
         <source>Unit (%1):</source>
         <translation>单位（%1）：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="148"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="151"/>
         <source>Accepted answers (%1), one per line:</source>
         <translation>可接受的答案（%1），每行一个：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_form.py" line="159"/>
+        <location filename="../../quiz_app/ui/widgets/question_form.py" line="162"/>
         <source>Back, the answer the learner checks against (%1):</source>
         <translation>背面，学习者用来核对的答案（%1）：</translation>
     </message>
@@ -1773,32 +1783,32 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>QuestionPreview</name>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="44"/>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="45"/>
         <source>As the learner sees it</source>
         <translation>学习者看到的样子</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="47"/>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="48"/>
         <source>Preview language</source>
         <translation>预览语言</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="59"/>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="60"/>
         <source>Show the answer</source>
         <translation>显示答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="90"/>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="91"/>
         <source>The preview shows once the question has no problems.</source>
         <translation>题目没有问题后才会显示预览。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="100"/>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="101"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="100"/>
+        <location filename="../../quiz_app/ui/widgets/question_preview.py" line="101"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
@@ -1854,81 +1864,81 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>QuizScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="266"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="267"/>
         <source>Paused. Press Esc to carry on.</source>
         <translation>已暂停。按 Esc 键继续。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="316"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="317"/>
         <source>S&amp;kip</source>
         <translation>跳过(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="245"/>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="319"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="246"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="320"/>
         <source>Fla&amp;g</source>
         <translation>标记(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="199"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="200"/>
         <source>One minute left.</source>
         <translation>还剩一分钟。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="245"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="246"/>
         <source>⚑ Fla&amp;gged</source>
         <translation>⚑ 已标记(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="305"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="306"/>
         <source>Answers</source>
         <translation>答题数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="321"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="322"/>
         <source>Mark this question to look at again</source>
         <translation>标记此题，稍后再看</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="325"/>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="498"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="326"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="499"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="368"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="369"/>
         <source>↻ Comes back %1</source>
         <translation>↻ %1再次出现</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="489"/>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="613"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="490"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="626"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="489"/>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="613"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="490"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="626"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="582"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="588"/>
         <source>Answer saved. %1</source>
         <translation>答案已保存。%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="592"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="598"/>
         <source>Next</source>
         <translation>下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="615"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="628"/>
         <source>The right answer: %1</source>
         <translation>正确答案：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="630"/>
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="643"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2152,7 +2162,12 @@ The bank as it is now is backed up first: to undo the restore, restore that back
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="129"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="130"/>
+        <source>%1 score(s) in the file do not match what the answer earns against this bank&apos;s question: they are scored again.</source>
+        <translation>文件中有 %1 个得分与该答案在本题库题目下应得的分数不符：已重新评分。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="134"/>
         <source>&amp;Merge</source>
         <translation>合并(&amp;M)</translation>
     </message>
@@ -2162,22 +2177,22 @@ The bank as it is now is backed up first: to undo the restore, restore that back
         <translation>已取消合并：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="138"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="143"/>
         <source>Merged %1: %2 learner(s), %3 quiz(zes) and %4 answer(s) added.</source>
         <translation>已合并 %1：新增 %2 位学习者、%3 次测验和 %4 个作答。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="148"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="153"/>
         <source>That was stopped by an error in the app.</source>
         <translation>操作因程序错误而中止。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="156"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="161"/>
         <source>Results</source>
         <translation>成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="163"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="168"/>
         <source>The file has %1 problem(s); nothing was merged.</source>
         <translation>文件有 %1 个问题；未合并任何内容。</translation>
     </message>
@@ -2268,44 +2283,49 @@ The bank as it is now is backed up first: to undo the restore, restore that back
 <context>
     <name>RowsEditor</name>
     <message>
-        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="50"/>
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="54"/>
         <source>Add a row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="51"/>
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="55"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="52"/>
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="56"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="53"/>
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="57"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="73"/>
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="77"/>
         <source>Right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="75"/>
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="79"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="76"/>
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="80"/>
         <source>Left</source>
         <translation>左侧</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="77"/>
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="81"/>
         <source>Matches</source>
         <translation>对应项</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="82"/>
+        <source>Feedback when picked</source>
+        <translation>选中时的反馈</translation>
     </message>
 </context>
 <context>

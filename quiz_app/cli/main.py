@@ -22,6 +22,7 @@ from quiz_app.core.importing import ImportKind, ImportPlan
 from quiz_app.core.serialize import question_to_dict
 from quiz_app.core.text import LANGUAGES
 from quiz_app.packs.formats import READERS
+from quiz_app.packs.rich_text import to_plain
 from quiz_app.packs.schema import Manifest, QuestionFile
 from quiz_app.services.backups import (
     BackupReason,
@@ -377,7 +378,7 @@ def _packs_show(options: argparse.Namespace, out: TextIO) -> int:
     for q in pack.questions:
         print(
             f"  {q.key:<32} {q.type.value:<10} d{q.difficulty} {q.topic:<14} "
-            f"{q.prompt.get('en')[:70]}",
+            f"{to_plain(q.prompt.get('en'))[:70]}",
             file=out,
         )
     return EXIT_OK
@@ -436,6 +437,11 @@ def describe_merge(report: MergeReport, name: str, dry_run: bool) -> str:
         text += (
             f" {_count(report.sessions_finished, 'quiz', 'quizzes')} already here "
             "finished since the last merge."
+        )
+    if report.scores_corrected:
+        text += (
+            f" {_count(report.scores_corrected, 'score', 'scores')} in the file did not match "
+            "what the answer earns against this bank's question: scored again."
         )
     return text
 

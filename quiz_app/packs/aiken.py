@@ -22,6 +22,7 @@ from quiz_app.core.ids import QuestionKey
 from quiz_app.core.questions import Body, Choice, Pack, SingleChoice
 from quiz_app.core.text import LocalizedText
 from quiz_app.packs import limits
+from quiz_app.packs.files import read_regular
 from quiz_app.packs.foreign import TextExport, foreign_pack
 
 _CHOICE = re.compile(r"^([A-Z])[.)] +(\S.*)$")
@@ -44,7 +45,10 @@ def read_text_file(path: Path) -> str:
                 )
             ]
         )
-    data = path.read_bytes()
+    try:
+        data = read_regular(path, limits.QUESTION_FILE_MAX)
+    except OSError as err:
+        raise PackError([Problem(str(path), None, f"cannot be read ({err.strerror})")]) from err
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as err:

@@ -6,6 +6,7 @@ paths, after every path, link and size has been checked.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import zipfile
@@ -15,6 +16,50 @@ from pathlib import Path, PurePosixPath
 
 from quiz_app.core.errors import PackError, Problem
 from quiz_app.packs import limits
+
+
+class NotRegularFileError(OSError):
+    """A path names a FIFO, a device, a socket or a folder where a file was wanted."""
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file at ``path``: at most ``limit + 1`` of them, so a
+    caller sees a file that is too big (or grew) without reading it whole.
+
+    Opened without blocking and checked on the open file: a FIFO (which would hang the
+    read until something writes to it), a device or a socket raises NotRegularFileError,
+    even one swapped in after a look at the path.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegularFileError(
+                errno.EINVAL, "is not a regular file (a folder, FIFO, device or socket)"
+            )
+        chunks, left = [], limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _refuse_special(path: Path) -> None:
+    """PackError for a FIFO, a device or a socket: a library that opens it by name (a zip
+    reader) would wait on a FIFO for ever."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # missing or unreadable: the reader that follows says so
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise PackError(
+            [Problem(str(path), None, "is not a regular file (a FIFO, device or socket)")]
+        )
 
 
 @dataclass
@@ -56,6 +101,7 @@ def read_pack_files(path: Path) -> PackFiles:
         raise PackError([Problem(str(path), None, "is a symbolic link; give the real path")])
     if path.is_dir():
         return _read_folder(path)
+    _refuse_special(path)
     if path.is_file() and path.suffix.lower() == ".zip":
         return _read_zip(path)
     if not path.exists():
@@ -82,12 +128,16 @@ def _read_folder(root: Path) -> PackFiles:
             limit = _limit_for(rel)
             if limit is None:
                 continue
-            size = full.stat().st_size
-            total += size
-            if size > limit:
-                problems.append(_too_big(pack.display(rel), size, limit))
+            try:
+                data = read_regular(full, limit)
+            except OSError as err:  # a FIFO, a device: never read (a FIFO would hang)
+                problems.append(Problem(pack.display(rel), None, err.strerror or str(err)))
                 continue
-            pack.files[rel] = full.read_bytes()
+            total += len(data)
+            if len(data) > limit:
+                problems.append(_too_big(pack.display(rel), full.stat().st_size, limit))
+                continue
+            pack.files[rel] = data
         dirnames[:] = [d for d in dirnames if not (here / d).is_symlink()]
     if total > limits.PACK_MAX:
         problems.append(_too_big(pack.label, total, limits.PACK_MAX))
@@ -114,6 +164,27 @@ def _unsafe_reason(info: zipfile.ZipInfo) -> str | None:
 
 # What a damaged or hostile .zip can raise while it is opened or read.
 _DAMAGED = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError)
+
+
+def _refuse_whole(path: Path, entries: list[zipfile.ZipInfo]) -> None:
+    """PackError before a byte is unpacked when the entries, taken together, say they
+    are too big or expand like a bomb (many entries each just under the per-entry ratio
+    check). Their headers may lie: the reading that follows is bounded as well."""
+    declared = sum(info.file_size for info in entries)
+    packed = sum(info.compress_size for info in entries)
+    if declared > limits.PACK_MAX:
+        raise PackError([_too_big(str(path), declared, limits.PACK_MAX)])
+    if declared >= limits.ZIP_RATIO_MIN_SIZE and declared > limits.ZIP_RATIO_MAX * max(packed, 1):
+        raise PackError(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    f"its files expand more than {limits.ZIP_RATIO_MAX} times their packed "
+                    "size taken together (a zip bomb?)",
+                )
+            ]
+        )
 
 
 def _read_zip(path: Path) -> PackFiles:
@@ -144,6 +215,7 @@ def _read_zip(path: Path) -> PackFiles:
             raise PackError(problems)
         names = [i.filename for i in entries if not i.is_dir()]
         prefix = _common_folder(names)
+        _refuse_whole(path, [i for i in entries if _limit_for(i.filename[len(prefix) :])])
         total = 0
         for info in entries:
             if info.is_dir():
@@ -202,6 +274,7 @@ def check_zip_container(path: Path, max_size: int = limits.QUESTION_FILE_MAX) ->
     """For formats that are zips inside (.xlsx): refuse a damaged file, a bomb, or parts
     too big, before any library expands them."""
     problems = []
+    _refuse_special(path)
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
@@ -209,6 +282,7 @@ def check_zip_container(path: Path, max_size: int = limits.QUESTION_FILE_MAX) ->
         raise PackError([Problem(str(path), None, f"is not a readable file ({err})")]) from err
     if len(entries) > limits.ZIP_ENTRIES_MAX:
         problems.append(Problem(str(path), None, f"holds {len(entries):,} parts"))
+    _refuse_whole(path, [i for i in entries if not i.is_dir()])
     total = 0
     for info in entries:
         total += info.file_size

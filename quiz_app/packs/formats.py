@@ -9,6 +9,7 @@ from pathlib import Path
 from quiz_app.core.errors import PackError, Problem
 from quiz_app.core.questions import Pack
 from quiz_app.packs.aiken import load_aiken
+from quiz_app.packs.files import read_regular
 from quiz_app.packs.gift import load_gift
 from quiz_app.packs.moodle_xml import load_moodle_xml
 from quiz_app.packs.native import load_pack
@@ -62,8 +63,7 @@ _AIKEN_ANSWER = re.compile(rb"^ANSWER: *[A-Z] *\r?$", re.MULTILINE)
 def _gift_or_aiken(path: Path) -> str:
     """Moodle exports both as .txt: a line 'ANSWER: X' makes it Aiken, else GIFT."""
     try:
-        with path.open("rb") as file:
-            head = file.read(1 << 20)
+        head = read_regular(path, 1 << 20)
     except OSError:
         return "gift"  # the reader reports why the file cannot be read
     return "aiken" if _AIKEN_ANSWER.search(head) else "gift"

@@ -41,6 +41,7 @@ from quiz_app.core.questions import (
 from quiz_app.core.serialize import question_to_dict
 from quiz_app.core.text import LocalizedList, LocalizedText
 from quiz_app.packs import limits
+from quiz_app.packs.files import read_regular
 from quiz_app.packs.foreign import (
     DEFAULT_DIFFICULTY,
     Entry,
@@ -179,7 +180,7 @@ def _image(question: Element, key: str) -> tuple[str, bytes] | None:
 def load_moodle_xml(path: Path) -> Pack:
     label = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, limits.QUESTION_FILE_MAX)  # never more than the limit
     except OSError as err:
         raise PackError([Problem(label, None, f"cannot be read ({err.strerror})")]) from err
     if len(raw) > limits.QUESTION_FILE_MAX:

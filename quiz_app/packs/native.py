@@ -18,9 +18,9 @@ from quiz_app.core.errors import PackError, Problem
 from quiz_app.core.questions import Pack, Question
 from quiz_app.core.serialize import pack_info_from_dict, question_from_dict
 from quiz_app.packs import limits
-from quiz_app.packs.files import PackFiles, read_pack_files
+from quiz_app.packs.files import PackFiles, read_pack_files, read_regular
 from quiz_app.packs.locate import LineMap, map_file
-from quiz_app.packs.media import svg_problem
+from quiz_app.packs.media import media_problem
 from quiz_app.packs.schema import AnyQuestion, Manifest, QuestionFile
 
 _QUESTIONS = TypeAdapter(list[AnyQuestion])
@@ -94,6 +94,8 @@ def parse_pack(files: PackFiles) -> Pack:
     questions: list[tuple[str, int, Any, Any]] = []
     for name in question_files:
         questions.extend((name, i, q, raw) for i, q, raw in _read_questions(report, name))
+    if manifest is not None and question_files and not questions and not report.problems():
+        report.add_at(question_files[0], None, "holds no questions: a pack needs at least one")
     pack_questions = _check_questions(report, manifest, questions)
     problems = report.problems()
     if problems or manifest is None:
@@ -128,8 +130,14 @@ def _parse(report: _Report, name: str) -> Any:
         except json.JSONDecodeError as err:
             report.add_at(name, err.lineno, f"JSON syntax error: {err.msg} (column {err.colno})")
             return None
+        except RecursionError:  # arrays in arrays hundreds deep: no pack is written so
+            report.add_at(name, None, _TOO_DEEP)
+            return None
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        report.add_at(name, None, _TOO_DEEP)
+        return None
     except tomllib.TOMLDecodeError as err:
         message = str(err)
         found = _TOML_POSITION.search(message)
@@ -140,6 +148,9 @@ def _parse(report: _Report, name: str) -> Any:
         return None
 
 
+_TOO_DEEP = "nests lists or tables too deep to be a pack (is the file damaged?)"
+
+
 def _read_manifest(report: _Report) -> Manifest | None:
     if limits.MANIFEST not in report.files.files:
         report.add_at(limits.MANIFEST, None, "missing: every pack needs a pack.toml manifest")
@@ -148,12 +159,18 @@ def _read_manifest(report: _Report) -> Manifest | None:
     if data is None:
         return None
     try:
-        return Manifest.model_validate(data)
+        manifest = Manifest.model_validate(data)
     except ValidationError as err:
         for error in err.errors():
             path, message = _describe(error)
             report.add(limits.MANIFEST, path, message)
         return None
+    seen: set[str] = set()
+    for i, topic in enumerate(manifest.topics):
+        if topic.id in seen:  # the second would vanish: its questions in the first
+            report.add(limits.MANIFEST, ("topics", i, "id"), f"duplicate topic id '{topic.id}'")
+        seen.add(topic.id)
+    return manifest
 
 
 _QUESTION_FILE = TypeAdapter(QuestionFile)
@@ -314,6 +331,18 @@ def _check_one(
                 )
         if len(set(q.answers)) != len(q.answers):
             yield ("answers",), "the same answer is listed twice"
+    for name in ("choices", "items"):
+        for language in declared or {"en"}:
+            alike: set[str] = set()
+            for i, entry in enumerate(fields.get(name) or ()):
+                text = entry.text.get(language, "").strip().casefold()
+                if text and text in alike:
+                    yield (
+                        (name, i, "text"),
+                        f"two {name} read the same ('{entry.text[language]}'): a learner "
+                        "could not tell them apart",
+                    )
+                alike.add(text)
     if q.type == "matching":
         for side in ("left", "right"):
             seen_texts: set[str] = set()
@@ -380,7 +409,7 @@ def _check_questions(
         if "/" in name or not name.endswith(limits.QUESTION_SUFFIXES)
     }
     first_seen: dict[str, str] = {}
-    svg_checked: set[str] = set()
+    media_checked: set[str] = set()
     out: list[Question] = []
     for name, index, q, raw in questions:
         qid = q.id if q is not None else _raw_id(raw)
@@ -388,14 +417,9 @@ def _check_questions(
             for path, message in _check_one(q, topics, declared, media):
                 report.add(name, ("questions", index, *path), message, qid)
             image = q.image
-            if (
-                image
-                and image.lower().endswith(".svg")
-                and image in media
-                and image not in svg_checked
-            ):
-                svg_checked.add(image)
-                problem = svg_problem(report.files.files[image])
+            if image and image in media and image not in media_checked:
+                media_checked.add(image)  # by its content, whatever its name (packs.media)
+                problem = media_problem(image, report.files.files[image])
                 if problem:
                     report.add(
                         name, ("questions", index, "image"), f"image '{image}' {problem}", qid
@@ -444,7 +468,8 @@ def check_question(
 def read_manifest_identity(path: Path) -> tuple[str, str]:
     """(id, version) of a pack folder, read cheaply from pack.toml alone."""
     try:
-        data = tomllib.loads((path / limits.MANIFEST).read_text(encoding="utf-8"))
+        manifest = read_regular(path / limits.MANIFEST, limits.MANIFEST_MAX)
+        data = tomllib.loads(manifest.decode("utf-8"))
         return str(data["id"]), str(data["version"])
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError) as err:
         raise PackError([Problem(str(path / limits.MANIFEST), None, f"unreadable: {err}")]) from err

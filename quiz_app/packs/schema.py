@@ -9,6 +9,7 @@ are generated from these models (``quiz-app packs schema``).
 from __future__ import annotations
 
 import math
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -24,7 +25,25 @@ from pydantic import (
 from quiz_app.core.text import FALLBACK_LANGUAGE, LANGUAGES
 
 Language = Literal["en", "zh"]
-NonEmpty = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Control characters no text should hold (tab, line feed and carriage return may)."""
+
+
+def _readable(value: str) -> str:
+    if not value.strip():
+        raise ValueError("is blank: write the text, or leave the field out")
+    bad = _CONTROL.search(value)
+    if bad:
+        raise ValueError(
+            f"holds a control character (U+{ord(bad.group()):04X}) at position {bad.start() + 1}"
+            ": remove it"
+        )
+    return value
+
+
+NonEmpty = Annotated[
+    str, StringConstraints(min_length=1, max_length=20_000), AfterValidator(_readable)
+]
 Ident = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
 PackIdent = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
 

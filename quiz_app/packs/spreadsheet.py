@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from quiz_app.core.cells import from_cell, to_cell
 from quiz_app.core.errors import PackError, Problem
 from quiz_app.core.questions import (
     Card,
@@ -151,7 +152,8 @@ def load_csv(path: Path) -> Pack:
     try:
         header = list(reader.fieldnames or [])
         rows: list[tuple[int, dict[str, str]]] = [
-            (reader.line_num, {k: (v or "") for k, v in row.items() if k}) for row in reader
+            (reader.line_num, {k: from_cell(v or "") for k, v in row.items() if k})
+            for row in reader
         ]
     except csv.Error as err:
         raise PackError(
@@ -279,9 +281,12 @@ def xlsx_bytes(pack: Pack) -> bytes:
     assert sheet is not None
     sheet.title = "questions"
     sheet.append(list(COLUMNS))
-    for question in pack.questions:
+    for number, question in enumerate(pack.questions, start=2):
         row = _row(question)
-        sheet.append([row[c] for c in COLUMNS])
+        for column, name in enumerate(COLUMNS, start=1):
+            cell = sheet.cell(number, column)
+            cell.value = row[name]
+            cell.data_type = "s"  # text, never a formula: openpyxl takes "=..." for one
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -292,6 +297,6 @@ def csv_text(pack: Pack) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for question in pack.questions:
-        writer.writerow(_row(question))
+    for question in pack.questions:  # no cell a spreadsheet would run (core.cells)
+        writer.writerow({name: to_cell(value) for name, value in _row(question).items()})
     return out.getvalue()

@@ -17,9 +17,17 @@ from typing import Any
 from quiz_app import __version__
 from quiz_app.core.changes import Changes
 from quiz_app.core.errors import NotFoundError, Problem, ResultsFileError
-from quiz_app.core.exchange import BankSession, LearnerEntry, QuestionRef, TopicRef
+from quiz_app.core.exchange import (
+    AnswerEntry,
+    BankSession,
+    LearnerEntry,
+    QuestionRef,
+    TopicRef,
+)
+from quiz_app.core.grading import grade
 from quiz_app.core.ids import PackId, QuestionId, TopicId
-from quiz_app.core.responses import response_json_fits
+from quiz_app.core.questions import BODY_TYPES
+from quiz_app.core.responses import response_from_json, response_json_fits
 from quiz_app.services.files import replacing
 from quiz_app.services.results_file import (
     ProblemList,
@@ -38,6 +46,7 @@ from quiz_app.services.review import replay_schedules
 from quiz_app.storage import Database, Session
 from quiz_app.storage import exchange as repo
 from quiz_app.storage.learners import add_learner
+from quiz_app.storage.packs import questions_by_id
 
 
 @dataclass(frozen=True)
@@ -62,6 +71,9 @@ class MergeReport:
     answers_already_there: int
     sessions_finished: int = 0
     """Quizzes the bank held unfinished (merged mid-quiz) that the file shows finished."""
+    scores_corrected: int = 0
+    """New answers whose score in the file was not what their response earns against the
+    bank's own copy of the question (each is stored with the score it earns)."""
     dry_run: bool = False
     """Only what merging would do: the bank was left as it was."""
 
@@ -190,6 +202,7 @@ def _merge(
         ):
             repo.abandon_session(session, there.id, quiz.abandoned_at)
     new_answers = [answer for _, answer in parsed.answers if answer.uid not in bank.answers]
+    new_answers, corrected = _regraded(session, new_answers, bank.questions)
     repo.add_answers(session, new_answers, learner_ids, bank.questions, session_ids)
     # The schedules follow from the whole log, now that older answers may sit among it.
     for name in sorted({answer.learner for answer in new_answers}):
@@ -202,7 +215,28 @@ def _merge(
         sessions_already_there=len(parsed.sessions) - len(new_sessions),
         answers_already_there=len(parsed.answers) - len(new_answers),
         sessions_finished=finished,
+        scores_corrected=corrected,
     )
+
+
+def _regraded(
+    session: Session, answers: list[AnswerEntry], questions: dict[QuestionRef, QuestionId]
+) -> tuple[list[AnswerEntry], int]:
+    """Each answer scored again against the bank's own copy of its question: a file's
+    ``score`` is not trusted (a wrong response with ``score: 1.0`` is stored as wrong).
+    Returns the answers and how many scores changed."""
+    ids = sorted({questions[answer.question] for answer in answers})
+    bodies = {stored.id: stored.question.body for stored in questions_by_id(session, ids)}
+    out, corrected = [], 0
+    for answer in answers:
+        body = bodies[questions[answer.question]]
+        kind = BODY_TYPES[type(body)]
+        score = grade(body, response_from_json(kind, answer.given))
+        if abs(score - answer.score) > 1e-9:
+            corrected += 1
+            answer = replace(answer, score=score)
+        out.append(answer)
+    return out, corrected
 
 
 def _check_with_bank(session: Session, parsed: ResultsFile, problems: ProblemList) -> _InBank:

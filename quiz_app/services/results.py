@@ -7,6 +7,7 @@ import io
 from collections import defaultdict
 from dataclasses import dataclass
 
+from quiz_app.core.cells import to_cell
 from quiz_app.core.item_analysis import Attempt, item_statistics
 from quiz_app.storage import Database
 from quiz_app.storage.results import finished_quizzes, question_labels
@@ -94,18 +95,26 @@ def class_results(database: Database) -> ClassResults:
 
 
 def results_csv(results: ClassResults, by: str) -> str:
+    """Class results as CSV; names and labels (which come from learners and imported
+    files) as cells no spreadsheet runs, numbers as numbers."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     if by == "learner":
         writer.writerow(["learner", "quizzes", "answers", "mean_score_percent", "minutes"])
         for r in results.learners:
             writer.writerow(
-                [r.learner, r.quizzes, r.answers, f"{r.mean_score:.1f}", f"{r.minutes:.1f}"]
+                [
+                    to_cell(r.learner),
+                    r.quizzes,
+                    r.answers,
+                    f"{r.mean_score:.1f}",
+                    f"{r.minutes:.1f}",
+                ]
             )
     elif by == "pack":
         writer.writerow(["pack", "answers", "mean_score_percent"])
         for p in results.packs:
-            writer.writerow([p.pack_id, p.answers, f"{p.mean_score:.1f}"])
+            writer.writerow([to_cell(p.pack_id), p.answers, f"{p.mean_score:.1f}"])
     else:
         writer.writerow(
             [
@@ -120,8 +129,8 @@ def results_csv(results: ClassResults, by: str) -> str:
         for q in results.questions:
             writer.writerow(
                 [
-                    q.pack_id,
-                    q.question,
+                    to_cell(q.pack_id),
+                    to_cell(q.question),
                     q.attempts,
                     f"{q.facility:.1f}",
                     "" if q.discrimination is None else f"{q.discrimination:.1f}",

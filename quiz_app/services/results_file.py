@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from quiz_app.core.errors import Problem, ResultsFileError
 from quiz_app.core.exchange import AnswerEntry, LearnerEntry, SessionEntry
+from quiz_app.packs.files import read_regular
 from quiz_app.services.results_format import (
     ANY_LINE,
     FORMAT,
@@ -98,8 +99,7 @@ def _read_text(path: Path, problems: ProblemList) -> str | None:
                 f"most {MAX_BYTES // 2**20} MiB (export fewer learners per file)",
             )
             return None
-        with path.open("rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
+        data = read_regular(path, MAX_BYTES)  # a FIFO or a device: refused, never waited on
     except FileNotFoundError:
         problems.add(None, "no such file")
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from typing import Any
 
@@ -40,10 +41,16 @@ def finished_quizzes(session: Session) -> list[dict[str, Any]]:
 
 
 def question_labels(session: Session, ids: list[int]) -> dict[int, tuple[str, str]]:
-    """question id -> (pack id, question key)."""
+    """question id -> (pack id, question key, with its title after it when it has one)."""
     if not ids:
         return {}
-    return {
-        row.id: (row.pack_id, row.key)
-        for row in session.execute(select(_Q.id, _Q.pack_id, _Q.key).where(_Q.id.in_(ids)))
-    }
+    rows = session.execute(select(_Q.id, _Q.pack_id, _Q.key, _Q.content).where(_Q.id.in_(ids)))
+    return {row.id: (row.pack_id, _label(row.key, row.content)) for row in rows}
+
+
+def _label(key: str, content: str) -> str:
+    """``key — title``: the title is the name the teacher knows it by (e.g. from Moodle)."""
+    if '"title"' not in content:  # most questions: no JSON to parse
+        return key
+    title = json.loads(content).get("title")
+    return f"{key} — {title}" if title else key

@@ -1,4 +1,7 @@
-"""Answers as short text for the results table: the learner's and the right one."""
+"""Answers as short text for the results table: the learner's and the right one.
+
+Pack text is Markdown: everything here is its plain form (``packs.rich_text.to_plain``),
+for table cells, announcements and the peek, which hold plain text."""
 
 from __future__ import annotations
 
@@ -21,13 +24,20 @@ from quiz_app.core.questions import (
 )
 from quiz_app.core.review import RATING_NAMES, Rating
 from quiz_app.core.shuffle import displayed_order
+from quiz_app.core.text import LocalizedText
+from quiz_app.packs.rich_text import to_plain
 
 LETTERS = "ABCDEFGHIJ"
 
 
+def plain(text: LocalizedText, language: str) -> str:
+    """Pack text in ``language``, as a person reads it (no Markdown marks)."""
+    return to_plain(text.get(language))
+
+
 def _choice_text(body: SingleChoice | MultipleResponse | Ordering, key: str, language: str) -> str:
     items = body.items if isinstance(body, Ordering) else body.choices
-    return next((c.text.get(language) for c in items if c.id == key), key)
+    return next((plain(c.text, language) for c in items if c.id == key), key)
 
 
 def _as_shown(body: MultipleResponse, ids: Any, order: Sequence[str]) -> list[str]:
@@ -57,9 +67,9 @@ def given_text(
         case Ordering():
             return " → ".join(_choice_text(body, str(g), language) for g in given)
         case Matching(pairs):
-            right = {p.id: p.right.get(language) for p in pairs}
+            right = {p.id: plain(p.right, language) for p in pairs}
             return "; ".join(
-                f"{p.left.get(language)}: {right.get(str(given.get(p.id)), '—')}" for p in pairs
+                f"{plain(p.left, language)}: {right.get(str(given.get(p.id)), '—')}" for p in pairs
             )
         case Card():  # the learner's own rating
             known = isinstance(given, int) and given in set(Rating)
@@ -87,11 +97,13 @@ def right_text(
         case ShortText(accept):
             return " / ".join(accept.get(language))
         case Ordering(items):
-            return " → ".join(i.text.get(language) for i in items)
+            return " → ".join(plain(i.text, language) for i in items)
         case Matching(pairs):
-            return "; ".join(f"{p.left.get(language)}: {p.right.get(language)}" for p in pairs)
+            return "; ".join(
+                f"{plain(p.left, language)}: {plain(p.right, language)}" for p in pairs
+            )
         case Card(back):
-            return back.get(language)
+            return plain(back, language)
     raise TypeError(body)  # pragma: no cover
 
 
@@ -107,19 +119,19 @@ def arranged(items: tuple[Choice, ...], order: tuple[str, ...]) -> tuple[Choice,
 def question_text(question: Question, language: str, order: tuple[str, ...] = ()) -> str:
     """The question as plain text in ``language``: its prompt, then what there is to
     choose from, lettered as on screen (``order`` is the order shown)."""
-    lines = [question.prompt.get(language)]
+    lines = [plain(question.prompt, language)]
     match question.body:
         case SingleChoice(choices) | MultipleResponse(choices):
             lines += [
-                f"{LETTERS[i]}   {c.text.get(language)}"
+                f"{LETTERS[i]}   {plain(c.text, language)}"
                 for i, c in enumerate(arranged(choices, order))
             ]
         case Ordering(items):
-            lines += [f"•  {item.text.get(language)}" for item in arranged(items, order)]
+            lines += [f"•  {plain(item.text, language)}" for item in arranged(items, order)]
         case Matching(pairs):
-            lines += [f"{i + 1}.  {p.left.get(language)}" for i, p in enumerate(pairs)]
+            lines += [f"{i + 1}.  {plain(p.left, language)}" for i, p in enumerate(pairs)]
             rights = arranged(tuple(Choice(p.id, p.right) for p in pairs), order)
-            lines += [f"{LETTERS[i]}   {c.text.get(language)}" for i, c in enumerate(rights)]
+            lines += [f"{LETTERS[i]}   {plain(c.text, language)}" for i, c in enumerate(rights)]
         case Numeric(_, _, unit) if unit is not None:
             lines.append(f"({unit.get(language)})")
     return "\n".join(lines)

@@ -6,10 +6,18 @@ from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
+from quiz_app.packs.media import media_kind, svg_problem
+
 
 def pixmap_from_bytes(data: bytes, path: str, width: int) -> QPixmap:
-    """A pixmap ``width`` pixels wide (null when the bytes are not an image)."""
-    if path.lower().endswith(".svg"):
+    """A pixmap ``width`` pixels wide (null when the bytes are not an image the app shows).
+
+    What the bytes are decides, never the name (``packs.media``): an SVG called ``.png``
+    is checked as an SVG, and a PNG is decoded as a PNG only, so Qt never guesses."""
+    kind = media_kind(data)
+    if kind is None or (kind == "svg" and svg_problem(data) is not None):
+        return QPixmap()
+    if kind == "svg":
         renderer = QSvgRenderer(QByteArray(data))
         if not renderer.isValid():
             return QPixmap()
@@ -22,6 +30,18 @@ def pixmap_from_bytes(data: bytes, path: str, width: int) -> QPixmap:
         painter.end()
         return QPixmap.fromImage(image)
     pixmap = QPixmap()
-    if not pixmap.loadFromData(data):
+    if not pixmap.loadFromData(data, kind.upper()):
         return QPixmap()
     return pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+
+
+def natural_width(data: bytes, path: str) -> int:
+    """An image's own width in pixels (0 when the bytes are not an image it would show)."""
+    kind = media_kind(data)
+    if kind is None or (kind == "svg" and svg_problem(data) is not None):
+        return 0
+    if kind == "svg":
+        renderer = QSvgRenderer(QByteArray(data))
+        return renderer.defaultSize().width() if renderer.isValid() else 0
+    image = QImage()
+    return image.width() if image.loadFromData(data, kind.upper()) else 0

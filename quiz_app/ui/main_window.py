@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from quiz_app import __version__
 from quiz_app.core.changes import Changes
@@ -28,6 +28,7 @@ from quiz_app.ui.file_actions import FileActions, dropped_path
 from quiz_app.ui.i18n import set_language as set_app_language
 from quiz_app.ui.menus import build_menus
 from quiz_app.ui.navigation import Navigation
+from quiz_app.ui.plain_text import plain_labels
 from quiz_app.ui.report_actions import ReportActions
 from quiz_app.ui.screens.home import HomeScreen
 from quiz_app.ui.teacher_actions import TeacherActions
@@ -52,6 +53,9 @@ class MainWindow(QMainWindow):
         from quiz_app.services.settings import load_settings, save_settings
 
         super().__init__()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            plain_labels(app)  # no label renders a name or a file's text as HTML
         self.context = AppContext(
             database,
             language,

@@ -125,6 +125,11 @@ class ResultsExchange(QObject):
             .replace("%6", str(report.sessions_already_there))
             .replace("%7", str(report.answers_already_there))
         )
+        if report.scores_corrected:
+            text += " " + self.tr(
+                "%1 score(s) in the file do not match what the answer earns against this "
+                "bank's question: they are scored again."
+            ).replace("%1", str(report.scores_corrected))
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self._window)
         merge = box.addButton(self.tr("&Merge"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)

@@ -24,10 +24,10 @@ from quiz_app.services.quiz import start_quiz
 from quiz_app.ui.main_window import MainWindow
 from quiz_app.ui.screens.quiz import QuizScreen
 from quiz_app.ui.widgets.answers import (
+    ChoiceAnswers,
     MatchingWidget,
     NumericWidget,
     ShortTextWidget,
-    _ChoiceButtons,
 )
 
 Wait = Callable[[Callable[[], bool]], None]
@@ -60,7 +60,7 @@ def _answer_wrongly(screen: QuizScreen) -> None:
     assert screen._current is not None
     body = screen._current.question.body
     match answer:
-        case _ChoiceButtons():
+        case ChoiceAnswers():
             order = answer.display_order()
             if isinstance(body, SingleChoice):
                 wrong = [order.index(c) for c in order if c != body.answer][:1]
@@ -159,6 +159,32 @@ def card(step: str, wait: Wait) -> Callable[[Database, str], QWidget]:
     return build
 
 
+def formatted(wait: Wait) -> Callable[[Database, str], QWidget]:
+    """A built-in question whose prompt has Markdown in it, answered (wrongly): the
+    formatting on the quiz screen and in its feedback."""
+
+    def build(database: Database, language: str) -> QWidget:
+        from quiz_app.services.quiz import abandon_quiz, quiz_questions
+
+        window, learner = _window(database, language, "formatted")
+        for seed in range(1000):
+            settings = QuizSettings(count=1, types=frozenset({QuestionType.SINGLE}))
+            quiz = start_quiz(database, learner, settings, seed=seed).value
+            question = quiz_questions(database, quiz)[0].question
+            if "**" in question.prompt.get(language):
+                break
+            abandon_quiz(database, quiz.id)
+        window.navigation.show_quiz(quiz)
+        screen = window.navigation.quiz_screen
+        assert screen is not None
+        _answer_wrongly(screen)
+        screen.advance()
+        wait(lambda: not screen.saving)
+        return window
+
+    return build
+
+
 def quiz_screenshots(wait: Wait) -> dict[str, Callable[[Database, str], QWidget]]:
     shots: dict[str, Callable[[Database, str], QWidget]] = {}
     for kind in QuestionType:
@@ -171,6 +197,7 @@ def quiz_screenshots(wait: Wait) -> dict[str, Callable[[Database, str], QWidget]
     shots["exam"] = exam(wait)
     shots["times-up"] = times_up(wait)
     shots["peek"] = peek(wait)
+    shots["formatted"] = formatted(wait)
     shots["review"] = quiz_type(QuestionType.SINGLE, False, wait, QuizMode.REVIEW)
     shots["review-feedback"] = quiz_type(QuestionType.SINGLE, True, wait, QuizMode.REVIEW)
     for step in ("front", "back", "rated"):

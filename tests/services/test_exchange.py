@@ -567,3 +567,36 @@ def test_random_lines_among_real_ones(
     mutated = ada_file.with_name("random.jsonl")
     mutated.write_text("".join(real[:keep]) + extra + "".join(real[keep:]), encoding="utf-8")
     _merges_or_refuses_cleanly(teacher, mutated)
+
+
+def test_a_merge_scores_every_answer_again_and_trusts_no_score_in_the_file(
+    banks: Banks, ada_file: Path
+) -> None:
+    """Ada got 3 of 5 right; her file is edited to say all 5 scored 1.0 (and one right
+    answer to say 0.0): the teacher's bank stores what each response earns."""
+    import json
+
+    lines = ada_file.read_text(encoding="utf-8").splitlines()
+    edited, changed = [], 0
+    for line in lines:
+        record = json.loads(line)
+        if record.get("kind") == "answer":
+            wrong = record["score"] < 1.0
+            record["score"] = 1.0 if wrong else 0.0
+            changed += 1
+        edited.append(json.dumps(record, ensure_ascii=False))
+    assert changed == 5
+    ada_file.write_text("\n".join(edited) + "\n", encoding="utf-8")
+    teacher = banks("teacher")
+    report = merge_results(teacher, ada_file)
+    assert report.answers_added == 5
+    assert report.scores_corrected == 5
+    [quiz] = _as_seen(teacher, "Ada")[0]
+    scores = sorted(score for _given, score, _time in quiz[-2].values())
+    assert scores == [0.0, 0.0, 1.0, 1.0, 1.0]  # as she answered, not as the file said
+    [ada] = class_results(teacher).learners
+    assert round(ada.mean_score) == 60
+
+
+def test_a_file_whose_scores_are_right_corrects_nothing(banks: Banks, ada_file: Path) -> None:
+    assert merge_results(banks("teacher"), ada_file).scores_corrected == 0

@@ -100,3 +100,37 @@ def test_results_csv_and_the_teacher_pin(
         "Bob,1,7,57.1,0.7",
         "Cy,1,7,14.3,0.7",
     ]
+
+
+def test_a_question_with_a_title_is_listed_by_its_key_and_title(
+    database: Database, sample_pack: Path
+) -> None:
+    """Teachers know a question imported from Moodle by its name there."""
+    target = sample_pack / "missions.toml"
+    text = target.read_text(encoding="utf-8")
+    target.write_text(
+        text.replace('id = "far-side-first"', 'id = "far-side-first"\ntitle = "Far side: first"'),
+        encoding="utf-8",
+    )
+    _class(database, sample_pack)
+    labels = sorted(q.question for q in class_results(database).questions)
+    assert "far-side-first — Far side: first" in labels
+    assert "sample-returns" in labels  # no title: the key alone
+    assert len(labels) == 7
+    rows = list(csv.reader(io.StringIO(results_csv(class_results(database), "question"))))
+    assert any("far-side-first — Far side: first" in row for row in rows)
+
+
+def test_class_results_csv_quotes_a_name_a_spreadsheet_would_run(
+    database: Database, sample_pack: Path
+) -> None:
+    _class(database, sample_pack)
+    create_learner(database, '=HYPERLINK("http://evil.example","Ada")', now=NOW)
+    learner = create_learner(database, "-Eve", now=NOW).value
+    quiz = start_quiz(database, learner.id, QuizSettings(count=1), seed=1, now=NOW).value
+    finish_quiz(database, quiz.id, now=NOW)
+    rows = list(csv.reader(io.StringIO(results_csv(class_results(database), "learner"))))
+    names = [row[0] for row in rows[1:]]
+    assert "'-Eve" in names
+    assert all(name[:1] not in "=+-@" for name in names)
+    assert [row[3] for row in rows[1:] if row[0] == "Ada"] == ["100.0"]  # numbers stay numbers

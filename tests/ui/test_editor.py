@@ -232,3 +232,48 @@ def test_the_form_keeps_a_pinned_order_it_does_not_edit(qtbot: QtBot) -> None:
     form.load(data)
     form.prompt["en"].setPlainText("Which one?")  # an edit elsewhere keeps the pin
     assert form.data()["shuffle"] is False
+
+
+def test_the_form_edits_a_title_and_each_choices_own_feedback(qtbot: QtBot) -> None:
+    form = QuestionForm([("missions", "Missions")], ["en", "zh"])
+    qtbot.addWidget(form)
+    data = {
+        "id": "far-side-first",
+        "type": "single",
+        "topic": "missions",
+        "difficulty": 1,
+        "prompt": {"en": "Which was first on the far side?", "zh": "哪个最先登陆背面？"},
+        "choices": [
+            {
+                "id": "a",
+                "text": {"en": "Chang'e-3", "zh": "嫦娥三号"},
+                "feedback": {"en": "It landed on the near side.", "zh": "它在正面着陆。"},
+            },
+            {"id": "b", "text": {"en": "Chang'e-4", "zh": "嫦娥四号"}},
+        ],
+        "answer": "b",
+        "title": "Far side: first landing",
+    }
+    form.load(data)
+    assert form.data() == data  # one choice with feedback, one without: both kept as they are
+    form.title.setText("  ")
+    form.choices.table.item(0, 3).setText("")  # the English feedback of "a" (Right, Text×2)
+    form.choices.table.item(0, 4).setText("")
+    edited = form.data()
+    assert "title" not in edited
+    assert "feedback" not in edited["choices"][0]
+    form.choices.table.item(1, 3).setText("Yes: **Von Kármán** crater.")
+    assert form.data()["choices"][1]["feedback"] == {"en": "Yes: **Von Kármán** crater."}
+
+
+def test_the_question_list_names_a_question_by_its_title_when_it_has_one(
+    bank: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _window, editor = _open_editor(qtbot, bank, monkeypatch)
+    _select(editor, "far-side-first")
+    row = editor.list.currentRow()
+    assert "Which mission made the first soft landing" in editor.list.item(row).text()
+    editor.form.title.setText("Far side: the first landing")
+    qtbot.waitUntil(lambda: editor.list.item(row).text().endswith("Far side: the first landing"))
+    editor.form.title.setText("")
+    qtbot.waitUntil(lambda: "Which mission" in editor.list.item(row).text())

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from quiz_app.packs.rich_text import to_plain
 from quiz_app.ui.widgets.heading import Heading
 from quiz_app.ui.widgets.question_form import QuestionForm
 from quiz_app.ui.widgets.question_preview import QuestionPreview
@@ -168,7 +169,9 @@ class PackEditorScreen(QWidget):
     def _label(self, row: int) -> None:
         data = self._questions[row]
         prompt = data.get("prompt") or {}
-        text = prompt.get(self._language) or prompt.get("en") or data.get("id") or "?"
+        written = to_plain(prompt.get(self._language) or prompt.get("en") or "")
+        # the teacher's own name for it first, as Moodle lists it
+        text = data.get("title") or written or data.get("id") or "?"
         first_line = str(text).splitlines()[0] if str(text).strip() else "?"
         mark = "⚠ " if self._problems[row] else ""
         item = self.list.item(row)

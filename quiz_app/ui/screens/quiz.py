@@ -43,9 +43,10 @@ from quiz_app.ui.answer_text import question_text, right_text
 from quiz_app.ui.i18n import language_name
 from quiz_app.ui.images import pixmap_from_bytes
 from quiz_app.ui.screens.quiz_head import URGENT_MS, QuizHead
-from quiz_app.ui.widgets.answers import AnswerWidget, answer_widget
+from quiz_app.ui.widgets.answers import AnswerWidget, ChoiceAnswers, answer_widget
 from quiz_app.ui.widgets.card import CardWidget
 from quiz_app.ui.widgets.feedback_panel import FeedbackPanel, plain_label
+from quiz_app.ui.widgets.rich_text import MediaSource, RichText
 from quiz_app.ui.widgets.scaled_image import ScaledImage
 from quiz_app.ui.worker import database_worker
 
@@ -274,7 +275,7 @@ class QuizScreen(QWidget):
         content_layout.setContentsMargins(0, 0, 0, 0)
         # The question stays in view above the answers: on a small screen only the
         # answers scroll.
-        self.prompt = plain_label(content, "prompt")
+        self.prompt = RichText(content, "prompt")
         self.prompt.setProperty("role", "prompt")
         content_layout.addWidget(self.prompt)
         self.peek = plain_label(content, "peek")
@@ -474,7 +475,7 @@ class QuizScreen(QWidget):
             number = len(self._quiz.answers)
         self.head.show_place(number, total)
         self._show_review_info()
-        self.prompt.setText(question.prompt.get(self._language))
+        self.prompt.set_markdown(question.prompt.get(self._language), self._media())
         self._show_peek_button()
         self._show_image()
         left = self._answer
@@ -488,7 +489,7 @@ class QuizScreen(QWidget):
                 self._quiz.orders.get(self._current.id, ()),
                 (self.tr("True"), self.tr("False")),
             )
-        self._answer.ask(question.prompt.get(self._language))
+        self._answer.ask(self.prompt.text())  # its plain text: a name is read, not shown
         if isinstance(self._answer, CardWidget):
             self._answer.rated.connect(self.advance)  # a card's rating is its answer
         self._answer_slot.addWidget(self._answer)
@@ -511,6 +512,11 @@ class QuizScreen(QWidget):
         if self._retired is not None:
             self._retired.deleteLater()
         self._retired = answer
+
+    def _media(self) -> MediaSource:
+        """The current question's pack files, for the images in its text."""
+        assert self._current is not None
+        return partial(pack_media, self._database, self._current.pack_id)
 
     def _show_image(self) -> None:
         assert self._current is not None
@@ -599,7 +605,12 @@ class QuizScreen(QWidget):
             RATING_NAMES[Rating(rating)].get(self._language) if isinstance(rating, int) else None
         )
         self.feedback.show_result(
-            score, question, self._language, rated=rated, comes_back=self._comes_back_text()
+            score,
+            question,
+            self._language,
+            rated=rated,
+            comes_back=self._comes_back_text(),
+            media=self._media(),
         )
         self._announce_feedback(score, rated is not None)
         QTimer.singleShot(0, self, self._feedback_into_view)
@@ -609,6 +620,8 @@ class QuizScreen(QWidget):
         missed, and (in a review) when the question comes back."""
         assert self._current is not None
         parts = [self.verdict.text()]
+        if isinstance(self._answer, ChoiceAnswers):
+            parts += self._answer.picked_feedback()  # what the picked choice itself says
         if score < 1.0 and not card:
             yes_no = (self.tr("True"), self.tr("False"))
             right = right_text(self._current.question.body, self._language, yes_no)

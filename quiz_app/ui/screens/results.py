@@ -20,7 +20,7 @@ from shiboken6 import isValid
 from quiz_app.core.bank import StoredQuestion
 from quiz_app.core.quiz import QuizSession
 from quiz_app.ui.announce import announce
-from quiz_app.ui.answer_text import given_text, right_text
+from quiz_app.ui.answer_text import given_text, plain, right_text
 from quiz_app.ui.widgets.heading import Heading
 
 RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -119,7 +119,7 @@ class ResultsScreen(QWidget):
             flag = "⚑ " if question_id in quiz.flagged else ""
             order = quiz.orders.get(question_id, ())  # choices as the quiz showed them
             cells = [
-                flag + by_id[question_id].question.prompt.get(language),
+                flag + plain(by_id[question_id].question.prompt, language),
                 "—" if answer is None else given_text(body, answer.given, language, yes_no, order),
                 right_text(body, language, yes_no, order),
                 _score_text(None if answer is None else answer.score, self.tr("not answered")),

@@ -45,7 +45,8 @@ from quiz_app.core.questions import (
 )
 from quiz_app.core.shuffle import displayed_order
 from quiz_app.ui.announce import announce
-from quiz_app.ui.answer_text import LETTERS, arranged
+from quiz_app.ui.answer_text import LETTERS, arranged, plain
+from quiz_app.ui.widgets.rich_text import RichText
 
 RIGHT, WRONG = "right", "wrong"
 
@@ -143,16 +144,24 @@ class ChoiceButton(_Button):
         layout.setSpacing(12)
         self.letter = QLabel(self)
         self.letter.setObjectName("letter")
-        self.label = _plain(QLabel(text, self))
-        self.label.setObjectName("choiceText")
+        self.label = RichText(self, "choiceText")
+        self.label.set_markdown(text)
+        self.feedback = RichText(self, "choiceFeedback")  # this choice's own, once picked
+        self.feedback.hide()
         self.mark = _plain(QLabel(self))
         self.mark.setObjectName("mark")
         self.mark.setWordWrap(False)  # a few words: kept on one line beside the choice
         self.mark.hide()
+        words = QVBoxLayout()  # the text beside its letter, its feedback below it
+        words.setSpacing(4)
+        words.addStretch(1)
+        words.addWidget(self.label)
+        words.addWidget(self.feedback)
+        words.addStretch(1)
         layout.addWidget(self.letter, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addWidget(self.label, 1)
+        layout.addLayout(words, 1)
         layout.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignVCenter)
-        for child in (self.letter, self.label, self.mark):
+        for child in (self.letter, self.label, self.feedback, self.mark):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         policy = self.sizePolicy()
         policy.setHeightForWidth(True)
@@ -198,12 +207,17 @@ class ChoiceButton(_Button):
         assert layout is not None
         return QSize(layout.totalMinimumSize().width(), self.heightForWidth(200))
 
-    def show_mark(self, state: str, text: str) -> None:
+    def show_mark(self, state: str, text: str, feedback: str = "") -> None:
+        """The verdict on this choice, and (when the learner picked it) its own feedback,
+        Markdown; the screen reader gets both in the description."""
         mark_feedback(self, state)
         mark_feedback(self.mark, state)
         self.mark.setText(text)
         self.mark.show()
-        self.setAccessibleDescription(text)
+        self.feedback.set_markdown(feedback)
+        self.feedback.setVisible(bool(feedback))
+        said = f"{text} — {self.feedback.text()}" if feedback else text
+        self.setAccessibleDescription(said)
 
 
 class RadioChoice(ChoiceButton, QRadioButton):
@@ -214,12 +228,13 @@ class TickChoice(ChoiceButton, QCheckBox):
     """Tick all that apply."""
 
 
-class _ChoiceButtons(AnswerWidget):
+class ChoiceAnswers(AnswerWidget):
     """Buttons in the order given; letters follow what is shown, grading the choice ids."""
 
     def __init__(self, choices: tuple[Choice, ...], language: str, exclusive: bool) -> None:
         super().__init__()
         self._choices = choices
+        self._language = language
         self._group = QButtonGroup(self)
         self._group.setExclusive(exclusive)
         layout = QVBoxLayout(self)
@@ -229,7 +244,7 @@ class _ChoiceButtons(AnswerWidget):
         for i, choice in enumerate(choices):
             kind = RadioChoice if exclusive else TickChoice
             button = kind(LETTERS[i], choice.text.get(language), self, tick=not exclusive)
-            button.setAccessibleName(f"{LETTERS[i]}: {choice.text.get(language)}")
+            button.setAccessibleName(f"{LETTERS[i]}: {button.label.text()}")
             self._group.addButton(button, i)
             layout.addWidget(button)
             self.buttons.append(button)
@@ -268,17 +283,23 @@ class _ChoiceButtons(AnswerWidget):
         for button in self.buttons:
             button.setAccessibleDescription(f"{question} — {how}")
 
+    def picked_feedback(self) -> list[str]:
+        """The own feedback of each picked choice (plain text), for the announcement."""
+        return [b.feedback.text() for b in self.buttons if b.feedback.isVisibleTo(self)]
+
     def _checked_ids(self) -> frozenset[str]:
         return frozenset(self._choices[i].id for i, b in enumerate(self.buttons) if b.isChecked())
 
     def _show(self, right: frozenset[str]) -> None:
-        """Every choice the learner picked, and every right one, says which it is."""
+        """Every choice the learner picked, and every right one, says which it is; a
+        picked choice shows its own feedback."""
         several = not self._group.exclusive()
         for choice, button in zip(self._choices, self.buttons, strict=True):
             picked = button.isChecked()
+            own = choice.feedback.get(self._language) if picked and choice.feedback else ""
             if choice.id in right and picked:
                 button.show_mark(
-                    RIGHT, QCoreApplication.translate("Feedback", "✓ Your answer: right")
+                    RIGHT, QCoreApplication.translate("Feedback", "✓ Your answer: right"), own
                 )
             elif choice.id in right:
                 button.show_mark(
@@ -289,14 +310,14 @@ class _ChoiceButtons(AnswerWidget):
                 )
             elif picked:
                 button.show_mark(
-                    WRONG, QCoreApplication.translate("Feedback", "✗ Your answer: wrong")
+                    WRONG, QCoreApplication.translate("Feedback", "✗ Your answer: wrong"), own
                 )
             button.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._lock()
 
 
-class SingleChoiceWidget(_ChoiceButtons):
+class SingleChoiceWidget(ChoiceAnswers):
     def __init__(self, body: SingleChoice, language: str, order: tuple[str, ...] = ()) -> None:
         shown = arranged(body.choices, displayed_order(body, order))
         super().__init__(shown, language, exclusive=True)
@@ -310,7 +331,7 @@ class SingleChoiceWidget(_ChoiceButtons):
         self._show(frozenset({self._body.answer}))
 
 
-class MultipleResponseWidget(_ChoiceButtons):
+class MultipleResponseWidget(ChoiceAnswers):
     def __init__(self, body: MultipleResponse, language: str, order: tuple[str, ...] = ()) -> None:
         shown = arranged(body.choices, displayed_order(body, order))
         super().__init__(shown, language, exclusive=False)
@@ -323,7 +344,7 @@ class MultipleResponseWidget(_ChoiceButtons):
         self._show(self._body.answers)
 
 
-class TrueFalseWidget(_ChoiceButtons):
+class TrueFalseWidget(ChoiceAnswers):
     def __init__(self, body: TrueFalse, language: str, labels: tuple[str, str]) -> None:
         from quiz_app.core.text import LocalizedText
 
@@ -534,7 +555,7 @@ class OrderingWidget(AnswerWidget):
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         # never starts in the right order (see core.shuffle)
         for item in arranged(body.items, displayed_order(body, order)):
-            entry = QListWidgetItem(item.text.get(language))
+            entry = QListWidgetItem(plain(item.text, language))  # a list holds plain text
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             self.list.addItem(entry)
         self.list.setCurrentRow(0)
@@ -579,7 +600,7 @@ class OrderingWidget(AnswerWidget):
         """Both orders side by side: each of the learner's places marked ✓ or ✗."""
         given = self.display_order()
         right = [item.id for item in self._body.items]
-        text = {item.id: item.text.get(self._language) for item in self._body.items}
+        text = {item.id: plain(item.text, self._language) for item in self._body.items}
         box = QWidget(self)
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -631,15 +652,15 @@ class MatchingWidget(AnswerWidget):
         self.combos: dict[str, QComboBox] = {}
         self.picks: dict[str, QLabel] = {}
         for row, pair in enumerate(body.pairs):
-            label = _plain(QLabel(pair.left.get(language), self))
+            label = RichText(self, "matchItem")
+            label.set_markdown(pair.left.get(language))
             combo = QComboBox(self)
-            # Nothing picked is no item at all: a "—" item would be the combo box's name
-            # on Linux, where Qt names a combo box by its current text (Orca takes the
-            # label from the buddy below and reads "Li Chunlai, combo box").
+            # Nothing picked is no item at all, "—" only drawn: an item's text would be
+            # read out as if it were a pick.
             combo.setPlaceholderText("—")
             for option in self._rights:
                 letter = self._letter[option.id]
-                partner = option.right.get(language)
+                partner = plain(option.right, language)
                 combo.addItem(letter, option.id)
                 last = combo.count() - 1
                 combo.setItemData(last, partner, Qt.ItemDataRole.ToolTipRole)
@@ -647,10 +668,9 @@ class MatchingWidget(AnswerWidget):
             combo.setCurrentIndex(-1)
             combo.setAccessibleName(
                 QCoreApplication.translate("Feedback", "%1: pick its partner").replace(
-                    "%1", pair.left.get(language)
+                    "%1", label.text()
                 )
             )
-            label.setBuddy(combo)
             pick = _plain(QLabel(self))
             pick.setObjectName("pick")
             pick.setContentsMargins(8, 4, 8, 4)  # (a style sheet's padding upsets wrapping)
@@ -664,13 +684,10 @@ class MatchingWidget(AnswerWidget):
             self.picks[pair.id] = pick
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(2, 3)
-        options = _plain(
-            QLabel(
-                "\n".join(f"{self._letter[p.id]}   {p.right.get(language)}" for p in self._rights),
-                self,
-            )
+        options = RichText(self, "options")
+        options.set_markdown(  # a line each (a hard break), their letters before them
+            "  \n".join(f"{self._letter[p.id]}\u2003{p.right.get(language)}" for p in self._rights)
         )
-        options.setObjectName("options")
         options.setAccessibleName(QCoreApplication.translate("Feedback", "Partners to choose from"))
         outer.addWidget(options)  # what there is to choose from, then the rows to match
         outer.addLayout(grid)
@@ -692,7 +709,7 @@ class MatchingWidget(AnswerWidget):
         if pair_id is None:
             return ""
         pair = next(p for p in self._rights if p.id == pair_id)
-        return f"{self._letter[pair.id]}   {pair.right.get(self._language)}"
+        return f"{self._letter[pair.id]}   {plain(pair.right, self._language)}"
 
     def display_order(self) -> tuple[str, ...]:
         return tuple(p.id for p in self._rights)

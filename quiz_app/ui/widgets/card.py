@@ -17,6 +17,7 @@ from quiz_app.core.grading import Response
 from quiz_app.core.questions import Card
 from quiz_app.core.review import RATING_NAMES, Rating
 from quiz_app.ui.widgets.answers import AnswerWidget
+from quiz_app.ui.widgets.rich_text import RichText
 
 _SHOW_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -42,10 +43,8 @@ class CardWidget(AnswerWidget):
         self.show_button.setProperty("primary", "true")  # the one thing to do, for now
         self.show_button.clicked.connect(self.reveal)
         layout.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.back = QLabel(body.back.get(language), self)
-        self.back.setObjectName("back")
-        self.back.setTextFormat(Qt.TextFormat.PlainText)  # pack text is never rich text
-        self.back.setWordWrap(True)
+        self.back = RichText(self, "back")
+        self.back.set_markdown(body.back.get(language))
         self.back.hide()
         layout.addWidget(self.back)
         self.question = QLabel(self.tr("How well did you know it?"), self)

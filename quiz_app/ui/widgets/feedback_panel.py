@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from quiz_app.core.questions import Question
 from quiz_app.ui.widgets.answers import mark_feedback
+from quiz_app.ui.widgets.rich_text import MediaSource, RichText
 
 
 def plain_label(parent: QWidget, name: str) -> QLabel:
@@ -35,7 +36,7 @@ class FeedbackPanel(QFrame):
         self.verdict = plain_label(self, "verdict")
         self.comes_back = plain_label(self, "comesBack")
         self.comes_back.hide()
-        self.explanation = plain_label(self, "explanation")
+        self.explanation = RichText(self, "explanation")
         self.source = plain_label(self, "source")
         for widget in (self.verdict, self.comes_back, self.explanation, self.source):
             layout.addWidget(widget)
@@ -48,6 +49,7 @@ class FeedbackPanel(QFrame):
         *,
         rated: str | None = None,
         comes_back: str = "",
+        media: MediaSource | None = None,
     ) -> None:
         """The verdict on ``score`` (for a card: the rating it was given, ``rated``)."""
         if rated is not None:
@@ -66,7 +68,10 @@ class FeedbackPanel(QFrame):
         self.comes_back.setText(comes_back)
         self.comes_back.setVisible(bool(comes_back))
         explanation = question.explanation
-        self.explanation.setText("" if explanation is None else explanation.get(language))
+        self.explanation.set_markdown(
+            "" if explanation is None else explanation.get(language), media
+        )
+        self.explanation.setVisible(explanation is not None)
         self.source.setText(
             self.tr("Source: %1").replace("%1", question.source) if question.source else ""
         )

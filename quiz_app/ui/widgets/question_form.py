@@ -89,7 +89,10 @@ class QuestionForm(QWidget):
         self.difficulty.setRange(1, 3)
         self.source = QLineEdit(self)
         self.source.setPlaceholderText(self.tr("Where the facts come from"))
+        self.title = QLineEdit(self)
+        self.title.setPlaceholderText(self.tr("Optional: the question's name, as in Moodle"))
         head.addRow(self.tr("&Id:"), self.key)
+        head.addRow(self.tr("Tit&le:"), self.title)
         head.addRow(self.tr("T&ype:"), self.type)
         head.addRow(self.tr("To&pic:"), self.topic)
         head.addRow(self.tr("&Difficulty (1-3):"), self.difficulty)
@@ -169,7 +172,14 @@ class QuestionForm(QWidget):
             self.pages.addWidget(page)
         layout.addWidget(self.answer_box, 1)
 
-        for edit in (self.key, self.source, self.number, self.tolerance, *self.unit.values()):
+        for edit in (
+            self.key,
+            self.title,
+            self.source,
+            self.number,
+            self.tolerance,
+            *self.unit.values(),
+        ):
             edit.textChanged.connect(self._changed)
         boxes = (*self.prompt.values(), *self.explanation.values(), *self.accept.values())
         for box in (*boxes, *self.back.values()):
@@ -200,6 +210,7 @@ class QuestionForm(QWidget):
         self._loading = True
         try:
             self.key.setText(str(data.get("id", "")))
+            self.title.setText(str(data.get("title", "")))
             self.type.setCurrentIndex(TYPES.index(data.get("type", "single")))
             self.topic.setCurrentIndex(max(0, self.topic.findData(data.get("topic"))))
             self.difficulty.setValue(int(data.get("difficulty", 1)))
@@ -250,6 +261,8 @@ class QuestionForm(QWidget):
             out["explanation"] = explanation
         if self.source.text().strip():
             out["source"] = self.source.text().strip()
+        if self.title.text().strip():
+            out["title"] = self.title.text().strip()
         out.update(self._kept)
         if kind in ("single", "multiple"):
             out["choices"] = self.choices.rows()

@@ -19,6 +19,7 @@ from quiz_app.core.questions import Question
 from quiz_app.ui.images import pixmap_from_bytes
 from quiz_app.ui.widgets.answers import AnswerWidget, answer_widget
 from quiz_app.ui.widgets.heading import Heading
+from quiz_app.ui.widgets.rich_text import RichText
 from quiz_app.ui.widgets.rows_editor import LANGUAGE_NAMES
 
 PREVIEW_IMAGE_WIDTH = 320
@@ -51,14 +52,14 @@ class QuestionPreview(QFrame):
         top.addWidget(self.language)
         layout.addLayout(top)
         self.note = _plain(self)
-        self.prompt = _plain(self)
+        self.prompt = RichText(self, "prompt")
         self.prompt.setProperty("role", "prompt")  # as on the quiz screen
         self.image = QLabel(self)
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._slot = QVBoxLayout()
         self.reveal = QPushButton(self.tr("Show the answer"), self)
         self.reveal.clicked.connect(self.show_answer)
-        self.explanation = _plain(self)
+        self.explanation = RichText(self, "explanation")
         for widget in (self.note, self.prompt, self.image):
             layout.addWidget(widget)
         layout.addLayout(self._slot)
@@ -90,7 +91,7 @@ class QuestionPreview(QFrame):
             self.note.setText(self.tr("The preview shows once the question has no problems."))
             return
         language = str(self.language.currentData())
-        self.prompt.setText(question.prompt.get(language))
+        self.prompt.set_markdown(question.prompt.get(language))
         if question.image is not None and self._image is not None:
             pixmap = pixmap_from_bytes(self._image, question.image, PREVIEW_IMAGE_WIDTH)
             self.image.setPixmap(pixmap)
@@ -101,7 +102,7 @@ class QuestionPreview(QFrame):
         )
         self._slot.addWidget(self._answer)
         explanation = question.explanation
-        self.explanation.setText("" if explanation is None else explanation.get(language))
+        self.explanation.set_markdown("" if explanation is None else explanation.get(language))
 
     @property
     def answer(self) -> AnswerWidget | None:

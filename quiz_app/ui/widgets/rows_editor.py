@@ -35,7 +35,11 @@ class RowsEditor(QWidget):
         self.kind = kind
         self.languages = tuple(languages)
         self.exclusive = False
-        self._fields = ("left", "right") if kind == "pairs" else ("text",)
+        self._fields: tuple[str, ...] = {
+            "pairs": ("left", "right"),
+            "choices": ("text", "feedback"),  # feedback: shown when that choice is picked
+            "items": ("text",),
+        }[kind]
         self._checks = kind == "choices"
         self.table = QTableWidget(0, self._first + len(self._fields) * len(self.languages), self)
         self.table.setHorizontalHeaderLabels(self._titles())
@@ -75,6 +79,7 @@ class RowsEditor(QWidget):
             "text": self.tr("Text"),
             "left": self.tr("Left"),
             "right": self.tr("Matches"),
+            "feedback": self.tr("Feedback when picked"),
         }
         for field in self._fields:
             titles.extend(
@@ -102,7 +107,8 @@ class RowsEditor(QWidget):
                     text = item.text().strip() if item is not None else ""
                     if text:
                         texts[lang] = text
-                row[field] = texts
+                if texts or field != "feedback":  # a choice's feedback is optional
+                    row[field] = texts
             out.append(row)
         return out
 
