@@ -16,6 +16,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 from quiz_app.core.ids import PackId
+from quiz_app.packs.media import media_kind, svg_problem
 
 RASTER_SCALE = 3
 """A drawing (SVG) is rasterised at this many pixels per printed pixel (96 per inch), so
@@ -27,9 +28,13 @@ _ALT = re.compile(r'\balt="([^"]*)"')
 
 def decode_image(data: bytes, name: str, widest: int) -> tuple[QImage, int]:
     """The image and the width (in 96-dpi pixels) it is drawn at when nothing limits it;
-    a null image when the bytes are not one. A drawing is rasterised for ``widest``
-    pixels at most."""
-    if name.lower().endswith(".svg"):
+    a null image when the bytes are not an image the app shows. As on screen, the bytes
+    decide what it is, never its name (``packs.media``). A drawing is rasterised for
+    ``widest`` pixels at most."""
+    kind = media_kind(data)
+    if kind is None or (kind == "svg" and svg_problem(data) is not None):
+        return QImage(), 0
+    if kind == "svg":
         renderer = QSvgRenderer(QByteArray(data))
         if not renderer.isValid():
             return QImage(), 0
@@ -44,7 +49,7 @@ def decode_image(data: bytes, name: str, widest: int) -> tuple[QImage, int]:
         painter.end()
         return image, size.width()
     image = QImage()
-    if not image.loadFromData(data):
+    if not image.loadFromData(data, kind.upper()):
         return QImage(), 0
     return image, image.width()
 

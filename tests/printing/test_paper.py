@@ -248,3 +248,23 @@ def test_a_long_print_gives_back_the_references_to_none_pyside_takes() -> None:
     printed = _print(paper)
     assert printed.pages > 30
     assert sys.getrefcount(None) >= before - 20
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40">'
+        b'<image href="file:///etc/hostname" width="40" height="40"/></svg>',
+        b'<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><text>&x;</text></svg>',
+        b"GIF89a not an image the app shows",
+    ],
+    ids=["svg-pointing-outside", "svg-with-a-dtd", "not-png-jpeg-webp-svg"],
+)
+def test_media_the_screen_would_refuse_is_not_printed_either(content: bytes) -> None:
+    pack = print_pack()
+    paper = paper_of(replace(pack, questions=pack.questions[:1]))
+    paper = replace(paper, media=dict.fromkeys(paper.media, content))
+    printed = _print(paper)
+    assert pdf_images(printed.pdf) == []
+    assert PROMPTS_EN[0] in _flat(pdf_pages(printed.pdf)[0])
