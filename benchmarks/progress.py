@@ -72,9 +72,9 @@ def _build(path: Path) -> None:
         ],
     )
     db.executemany(
-        "INSERT INTO learner (id, name, colour, language, created_at) "
-        "VALUES (?, ?, '#000', 'en', ?)",
-        [(i + 1, f"l{i}", _naive(NOW)) for i in range(LEARNERS)],
+        "INSERT INTO learner (id, name, colour, language, created_at, uid) "
+        "VALUES (?, ?, '#000', 'en', ?, ?)",
+        [(i + 1, f"l{i}", _naive(NOW), f"{i:032x}") for i in range(LEARNERS)],
     )
     for learner in range(1, LEARNERS + 1):
         start = NOW - timedelta(days=365)

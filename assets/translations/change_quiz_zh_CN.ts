@@ -862,7 +862,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../quiz_app/ui/main_window.py" line="66"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="146"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="150"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
@@ -872,122 +872,122 @@
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="102"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="103"/>
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="196"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="200"/>
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="196"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="200"/>
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="197"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="201"/>
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="197"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="201"/>
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="198"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="202"/>
         <source>Up / Down</source>
         <translation>上 / 下方向键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="198"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="202"/>
         <source>move between the choices</source>
         <translation>在选项之间移动</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="199"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="203"/>
         <source>Space, then 1-4</source>
         <translation>空格，然后 1-4</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="199"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="203"/>
         <source>show a card&apos;s answer, then rate it</source>
         <translation>显示卡片的答案，然后评价自己记得如何</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="200"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="204"/>
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="200"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="204"/>
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="201"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="205"/>
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="201"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="205"/>
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="202"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="206"/>
         <source>F2</source>
         <translation>F2</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="202"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="206"/>
         <source>show the question in the pack&apos;s other language</source>
         <translation>用题包的另一种语言显示这道题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="203"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="207"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="203"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="207"/>
         <source>pause the quiz (an exam&apos;s clock stops)</source>
         <translation>暂停测验（考试计时也会停止）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="204"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="208"/>
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="204"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="208"/>
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="205"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="209"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="205"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="209"/>
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="208"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="212"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="214"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="218"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="216"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="220"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -1082,52 +1082,57 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>打印测验(&amp;P)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="152"/>
+        <location filename="../../quiz_app/ui/menus.py" line="138"/>
+        <source>&amp;Lock teacher mode</source>
+        <translation>锁定教师模式(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="154"/>
         <source>&amp;Study</source>
         <translation>学习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="154"/>
+        <location filename="../../quiz_app/ui/menus.py" line="156"/>
         <source>&amp;Home</source>
         <translation>主页(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="160"/>
+        <location filename="../../quiz_app/ui/menus.py" line="162"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="161"/>
+        <location filename="../../quiz_app/ui/menus.py" line="163"/>
         <source>&amp;Exam</source>
         <translation>考试(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="162"/>
+        <location filename="../../quiz_app/ui/menus.py" line="164"/>
         <source>My &amp;mistakes</source>
         <translation>我的错题(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="163"/>
+        <location filename="../../quiz_app/ui/menus.py" line="165"/>
         <source>&amp;Review</source>
         <translation>回顾(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="164"/>
+        <location filename="../../quiz_app/ui/menus.py" line="166"/>
         <source>Histor&amp;y</source>
         <translation>历史记录(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="165"/>
+        <location filename="../../quiz_app/ui/menus.py" line="167"/>
         <source>Pr&amp;ogress</source>
         <translation>学习进度(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="170"/>
+        <location filename="../../quiz_app/ui/menus.py" line="172"/>
         <source>Retry this quiz&apos;s mis&amp;takes</source>
         <translation>重做本次测验的错题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="175"/>
+        <location filename="../../quiz_app/ui/menus.py" line="177"/>
         <source>&amp;New questions per day in reviews…</source>
         <translation>复习中每天的新题数量(&amp;N)…</translation>
     </message>
@@ -1157,17 +1162,17 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>导出所有学习者成绩(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="139"/>
+        <location filename="../../quiz_app/ui/menus.py" line="141"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="141"/>
+        <location filename="../../quiz_app/ui/menus.py" line="143"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="145"/>
+        <location filename="../../quiz_app/ui/menus.py" line="147"/>
         <source>&amp;About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答(&amp;A)</translation>
     </message>
@@ -2126,73 +2131,96 @@ The bank as it is now is backed up first: to undo the restore, restore that back
 <context>
     <name>ResultsExchange</name>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="38"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="39"/>
         <source>Chang&apos;e Quiz results (*.jsonl);;All files (*)</source>
         <translation>嫦娥问答成绩文件 (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="44"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="45"/>
         <source>Export results</source>
         <translation>导出成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="63"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="64"/>
         <source>Saved %1 quiz(zes) and %2 answer(s) to %3.</source>
         <translation>已将 %1 次测验和 %2 个作答保存到 %3。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="72"/>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="114"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="73"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="100"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="149"/>
         <source>Merge results</source>
         <translation>合并成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="96"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="104"/>
+        <source>%1 has results of %2, and this bank has a learner of that name created on another computer. Are they the same learner?</source>
+        <translation>%1 中有 %2 的成绩，而本题库中有一位同名学习者，是在另一台电脑上创建的。他们是同一位学习者吗？</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="111"/>
+        <source>If not, nothing is merged: rename the learner on one computer first.</source>
+        <translation>如果不是，则不会合并任何内容：请先在其中一台电脑上为该学习者改名。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="113"/>
+        <source>&amp;Same learner</source>
+        <translation>是同一位学习者(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="114"/>
+        <source>&amp;Not the same</source>
+        <translation>不是同一位(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="130"/>
         <source>Everything in %1 is already in this bank.</source>
         <translation>%1 中的所有内容都已在题库中。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="117"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="152"/>
         <source>%1 holds the results of %2. Merging adds %3 learner(s), %4 quiz(zes) and %5 answer(s); %6 quiz(zes) and %7 answer(s) are already here.</source>
         <translation>%1 包含 %2 的成绩。合并将新增 %3 位学习者、%4 次测验和 %5 个作答；已有 %6 次测验和 %7 个作答在题库中。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="121"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="108"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="156"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="130"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="165"/>
         <source>%1 score(s) in the file do not match what the answer earns against this bank&apos;s question: they are scored again.</source>
         <translation>文件中有 %1 个得分与该答案在本题库题目下应得的分数不符：已重新评分。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="134"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="169"/>
         <source>&amp;Merge</source>
         <translation>合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="103"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="118"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="137"/>
         <source>Merge cancelled: nothing was changed.</source>
         <translation>已取消合并：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="143"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="178"/>
         <source>Merged %1: %2 learner(s), %3 quiz(zes) and %4 answer(s) added.</source>
         <translation>已合并 %1：新增 %2 位学习者、%3 次测验和 %4 个作答。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="153"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="188"/>
         <source>That was stopped by an error in the app.</source>
         <translation>操作因程序错误而中止。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="161"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="196"/>
         <source>Results</source>
         <translation>成绩</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/results_exchange.py" line="168"/>
+        <location filename="../../quiz_app/ui/results_exchange.py" line="203"/>
         <source>The file has %1 problem(s); nothing was merged.</source>
         <translation>文件有 %1 个问题；未合并任何内容。</translation>
     </message>
@@ -2344,27 +2372,52 @@ The bank as it is now is backed up first: to undo the restore, restore that back
 <context>
     <name>TeacherGate</name>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="51"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="77"/>
+        <source>Teacher PIN</source>
+        <translation>教师密码</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="79"/>
+        <source>Set a teacher PIN for this computer now?</source>
+        <translation>现在为这台电脑设置教师密码吗？</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="82"/>
+        <source>It keeps importing and editing packs, class results, merging learners&apos; results and restoring backups for the teacher. It does not stop someone who can copy the bank file from reading it. You can set it later: the first teacher action asks for it.</source>
+        <translation>设置后，导入和编辑题包、查看全班成绩、合并学习者成绩以及从备份恢复都只有教师才能进行。它无法阻止能复制题库文件的人读取其中内容。也可以以后再设置：第一次进行教师操作时会提示设置。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="88"/>
+        <source>&amp;Set a PIN…</source>
+        <translation>设置密码(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="89"/>
+        <source>&amp;Not now</source>
+        <translation>以后再说(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="116"/>
         <source>Teacher mode</source>
         <translation>教师模式</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="55"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="120"/>
         <source>Choose a teacher PIN (4 to 12 digits):</source>
         <translation>设置教师 PIN 码（4 至 12 位数字）：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="60"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="125"/>
         <source>The same PIN again:</source>
         <translation>再输入一次同一个 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="65"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="130"/>
         <source>The two PINs differ; nothing was set.</source>
         <translation>两次输入的 PIN 码不一致，未作设置。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="69"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="134"/>
         <source>Teacher PIN:</source>
         <translation>教师 PIN 码：</translation>
     </message>

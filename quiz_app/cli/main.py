@@ -10,6 +10,7 @@ import argparse
 import getpass
 import json
 import os
+import shlex
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,7 +18,13 @@ from typing import Any, TextIO
 
 from quiz_app import __version__
 from quiz_app.cli.paper import add_quiz_parser, quiz_print
-from quiz_app.core.errors import PackError, PartialPackError, QuizError, ResultsFileError
+from quiz_app.core.errors import (
+    LearnerClashError,
+    PackError,
+    PartialPackError,
+    QuizError,
+    ResultsFileError,
+)
 from quiz_app.core.importing import ImportKind, ImportPlan
 from quiz_app.core.serialize import question_to_dict
 from quiz_app.core.text import LANGUAGES
@@ -42,7 +49,7 @@ from quiz_app.services.packs import (
     validate_pack,
 )
 from quiz_app.services.results import class_results, results_csv
-from quiz_app.services.teacher import check_pin, has_pin
+from quiz_app.services.teacher import check_pin, has_pin, set_pin
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -173,6 +180,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--dry-run", action="store_true", help="print what would change, change nothing"
     )
     merge.add_argument(
+        "--same-learner",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="NAME in the file and NAME in this bank are one learner, though created on "
+        "two computers (repeat for each)",
+    )
+    merge.add_argument(
         "--pin-env", metavar="VAR", help="for scripts: read the teacher PIN from variable VAR"
     )
 
@@ -189,6 +204,19 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("backup", type=Path, metavar="FILE")
     restore.add_argument(
         "--pin-env", metavar="VAR", help="for scripts: read the teacher PIN from variable VAR"
+    )
+
+    teacher = commands.add_parser("teacher", help="the teacher PIN")
+    teacher_commands = teacher.add_subparsers(dest="action", metavar="ACTION", required=True)
+    set_pin_command = teacher_commands.add_parser(
+        "set-pin",
+        help="set the teacher PIN (4 to 12 digits), or change it (the current one is asked)",
+    )
+    set_pin_command.add_argument(
+        "--pin-env", metavar="VAR", help="for scripts: read the current PIN from variable VAR"
+    )
+    set_pin_command.add_argument(
+        "--new-pin-env", metavar="VAR", help="for scripts: read the new PIN from variable VAR"
     )
     return parser
 
@@ -294,9 +322,16 @@ def _describe_plan(plan: ImportPlan, dry_run: bool, out: TextIO) -> None:
                 print(f"  {label}: {key}", file=out)
 
 
+NO_PIN_NOTE = (
+    "note: this bank has no teacher PIN, so anyone can run teacher commands. "
+    "Set one with: quiz-app teacher set-pin"
+)
+
+
 def _require_teacher(database: Database, options: argparse.Namespace) -> None:
-    """Teacher commands need the PIN once the bank has one."""
+    """Teacher commands need the PIN once the bank has one (and say how to set one)."""
     if not has_pin(database):
+        print(NO_PIN_NOTE, file=sys.stderr)
         return
     if options.pin_env:
         pin = os.environ.get(options.pin_env)
@@ -468,7 +503,18 @@ def _results_merge(options: argparse.Namespace, out: TextIO) -> int:
     database = open_bank(options.db)
     try:
         _require_teacher(database, options)
-        report = merge_results(database, options.path, dry_run=options.dry_run)
+        report = merge_results(
+            database, options.path, dry_run=options.dry_run, same_learners=options.same_learner
+        )
+    except LearnerClashError as err:
+        print(err, file=sys.stderr)
+        names = " ".join(f"--same-learner {shlex.quote(name)}" for name in err.names)
+        print(
+            f"Nothing was merged. If they are the same learners, merge again with {names}; "
+            "if not, rename the learner on one computer first.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
     except ResultsFileError as err:
         print(err, file=sys.stderr)
         print("Nothing was merged: the bank is as it was.", file=sys.stderr)
@@ -538,6 +584,37 @@ def _db_restore(options: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _teacher_set_pin(options: argparse.Namespace, out: TextIO) -> int:
+    database = open_bank(options.db, builtin=False)
+    try:
+        current = None
+        if has_pin(database):
+            current = _pin_from(options.pin_env, "Current teacher PIN: ")
+        if options.new_pin_env:
+            new = _pin_from(options.new_pin_env, "")
+        else:
+            new = _pin_from(None, "New teacher PIN (4 to 12 digits): ")
+            if _pin_from(None, "The same PIN again: ") != new:
+                raise QuizError("the two PINs differ; nothing was set")
+        set_pin(database, new, current)
+    finally:
+        database.close()
+    print("The teacher PIN is set: teacher commands now ask for it.", file=out)
+    return EXIT_OK
+
+
+def _pin_from(variable: str | None, prompt: str) -> str:
+    """A PIN from the environment variable ``variable``, else typed in a terminal."""
+    if variable:
+        pin = os.environ.get(variable)
+        if pin is None:
+            raise QuizError(f"the environment variable {variable} is not set")
+        return pin
+    if not sys.stdin.isatty():
+        raise QuizError("give the PIN with --pin-env/--new-pin-env VAR, or run in a terminal")
+    return getpass.getpass(prompt)
+
+
 _HANDLERS = {
     ("packs", "list"): _packs_list,
     ("packs", "validate"): _packs_validate,
@@ -552,4 +629,5 @@ _HANDLERS = {
     ("db", "check"): _db_check,
     ("db", "backups"): _db_backups,
     ("db", "restore"): _db_restore,
+    ("teacher", "set-pin"): _teacher_set_pin,
 }

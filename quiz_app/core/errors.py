@@ -100,3 +100,13 @@ class ResultsFileError(QuizError):
         count = len(self.problems)
         head = "1 problem" if count == 1 else f"{count} problems"
         super().__init__(f"{head}:\n" + "\n".join(f"  {p}" for p in self.problems))
+
+
+class LearnerClashError(ResultsFileError):
+    """The only thing in the way of a merge: learners of the file share a name with
+    learners of the bank but were created elsewhere. Only the teacher can say whether
+    each is the same person (merge again naming them) or another (rename one)."""
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...], names: tuple[str, ...]):
+        super().__init__(problems)
+        self.names = names

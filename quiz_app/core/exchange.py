@@ -24,6 +24,8 @@ class LearnerEntry:
     name: str
     colour: str
     language: str
+    uid: str | None = None
+    """None in files from before learners had uids: matched by name."""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,9 @@ class Learner:
     name: str
     colour: str
     language: str
+    uid: str = ""
+    """The same on every bank the learner's results are merged into: two learners of
+    one name on two computers stay two learners."""
 
 
 @dataclass(frozen=True)

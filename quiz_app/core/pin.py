@@ -10,10 +10,23 @@ import secrets
 
 from quiz_app.core.errors import QuizError
 
-# scrypt's cost: about 50 ms here, so guessing a 4-digit PIN from a stolen bank still
-# takes minutes rather than microseconds.
-_N, _R, _P = 2**14, 8, 1
+# scrypt's cost: about 0.25 s and 64 MiB here, so guessing even a 4-digit PIN from a
+# stolen bank takes most of an hour of a core, rather than microseconds. Hashes made
+# with older (cheaper) parameters still verify, and are made again at the next right PIN.
+_N, _R, _P = 2**16, 8, 1
 _PIN = re.compile(r"\d{4,12}")
+
+FREE_TRIES = 3
+"""Wrong PINs in a row answered at once; after that each waits twice as long."""
+LONGEST_WAIT_S = 15 * 60
+
+
+def wait_after(failures: int) -> int:
+    """Seconds before the next try is heard, after ``failures`` wrong PINs in a row:
+    0, 0, 0, then 2, 4, 8 ... up to a quarter of an hour."""
+    if failures <= FREE_TRIES:
+        return 0
+    return int(min(2 ** (failures - FREE_TRIES), LONGEST_WAIT_S))
 
 
 def check_pin_shape(pin: str) -> None:
@@ -22,7 +35,14 @@ def check_pin_shape(pin: str) -> None:
 
 
 def _derive(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    return hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, dklen=32)
+    memory = 128 * r * n * p + (1 << 20)  # what scrypt needs, and a little room
+    return hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, dklen=32, maxmem=memory)
+
+
+def needs_rehash(stored: str) -> bool:
+    """True when ``stored`` was made with cheaper parameters than today's."""
+    parts = stored.split("$")
+    return len(parts) != 6 or parts[1:4] != [str(_N), str(_R), str(_P)]
 
 
 def hash_pin(pin: str, salt: bytes | None = None) -> str:

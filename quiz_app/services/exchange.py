@@ -8,7 +8,7 @@ the callers (the CLI, the GUI) ask for the PIN where they should.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,7 +16,7 @@ from typing import Any
 
 from quiz_app import __version__
 from quiz_app.core.changes import Changes
-from quiz_app.core.errors import NotFoundError, Problem, ResultsFileError
+from quiz_app.core.errors import LearnerClashError, NotFoundError, Problem, ResultsFileError
 from quiz_app.core.exchange import (
     AnswerEntry,
     BankSession,
@@ -25,7 +25,7 @@ from quiz_app.core.exchange import (
     TopicRef,
 )
 from quiz_app.core.grading import grade
-from quiz_app.core.ids import PackId, QuestionId, TopicId
+from quiz_app.core.ids import LearnerId, PackId, QuestionId, TopicId
 from quiz_app.core.questions import BODY_TYPES
 from quiz_app.core.responses import response_from_json, response_json_fits
 from quiz_app.services.files import replacing
@@ -113,7 +113,9 @@ def export_results(
             with replacing(path) as out:
                 out.write(dump_line(header_record(now or datetime.now(UTC), __version__)))
                 for learner in chosen:
-                    entry = LearnerEntry(learner.name, learner.colour, learner.language)
+                    entry = LearnerEntry(
+                        learner.name, learner.colour, learner.language, learner.uid
+                    )
                     out.write(dump_line(learner_record(entry)))
                 for quiz in quizzes:
                     out.write(dump_line(session_record(quiz)))
@@ -127,12 +129,20 @@ def export_results(
 
 
 def merge_results(
-    database: Database, path: Path, *, dry_run: bool = False, now: datetime | None = None
+    database: Database,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    now: datetime | None = None,
+    same_learners: Collection[str] = (),
 ) -> MergeReport:
     """Merge a results file into the bank, all or nothing.
 
-    Raises ResultsFileError with every problem found (the bank is then unchanged). With
-    ``dry_run``, the merge is carried out and rolled back: the report says what it would do.
+    Raises ResultsFileError with every problem found (the bank is then unchanged); a
+    LearnerClashError when only learners of one name created on two computers stand in
+    the way, and ``same_learners`` (names the teacher says are one person) resolves it.
+    With ``dry_run``, the merge is carried out and rolled back: the report says what it
+    would do.
     """
     parsed, problems = read_results_file(path)
     when = now or datetime.now(UTC)
@@ -140,7 +150,8 @@ def merge_results(
     # A dry run does all the work in a transaction that is rolled back at its end.
 
     def work(session: Session) -> MergeReport:
-        return _merge(session, parsed, replace(problems, found=list(problems.found)), when)
+        found = replace(problems, found=list(problems.found))
+        return _merge(session, parsed, found, when, frozenset(same_learners))
 
     return replace(database.write(work, dry_run=dry_run), dry_run=dry_run)
 
@@ -168,16 +179,34 @@ class _InBank:
 
 
 def _merge(
-    session: Session, parsed: ResultsFile, problems: ProblemList, now: datetime
+    session: Session,
+    parsed: ResultsFile,
+    problems: ProblemList,
+    now: datetime,
+    same: frozenset[str],
 ) -> MergeReport:
+    clashes = _check_learners(session, parsed, problems, same)
     bank = _check_with_bank(session, parsed, problems)
+    if problems.found and len(problems.found) == len(clashes):
+        raise LearnerClashError(problems.found, tuple(sorted({name for _, name in clashes})))
     problems.raise_if_any()
 
-    learner_ids = repo.learner_ids(session, {learner.name for _, learner in parsed.learners})
+    # A learner is who their uid says (a file from before uids: who their name says);
+    # the answers and quizzes of the file name them by the name they have in it.
+    named = repo.learner_ids(session, {learner.name for _, learner in parsed.learners})
+    uids = {learner.uid for _, learner in parsed.learners if learner.uid}
+    by_uid = repo.learners_by_uid(session, uids)
+    learner_ids: dict[str, LearnerId] = {}
     added_learners = 0
     for _, learner in parsed.learners:
-        if learner.name not in learner_ids:
-            new = add_learner(session, learner.name, now, learner.colour, learner.language)
+        if learner.uid is not None and learner.uid in by_uid:
+            learner_ids[learner.name] = by_uid[learner.uid][0]
+        elif learner.name in named:  # the same uid, or a file without them
+            learner_ids[learner.name] = named[learner.name]
+        else:
+            new = add_learner(
+                session, learner.name, now, learner.colour, learner.language, learner.uid
+            )
             learner_ids[learner.name] = new.id
             added_learners += 1
     new_sessions = [quiz for _, quiz in parsed.sessions if quiz.uid not in bank.sessions]
@@ -302,6 +331,31 @@ def _check_with_bank(session: Session, parsed: ResultsFile, problems: ProblemLis
                 f"not by '{answer.learner}'",
             )
     return _InBank({ref: found[0] for ref, found in questions.items()}, topics, sessions, answers)
+
+
+def _check_learners(
+    session: Session, parsed: ResultsFile, problems: ProblemList, same: frozenset[str]
+) -> list[tuple[int, str]]:
+    """Two learners who share a name are never merged into one silently: a file's
+    learner whose uid is not that of the bank's learner of that name is a clash, unless
+    the teacher said they are the same person (``same``). Returns the clashes."""
+    with_uid = [(number, learner) for number, learner in parsed.learners if learner.uid]
+    known = repo.learners_by_uid(session, {learner.uid for _, learner in with_uid if learner.uid})
+    here = repo.learner_uids(session, {learner.name for _, learner in with_uid})
+    clashes = []
+    for number, learner in with_uid:
+        if learner.uid in known or learner.name in same:
+            continue
+        there = here.get(learner.name)
+        if there is not None and there != learner.uid:
+            problems.add(
+                number,
+                f"'{learner.name}' in this file was created on another computer than the "
+                f"'{learner.name}' of this bank: if they are the same learner, merge saying "
+                "so; if not, rename one of them first",
+            )
+            clashes.append((number, learner.name))
+    return clashes
 
 
 def _check_keys(

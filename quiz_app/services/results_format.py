@@ -78,6 +78,8 @@ class LearnerLine(_Strict):
     name: Name
     colour: Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
     language: Language
+    uid: Uid | None = None
+    """Absent in files written before learners had one."""
 
 
 class SettingsLine(_Strict):
@@ -141,7 +143,7 @@ def _ref(value: tuple[str, str]) -> QuestionRef:
 
 
 def learner_entry(line: LearnerLine) -> LearnerEntry:
-    return LearnerEntry(line.name, line.colour, line.language)
+    return LearnerEntry(line.name, line.colour, line.language, line.uid)
 
 
 def session_entry(line: SessionLine) -> SessionEntry:
@@ -192,6 +194,7 @@ def learner_record(entry: LearnerEntry) -> dict[str, Any]:
         "name": entry.name,
         "colour": entry.colour,
         "language": entry.language,
+        **({"uid": entry.uid} if entry.uid else {}),
     }
 
 

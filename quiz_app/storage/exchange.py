@@ -55,10 +55,13 @@ def _chunks(items: Iterable[T]) -> Iterator[list[T]]:
 
 def learners_named(session: Session, names: Sequence[str] | None) -> list[Learner]:
     """The learners with these names (every learner when None), by name."""
-    query = select(_L.id, _L.name, _L.colour, _L.language).order_by(_L.name)
+    query = select(_L.id, _L.name, _L.colour, _L.language, _L.uid).order_by(_L.name)
     if names is not None:
         query = query.where(_L.name.in_(list(names)))
-    return [Learner(LearnerId(r.id), r.name, r.colour, r.language) for r in session.execute(query)]
+    return [
+        Learner(LearnerId(r.id), r.name, r.colour, r.language, r.uid)
+        for r in session.execute(query)
+    ]
 
 
 def _question_refs(session: Session, ids: Iterable[int]) -> dict[int, QuestionRef]:
@@ -184,6 +187,24 @@ def topics_of_packs(session: Session, pack_ids: Collection[PackId]) -> dict[Topi
     for batch in _chunks(pack_ids):
         for row in session.execute(select(_T.id, _T.pack_id, _T.key).where(_T.pack_id.in_(batch))):
             found[PackId(row.pack_id), TopicKey(row.key)] = TopicId(row.id)
+    return found
+
+
+def learners_by_uid(session: Session, uids: Collection[str]) -> dict[str, tuple[LearnerId, str]]:
+    """uid -> (id, name) of the learners among ``uids`` that the bank holds."""
+    found: dict[str, tuple[LearnerId, str]] = {}
+    for batch in _chunks(uids):
+        for row in session.execute(select(_L.id, _L.name, _L.uid).where(_L.uid.in_(batch))):
+            found[row.uid] = (LearnerId(row.id), row.name)
+    return found
+
+
+def learner_uids(session: Session, names: Collection[str]) -> dict[str, str]:
+    """name -> uid of the learners among ``names`` that the bank holds."""
+    found: dict[str, str] = {}
+    for batch in _chunks(names):
+        for row in session.execute(select(_L.name, _L.uid).where(_L.name.in_(batch))):
+            found[row.name] = row.uid
     return found
 
 

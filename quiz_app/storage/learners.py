@@ -15,16 +15,24 @@ from quiz_app.storage.models import ANSWER, LEARNER, AnswerRow, LearnerRow
 
 def _learner(row: LearnerRow) -> Learner:
     assert row.id is not None
-    return Learner(LearnerId(row.id), row.name, row.colour, row.language)
+    return Learner(LearnerId(row.id), row.name, row.colour, row.language, row.uid)
 
 
 def add_learner(
-    session: Session, name: str, now: datetime, colour: str = "#3b82f6", language: str = "en"
+    session: Session,
+    name: str,
+    now: datetime,
+    colour: str = "#3b82f6",
+    language: str = "en",
+    uid: str | None = None,
 ) -> Learner:
+    """A new learner; ``uid`` keeps the one a merged file gives (else a new one)."""
     taken = session.execute(select(LEARNER.c.id).where(LEARNER.c.name == name)).first()
     if taken is not None:
         raise QuizError(f"There is already a learner called {name}.")
     row = LearnerRow(name=name, colour=colour, language=language, created_at=now)
+    if uid is not None:
+        row.uid = uid
     session.add(row)
     session.flush()
     return _learner(row)

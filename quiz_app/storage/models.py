@@ -130,6 +130,8 @@ class LearnerRow(SQLModel, table=True):
     colour: str = Field(default="#3b82f6", max_length=16)
     language: str = Field(default="en", max_length=8)
     created_at: datetime = _when()
+    uid: str = _uid()
+    """Given at creation and carried in exports: who this learner is on every bank."""
 
 
 class QuizSessionRow(SQLModel, table=True):

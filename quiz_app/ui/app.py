@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from quiz_app.ui.assets import app_icon
@@ -42,6 +43,7 @@ def run_gui(db: str | None = None) -> int:
     def on_opened(database: object) -> None:
         opened.append(database)
         window.set_database(database)  # type: ignore[arg-type]
+        QTimer.singleShot(0, window.gate.offer_pin)  # a new bank: offer the teacher PIN
 
     def on_failed(message: str) -> None:
         QMessageBox.critical(window, "Chang'e Quiz", message)

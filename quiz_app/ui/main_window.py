@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
     def _connect_home(self) -> None:
         home = self.navigation.home
         home.learner_changed.connect(self._learner_changed)
+        home.learner_changed.connect(self._lock_teacher_mode)  # the next learner is not the teacher
         home.bank_counted.connect(self._show_count)
         self.files.set_packs(self.navigation.packs)
 
@@ -127,6 +128,9 @@ class MainWindow(QMainWindow):
 
     def _remembered(self, changes: Changes) -> None:
         self.context.notify(changes)
+
+    def _lock_teacher_mode(self, _learner: object) -> None:
+        self.gate.lock()
 
     def _learner_changed(self, learner: LearnerId) -> None:
         from quiz_app.services.learners import get_learner

@@ -134,6 +134,8 @@ class Menus(QObject):
                 files.ask_export_everyone,
                 None,
             ),
+            None,
+            (self.tr("&Lock teacher mode"), window.gate.lock, None),
         )
         add(
             self.tr("&Help"),

@@ -33,6 +33,7 @@ class ResultsExchange(QObject):
         super().__init__(window)
         self._window = window
         self._job: object | None = None
+        self._same: tuple[str, ...] = ()  # learners the teacher said are one person
 
     def _filter(self) -> str:
         return self.tr("Chang'e Quiz results (*.jsonl);;All files (*)")
@@ -74,16 +75,49 @@ class ResultsExchange(QObject):
         if path:
             self.merge(database, Path(path))
 
-    def merge(self, database: Database, path: Path) -> None:
-        """Check ``path`` against the bank, ask, then merge it."""
+    def merge(self, database: Database, path: Path, same: tuple[str, ...] = ()) -> None:
+        """Check ``path`` against the bank, ask, then merge it (``same``: learners the
+        teacher said are one person, though created on two computers)."""
         from quiz_app.services.exchange import merge_results
 
+        self._same = same
         self._job = database_worker(database).run(
-            lambda: merge_results(database, path, dry_run=True),
+            lambda: merge_results(database, path, dry_run=True, same_learners=same),
             lambda report: self._confirm(database, path, report),
-            lambda error: self._failed(error, merging=True),
+            lambda error: self._not_merged(database, path, error),
             self._ended,
         )
+
+    def _not_merged(self, database: Database, path: Path, error: Exception) -> None:
+        """A clash of names only the teacher can settle: ask, then check again."""
+        from quiz_app.core.errors import LearnerClashError
+
+        if not isinstance(error, LearnerClashError):
+            self._failed(error, merging=True)
+            return
+        self._job = None
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Merge results"), "", parent=self._window
+        )
+        box.setText(
+            self.tr(
+                "%1 has results of %2, and this bank has a learner of that name created on "
+                "another computer. Are they the same learner?"
+            )
+            .replace("%1", path.name)
+            .replace("%2", self.tr(", ").join(error.names))
+        )
+        box.setInformativeText(
+            self.tr("If not, nothing is merged: rename the learner on one computer first.")
+        )
+        same = box.addButton(self.tr("&Same learner"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Not the same"), QMessageBox.ButtonRole.RejectRole)
+        self.confirm_shown.emit(box)
+        box.exec()
+        if box.clickedButton() is not same:
+            self.finished.emit(self.tr("Merge cancelled: nothing was changed."))
+            return
+        self.merge(database, path, (*self._same, *error.names))
 
     def _confirm(self, database: Database, path: Path, report: MergeReport) -> None:
         from quiz_app.services.exchange import merge_results
@@ -102,8 +136,9 @@ class ResultsExchange(QObject):
         if box.clickedButton() is not merge:
             self.finished.emit(self.tr("Merge cancelled: nothing was changed."))
             return
+        same = self._same
         self._job = database_worker(database).run(
-            lambda: merge_results(database, path),
+            lambda: merge_results(database, path, same_learners=same),
             lambda done: self._merged(path, done),
             lambda error: self._failed(error, merging=True),
             self._ended,

@@ -1,12 +1,17 @@
-"""Teacher mode: the PIN in front of importing, editing and everyone's results."""
+"""Teacher mode: the PIN in front of importing, editing and everyone's results.
+
+Unlocked, teacher mode lasts until the teacher locks it (Teacher › Lock), another learner
+is chosen, or nobody has touched the app for ``IDLE_MINUTES``: a teacher who walks away
+from a shared computer does not leave it unlocked for the next learner.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QObject
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from quiz_app.core.errors import QuizError
 from quiz_app.ui.context import AppContext
@@ -29,15 +34,75 @@ def _write_and_wait(database: Database, work: Callable[[], object]) -> bool:
     return bool(done)
 
 
+IDLE_MINUTES = 10
+_INPUT = frozenset(
+    {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.TouchBegin}
+)
+
+
 class TeacherGate(QObject):
-    """Asks for the PIN once per run of the app (setting one on first use)."""
+    """Asks for the PIN when teacher mode is locked (setting one on first use)."""
+
+    locked = Signal()
+    """Teacher mode has just been locked."""
+    offered = Signal(object)
+    """The first start's offer to set a PIN (a QMessageBox), as it is shown."""
 
     def __init__(self, window: QWidget, context: AppContext) -> None:
         super().__init__(window)
         self._window = window
         self._context = context
         self.unlocked = False
-        """Unlocked with the PIN, teacher mode lasts until the app is closed."""
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(IDLE_MINUTES * 60_000)
+        self._idle.timeout.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # any key or click is the teacher still there
+
+    def offer_pin(self) -> None:
+        """At the first start of a new bank: offer to set the teacher PIN, saying what it
+        protects. Asked once per bank, whatever the answer."""
+        from quiz_app.services.learners import list_learners
+        from quiz_app.services.teacher import has_pin, pin_offered, remember_pin_offered
+
+        database = self._context.database
+        if database is None or has_pin(database) or pin_offered(database):
+            return
+        if list_learners(database):
+            return  # a bank already in use: its teacher knows where the PIN is
+        _write_and_wait(database, lambda: remember_pin_offered(database))
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Teacher PIN"), "", parent=self._window
+        )
+        box.setText(self.tr("Set a teacher PIN for this computer now?"))
+        box.setInformativeText(
+            self.tr(
+                "It keeps importing and editing packs, class results, merging learners' "
+                "results and restoring backups for the teacher. It does not stop someone "
+                "who can copy the bank file from reading it. You can set it later: the "
+                "first teacher action asks for it."
+            )
+        )
+        choose = box.addButton(self.tr("&Set a PIN…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Not now"), QMessageBox.ButtonRole.RejectRole)
+        self.offered.emit(box)
+        box.exec()
+        if box.clickedButton() is choose:
+            self.unlock()
+
+    def lock(self) -> None:
+        """Teacher mode off: the next teacher action asks for the PIN again."""
+        self._idle.stop()
+        if self.unlocked:
+            self.unlocked = False
+            self.locked.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.unlocked and event.type() in _INPUT:
+            self._idle.start()
+        return False
 
     def unlock(self) -> bool:
         """True once the teacher has given the PIN (or chosen one, on first use)."""
@@ -74,4 +139,5 @@ class TeacherGate(QObject):
             QMessageBox.warning(window, title, err.message(self._context.language))
             return False
         self.unlocked = True
+        self._idle.start()
         return True

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from quiz_app.__main__ import main
+from quiz_app.cli.main import NO_PIN_NOTE
 from quiz_app.packs.native import load_pack
 from quiz_app.packs.schema import QuestionFile
 from quiz_app.services import packs as pack_services
@@ -300,7 +301,7 @@ def test_a_busy_bank_is_a_message(
         other.close()
     assert code == 1
     assert out == ""
-    assert err == (
+    assert err.replace(NO_PIN_NOTE + "\n", "") == (
         "quiz-app: The question bank is busy: another program is writing to it. "
         "Nothing was changed; try again in a moment.\n"
     )

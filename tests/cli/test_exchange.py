@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from quiz_app.__main__ import main
+from quiz_app.cli.main import NO_PIN_NOTE
 from quiz_app.core.grading import right_response
 from quiz_app.core.quiz import QuizSettings
 from quiz_app.services import packs as pack_services
@@ -26,6 +28,13 @@ def no_builtin(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Exit code, output and errors (without the note that a bank has no teacher PIN,
+    which tests/cli/test_exchange.py checks on its own)."""
+    code, out, err = run_raw(capsys, *args)
+    return code, out, err.replace(NO_PIN_NOTE + "\n", "")
+
+
+def run_raw(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(list(args))
     out, err = capsys.readouterr()
     return code, out, err
@@ -174,8 +183,70 @@ def test_both_commands_need_the_teacher_pin_once_there_is_one(
     merge = ("results", "merge", str(target), "--pin-env", "QUIZ_PIN")
     code, _, err = run(capsys, "--db", teacher, *merge)
     assert (code, err) == (1, "quiz-app: That is not the teacher PIN.\n")
-    assert _snapshot(teacher) == before
+    after = _snapshot(teacher)
+    assert isinstance(after, dict)
+    assert isinstance(before, dict)
+    tried = [row for row in after["setting"] if row[0] == "teacher_pin_failures"]
+    assert [json.loads(row[1])["count"] for row in tried] == [1]  # the wrong try counts
+    after["setting"] = [row for row in after["setting"] if row not in tried]
+    assert after == before  # and nothing else changed
     monkeypatch.setenv("QUIZ_PIN", "2468")
     code, out, _ = run(capsys, "--db", teacher, *merge)
     assert code == 0
     assert out.startswith("Merged ada.jsonl: 2 learners added, 1 quiz added")
+
+
+def test_an_ada_of_another_computer_is_merged_only_when_the_teacher_says_so(
+    capsys: pytest.CaptureFixture[str], laptop: str, teacher: str, tmp_path: Path
+) -> None:
+    database = open_database(teacher)
+    create_learner(database, "Ada", now=NOW)  # the teacher's own Ada, created here
+    database.close()
+    target = tmp_path / "ada.jsonl"
+    run(capsys, "--db", laptop, "results", "export-learners", str(target), "--learner", "Ada")
+    before = _snapshot(teacher)
+    code, out, err = run(capsys, "--db", teacher, "results", "merge", str(target))
+    assert (code, out) == (1, "")
+    assert "ada.jsonl:2: 'Ada' in this file was created on another computer" in err
+    assert "merge again with --same-learner Ada;" in err
+    assert _snapshot(teacher) == before
+    code, out, _ = run(
+        capsys, "--db", teacher, "results", "merge", str(target), "--same-learner", "Ada"
+    )
+    assert (code, out) == (
+        0,
+        "Merged ada.jsonl: 0 learners added, 1 quiz added (0 already here), "
+        "7 answers added (0 already here).\n",
+    )
+
+
+def test_teacher_commands_say_how_to_set_a_pin_then_need_it(
+    capsys: pytest.CaptureFixture[str],
+    teacher: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    csv_file = str(tmp_path / "class.csv")
+    export = ("results", "export", csv_file, "--by", "learner")
+    code, _, err = run_raw(capsys, "--db", teacher, *export)
+    assert code == 0
+    assert "no teacher PIN" in err
+    assert "quiz-app teacher set-pin" in err
+    monkeypatch.setenv("NEW_PIN", "2468")
+    code, out, _ = run(capsys, "--db", teacher, "teacher", "set-pin", "--new-pin-env", "NEW_PIN")
+    assert (code, out) == (0, "The teacher PIN is set: teacher commands now ask for it.\n")
+    code, _, err = run(capsys, "--db", teacher, "results", "export", csv_file, "--by", "learner")
+    assert code == 1
+    assert "give it with --pin-env VAR" in err
+    monkeypatch.setenv("PIN", "2468")
+    export = ("results", "export", csv_file + "2", "--by", "learner", "--pin-env", "PIN")
+    code, _, err = run_raw(capsys, "--db", teacher, *export)
+    assert code == 0
+    assert "no teacher PIN" not in err
+    # changing it needs the current one
+    monkeypatch.setenv("WRONG", "1111")
+    code, _, err = run(
+        capsys, "--db", teacher, "teacher", "set-pin", "--pin-env", "WRONG", "--new-pin-env", "PIN"
+    )
+    assert code == 1
+    assert "not the current teacher PIN" in err

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz_app.core.errors import NotFoundError, ResultsFileError
+from quiz_app.core.errors import LearnerClashError, NotFoundError, ResultsFileError
 from quiz_app.core.grading import right_response
 from quiz_app.core.ids import LearnerId
 from quiz_app.core.quiz import QuizSession, QuizSettings
@@ -176,7 +176,11 @@ def test_two_computers_one_class(banks: Banks, tmp_path: Path) -> None:
     # The later file first: the schedule follows the times of the answers, not the order
     # in which the files were merged.
     second = merge_results(teacher, tmp_path / "room2.jsonl")
-    first = merge_results(teacher, tmp_path / "room1.jsonl")
+    # Ada was created on each computer: two uids. The teacher says she is one learner.
+    with pytest.raises(LearnerClashError) as clash:
+        merge_results(teacher, tmp_path / "room1.jsonl")
+    assert clash.value.names == ("Ada",)
+    first = merge_results(teacher, tmp_path / "room1.jsonl", same_learners=["Ada"])
 
     assert second == MergeReport(("Ada", "Bob"), 2, 2, 14, 0, 0)
     assert first == MergeReport(("Ada",), 0, 1, 7, 0, 0)  # Ada is already there
@@ -600,3 +604,57 @@ def test_a_merge_scores_every_answer_again_and_trusts_no_score_in_the_file(
 
 def test_a_file_whose_scores_are_right_corrects_nothing(banks: Banks, ada_file: Path) -> None:
     assert merge_results(banks("teacher"), ada_file).scores_corrected == 0
+
+
+def test_two_learners_of_one_name_are_never_merged_into_one_silently(
+    banks: Banks, tmp_path: Path
+) -> None:
+    """Ada on the laptop and Ada on the teacher's computer are two children: the merge
+    is refused at the learner's line, and the bank stays as it was."""
+    laptop, teacher = banks("laptop"), banks("teacher")
+    _take_quiz(laptop, "Ada", NOW, right=3, count=3)
+    _take_quiz(teacher, "Ada", NOW, right=1, count=3, seed=4)
+    target = tmp_path / "ada.jsonl"
+    export_results(laptop, target)
+    problems = _refused(teacher, target)
+    assert problems == [
+        f"{target.name}:2: 'Ada' in this file was created on another computer than the 'Ada' "
+        "of this bank: if they are the same learner, merge saying so; if not, rename one of "
+        "them first"
+    ]
+    with pytest.raises(LearnerClashError):
+        merge_results(teacher, target, same_learners=["Bob"])  # another name: no help
+
+
+def test_a_learner_merged_once_is_the_same_learner_next_time(banks: Banks, tmp_path: Path) -> None:
+    laptop, teacher = banks("laptop"), banks("teacher")
+    _take_quiz(laptop, "Ada", NOW, right=3, count=3)
+    first = tmp_path / "first.jsonl"
+    export_results(laptop, first)
+    assert merge_results(teacher, first).learners_added == 1
+    _take_quiz(laptop, "Ada", NOW + timedelta(days=1), right=2, count=3, seed=2)
+    second = tmp_path / "second.jsonl"
+    export_results(laptop, second)
+    report = merge_results(teacher, second)
+    assert (report.learners_added, report.sessions_added) == (0, 1)
+    [ada_here] = list_learners(teacher)
+    [ada_there] = list_learners(laptop)
+    assert ada_here.uid == ada_there.uid
+    assert len(ada_here.uid) == 32
+
+
+def test_a_file_from_before_learner_uids_still_merges_by_name(banks: Banks, tmp_path: Path) -> None:
+    import json
+
+    laptop, teacher = banks("laptop"), banks("teacher")
+    _take_quiz(laptop, "Ada", NOW, right=3, count=3)
+    _take_quiz(teacher, "Ada", NOW, right=1, count=3, seed=4)
+    target = tmp_path / "old.jsonl"
+    export_results(laptop, target)
+    lines = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    for record in lines:
+        record.pop("uid") if record.get("kind") == "learner" else None
+    target.write_text("\n".join(json.dumps(r) for r in lines) + "\n", encoding="utf-8")
+    report = merge_results(teacher, target)
+    assert (report.learners_added, report.sessions_added) == (0, 1)
+    assert len(list_learners(teacher)) == 1

@@ -40,8 +40,8 @@ def test_a_failed_transaction_leaves_nothing_behind(db_url: str) -> None:
         with db.transaction() as session:
             session.execute(
                 text(
-                    "INSERT INTO learner (name, colour, language, created_at) "
-                    "VALUES ('Ada', '#fff', 'en', '2026-01-01')"
+                    "INSERT INTO learner (name, colour, language, created_at, uid) "
+                    "VALUES ('Ada', '#fff', 'en', '2026-01-01', lower(hex(randomblob(16))))"
                 )
             )
             raise RuntimeError("power cut")
@@ -86,8 +86,8 @@ def test_a_migration_first_backs_the_bank_up(
     with db.transaction() as session:
         session.execute(
             text(
-                "INSERT INTO learner (name, colour, language, created_at) "
-                "VALUES ('Ada', '#fff', 'en', '2026-01-01')"
+                "INSERT INTO learner (name, colour, language, created_at, uid) "
+                "VALUES ('Ada', '#fff', 'en', '2026-01-01', lower(hex(randomblob(16))))"
             )
         )
     head = db.schema_state().head

@@ -102,7 +102,7 @@ def test_a_bank_at_each_revision_upgrades_with_every_row_kept(
 
 
 def _new_columns_are_filled(revision: str, path: Path) -> None:
-    after = read_rows(path, ("quiz_session", "answer", "pack", "schedule"))
+    after = read_rows(path, ("quiz_session", "answer", "pack", "schedule", "learner"))
     if revision < "0002":
         assert {s["flagged"] for s in after["quiz_session"]} == {"[]"}
     if revision < "0003":  # rebuilt from the answer log when the bank is opened
@@ -114,7 +114,7 @@ def _new_columns_are_filled(revision: str, path: Path) -> None:
     if revision < "0006":  # shown in the written order, as before; none given up
         assert {s["orders"] for s in after["quiz_session"]} == {"{}"}
         assert {s["abandoned_at"] for s in after["quiz_session"]} == {None}
-    for table in ("quiz_session", "answer"):
+    for table in ("quiz_session", "answer", "learner"):  # learners' since 0007
         uids = [r["uid"] for r in after[table]]
         assert all(len(u) == 32 and int(u, 16) >= 0 for u in uids)
         assert len(set(uids)) == len(uids)

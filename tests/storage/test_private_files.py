@@ -31,8 +31,8 @@ def _write_something(url: str) -> None:
     with db.transaction() as session:
         session.execute(
             text(
-                "INSERT INTO learner (name, colour, language, created_at) "
-                "VALUES ('Ada', '#fff', 'en', '2026-01-01')"
+                "INSERT INTO learner (name, colour, language, created_at, uid) "
+                "VALUES ('Ada', '#fff', 'en', '2026-01-01', lower(hex(randomblob(16))))"
             )
         )
     # While the bank is open, its write-ahead log and shared memory exist too.

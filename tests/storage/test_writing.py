@@ -20,8 +20,8 @@ from quiz_app.storage.errors import BankBusyError, storage_error
 from quiz_app.storage.retry import RetryPolicy
 
 ADD_LEARNER = (
-    "INSERT INTO learner (name, colour, language, created_at) "
-    "VALUES (:name, '#fff', 'en', '2026-01-01')"
+    "INSERT INTO learner (name, colour, language, created_at, uid) "
+    "VALUES (:name, '#fff', 'en', '2026-01-01', lower(hex(randomblob(16))))"
 )
 
 
@@ -39,7 +39,14 @@ class OtherWriter:
     def __init__(self, path: Path) -> None:
         self.connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self.connection.execute("BEGIN IMMEDIATE")
-        self.connection.execute(ADD_LEARNER.replace(":name", "'Other'"))
+        columns = {row[1] for row in self.connection.execute("PRAGMA table_info(learner)")}
+        if "uid" in columns:
+            self.connection.execute(ADD_LEARNER.replace(":name", "'Other'"))
+        else:  # an older app's bank, from before learners had uids (0007)
+            self.connection.execute(
+                "INSERT INTO learner (name, colour, language, created_at) "
+                "VALUES ('Other', '#fff', 'en', '2026-01-01')"
+            )
 
     def commit_after(self, seconds: float) -> threading.Thread:
         def commit() -> None:

@@ -159,3 +159,47 @@ def test_merging_needs_the_pin(
     window.files.ask_merge()
     window.files.ask_export_everyone()
     assert opened == []
+
+
+@pytest.mark.parametrize(("answer", "merged"), [("Same learner", True), ("Not the same", False)])
+def test_the_teacher_is_asked_about_an_ada_of_another_computer(
+    qtbot: QtBot,
+    classroom: tuple[Database, Database],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: str,
+    merged: bool,
+) -> None:
+    from quiz_app.services.exchange import export_results
+
+    learner_bank, teacher_bank = classroom
+    create_learner(teacher_bank, "Ada", now=NOW)  # created on the teacher's computer
+    target = tmp_path / "ada.jsonl"
+    export_results(learner_bank, target)
+    before = snapshot(teacher_bank)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("2468", True))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(target), ""))
+    window = MainWindow(teacher_bank)
+    qtbot.addWidget(window)
+    texts: list[str] = []
+
+    def reply(box: QMessageBox) -> None:
+        texts.append(box.text())
+        buttons = {b.text().replace("&", ""): b for b in box.buttons()}
+        button = buttons.get(answer) or buttons.get("Merge")
+        QTimer.singleShot(0, box.reject if button is None else button.click)
+
+    window.files.exchange.confirm_shown.connect(reply)
+    with qtbot.waitSignal(window.files.results_moved, timeout=30_000) as done:
+        window.files.ask_merge()
+    assert texts[0] == (
+        "ada.jsonl has results of Ada, and this bank has a learner of that name created on "
+        "another computer. Are they the same learner?"
+    )
+    if merged:
+        assert done.args[0].startswith("Merged ada.jsonl")
+        [ada] = class_results(teacher_bank).learners
+        assert (ada.learner, ada.quizzes) == ("Ada", 1)
+    else:
+        assert done.args[0] == "Merge cancelled: nothing was changed."
+        assert snapshot(teacher_bank) == before
