@@ -100,15 +100,16 @@ def test_the_paper_may_be_chinese_from_an_english_window(
     dialog.language.setCurrentIndex(dialog.language.findData("zh"))
     dialog.answer_key.setChecked(False)
     dialog.count.setValue(2)
+    dialog.seed.setValue(12)
     target = tmp_path / "zh"  # no suffix: .pdf is added
     _save_as(monkeypatch, target)
     with qtbot.waitSignal(dialog.saved, timeout=30_000):
         dialog.save_button.click()
     pages = pdf_pages((tmp_path / "zh.pdf").read_bytes())
-    assert len(pages) == 1
+    assert len(pages) == 1  # no key: no pages of its own
     assert "示例题包" in pages[0]  # the pack's title, in Chinese
-    assert "答案" not in pages[0].replace("答案:", "").replace("答案：", "")
-    assert "种子" in pages[0]
+    assert "示例题包 — 答案" not in pages[0]  # the key's header
+    assert "种子 12" in pages[0]
 
 
 def test_a_file_that_cannot_be_written_is_said_and_the_dialog_stays(
