@@ -7,6 +7,7 @@ import sys
 
 from benchmarks.bank import bench_draw, bench_import
 from benchmarks.concurrency import bench_concurrency
+from benchmarks.merge import bench_merge
 from benchmarks.progress import bench_progress
 from benchmarks.startup import bench_startup
 from benchmarks.teacher import bench_teacher
@@ -20,6 +21,7 @@ def main(argv: list[str]) -> int:
         "progress": bench_progress,
         "teacher": bench_teacher,
         "concurrency": bench_concurrency,
+        "merge": bench_merge,
     }
     chosen = argv or list(runs)
     for name in chosen:

@@ -765,67 +765,67 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="40"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="41"/>
         <source>Import pack</source>
         <translation>导入题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="47"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="48"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="54"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="56"/>
         <source>%1 cannot be imported: %2 problem(s). Nothing was changed.</source>
         <translation>%1 无法导入：发现 %2 个问题。题库未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="67"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="69"/>
         <source>%1 %2 is already in the bank: nothing to import.</source>
         <translation>题库中已有 %1 %2，无需导入。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="73"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="75"/>
         <source>Import %1 %2: %3 added, %4 changed, %5 retired, %6 restored.</source>
         <translation>导入 %1 %2：新增 %3 道，修改 %4 道，停用 %5 道，恢复 %6 道。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="78"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="80"/>
         <source>%1 question(s) of the file cannot be read and would be left out:</source>
         <translation>文件中有 %1 道题无法读取，将不会导入：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="82"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="84"/>
         <source>Changed on the way in:</source>
         <translation>导入时的改动：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="86"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="88"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="87"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="89"/>
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="88"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="90"/>
         <source>retired</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="89"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="91"/>
         <source>restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="94"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="96"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/import_preview.py" line="94"/>
+        <location filename="../../quiz_app/ui/import_preview.py" line="96"/>
         <source>&amp;Import the rest</source>
         <translation>导入其余题目(&amp;I)</translation>
     </message>
@@ -2372,52 +2372,52 @@ The bank as it is now is backed up first: to undo the restore, restore that back
 <context>
     <name>TeacherGate</name>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="77"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="79"/>
         <source>Teacher PIN</source>
         <translation>教师密码</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="79"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="81"/>
         <source>Set a teacher PIN for this computer now?</source>
         <translation>现在为这台电脑设置教师密码吗？</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="82"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="84"/>
         <source>It keeps importing and editing packs, class results, merging learners&apos; results and restoring backups for the teacher. It does not stop someone who can copy the bank file from reading it. You can set it later: the first teacher action asks for it.</source>
         <translation>设置后，导入和编辑题包、查看全班成绩、合并学习者成绩以及从备份恢复都只有教师才能进行。它无法阻止能复制题库文件的人读取其中内容。也可以以后再设置：第一次进行教师操作时会提示设置。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="88"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="90"/>
         <source>&amp;Set a PIN…</source>
         <translation>设置密码(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="89"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="91"/>
         <source>&amp;Not now</source>
         <translation>以后再说(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="116"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="118"/>
         <source>Teacher mode</source>
         <translation>教师模式</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="120"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="122"/>
         <source>Choose a teacher PIN (4 to 12 digits):</source>
         <translation>设置教师 PIN 码（4 至 12 位数字）：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="125"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="127"/>
         <source>The same PIN again:</source>
         <translation>再输入一次同一个 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="130"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="132"/>
         <source>The two PINs differ; nothing was set.</source>
         <translation>两次输入的 PIN 码不一致，未作设置。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="134"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="136"/>
         <source>Teacher PIN:</source>
         <translation>教师 PIN 码：</translation>
     </message>

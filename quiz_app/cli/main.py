@@ -107,8 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument(
         "--skip-invalid",
         action="store_true",
-        help="GIFT and Moodle XML: import the questions that can be read, leaving out "
-        "those reported (without it, a file with any such question imports nothing)",
+        help="GIFT, Aiken and Moodle XML: import the questions that can be read, leaving out "
+        "those reported: questions Moodle would refuse, and essays, descriptions and cloze "
+        "items this app cannot hold (without it, a file with any such question imports "
+        "nothing)",
     )
     export = pack_commands.add_parser("export", help="write a pack from the bank to files")
     export.add_argument("pack_id", metavar="ID")
@@ -304,7 +306,10 @@ def _describe_plan(plan: ImportPlan, dry_run: bool, out: TextIO) -> None:
     )
     if plan.skipped:
         leave = "would leave out" if dry_run else "left out"
-        print(f"It {leave} {len(plan.skipped)} question(s) that cannot be read:", file=out)
+        print(
+            f"It {leave} {len(plan.skipped)} question(s) that cannot be read or held here:",
+            file=out,
+        )
         for problem in plan.skipped:
             print(f"  {problem}", file=out)
     if plan.notes:

@@ -5,7 +5,7 @@ Anything else is a bug and reaches the crash handler instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quiz_app.core.text import LocalizedText
@@ -44,11 +44,21 @@ class Problem:
     line: int | None
     message: str
     question: str | None = None
+    zh: str | None = field(default=None, compare=False)
+    """The message in Chinese, where it has been translated."""
 
     def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, language: str) -> str:
+        """``file:line: question 'id': message`` in ``language`` (English if untranslated)."""
         where = self.file if self.line is None else f"{self.file}:{self.line}"
+        message = self.zh if language == "zh" and self.zh else self.message
+        if language == "zh" and self.zh:
+            who = f"题目“{self.question}”：" if self.question else ""
+            return f"{where}: {who}{message}"
         who = f" question '{self.question}':" if self.question else ""
-        return f"{where}:{who} {self.message}"
+        return f"{where}:{who} {message}"
 
 
 class PackError(QuizError):

@@ -5,15 +5,18 @@
     B) Maybe this answer?
     ANSWER: B
 
-The question is on one line; each choice is one capital letter, '.' or ')', a space and
-the text; 'ANSWER:' and the letter end the question. Anything Moodle would refuse is
-reported with its line, every problem at once, and nothing is imported. Aiken has no
+The question is on one line; each choice is one capital letter, '.' or ')', a space or
+none, and the text (Moodle reads ``A)text`` too); 'ANSWER:' and the letter end the
+question. A question Moodle would refuse is reported with its line, every problem at
+once, and the others are imported only if the teacher accepts (PartialPackError), as
+for GIFT. Aiken has no
 item that is only a prompt and a model answer, so nothing in it becomes a self-rated card
 (nor can a card be written to it).
 """
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -24,8 +27,10 @@ from quiz_app.core.text import LocalizedText
 from quiz_app.packs import limits
 from quiz_app.packs.files import read_regular
 from quiz_app.packs.foreign import TextExport, foreign_pack
+from quiz_app.packs.html_text import html_to_markdown
+from quiz_app.packs.rich_text import to_plain
 
-_CHOICE = re.compile(r"^([A-Z])[.)] +(\S.*)$")
+_CHOICE = re.compile(r"^([A-Z])[.)] *(\S.*)$")
 _ANSWER = re.compile(r"^ANSWER: *([A-Z]) *$")
 
 
@@ -60,6 +65,14 @@ def read_text_file(path: Path) -> str:
 
 def parse_aiken(text: str, label: str) -> list[tuple[int, str, Body]]:
     """The questions of an Aiken file as (line, prompt, body), or PackError."""
+    questions, problems = read_aiken(text, label)
+    if problems:
+        raise PackError(problems)
+    return questions
+
+
+def read_aiken(text: str, label: str) -> tuple[list[tuple[int, str, Body]], list[Problem]]:
+    """The questions of an Aiken file as (line, prompt, body), and every problem."""
     problems: list[Problem] = []
     questions: list[tuple[int, str, Body]] = []
     prompt: str | None = None
@@ -103,10 +116,10 @@ def parse_aiken(text: str, label: str) -> list[tuple[int, str, Body]]:
                 fail(number, f"ANSWER: {letter} is not one of the choices ({letters})")
             else:
                 body = SingleChoice(
-                    tuple(Choice(c.lower(), LocalizedText.of(t)) for c, t in choices),
+                    tuple(Choice(c.lower(), LocalizedText.of(_markdown(t))) for c, t in choices),
                     letter.lower(),
                 )
-                questions.append((start, prompt, body))
+                questions.append((start, _markdown(prompt), body))
                 prompt, choices = None, []
             continue
         if line.upper().startswith("ANSWER"):
@@ -119,13 +132,19 @@ def parse_aiken(text: str, label: str) -> list[tuple[int, str, Body]]:
         problems.append(Problem(label, start, "this question has no 'ANSWER: X' line"))
     if not questions and not problems:
         problems.append(Problem(label, None, "holds no questions"))
-    if problems:
-        raise PackError(problems)
-    return questions
+    return questions, problems
+
+
+def _markdown(plain: str) -> str:
+    """Aiken is plain text; a pack's text is Markdown: ``2*3*4`` must not turn italic."""
+    return html_to_markdown(html.escape(plain, quote=False)).markdown
 
 
 def load_aiken(path: Path) -> Pack:
-    return foreign_pack(path, "aiken", parse_aiken(read_text_file(path), str(path)))
+    questions, problems = read_aiken(read_text_file(path), str(path))
+    if not questions:
+        raise PackError(problems)
+    return foreign_pack(path, "aiken", questions, skipped=problems)
 
 
 def aiken_text(pack: Pack, language: str = "en") -> TextExport:
@@ -138,9 +157,10 @@ def aiken_text(pack: Pack, language: str = "en") -> TextExport:
             left_out.append((question.key, "Aiken holds only single-choice questions"))
             continue
         letters = {c.id: chr(ord("A") + i) for i, c in enumerate(body.choices)}
-        lines = [" ".join(question.prompt.get(language).split())]
+        lines = [" ".join(to_plain(question.prompt.get(language)).split())]
         lines += [
-            f"{letters[c.id]}. {' '.join(c.text.get(language).split())}" for c in body.choices
+            f"{letters[c.id]}. {' '.join(to_plain(c.text.get(language)).split())}"
+            for c in body.choices
         ]
         lines.append(f"ANSWER: {letters[body.answer]}")
         blocks.append("\n".join(lines))

@@ -166,10 +166,20 @@ def _unsafe_reason(info: zipfile.ZipInfo) -> str | None:
 _DAMAGED = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError)
 
 
+def _bomb(info: zipfile.ZipInfo) -> bool:
+    """An entry that expands more than ZIP_RATIO_MAX times its packed size."""
+    return (
+        info.file_size >= limits.ZIP_RATIO_MIN_SIZE
+        and info.file_size > limits.ZIP_RATIO_MAX * max(info.compress_size, 1)
+    )
+
+
 def _refuse_whole(path: Path, entries: list[zipfile.ZipInfo]) -> None:
     """PackError before a byte is unpacked when the entries, taken together, say they
     are too big or expand like a bomb (many entries each just under the per-entry ratio
     check). Their headers may lie: the reading that follows is bounded as well."""
+    if any(_bomb(info) for info in entries):
+        return  # an entry that is a bomb by itself is named by the check of each entry
     declared = sum(info.file_size for info in entries)
     packed = sum(info.compress_size for info in entries)
     if declared > limits.PACK_MAX:
@@ -228,10 +238,7 @@ def _read_zip(path: Path) -> PackFiles:
             if info.file_size > limit:
                 problems.append(_too_big(shown, info.file_size, limit))
                 continue
-            if (
-                info.file_size >= limits.ZIP_RATIO_MIN_SIZE
-                and info.file_size > limits.ZIP_RATIO_MAX * max(info.compress_size, 1)
-            ):
+            if _bomb(info):
                 problems.append(
                     Problem(
                         shown,
@@ -286,10 +293,7 @@ def check_zip_container(path: Path, max_size: int = limits.QUESTION_FILE_MAX) ->
     total = 0
     for info in entries:
         total += info.file_size
-        if (
-            info.file_size >= limits.ZIP_RATIO_MIN_SIZE
-            and info.file_size > limits.ZIP_RATIO_MAX * max(info.compress_size, 1)
-        ):
+        if _bomb(info):
             problems.append(
                 Problem(
                     str(path),

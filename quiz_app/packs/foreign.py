@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,13 +48,42 @@ class TextExport:
     self-rated card as an essay."""
 
 
+_NATIVE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+
+
+def slug(text: str, length: int = 60) -> str:
+    """``Français: Mondphasen`` -> ``francais-mondphasen``: ASCII letters and digits
+    joined by ``-`` (accents dropped, other scripts left out); empty if nothing is left."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:length].strip("-")
+
+
 def unique_slug(title: str, taken: set[str]) -> str:
     """A topic id made from its title, not one of ``taken``: "Chang'e-4" -> "chang-e-4"."""
-    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "imported"
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    base = slug(title) or "imported"
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    return key
+
+
+def name_key(name: str, taken: set[str]) -> QuestionKey | None:
+    """A question id from its name in another tool, not one of ``taken`` (then added):
+    the name itself when it is a valid id (this app's own exports), else a readable slug
+    (``Q1 Far side`` -> ``q1-far-side``, a second one ``q1-far-side-2``); None when the
+    name leaves nothing (``月球``), for the caller to fall back on a hash of the text."""
+    name = name.strip()
+    if _NATIVE_ID.fullmatch(name) and name not in taken:
+        taken.add(name)
+        return QuestionKey(name)
+    base = slug(name)
+    if not base:
+        return None
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    taken.add(key)
+    return QuestionKey(key)
 
 
 def question_key(prefix: str, text: str, taken: set[str]) -> QuestionKey:
@@ -66,9 +96,14 @@ def question_key(prefix: str, text: str, taken: set[str]) -> QuestionKey:
 
 
 def foreign_pack(
-    path: Path, prefix: str, questions: Sequence[tuple[int | None, str, Body]]
+    path: Path,
+    prefix: str,
+    questions: Sequence[tuple[int | None, str, Body]],
+    skipped: Sequence[Problem] = (),
 ) -> Pack:
-    """A pack of (line, prompt, body) read from ``path``: one topic, English, checked."""
+    """A pack of (line, prompt, body) read from ``path``: one topic, English, checked.
+    With ``skipped`` (questions that could not be read) the rest is offered to the
+    teacher (PartialPackError)."""
     taken: set[str] = set()
     entries = [
         Entry(
@@ -85,7 +120,9 @@ def foreign_pack(
         )
         for line, prompt, body in questions
     ]
-    return checked_pack(path, entries, {path.stem: TOPIC}, origin=prefix)
+    return checked_pack(
+        path, entries, {path.stem: TOPIC}, origin=prefix, skipped=skipped, partial=bool(skipped)
+    )
 
 
 @dataclass(frozen=True)
@@ -167,10 +204,16 @@ def checked_pack(
             sorted(problems, key=_order) or [Problem(label, None, "holds no questions")]
         )
     kept_keys = {q.key for q in pack.questions}
+    # Images named in the texts (Markdown ``![alt](media/x.png)``) travel with the pack
+    # as the question's own image does; only those a kept question names.
+    texts = "\n".join(
+        json.dumps(e.question, ensure_ascii=False) for e in entries if e.question["id"] in kept_keys
+    )
+    inline = {name: data for name, data in (media or {}).items() if f"]({name})" in texts}
     pack = Pack(
         pack.info,
         pack.questions,
-        pack.media,
+        {**inline, **pack.media},
         origin,
         tuple(n for n in notes if n.question is None or n.question in kept_keys),
     )

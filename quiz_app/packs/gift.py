@@ -51,9 +51,12 @@ from quiz_app.packs.foreign import (
     Entry,
     TextExport,
     checked_pack,
+    name_key,
     question_key,
     unique_slug,
 )
+from quiz_app.packs.html_text import MediaFiles, html_to_markdown
+from quiz_app.packs.rich_text import to_html
 
 # Escaped control characters stand in as Unicode noncharacters while a question is
 # taken apart (Moodle uses "&&058;"-style placeholders); text may not contain them.
@@ -129,9 +132,13 @@ class _Part:
     """An answer of a question: its weight in percent (None when none was written)."""
 
     text: str
+    """As plain text (an accepted answer, a number, or to name it in a message)."""
     weight: float | None
     feedback: str
+    """As Markdown."""
     line: int
+    rich: str = ""
+    """The text as Markdown (a choice)."""
 
 
 class _RefusedError(Exception):
@@ -153,10 +160,37 @@ class GiftReader:
     entries: list[Entry] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
-    _pending_notes: list[tuple[int, str]] = field(default_factory=list)
+    media: MediaFiles = field(default_factory=MediaFiles)
+    _pending_notes: list[tuple[int, str, str | None]] = field(default_factory=list)
+    _here: int = 0
 
-    def note(self, line: int, message: str) -> None:
-        self._pending_notes.append((line, message))
+    def note(self, line: int, message: str, zh: str | None = None) -> None:
+        self._pending_notes.append((line, message, zh))
+
+    def rich(self, raw: str, default: str = "moodle") -> tuple[str, str]:
+        """Text of a GIFT part as the pack's Markdown, and its format (``[html]`` etc.).
+
+        ``[markdown]`` is taken as written; ``[html]`` and Moodle's default (HTML in which
+        a line break is a break) go through ``html_text``; ``[plain]`` is shown as written.
+        """
+        text, kind = raw.strip(), default
+        if text.startswith("["):
+            end = text.find("]")
+            if end > 0 and text[1:end] in _FORMATS:
+                kind, text = text[1:end], text[end + 1 :]
+        if kind == "html":
+            text = text.replace("\n", " ")
+        text = _unescape(text).strip()
+        if kind == "markdown":
+            return text, kind
+        if kind == "plain":
+            text = html.escape(text, quote=False)
+        if kind != "html":  # in Moodle's own format and in plain text a line break shows
+            text = text.replace("\n", "<br>")
+        converted = html_to_markdown(text, None, self.media)
+        for note in converted.notes:
+            self.note(self._here, note.get("en"), note.get("zh"))
+        return converted.markdown, kind
 
     def read(self, raw: _Block) -> None:
         # Escapes become single placeholders; no line break is added or lost.
@@ -170,6 +204,7 @@ class GiftReader:
             self._category(block, text, start, end)
             return
         self._pending_notes = []
+        self._here = block.line(start)
         try:
             question = self._question(block, text, start, end)
         except _RefusedError as refused:
@@ -177,8 +212,8 @@ class GiftReader:
             return
         self.entries.append(Entry(block.line(start), question_to_dict(question)))
         self.notes += [
-            Problem(self.label, line, message, question.key)
-            for line, message in self._pending_notes
+            Problem(self.label, line, message, question.key, zh=zh)
+            for line, message, zh in self._pending_notes
         ]
 
     def _category(self, block: _Block, text: str, start: int, end: int) -> None:
@@ -236,10 +271,10 @@ class GiftReader:
         if split != -1:
             general = answers[split + 4 :]
             answers = answers[:split]
-        prompt, kind = _plain(prompt_raw)
+        prompt, kind = self.rich(prompt_raw)
         if not prompt:
             raise _RefusedError(here, "the question has no text")
-        explanation = [_plain(general, kind)[0]] if general.strip() else []
+        explanation = [self.rich(general, kind)[0]] if general.strip() else []
         body: Body
         if not answers.strip() and explanation:
             # An essay with general feedback: its model answer, so a self-rated card.
@@ -251,13 +286,15 @@ class GiftReader:
             )
         else:
             body = self._body(block, answers, answers_at, kind, here, explanation)
+        key = self._key(name, prompt)
         return Question(
-            key=self._key(name, prompt),
+            key=key,
+            title=name if name and name != key else None,
             topic=TopicKey(self._topic()),
             difficulty=DEFAULT_DIFFICULTY,
             prompt=LocalizedText.of(prompt),
             body=body,
-            explanation=LocalizedText.of("\n".join(explanation)) if explanation else None,
+            explanation=LocalizedText.of("\n\n".join(explanation)) if explanation else None,
         )
 
     def _topic(self) -> str:
@@ -266,14 +303,10 @@ class GiftReader:
         return self.topics[self.topic_title]
 
     def _key(self, name: str | None, prompt: str) -> QuestionKey:
-        """The question's name as its id when it can be one, else a hash of its text."""
-        if name:
-            key = name if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", name) else ""
-            key = key or re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:64]
-            if key and key not in self.taken:
-                self.taken.add(key)
-                return QuestionKey(key)
-        return question_key(_PREFIX, prompt, self.taken)
+        """The question's name as its id when it can be one, else a readable slug of it
+        (``Français`` -> ``francais``), else a hash of its text."""
+        key = name_key(name, self.taken) if name else None
+        return key or question_key(_PREFIX, prompt, self.taken)
 
     # -- the answers -----------------------------------------------------------------
     def _body(
@@ -353,8 +386,9 @@ class GiftReader:
                     _Part(
                         answer if matching else _plain(answer, kind)[0],
                         weight,
-                        _plain(feedback, kind)[0] if feedback.strip() else "",
+                        self.rich(feedback, kind)[0] if feedback.strip() else "",
                         line,
+                        "" if matching else self.rich(answer, kind)[0],
                     ),
                 )
             )
@@ -378,9 +412,13 @@ class GiftReader:
         if len(parts) > 10:
             raise _RefusedError(first, f"{len(parts)} answers; a question here has at most 10")
         choices = tuple(
-            Choice(chr(ord("a") + i), LocalizedText.of(p.text)) for i, p in enumerate(parts)
+            Choice(
+                chr(ord("a") + i),
+                LocalizedText.of(p.rich or p.text),
+                LocalizedText.of(p.feedback) if p.feedback else None,
+            )
+            for i, p in enumerate(parts)
         )
-        _feedback_lines(explanation, [(p.text, p.feedback) for p in parts])
         weights = [p.weight or 0.0 for p in parts]
         if single:
             full = [i for i, w in enumerate(weights) if w == 100]
@@ -432,7 +470,7 @@ class GiftReader:
                 raise _RefusedError(
                     part.line, f"'{_plain(raw, kind)[0]}' has no '->' (write =left -> right)"
                 )
-            left = _plain(left_raw, kind)[0]
+            left = self.rich(left_raw, kind)[0]
             right = _plain(right_raw, "plain")[0]
             if not right:
                 raise _RefusedError(part.line, f"'{left} ->' has nothing after the '->'")
@@ -448,8 +486,8 @@ class GiftReader:
     def _true_false(self, stripped: str, kind: str, explanation: list[str]) -> Body:
         bits = stripped.split("#", 2)
         answer = _TRUE_FALSE[bits[0].strip()]
-        wrong = _plain(bits[1], kind)[0] if len(bits) > 1 else ""
-        right = _plain(bits[2], kind)[0] if len(bits) > 2 else ""
+        wrong = self.rich(bits[1], kind)[0] if len(bits) > 1 else ""
+        right = self.rich(bits[2], kind)[0] if len(bits) > 2 else ""
         names = {True: "True", False: "False"}
         _feedback_lines(explanation, [(names[not answer], wrong), (names[answer], right)])
         return TrueFalse(answer)
@@ -469,6 +507,7 @@ class GiftReader:
             weight = 100.0 if part.weight is None else part.weight
             if not part.text:
                 continue
+            feedback.append((part.text, part.feedback))  # docs/formats.md: every answer's
             if weight == 100:
                 if "*" in part.text:
                     raise _RefusedError(
@@ -477,7 +516,6 @@ class GiftReader:
                         "list the answers to accept instead",
                     )
                 accepted.append(part.text)
-                feedback.append((part.text, part.feedback))
             elif weight > 0:
                 self.note(
                     part.line,
@@ -496,7 +534,7 @@ class GiftReader:
         other = ""
         tilde = body.find("~")
         if tilde != -1:
-            other = _plain(body[tilde + 1 :].partition("#")[2], kind)[0]
+            other = self.rich(body[tilde + 1 :].partition("#")[2], kind)[0]
             body = body[:tilde]
         found: list[tuple[float, float, _Part]] = []
         for _, part in self._parts(block, body, at, "=", kind):
@@ -549,7 +587,11 @@ def _number_and_tolerance(part: _Part) -> tuple[float, float]:
 
 def _feedback_lines(explanation: list[str], feedback: list[tuple[str, str]]) -> None:
     """Per-answer feedback joins the explanation, shown after the learner answers."""
-    explanation += [f"{answer}: {text}" for answer, text in feedback if text]
+    explanation += [f"{_as_markdown(answer)}: {text}" for answer, text in feedback if text]
+
+
+def _as_markdown(plain: str) -> str:
+    return html_to_markdown(html.escape(plain, quote=False)).markdown
 
 
 def _blocks(text: str) -> Iterator[_Block]:
@@ -590,6 +632,7 @@ def load_gift(path: Path) -> Pack:
         reader.entries,
         reader.topics,
         origin="gift",
+        media=reader.media.files,
         skipped=reader.skipped,
         notes=reader.notes,
         partial=True,
@@ -621,23 +664,29 @@ def _answers(question: Question, language: str) -> list[str] | str:
     body = question.body
 
     def t(text: LocalizedText) -> str:
-        return _escape(text.get(language))
+        return _rich_out(text.get(language))
+
+    def c(choice: Choice) -> str:
+        """The choice's text, and its feedback after a ``#``."""
+        text = t(choice.text)
+        feedback = f" #{t(choice.feedback)}" if choice.feedback is not None else ""
+        return text + feedback
 
     match body:
         case SingleChoice(choices, answer):
             return [
-                "=" + t(c.text)
-                if c.id == answer
-                else ("~%0%" if c.text.get(language).startswith("%") else "~") + t(c.text)
-                for c in choices
+                "=" + c(choice)
+                if choice.id == answer
+                else ("~%0%" if t(choice.text).startswith("%") else "~") + c(choice)
+                for choice in choices
             ]
         case MultipleResponse(choices, right):
             wrong = len(choices) - len(right)
             return [
-                f"~%{_percent(100 / len(right))}%{t(c.text)}"
-                if c.id in right
-                else f"~%{_percent(-100 / wrong)}%{t(c.text)}"
-                for c in choices
+                f"~%{_percent(100 / len(right))}%{c(choice)}"
+                if choice.id in right
+                else f"~%{_percent(-100 / wrong)}%{c(choice)}"
+                for choice in choices
             ]
         case TrueFalse(answer):
             return ["TRUE" if answer else "FALSE"]
@@ -693,10 +742,16 @@ def gift_text(pack: Pack, language: str = "en") -> TextExport:
             topic = question.topic
             title = titles.get(topic, topic).replace("/", "//")
             out += [f"$CATEGORY: {pack_title}/{title}", ""]
-        lines = [f"::{_escape(question.key)}::{_escape(question.prompt.get(language))}{{"]
+        name = _escape(question.title or question.key, as_html=False)
+        lines = [f"::{name}::[html]{_rich_out(question.prompt.get(language))}{{"]
         lines += [f"\t{a}" for a in answers]
         if question.explanation is not None and not card:
-            lines.append(f"\t####{_escape(question.explanation.get(language))}")
+            lines.append(f"\t####{_rich_out(question.explanation.get(language))}")
         lines.append("}")
         out += [*lines, ""]
     return TextExport("\n".join(out), tuple(left_out), tuple(notes))
+
+
+def _rich_out(text: str) -> str:
+    """Markdown as the HTML Moodle shows, escaped for GIFT."""
+    return _escape(to_html(text), as_html=False)

@@ -1,10 +1,12 @@
 """Writing a pack as Moodle XML, the way Moodle's own ``qformat_xml`` export does.
 
-Texts are written as ``plain_text`` (Moodle shows them as written, and the reader takes
-them back as written, line breaks and all); the prompt of a question with an image is
-HTML, with the image embedded (``<file encoding="base64">``) and shown by an
-``<img src="@@PLUGINFILE@@/...">``. Each question's id is its name, so importing the file
-gives the same ids. See docs/formats.md for what is kept and what is not.
+Texts (Markdown in a pack) are written as the HTML the app shows (``rich_text.to_html``),
+their images embedded (``<file encoding="base64">``) and shown by an
+``<img src="@@PLUGINFILE@@/...">``, as is the question's own image after its prompt.
+One-line fields Moodle keeps as plain text (an accepted answer, a unit, the answer of a
+pair) are written as they are. Each question's id is its ``<idnumber>`` and its title
+(else its id) its ``<name>``, so importing the file gives the same ids and titles; a
+choice's feedback is its answer's ``<feedback>``. See docs/formats.md.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from xml.etree.ElementTree import Comment, Element, SubElement, indent, tostring
 from quiz_app.core.ids import QuestionKey
 from quiz_app.core.questions import (
     Card,
+    Choice,
     Matching,
     MultipleResponse,
     Numeric,
@@ -32,6 +35,7 @@ from quiz_app.core.questions import (
 from quiz_app.core.text import LocalizedText
 from quiz_app.packs import limits
 from quiz_app.packs.foreign import TextExport
+from quiz_app.packs.rich_text import to_html
 
 FRACTIONS = frozenset(
     {"100", "90", "83.33333", "80", "75", "70", "66.66667", "60", "50", "40", "33.33333"}
@@ -47,6 +51,7 @@ CARD_NOTE = (
 
 # Characters XML 1.0 cannot hold, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_IMAGE_SOURCE = re.compile(r'(<img src=")([^"]+)(")')
 
 
 def _percent(value: float) -> str:
@@ -66,12 +71,13 @@ def _number(value: float) -> str:
 class _Writer:
     """One question's element, and every text put in it (to check they can travel)."""
 
-    def __init__(self, question: Question, language: str) -> None:
+    def __init__(self, question: Question, pack: Pack, language: str) -> None:
         self.language = language
+        self.media = pack.media
         self.texts: list[str] = []
         self.element = Element("question")
         name = SubElement(self.element, "name")
-        SubElement(name, "text").text = question.key
+        SubElement(name, "text").text = question.title or question.key
 
     def text(self, value: LocalizedText | str, *, one_line: bool = False) -> str:
         text = value if isinstance(value, str) else value.get(self.language)
@@ -79,16 +85,52 @@ class _Writer:
         self.texts.append(text)
         return " ".join(text.split()) if one_line else text
 
-    def rich(self, parent: Element, tag: str, value: LocalizedText, **attrib: str) -> Element:
-        """``<tag format="plain_text"><text>...</text></tag>``."""
-        element = SubElement(parent, tag, {**attrib, "format": "plain_text"})
-        SubElement(element, "text").text = self.text(value)
+    def html(self, value: LocalizedText, tail: str = "") -> tuple[str, list[tuple[str, bytes]]]:
+        """The text as HTML, its images pointing at files that go with it."""
+        files: dict[str, bytes] = {}
+
+        def embed(match: re.Match[str]) -> str:
+            source = html.unescape(match.group(2))
+            data = self.media.get(source)
+            if data is None:
+                return match.group(0)
+            name = PurePosixPath(source).name
+            files[name] = data
+            return f"{match.group(1)}@@PLUGINFILE@@/{html.escape(name)}{match.group(3)}"
+
+        body = _IMAGE_SOURCE.sub(embed, to_html(self.text(value)))
+        return body + tail, sorted(files.items())
+
+    def rich(
+        self, parent: Element, tag: str, value: LocalizedText, tail: str = "", **attrib: str
+    ) -> Element:
+        """``<tag format="html"><text>...</text><file .../></tag>``."""
+        element = SubElement(parent, tag, {**attrib, "format": "html"})
+        self.fill(element, value, tail)
         return element
+
+    def fill(self, element: Element, value: LocalizedText, tail: str = "") -> None:
+        body, files = self.html(value, tail)
+        SubElement(element, "text").text = body
+        for name, data in files:
+            file = SubElement(element, "file", name=name, path="/", encoding="base64")
+            file.text = base64.b64encode(data).decode("ascii")
 
     def answer(self, fraction: str, text: str, fmt: str = "moodle_auto_format") -> Element:
         element = SubElement(self.element, "answer", {"fraction": fraction, "format": fmt})
         SubElement(element, "text").text = text
         SubElement(SubElement(element, "feedback", format="html"), "text")
+        return element
+
+    def choice(self, fraction: str, choice: Choice) -> Element:
+        """An answer with its text and feedback in HTML."""
+        element = SubElement(self.element, "answer", {"fraction": fraction, "format": "html"})
+        self.fill(element, choice.text)
+        feedback = SubElement(element, "feedback", format="html")
+        if choice.feedback is not None:
+            self.fill(feedback, choice.feedback)
+        else:
+            SubElement(feedback, "text")
         return element
 
     def add(self, tag: str, text: str) -> None:
@@ -101,17 +143,12 @@ def _question_text(writer: _Writer, question: Question, pack: Pack) -> None:
     if data is None or PurePosixPath(name).suffix.lower() not in limits.MEDIA_SUFFIXES:
         writer.rich(writer.element, "questiontext", question.prompt)
         return
-    # Moodle shows an embedded file only through HTML; a line break is a <br>.
-    lines = writer.text(question.prompt).split("\n")
-    alt = writer.text(question.image_alt or question.prompt, one_line=True)
-    element = SubElement(writer.element, "questiontext", format="html")
-    SubElement(element, "text").text = (
-        "<p>"
-        + "<br>".join(html.escape(line, quote=False) for line in lines)
-        + f'</p><p><img src="@@PLUGINFILE@@/{html.escape(name)}" alt="{html.escape(alt)}"></p>'
-    )
-    file = SubElement(element, "file", name=name, path="/", encoding="base64")
-    file.text = base64.b64encode(data).decode("ascii")
+    alt = writer.text(question.image_alt, one_line=True) if question.image_alt else ""
+    image = f'<p><img src="@@PLUGINFILE@@/{html.escape(name)}" alt="{html.escape(alt)}"></p>'
+    element = writer.rich(writer.element, "questiontext", question.prompt, tail=image)
+    if all(f.get("name") != name for f in element.findall("file")):
+        file = SubElement(element, "file", name=name, path="/", encoding="base64")
+        file.text = base64.b64encode(data).decode("ascii")
 
 
 def _body(writer: _Writer, question: Question) -> str | None:
@@ -124,7 +161,7 @@ def _body(writer: _Writer, question: Question) -> str | None:
             writer.add("shuffleanswers", "true")
             writer.add("answernumbering", "abc")
             for c in choices:
-                writer.answer("100" if c.id == answer else "0", writer.text(c.text), "plain_text")
+                writer.choice("100" if c.id == answer else "0", c)
         case MultipleResponse(choices, right):
             share = _percent(100 / len(right))
             if share not in FRACTIONS:
@@ -138,8 +175,7 @@ def _body(writer: _Writer, question: Question) -> str | None:
             writer.add("shuffleanswers", "true")
             writer.add("answernumbering", "abc")
             for c in choices:
-                fraction = share if c.id in right else penalty
-                writer.answer(fraction, writer.text(c.text), "plain_text")
+                writer.choice(share if c.id in right else penalty, c)
         case TrueFalse(answer):
             element.set("type", "truefalse")
             writer.answer("100" if answer else "0", "true")
@@ -180,7 +216,7 @@ def _body(writer: _Writer, question: Question) -> str | None:
             writer.add("selectcount", "0")
             writer.add("gradingtype", "ABSOLUTE_POSITION")
             for position, item in enumerate(items, start=1):
-                writer.answer(f"{position}.0000000", writer.text(item.text), "plain_text")
+                writer.choice(f"{position}.0000000", item)
         case Card(back):
             # Moodle has no self-rated card: the nearest is an essay a teacher marks,
             # with the back as the grader's model answer (it reads back as the card).
@@ -198,13 +234,14 @@ def _body(writer: _Writer, question: Question) -> str | None:
 
 def _question(question: Question, pack: Pack, language: str) -> Element | str:
     """The question as Moodle XML, or why it cannot be."""
-    writer = _Writer(question, language)
+    writer = _Writer(question, pack, language)
     _question_text(writer, question, pack)
     if question.explanation is not None:
         writer.rich(writer.element, "generalfeedback", question.explanation)
     writer.add("defaultgrade", "1.0000000")
     writer.add("penalty", "1.0000000" if isinstance(question.body, TrueFalse) else "0.3333333")
     writer.add("hidden", "0")
+    writer.add("idnumber", question.key)
     why = _body(writer, question)
     if why is not None:
         return why

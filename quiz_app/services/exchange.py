@@ -45,7 +45,6 @@ from quiz_app.services.results_format import (
 from quiz_app.services.review import replay_schedules
 from quiz_app.storage import Database, Session
 from quiz_app.storage import exchange as repo
-from quiz_app.storage.learners import add_learner
 from quiz_app.storage.packs import questions_by_id
 
 
@@ -197,18 +196,16 @@ def _merge(
     uids = {learner.uid for _, learner in parsed.learners if learner.uid}
     by_uid = repo.learners_by_uid(session, uids)
     learner_ids: dict[str, LearnerId] = {}
-    added_learners = 0
+    new_learners: dict[str, LearnerEntry] = {}
     for _, learner in parsed.learners:
         if learner.uid is not None and learner.uid in by_uid:
             learner_ids[learner.name] = by_uid[learner.uid][0]
         elif learner.name in named:  # the same uid, or a file without them
             learner_ids[learner.name] = named[learner.name]
         else:
-            new = add_learner(
-                session, learner.name, now, learner.colour, learner.language, learner.uid
-            )
-            learner_ids[learner.name] = new.id
-            added_learners += 1
+            new_learners.setdefault(learner.name, learner)
+    learner_ids.update(repo.add_learners(session, list(new_learners.values()), now))
+    added_learners = len(new_learners)
     new_sessions = [quiz for _, quiz in parsed.sessions if quiz.uid not in bank.sessions]
     session_ids = {uid: there.id for uid, there in bank.sessions.items()}
     session_ids.update(

@@ -16,6 +16,7 @@ from sqlmodel import Session
 from quiz_app.core.exchange import (
     AnswerEntry,
     BankSession,
+    LearnerEntry,
     QuestionRef,
     SessionEntry,
     TopicRef,
@@ -32,7 +33,15 @@ from quiz_app.core.ids import (
 from quiz_app.core.learners import Learner
 from quiz_app.core.questions import QuestionType
 from quiz_app.core.quiz import QuizMode, QuizSettings
-from quiz_app.storage.models import ANSWER, LEARNER, PACK, QUESTION, QUIZ_SESSION, TOPIC
+from quiz_app.storage.models import (
+    ANSWER,
+    LEARNER,
+    PACK,
+    QUESTION,
+    QUIZ_SESSION,
+    TOPIC,
+    new_uid,
+)
 
 _A, _S, _L, _Q, _T = ANSWER.c, QUIZ_SESSION.c, LEARNER.c, QUESTION.c, TOPIC.c
 
@@ -188,6 +197,29 @@ def topics_of_packs(session: Session, pack_ids: Collection[PackId]) -> dict[Topi
         for row in session.execute(select(_T.id, _T.pack_id, _T.key).where(_T.pack_id.in_(batch))):
             found[PackId(row.pack_id), TopicKey(row.key)] = TopicId(row.id)
     return found
+
+
+def add_learners(
+    session: Session, learners: Sequence[LearnerEntry], now: datetime
+) -> dict[str, LearnerId]:
+    """New learners in one statement (a merge may bring a whole school), by name. The
+    names are known to be free: the caller looked them up in the same transaction."""
+    if not learners:
+        return {}
+    session.execute(
+        insert(LEARNER),
+        [
+            {
+                "name": learner.name,
+                "colour": learner.colour,
+                "language": learner.language,
+                "created_at": now,
+                "uid": learner.uid or new_uid(),
+            }
+            for learner in learners
+        ],
+    )
+    return learner_ids(session, [learner.name for learner in learners])
 
 
 def learners_by_uid(session: Session, uids: Collection[str]) -> dict[str, tuple[LearnerId, str]]:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from quiz_app.core.errors import Problem
 from quiz_app.core.importing import ImportKind, ImportPlan
+from quiz_app.ui.i18n import current_language
 
 
 def plan_message(template: str, plan: ImportPlan) -> str:
@@ -49,13 +50,14 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.details, 1)
         buttons = QDialogButtonBox(self)
         layout.addWidget(buttons)
+        language = current_language()  # a problem read from a file says it in both
         if problems:
             self.summary.setText(
                 self.tr("%1 cannot be imported: %2 problem(s). Nothing was changed.")
                 .replace("%1", source)
                 .replace("%2", str(len(problems)))
             )
-            self.details.setPlainText("\n".join(str(p) for p in problems))
+            self.details.setPlainText("\n".join(p.text(language) for p in problems))
             buttons.addButton(QDialogButtonBox.StandardButton.Close)
             buttons.rejected.connect(self.reject)
             self.can_import = False
@@ -77,10 +79,10 @@ class ImportPreviewDialog(QDialog):
             summary += " " + self.tr(
                 "%1 question(s) of the file cannot be read and would be left out:"
             ).replace("%1", str(len(plan.skipped)))
-            lines += [str(p) for p in plan.skipped] + [""]
+            lines += [p.text(language) for p in plan.skipped] + [""]
         if plan.notes:
             lines.append(self.tr("Changed on the way in:"))
-            lines += [str(p) for p in plan.notes] + [""]
+            lines += [p.text(language) for p in plan.notes] + [""]
         self.summary.setText(summary)
         for label, keys in (
             (self.tr("added"), plan.added),

@@ -68,6 +68,8 @@ class TeacherGate(QObject):
         from quiz_app.services.teacher import has_pin, pin_offered, remember_pin_offered
 
         database = self._context.database
+        if not self._window.isVisible():
+            return  # closed before the bank was open: nobody to ask
         if database is None or has_pin(database) or pin_offered(database):
             return
         if list_learners(database):

@@ -229,7 +229,7 @@ def test_a_gift_file_with_bad_questions_imports_only_with_consent(
     code, out, _ = run(capsys, "--db", db_url, "packs", "import", "--dry-run", str(GIFT_QUIZ))
     assert code == 1  # a script sees that questions would be left out
     assert "Would import class-quiz 1.0.0 (new pack): 12 added" in out
-    assert "It would leave out 5 question(s) that cannot be read:" in out
+    assert "It would leave out 5 question(s) that cannot be read or held here:" in out
     assert f"{GIFT_QUIZ}:60: an essay question" in out
     assert "2 note(s) on questions changed on the way in:" in out
     assert "To import the rest, run again with --skip-invalid." in out
@@ -321,3 +321,24 @@ def test_a_file_that_is_not_a_bank_is_a_message(
     assert err.startswith(f"quiz-app: Chang'e Quiz cannot open the question bank at {bank}: ")
     assert "the file is not a database" in err
     assert "Traceback" not in err
+
+
+RICH_MOODLE = DATA / "moodle" / "rich.xml"
+
+
+def test_unsupported_moodle_items_are_named_and_the_rest_imports_with_consent(
+    capsys: pytest.CaptureFixture[str], db_url: str
+) -> None:
+    code, _, err = run(capsys, "--db", db_url, "packs", "import", str(RICH_MOODLE))
+    assert code == 1
+    assert "a description is text with no question: this app leaves it out" in err
+    assert "a cloze question (embedded answers) cannot be held here" in err
+    assert "Nothing was imported. The other 3 question(s) can be read" in err
+    code, out, _ = run(
+        capsys, "--db", db_url, "packs", "import", "--skip-invalid", str(RICH_MOODLE)
+    )
+    assert code == 0
+    assert "3 added" in out
+    assert "It left out 5 question(s) that cannot be read or held here:" in out
+    assert "note(s) on questions changed on the way in:" in out
+    assert "a script was left out" in out

@@ -4,10 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from quiz_app.core.errors import PackError
+from quiz_app.core.errors import PackError, PartialPackError
 from quiz_app.core.questions import SingleChoice
 from quiz_app.packs.aiken import aiken_text, load_aiken, parse_aiken
 from quiz_app.packs.formats import load_any
+from quiz_app.packs.rich_text import to_plain
 from quiz_app.services.packs import get_pack, import_pack
 from quiz_app.storage import Database
 from tests.conftest import DATA, snapshot
@@ -67,13 +68,47 @@ def test_every_problem_is_reported_and_the_good_questions_do_not_hide_them() -> 
     assert [p.line for p in caught.value.problems] == [4, 11]
 
 
-def test_a_broken_aiken_file_imports_nothing(tmp_path: Path, database: Database) -> None:
+def test_a_bad_block_leaves_the_rest_to_the_teacher(tmp_path: Path, database: Database) -> None:
     broken = tmp_path / "broken.txt"
     broken.write_text(EXAMPLE.read_text() + "\nLast?\nA. x\nB. y\nANSWER: Q\n")
     before = snapshot(database)
-    with pytest.raises(PackError, match=r"broken\.txt:21: ANSWER: Q is not one of"):
+    with pytest.raises(
+        PartialPackError, match=r"broken\.txt:21: ANSWER: Q is not one of"
+    ) as caught:
         import_pack(database, broken)
-    assert snapshot(database) == before
+    assert snapshot(database) == before  # nothing without the teacher's consent
+    assert len(caught.value.pack.questions) == 3  # the good ones are offered
+    plan = import_pack(database, broken, skip_invalid=True)
+    assert len(plan.added) == 3
+    assert [p.line for p in plan.skipped] == [21]
+
+
+def test_a_file_of_bad_blocks_only_is_refused(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.txt"
+    broken.write_text("Q?\nA. x\nANSWER: A\n")
+    with pytest.raises(PackError) as caught:
+        load_aiken(broken)
+    assert not isinstance(caught.value, PartialPackError)
+
+
+@pytest.mark.parametrize("style", ["A.", "A)", "A. ", "A) ", "A.  "])
+def test_choice_letters_as_moodle_reads_them(style: str) -> None:
+    second = style.replace("A", "B")
+    text = f"Which landed on the far side?\n{style}Chang'e-3\n{second}Chang'e-4\nANSWER: B\n"
+    [(_, _, body)] = parse_aiken(text, "quiz.txt")
+    assert isinstance(body, SingleChoice)
+    assert [c.text.get("en") for c in body.choices] == ["Chang'e-3", "Chang'e-4"]
+    assert body.answer == "b"
+
+
+def test_plain_text_stays_plain(tmp_path: Path) -> None:
+    quiz = tmp_path / "quiz.txt"
+    quiz.write_text("What is 2*3*4?\nA. 24\nB. _9_\nANSWER: A\n")
+    [question] = load_aiken(quiz).questions
+    assert to_plain(question.prompt.get("en")) == "What is 2*3*4?"  # no italics from stars
+    assert isinstance(question.body, SingleChoice)
+    assert to_plain(question.body.choices[1].text.get("en")) == "_9_"
+    assert aiken_text(load_aiken(quiz)).text == quiz.read_text()  # written back as typed
 
 
 def test_not_utf8_is_reported(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,7 +26,9 @@ from quiz_app.core.questions import (
 from quiz_app.core.text import LocalizedList, LocalizedText
 from quiz_app.packs.formats import format_of, load_any
 from quiz_app.packs.gift import gift_text, load_gift
+from quiz_app.packs.html_text import html_to_markdown
 from quiz_app.packs.native import load_pack
+from quiz_app.packs.rich_text import to_plain
 from quiz_app.services.packs import builtin_packs_dir, get_pack, import_pack
 from quiz_app.storage import Database
 from tests.conftest import DATA, snapshot
@@ -70,19 +73,23 @@ def test_a_class_file_is_read_question_by_question() -> None:
         "Chang'e-5",
     ]
     assert landing.body.answer == "b"
-    # General feedback first, then each answer's feedback: shown after answering.
-    assert landing.explanation == LocalizedText.of(
-        "It landed in Von Kármán crater.\n"
-        "Chang'e-3: It landed on the near side.\n"
-        "Chang'e-4: Right: 3 January 2019."
-    )
-    rover = by_key["rover-name"]  # "Rover name" as an id
+    # The general feedback is the explanation; each answer's is its choice's own.
+    assert landing.explanation == LocalizedText.of("It landed in Von Kármán crater.")
+    assert [c.feedback for c in landing.body.choices] == [
+        LocalizedText.of("It landed on the near side."),
+        LocalizedText.of("Right: 3 January 2019."),
+        None,
+    ]
+    rover = by_key["rover-name"]  # "Rover name" as an id, and kept as the title
+    assert rover.title == "Rover name"
+    # the feedback of an answer worth 50% is kept too, as docs/formats.md says
+    assert rover.explanation == LocalizedText.of("Yutu: Close: that was Chang'e-3's rover.")
     assert rover.prompt.get("en") == "Chang'e-4's rover is called _____."
     assert rover.body == ShortText(LocalizedList.of({"en": ["Yutu-2", "Yutu 2"]}))
     dark = by_key["far-side-is-dark"]
     assert dark.body == TrueFalse(False)
-    assert dark.explanation == LocalizedText.of(
-        'True: It gets as much sunlight as the near side.\nFalse: Right: "dark side" is a myth.'
+    assert dark.explanation == LocalizedText.of(  # a paragraph per answer
+        'True: It gets as much sunlight as the near side.\n\nFalse: Right: "dark side" is a myth.'
     )
     assert by_key["landing-crater-diameter"].body == Numeric(186, 5)
     assert by_key["named-craters"].body == MultipleResponse(
@@ -93,16 +100,16 @@ def test_a_class_file_is_read_question_by_question() -> None:
     assert escapes.prompt.get("en") == (
         "Which answer shows a GIFT control character : the equals sign?"
     )
-    assert [c.text.get("en") for c in escapes.body.choices] == [  # type: ignore[union-attr]
+    assert [to_plain(c.text.get("en")) for c in escapes.body.choices] == [  # type: ignore[union-attr]
         "~ (tilde)",
         "= (equals)",
         "# (hash)",
         "{ and } (braces)",
     ]
-    texts = {q.prompt.get("en"): q for q in pack.questions}
+    texts = {to_plain(q.prompt.get("en")): q for q in pack.questions}
     assert texts["The Chang'e-4 site was named Statio _____ in 2019."].body.answer == "b"  # type: ignore[union-attr]
     assert texts["What is a number from 1 to 5?"].body == Numeric(3, 2)
-    assert "Which instrument is from Germany?" in texts  # [html]: tags gone
+    assert "Which instrument is from Germany?" in texts  # [html]: tags as Markdown
     matching = texts["Match each spacecraft with its role."].body
     assert isinstance(matching, Matching)
     assert [(p.left.get("en"), p.right.get("en")) for p in matching.pairs] == [
@@ -197,7 +204,9 @@ def test_importing_needs_consent_to_leave_questions_out(database: Database) -> N
 )
 def test_syntax_corners(tmp_path: Path, text: str, prompt: str, body: object) -> None:
     question = _one(tmp_path, text)
-    assert question.prompt.get("en") == prompt
+    # The prompt is Markdown: what a learner sees is the text as written.
+    shown = question.prompt.get("en")
+    assert (shown if text.startswith("[markdown]") else to_plain(shown)) == prompt
     if isinstance(body, type):
         assert isinstance(question.body, body)
     else:
@@ -239,8 +248,8 @@ def test_numerical_answers_with_partial_credit_and_feedback(tmp_path: Path) -> N
     )
     [question] = pack.questions
     assert question.body == Numeric(2020, 0)
-    assert question.explanation == LocalizedText.of(
-        "It launched in November 2020.\n2020: Right!\n2020±1: Close.\n"
+    assert question.explanation == LocalizedText.of(  # a paragraph each
+        "It launched in November 2020.\n\n2020: Right!\n\n2020±1: Close.\n\n"
         "Any other answer: Look at the launch year."
     )
     assert [n.message for n in pack.notes] == [
@@ -420,7 +429,9 @@ def test_a_gift_file_survives_import_export_import(tmp_path: Path) -> None:
 
 
 def test_awkward_texts_are_escaped_on_the_way_out(tmp_path: Path) -> None:
-    tricky = "a:b #c =d ~e {f} \\g <h> & i\nnext line"
+    # Pack text is Markdown: this is what the reader makes of such plain text.
+    tricky = html_to_markdown("a:b #c =d ~e {f} \\g &lt;h&gt; &amp; i<br>next line").markdown
+    assert to_plain(tricky) == "a:b #c =d ~e {f} \\g <h> & i\nnext line"
     questions = (
         Question(
             key="q1",  # type: ignore[arg-type]
@@ -452,3 +463,71 @@ def test_awkward_texts_are_escaped_on_the_way_out(tmp_path: Path) -> None:
     assert q1.explanation == LocalizedText.of(tricky)
     assert [c.text.get("en") for c in q1.body.choices] == ["%5% growth", tricky]  # type: ignore[union-attr]
     assert q2.body == ShortText(LocalizedList.of({"en": ["TRUE"]}))
+
+
+# -- rich text, titles and feedback (issue 12) ---------------------------------------------
+def test_names_become_readable_ids_and_stay_as_titles(tmp_path: Path) -> None:
+    pack = _read(
+        tmp_path,
+        "::Français::Quelle mission? {=Chang'e-4 ~Apollo}\n\n"
+        "::Français::Encore? {T}\n\n"
+        "::月球::Which? {T}\n\n"
+        "::ce4-landing::Where? {=far ~near}\n",
+    )
+    assert [(q.key, q.title) for q in pack.questions[:2]] == [
+        ("francais", "Français"),
+        ("francais-2", "Français"),
+    ]
+    assert pack.questions[2].key.startswith("gift-")  # nothing left of the name
+    assert pack.questions[2].title == "月球"
+    assert (pack.questions[3].key, pack.questions[3].title) == ("ce4-landing", None)
+
+
+def test_html_feedback_and_titles_survive_a_round_trip(tmp_path: Path) -> None:
+    pack = _read(
+        tmp_path,
+        "::Water on the Moon::[html]<p>Where is H<sub>2</sub>O ice on the <b>Moon</b>?</p>{\n"
+        "  =In polar craters#<i>Right</i>: never in sunlight.\n"
+        "  ~On the equator#Too warm: 120 °C at noon.\n"
+        "  ####<ul><li>LCROSS, 2009</li><li>Chandrayaan-1</li></ul>\n"
+        "}\n",
+    )
+    [question] = pack.questions
+    assert (question.key, question.title) == ("water-on-the-moon", "Water on the Moon")
+    assert question.prompt.get("en") == "Where is H~2~O ice on the **Moon**?"
+    assert isinstance(question.body, SingleChoice)
+    assert [c.feedback for c in question.body.choices] == [
+        LocalizedText.of("*Right*: never in sunlight."),
+        LocalizedText.of("Too warm: 120 °C at noon."),
+    ]
+    assert question.explanation == LocalizedText.of("- LCROSS, 2009\n- Chandrayaan-1")
+    written = gift_text(pack).text
+    assert "::Water on the Moon::[html]" in written
+    again = _read(tmp_path, written, "again.gift")
+    assert again.questions == pack.questions
+
+
+def test_hostile_html_in_gift_is_dropped_with_a_note(tmp_path: Path) -> None:
+    pack = _read(
+        tmp_path,
+        '[html]<p>Safe?<img src="file:///etc/passwd" onerror="x()"><script>x()</script></p>{T}\n',
+    )
+    [question] = pack.questions
+    assert question.prompt.get("en") == "Safe?"
+    messages = [n.message for n in pack.notes]
+    assert any("a script was left out" in m for m in messages)
+    assert any("onerror=" in m for m in messages)
+    assert any("from file:" in m for m in messages)
+    assert all(n.zh for n in pack.notes)
+
+
+def test_an_embedded_image_in_gift_html_travels_with_the_pack(tmp_path: Path) -> None:
+    data = base64.b64decode(  # a 2x2 PNG
+        "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg=="
+    )
+    uri = "data:image/png;base64," + base64.b64encode(data).decode()
+    pack = _read(tmp_path, f'[html]<p>Which crater?</p><p><img src="{uri}" alt="map"></p>{{T}}\n')
+    [question] = pack.questions
+    [(path, content)] = pack.media.items()
+    assert question.prompt.get("en") == f"Which crater?\n\n![map]({path})"
+    assert content == data

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -26,12 +27,20 @@ from quiz_app.core.questions import (
 )
 from quiz_app.core.text import LocalizedList, LocalizedText
 from quiz_app.packs.gift import gift_text, load_gift
+from quiz_app.packs.html_text import html_to_markdown
 
 # Words that carry GIFT's control characters, HTML and format markers, so escaping is
 # tested; texts are single-spaced, as the reader folds runs of spaces.
 WORD = st.text(alphabet="aZ9~=#{}:\\<>&%[]/*'é月", min_size=1, max_size=6)
 LINE = st.lists(WORD, min_size=1, max_size=4).map(" ".join)
-TEXT = st.lists(LINE, min_size=1, max_size=2).map("\n".join).map(LocalizedText.of)
+PLAIN = st.lists(LINE, min_size=1, max_size=2).map("\n".join)
+TEXT = PLAIN.map(
+    # Pack text is Markdown: what the reader makes of such plain text, shown as written.
+    lambda plain: LocalizedText.of(
+        html_to_markdown(html.escape(plain).replace("\n", "<br>")).markdown
+    )
+)
+PLAIN_TEXT = PLAIN.map(LocalizedText.of)  # the right-hand side of a pair is plain
 ARROWLESS = TEXT.filter(lambda t: "->" not in t.get("en"))
 
 
@@ -60,7 +69,12 @@ def bodies(draw: st.DrawFn) -> Body:
         return ShortText(LocalizedList.of({"en": accepted}))
     lefts = draw(st.lists(ARROWLESS, min_size=2, max_size=5, unique_by=lambda t: t.get("en")))
     rights = draw(
-        st.lists(TEXT, min_size=len(lefts), max_size=len(lefts), unique_by=lambda t: t.get("en"))
+        st.lists(
+            PLAIN_TEXT.filter(lambda t: "\n" not in t.get("en")),
+            min_size=len(lefts),
+            max_size=len(lefts),
+            unique_by=lambda t: t.get("en"),
+        )
     )
     return Matching(
         tuple(

@@ -36,8 +36,10 @@ def test_a_moodle_export_becomes_a_pack() -> None:
     ]
     first = pack.questions[0]
     assert first.prompt.get("en") == (
-        "Which mission made the first soft landing on the far side?"  # HTML gone
+        "Which mission made the **first** soft landing on the far side?"  # HTML as Markdown
     )
+    assert first.key == "far-side-first"
+    assert first.title == "Far side first"
     assert isinstance(first.body, SingleChoice)
     assert first.body.answer == "b"
     assert first.explanation is not None

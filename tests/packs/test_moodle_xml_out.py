@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import html
 from pathlib import Path
 
 import defusedxml.ElementTree as SafeET
@@ -30,6 +31,7 @@ from quiz_app.core.questions import (
     TrueFalse,
 )
 from quiz_app.core.text import LocalizedList, LocalizedText
+from quiz_app.packs.html_text import html_to_markdown
 from quiz_app.packs.moodle_xml import load_moodle_xml
 from quiz_app.packs.moodle_xml_out import FRACTIONS, moodle_xml_text
 from quiz_app.packs.native import load_pack
@@ -117,7 +119,7 @@ def test_the_output_is_what_moodle_expects(tmp_path: Path) -> None:
                      "matching", "ordering", "essay"}  # fmt: skip
     for essay in (q for q in questions if q.get("type") == "essay"):  # a card
         assert essay.findtext("graderinfo/text")
-        assert essay.find("graderinfo").get("format") == "plain_text"  # type: ignore[union-attr]
+        assert essay.find("graderinfo").get("format") == "html"  # type: ignore[union-attr]
     for question in questions:
         if question.get("type") == "category":
             continue
@@ -184,17 +186,17 @@ def test_the_name_is_the_key_only_when_it_can_be_one(tmp_path: Path) -> None:
         + "</quiz>",
         encoding="utf-8",
     )
-    keys = [q.key for q in load_moodle_xml(path).questions]
-    assert keys[0] == "ce4-landing"
-    assert keys[1].startswith("xml-")
-    assert keys[2].startswith("xml-")
+    read = load_moodle_xml(path).questions
+    assert [q.key for q in read] == ["ce4-landing", "q1-far-side", "ce4-landing-2"]
+    assert [q.title for q in read] == [None, "Q1 Far side", "ce4-landing"]
 
 
-# Words with XML and HTML specials, CDATA's end, quotes and CJK; lines of words with
-# runs of spaces inside (plain_text keeps them); texts of lines. The reader trims a
-# text's ends, so texts start and end with a word. One-line fields (an accepted answer,
-# a unit, the answer of a pair) are single-spaced: Moodle keeps them on one line.
-WORD = st.text(alphabet="aZ9<>&;'\"]]>#*/月球é", min_size=1, max_size=6).filter(
+# Words with XML, HTML and Markdown specials, CDATA's end, quotes and CJK; lines of
+# words with runs of spaces inside; texts of lines. Pack text is Markdown: each text is
+# what the reader makes of such plain text (a Moodle ``plain_text`` field), so writing it
+# and reading it back must give it again exactly. One-line fields (an accepted answer, a
+# unit, the answer of a pair) are plain and single-spaced: Moodle keeps them on one line.
+WORD = st.text(alphabet="aZ9<>&;'\"]]>#*_~^/月球é", min_size=1, max_size=6).filter(
     lambda w: w.strip() == w
 )
 SPACES = st.sampled_from([" ", "  ", "\t"])
@@ -203,9 +205,15 @@ LINE = st.lists(WORD, min_size=1, max_size=4).flatmap(
         lambda gaps: "".join(w + g for w, g in zip(words, [*gaps, ""], strict=True))
     )
 )
-RICH = st.lists(LINE, min_size=1, max_size=3).map("\n".join).map(LocalizedText.of)
-FOLDED = st.lists(st.lists(WORD, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=2)
-HTML_SAFE = FOLDED.map("\n".join).map(LocalizedText.of)
+
+
+def as_markdown(plain: str) -> str:
+    """Plain text as the pack's Markdown, shown as written (line breaks kept)."""
+    return html_to_markdown(html.escape(plain).replace("\n", "<br>")).markdown
+
+
+RICH = st.lists(LINE, min_size=1, max_size=3).map("\n".join).map(as_markdown)
+RICH_TEXT = RICH.map(LocalizedText.of)
 ONE_LINE = st.lists(WORD, min_size=1, max_size=4).map(" ".join).map(LocalizedText.of)
 
 
@@ -213,7 +221,7 @@ ONE_LINE = st.lists(WORD, min_size=1, max_size=4).map(" ".join).map(LocalizedTex
 def bodies(draw: st.DrawFn) -> Body:
     kind = draw(st.sampled_from(["single", "multiple", "tf", "numeric", "short", "match", "order"]))
     if kind in ("single", "multiple", "order"):
-        texts = draw(st.lists(RICH, min_size=2, max_size=10, unique_by=lambda t: t.get("en")))
+        texts = draw(st.lists(RICH_TEXT, min_size=2, max_size=10, unique_by=lambda t: t.get("en")))
         choices = tuple(Choice(chr(ord("a") + i), t) for i, t in enumerate(texts))
         if kind == "order":
             return Ordering(tuple(Choice(f"i{i + 1}", c.text) for i, c in enumerate(choices)))
@@ -231,7 +239,7 @@ def bodies(draw: st.DrawFn) -> Body:
         texts = draw(st.lists(ONE_LINE, min_size=1, max_size=3, unique_by=lambda t: t.get("en")))
         accepted = [t.get("en") for t in texts if "*" not in t.get("en")] or ["x"]
         return ShortText(LocalizedList.of({"en": accepted}))
-    lefts = draw(st.lists(RICH, min_size=2, max_size=5, unique_by=lambda t: t.get("en")))
+    lefts = draw(st.lists(RICH_TEXT, min_size=2, max_size=5, unique_by=lambda t: t.get("en")))
     rights = draw(
         st.lists(
             ONE_LINE, min_size=len(lefts), max_size=len(lefts), unique_by=lambda t: t.get("en")
@@ -246,7 +254,7 @@ def bodies(draw: st.DrawFn) -> Body:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.data(), body=bodies(), explanation=st.none() | RICH, image=st.booleans())
+@given(data=st.data(), body=bodies(), explanation=st.none() | RICH_TEXT, image=st.booleans())
 def test_a_question_survives_moodle_xml(
     tmp_path_factory: pytest.TempPathFactory,
     data: st.DataObject,
@@ -255,7 +263,7 @@ def test_a_question_survives_moodle_xml(
     image: bool,
 ) -> None:
     # With an image the prompt is HTML, where runs of spaces are one space.
-    prompt = data.draw(HTML_SAFE if image else RICH)
+    prompt = data.draw(RICH_TEXT)
     question = Question(
         QuestionKey("q-1.a_b"),
         TopicKey("t"),
@@ -306,6 +314,7 @@ def test_export_as_moodle_xml_from_the_command_line(
 
 
 def test_the_reader_still_reads_a_real_moodle_export() -> None:
-    # names such as "Far side first" are not ids: those questions keep hashed keys
+    # names such as "Far side first" are not ids: they become readable slugs, kept as titles
     pack = load_moodle_xml(DATA / "moodle" / "export.xml")
-    assert pack.questions[0].key.startswith("xml-")
+    assert pack.questions[0].key == "far-side-first"
+    assert pack.questions[0].title == "Far side first"

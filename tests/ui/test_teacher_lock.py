@@ -68,6 +68,7 @@ def test_a_new_bank_offers_the_pin_once_and_says_what_it_protects(
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (next(typed), True))
     window = MainWindow(database)
     qtbot.addWidget(window)
+    window.show()
     shown: list[str] = []
 
     def reply(box: QMessageBox) -> None:
@@ -82,6 +83,13 @@ def test_a_new_bank_offers_the_pin_once_and_says_what_it_protects(
     assert "does not stop someone who can copy the bank file" in shown[0]
     assert has_pin(database) == (answer == "Set a PIN…")
     window.gate.offer_pin()  # never twice, whatever was answered
+    assert len(shown) == 1
+    window.close()
+    fresh = MainWindow(database)  # nor at the next start
+    qtbot.addWidget(fresh)
+    fresh.show()
+    fresh.gate.offered.connect(reply)
+    fresh.gate.offer_pin()
     assert len(shown) == 1
 
 
