@@ -1077,57 +1077,62 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="137"/>
+        <location filename="../../quiz_app/ui/menus.py" line="126"/>
+        <source>&amp;Print quiz…</source>
+        <translation>打印测验(&amp;P)……</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="138"/>
         <source>&amp;Lock teacher mode</source>
         <translation>锁定教师模式(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="153"/>
+        <location filename="../../quiz_app/ui/menus.py" line="154"/>
         <source>&amp;Study</source>
         <translation>学习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="155"/>
+        <location filename="../../quiz_app/ui/menus.py" line="156"/>
         <source>&amp;Home</source>
         <translation>主页(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="161"/>
+        <location filename="../../quiz_app/ui/menus.py" line="162"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="162"/>
+        <location filename="../../quiz_app/ui/menus.py" line="163"/>
         <source>&amp;Exam</source>
         <translation>考试(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="163"/>
+        <location filename="../../quiz_app/ui/menus.py" line="164"/>
         <source>My &amp;mistakes</source>
         <translation>我的错题(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="164"/>
+        <location filename="../../quiz_app/ui/menus.py" line="165"/>
         <source>&amp;Review</source>
         <translation>回顾(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="165"/>
+        <location filename="../../quiz_app/ui/menus.py" line="166"/>
         <source>Histor&amp;y</source>
         <translation>历史记录(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="166"/>
+        <location filename="../../quiz_app/ui/menus.py" line="167"/>
         <source>Pr&amp;ogress</source>
         <translation>学习进度(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="171"/>
+        <location filename="../../quiz_app/ui/menus.py" line="172"/>
         <source>Retry this quiz&apos;s mis&amp;takes</source>
         <translation>重做本次测验的错题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="176"/>
+        <location filename="../../quiz_app/ui/menus.py" line="177"/>
         <source>&amp;New questions per day in reviews…</source>
         <translation>复习中每天的新题数量(&amp;N)…</translation>
     </message>
@@ -1147,27 +1152,27 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>班级成绩(&amp;C)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="127"/>
+        <location filename="../../quiz_app/ui/menus.py" line="128"/>
         <source>&amp;Merge learners&apos; results…</source>
         <translation>合并学习者成绩(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="132"/>
+        <location filename="../../quiz_app/ui/menus.py" line="133"/>
         <source>Export &amp;all learners&apos; results…</source>
         <translation>导出所有学习者成绩(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="140"/>
+        <location filename="../../quiz_app/ui/menus.py" line="141"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="142"/>
+        <location filename="../../quiz_app/ui/menus.py" line="143"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="146"/>
+        <location filename="../../quiz_app/ui/menus.py" line="147"/>
         <source>&amp;About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答(&amp;A)</translation>
     </message>
@@ -1453,6 +1458,115 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <location filename="../../quiz_app/ui/crash_dialog.py" line="219"/>
         <source>It left no traceback: it may have been stopped from outside, or the computer was switched off.</source>
         <translation>它没有留下错误追踪信息：可能是被外部强行终止，或者电脑被关机了。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQuizDialog</name>
+    <message>
+        <location filename="../../quiz_app/ui/print_dialog.py" line="104"/>
+        <location filename="../../quiz_app/ui/print_dialog.py" line="220"/>
+        <source>Print quiz</source>
+        <translation>打印测验</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/print_dialog.py" line="112"/>
+        <source>Questions:</source>
+        <translation>题目：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/print_dialog.py" line="116"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/print_dialog.py" line="118"/>
+        <source>How many questions (0: all of them)</source>
+        <translation>题目数量（0 表示全部）</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/print_dialog.py" line="119"/>
+        <source>&amp;How many:</source>
+        <translation>数量(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/print_dialog.py" line="124"/>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/print_dialog.py" line="125"/>
+        <source>The same seed on the same bank prints the same quiz again.</source>
+        <translation>在同一题库中使用相同的种子，可以再次打印出同一份测验。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/print_dialog.py" line="126"/>
+        <source>&amp;New seed</source>
+        <translation>换一个种子(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/print_dialog.py" line="134"/>
+        <source>&amp;Seed:</source>
+        <translation>种子(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/print_dialog.py" line="140"/>
+        <source>Language of the paper</source>
+        <translation>试卷语言</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/print_dialog.py" line="141"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/print_dialog.py" line="144"/>
+        <source>The pack&apos;s title</source>
+        <translation>题包的标题</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/print_dialog.py" line="145"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/print_dialog.py" line="146"/>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/print_dialog.py" line="148"/>
+        <source>With the &amp;answer key, on pages of its own</source>
+        <translation>附答案(&amp;A)，单独成页</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/print_dialog.py" line="156"/>
+        <source>Save as &amp;PDF…</source>
+        <translation>保存为 PDF(&amp;P)……</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/print_dialog.py" line="177"/>
+        <source>quiz-%1.pdf</source>
+        <translation>测验-%1.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/print_dialog.py" line="179"/>
+        <source>Save the quiz</source>
+        <translation>保存测验</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/print_dialog.py" line="179"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/print_dialog.py" line="190"/>
+        <source>Printing…</source>
+        <translation>正在打印……</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/print_dialog.py" line="224"/>
+        <source>Quiz saved: %1 (%2 pages, seed %3)</source>
+        <translation>测验已保存：%1（%2 页，种子 %3）</translation>
     </message>
 </context>
 <context>
@@ -2245,12 +2359,12 @@ The bank as it is now is backed up first: to undo the restore, restore that back
 <context>
     <name>TeacherActions</name>
     <message>
-        <location filename="../../quiz_app/ui/teacher_actions.py" line="58"/>
+        <location filename="../../quiz_app/ui/teacher_actions.py" line="60"/>
         <source>Edit pack</source>
         <translation>编辑题包</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_actions.py" line="69"/>
+        <location filename="../../quiz_app/ui/teacher_actions.py" line="71"/>
         <source>Saved %1 %2: %3 added, %4 changed, %5 retired.</source>
         <translation>已保存 %1 %2：新增 %3，修改 %4，停用 %5。</translation>
     </message>

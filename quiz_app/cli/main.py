@@ -1,4 +1,4 @@
-"""``quiz-app packs ...``, ``quiz-app results ...`` and ``quiz-app db ...``.
+"""``quiz-app packs ...``, ``quiz-app results ...``, ``quiz-app quiz ...`` and ``quiz-app db ...``.
 
 A user's mistake (a bad pack, an unknown id, a bank that cannot be opened) is printed to
 stderr as a message with a non-zero exit code; only a bug shows a traceback.
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from quiz_app import __version__
+from quiz_app.cli.paper import add_quiz_parser, quiz_print
 from quiz_app.core.errors import (
     LearnerClashError,
     PackError,
@@ -191,6 +192,8 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument(
         "--pin-env", metavar="VAR", help="for scripts: read the teacher PIN from variable VAR"
     )
+
+    add_quiz_parser(commands)
 
     database = commands.add_parser("db", help="the question bank itself")
     db_commands = database.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -627,6 +630,7 @@ _HANDLERS = {
     ("results", "export"): _results_export,
     ("results", "export-learners"): _results_export_learners,
     ("results", "merge"): _results_merge,
+    ("quiz", "print"): quiz_print,
     ("db", "check"): _db_check,
     ("db", "backups"): _db_backups,
     ("db", "restore"): _db_restore,

@@ -99,3 +99,11 @@ def _draw_exact(
         select(_Q.id).where(_Q.topic_id.in_([r.topic for r in ranges]), wanted).order_by(_Q.id)
     ).all()
     return [QuestionId(i) for i in rng.sample(list(ids), min(count, len(ids)))]
+
+
+def matching_question_ids(session: Session, draw: DrawFilter) -> list[QuestionId]:
+    """Every question matching ``draw``, as the packs list them (pack by pack, in order)."""
+    rows = session.scalars(
+        select(_Q.id).where(question_conditions(draw)).order_by(_Q.pack_id, _Q.position)
+    )
+    return [QuestionId(i) for i in rows]

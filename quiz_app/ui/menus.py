@@ -123,6 +123,7 @@ class Menus(QObject):
                 teacher.show_class_results,
                 None,
             ),
+            (self.tr("&Print quiz…"), teacher.print_quiz, QKeySequence.StandardKey.Print),
             (
                 self.tr("&Merge learners' results…"),
                 files.ask_merge,

@@ -1,10 +1,10 @@
-"""The Teacher menu's screens: the question editor and the class's results."""
+"""The Teacher menu's screens: the question editor, the class's results, quizzes on paper."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from quiz_app.core.changes import Changes
@@ -42,6 +42,8 @@ class TeacherActions(QObject):
         self._navigation = navigation
         self._files = files
         self._reports = reports
+        self.print_dialog: QWidget | None = None
+        """The last Print quiz dialog opened (it deletes itself once closed)."""
 
     def edit_pack(self, pack_id: str | None = None) -> None:
         """Teacher › Edit pack: the question editor, behind the PIN."""
@@ -69,6 +71,30 @@ class TeacherActions(QObject):
         message = plan_message(self.tr("Saved %1 %2: %3 added, %4 changed, %5 retired."), plan)
         self._window.statusBar().showMessage(message)
         self.pack_saved.emit(message)
+
+    def print_quiz(self) -> None:
+        """Teacher › Print quiz: a PDF of the topics ticked on Home, behind the PIN."""
+        from quiz_app.core.bank import DrawFilter
+        from quiz_app.ui.print_dialog import PrintQuizDialog
+
+        database = self._context.database
+        if database is None or not self._gate.unlock():
+            return
+        home = self._navigation.home
+        packs, topics = home.selected_topics()
+        levels = frozenset(level for level, box in home.difficulty.items() if box.isChecked())
+        dialog = PrintQuizDialog(
+            database,
+            self._context.language,
+            DrawFilter(packs, topics, levels),
+            home.scope.text(),
+            home.count.value(),
+            self._window,
+        )
+        dialog.saved.connect(self._window.statusBar().showMessage)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.print_dialog = dialog
+        dialog.open()
 
     def show_class_results(self) -> None:
         """Every learner's results: for the teacher only."""
