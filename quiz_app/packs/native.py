@@ -21,6 +21,7 @@ from quiz_app.packs import limits
 from quiz_app.packs.files import PackFiles, read_pack_files, read_regular
 from quiz_app.packs.locate import LineMap, map_file
 from quiz_app.packs.media import media_problem
+from quiz_app.packs.rich_text import image_names
 from quiz_app.packs.schema import AnyQuestion, Manifest, QuestionFile
 
 _QUESTIONS = TypeAdapter(list[AnyQuestion])
@@ -100,7 +101,13 @@ def parse_pack(files: PackFiles) -> Pack:
     problems = report.problems()
     if problems or manifest is None:
         raise PackError(problems)
-    media = {q.image: files.files[q.image] for q in pack_questions if q.image is not None}
+    # The question's own image, and those its texts draw (``![alt](media/x.png)``).
+    media = {
+        name: files.files[name]
+        for question in pack_questions
+        for name in image_names(question)
+        if name in files.files
+    }
     info = pack_info_from_dict(manifest.model_dump(exclude_none=True))
     return Pack(info, tuple(pack_questions), media)
 
@@ -416,6 +423,22 @@ def _check_questions(
         if q is not None:
             for path, message in _check_one(q, topics, declared, media):
                 report.add(name, ("questions", index, *path), message, qid)
+            inline = image_names(question_from_dict(q.model_dump(exclude_none=True)))
+            for drawn in sorted(inline - {q.image}):  # images its Markdown draws
+                if drawn not in media:
+                    report.add(
+                        name,
+                        ("questions", index, "id"),
+                        f"image '{drawn}' in its text is not in the pack",
+                        qid,
+                    )
+                elif drawn not in media_checked:
+                    media_checked.add(drawn)
+                    problem = media_problem(drawn, report.files.files[drawn])
+                    if problem:
+                        report.add(
+                            name, ("questions", index, "id"), f"image '{drawn}' {problem}", qid
+                        )
             image = q.image
             if image and image in media and image not in media_checked:
                 media_checked.add(image)  # by its content, whatever its name (packs.media)

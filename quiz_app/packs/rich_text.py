@@ -16,8 +16,9 @@ characters, list items on their own lines, an image by its alt text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
-from html import escape
+from html import escape, unescape
 from typing import Any
 
 import nh3
@@ -25,6 +26,16 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.subscript import sub_plugin
 from mdit_py_plugins.superscript import superscript_plugin
+
+from quiz_app.core.questions import (
+    Card,
+    Matching,
+    MultipleResponse,
+    Ordering,
+    Question,
+    SingleChoice,
+)
+from quiz_app.core.text import LocalizedText
 
 ALLOWED_TAGS = frozenset(
     {
@@ -178,3 +189,35 @@ def _inline_plain(children: list[Token]) -> str:
                 table, mark = (_SUB, "~") if child.type == "sub_close" else (_SUP, "^")
                 (stack[-1] if stack else out).append(_script(inner, table, mark))
     return "".join(out)
+
+
+_IMAGE_SOURCE = re.compile(r'<img[^>]*\bsrc="([^"]*)"')
+
+
+def question_texts(question: Question) -> Iterator[LocalizedText]:
+    """Every text of ``question`` that is Markdown."""
+    yield question.prompt
+    if question.explanation is not None:
+        yield question.explanation
+    match question.body:
+        case SingleChoice(choices) | MultipleResponse(choices) | Ordering(choices):
+            for choice in choices:
+                yield choice.text
+                if choice.feedback is not None:
+                    yield choice.feedback
+        case Matching(pairs):
+            for pair in pairs:
+                yield pair.left
+                yield pair.right
+        case Card(back):
+            yield back
+
+
+def image_names(question: Question) -> set[str]:
+    """The pack files ``question`` shows: its image and those its texts would draw (as
+    rendered, so exactly what the allow-list lets through)."""
+    names = {question.image} if question.image is not None else set()
+    for text in question_texts(question):
+        for _, markdown in text.items:
+            names.update(unescape(src) for src in _IMAGE_SOURCE.findall(to_html(markdown)))
+    return {name for name in names if media_name(name)}

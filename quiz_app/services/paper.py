@@ -8,60 +8,19 @@ order with the same choice orders, so a lost copy can be printed again.
 from __future__ import annotations
 
 import random
-import re
-from collections.abc import Iterator, Sequence
-from html import unescape
+from collections.abc import Sequence
 from pathlib import Path
 
 from quiz_app.core.bank import DrawFilter
 from quiz_app.core.errors import QuizError
 from quiz_app.core.ids import PackId, TopicId
 from quiz_app.core.paper import PaperQuestion, PaperQuiz
-from quiz_app.core.questions import (
-    Card,
-    Matching,
-    MultipleResponse,
-    Ordering,
-    Question,
-    SingleChoice,
-)
 from quiz_app.core.shuffle import presentation_order
-from quiz_app.core.text import LocalizedText
-from quiz_app.packs.rich_text import media_name, to_html
+from quiz_app.packs.rich_text import image_names
 from quiz_app.services.files import write_whole
 from quiz_app.storage import Database
 from quiz_app.storage import packs as repo
 from quiz_app.storage.draws import draw_question_ids, matching_question_ids
-
-_IMAGE_SOURCE = re.compile(r'<img[^>]*\bsrc="([^"]*)"')
-
-
-def _texts(question: Question) -> Iterator[LocalizedText]:
-    """Every text of ``question`` that may hold Markdown."""
-    yield question.prompt
-    if question.explanation is not None:
-        yield question.explanation
-    match question.body:
-        case SingleChoice(choices) | MultipleResponse(choices) | Ordering(choices):
-            for choice in choices:
-                yield choice.text
-                if choice.feedback is not None:
-                    yield choice.feedback
-        case Matching(pairs):
-            for pair in pairs:
-                yield pair.left
-                yield pair.right
-        case Card(back):
-            yield back
-
-
-def image_names(question: Question) -> set[str]:
-    """The pack media ``question`` shows: its image and those inside its texts."""
-    names = {question.image} if question.image is not None else set()
-    for text in _texts(question):
-        for _, markdown in text.items:
-            names.update(unescape(src) for src in _IMAGE_SOURCE.findall(to_html(markdown)))
-    return {name for name in names if media_name(name)}
 
 
 def paper_filter(

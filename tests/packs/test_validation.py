@@ -482,3 +482,25 @@ def test_a_pack_with_no_questions_is_refused(sample_pack: Path) -> None:
     assert problems == [
         f"{sample_pack / 'missions.toml'}: holds no questions: a pack needs at least one"
     ]
+
+
+def test_an_image_in_a_text_travels_with_the_pack_and_must_be_in_it(sample_pack: Path) -> None:
+    target = sample_pack / "missions.toml"
+    moon = (sample_pack / "media" / "moon.svg").read_bytes()
+    (sample_pack / "media" / "crater.svg").write_bytes(moon)
+    (sample_pack / "media" / "unused.svg").write_bytes(moon)
+    _replace(
+        target,
+        'explanation.en = "',
+        'explanation.en = "![A crater](media/crater.svg) ',
+    )
+    assert check_pack(sample_pack) == []
+    # named by a text: kept with the pack; named by nothing: left behind
+    assert set(load_pack(sample_pack).media) == {"media/moon.svg", "media/crater.svg"}
+    _replace(target, "![A crater](media/crater.svg)", "![A map](media/map.png)")
+    [problem] = _problems(sample_pack)
+    assert "image 'media/map.png' in its text is not in the pack" in problem
+    assert problem.startswith(f"{target}:")
+    (sample_pack / "media" / "map.png").write_bytes(b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    [problem] = _problems(sample_pack)
+    assert "image 'media/map.png' holds a SVG image but is named .png" in problem
