@@ -155,3 +155,9 @@ def test_built_in_packs_show_no_markup_characters() -> None:
                 assert "&lt;" not in to_html(text), (question.key, path)  # no raw HTML
     assert seen > 1000
     assert formatted >= 30  # the packs' **bold** words, rendered
+
+
+def test_a_refused_image_shows_its_alt_text_not_raw_markdown() -> None:
+    assert to_html("a ![leak](file:///etc/hostname) b") == "a leak b"
+    assert to_plain("a ![leak](file:///etc/hostname) b") == "a leak b"
+    assert to_html("[run](javascript:alert(1))") == "run"
