@@ -21,7 +21,7 @@ from quiz_app.packs import limits
 from quiz_app.packs.files import PackFiles, read_pack_files, read_regular
 from quiz_app.packs.locate import LineMap, map_file
 from quiz_app.packs.media import media_problem
-from quiz_app.packs.rich_text import image_names
+from quiz_app.packs.rich_text import image_names, markdown_images, media_name
 from quiz_app.packs.schema import AnyQuestion, Manifest, QuestionFile
 
 _QUESTIONS = TypeAdapter(list[AnyQuestion])
@@ -302,6 +302,17 @@ def _texts(q: Any) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:
         yield ("pairs", i, "right"), pair.right
 
 
+_NOT_MARKDOWN = frozenset({"image_alt", "unit", "accept"})
+"""Texts of a question that are plain: an image written there is not drawn."""
+
+
+def _images_drawn(text: dict[str, Any]) -> set[str]:
+    """The pack files a text (per language) draws, by name inside the pack."""
+    return {
+        name for markdown in text.values() for name in markdown_images(markdown) if media_name(name)
+    }
+
+
 def _langs(values: Iterable[str]) -> str:
     return " and ".join(sorted(values))
 
@@ -423,7 +434,12 @@ def _check_questions(
         if q is not None:
             for path, message in _check_one(q, topics, declared, media):
                 report.add(name, ("questions", index, *path), message, qid)
-            inline = image_names(question_from_dict(q.model_dump(exclude_none=True)))
+            inline = {
+                drawn
+                for path, text in _texts(q)
+                if path[0] not in _NOT_MARKDOWN
+                for drawn in _images_drawn(text)
+            }
             for drawn in sorted(inline - {q.image}):  # images its Markdown draws
                 if drawn not in media:
                     report.add(

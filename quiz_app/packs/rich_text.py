@@ -217,11 +217,18 @@ def question_texts(question: Question) -> Iterator[LocalizedText]:
             yield back
 
 
+def markdown_images(markdown: str) -> set[str]:
+    """The pack files ``markdown`` draws (as rendered, so exactly what the allow-list lets
+    through); a text without ``![`` draws none and is not rendered to find out."""
+    if "![" not in markdown:
+        return set()
+    return {unescape(src) for src in _IMAGE_SOURCE.findall(to_html(markdown))}
+
+
 def image_names(question: Question) -> set[str]:
-    """The pack files ``question`` shows: its image and those its texts would draw (as
-    rendered, so exactly what the allow-list lets through)."""
+    """The pack files ``question`` shows: its image and those its texts draw."""
     names = {question.image} if question.image is not None else set()
     for text in question_texts(question):
         for _, markdown in text.items:
-            names.update(unescape(src) for src in _IMAGE_SOURCE.findall(to_html(markdown)))
+            names |= markdown_images(markdown)
     return {name for name in names if media_name(name)}
