@@ -184,24 +184,24 @@ def _merge(
     now: datetime,
     same: frozenset[str],
 ) -> MergeReport:
-    clashes = _check_learners(session, parsed, problems, same)
+    # A learner is who their uid says (a file from before uids: who their name says);
+    # the answers and quizzes of the file name them by the name they have in it.
+    uids = {learner.uid for _, learner in parsed.learners if learner.uid}
+    by_uid = repo.learners_by_uid(session, uids)
+    by_name = repo.learners_by_name(session, {learner.name for _, learner in parsed.learners})
+    clashes = _check_learners(parsed, problems, same, by_uid, by_name)
     bank = _check_with_bank(session, parsed, problems)
     if problems.found and len(problems.found) == len(clashes):
         raise LearnerClashError(problems.found, tuple(sorted({name for _, name in clashes})))
     problems.raise_if_any()
 
-    # A learner is who their uid says (a file from before uids: who their name says);
-    # the answers and quizzes of the file name them by the name they have in it.
-    named = repo.learner_ids(session, {learner.name for _, learner in parsed.learners})
-    uids = {learner.uid for _, learner in parsed.learners if learner.uid}
-    by_uid = repo.learners_by_uid(session, uids)
     learner_ids: dict[str, LearnerId] = {}
     new_learners: dict[str, LearnerEntry] = {}
     for _, learner in parsed.learners:
         if learner.uid is not None and learner.uid in by_uid:
             learner_ids[learner.name] = by_uid[learner.uid][0]
-        elif learner.name in named:  # the same uid, or a file without them
-            learner_ids[learner.name] = named[learner.name]
+        elif learner.name in by_name:  # the same uid, or a file without them
+            learner_ids[learner.name] = by_name[learner.name][0]
         else:
             new_learners.setdefault(learner.name, learner)
     learner_ids.update(repo.add_learners(session, list(new_learners.values()), now))
@@ -331,20 +331,21 @@ def _check_with_bank(session: Session, parsed: ResultsFile, problems: ProblemLis
 
 
 def _check_learners(
-    session: Session, parsed: ResultsFile, problems: ProblemList, same: frozenset[str]
+    parsed: ResultsFile,
+    problems: ProblemList,
+    same: frozenset[str],
+    by_uid: dict[str, tuple[LearnerId, str]],
+    by_name: dict[str, tuple[LearnerId, str]],
 ) -> list[tuple[int, str]]:
     """Two learners who share a name are never merged into one silently: a file's
     learner whose uid is not that of the bank's learner of that name is a clash, unless
     the teacher said they are the same person (``same``). Returns the clashes."""
-    with_uid = [(number, learner) for number, learner in parsed.learners if learner.uid]
-    known = repo.learners_by_uid(session, {learner.uid for _, learner in with_uid if learner.uid})
-    here = repo.learner_uids(session, {learner.name for _, learner in with_uid})
     clashes = []
-    for number, learner in with_uid:
-        if learner.uid in known or learner.name in same:
+    for number, learner in parsed.learners:
+        if not learner.uid or learner.uid in by_uid or learner.name in same:
             continue
-        there = here.get(learner.name)
-        if there is not None and there != learner.uid:
+        there = by_name.get(learner.name)
+        if there is not None and there[1] != learner.uid:
             problems.add(
                 number,
                 f"'{learner.name}' in this file was created on another computer than the "

@@ -231,12 +231,13 @@ def learners_by_uid(session: Session, uids: Collection[str]) -> dict[str, tuple[
     return found
 
 
-def learner_uids(session: Session, names: Collection[str]) -> dict[str, str]:
-    """name -> uid of the learners among ``names`` that the bank holds."""
-    found: dict[str, str] = {}
+def learners_by_name(session: Session, names: Collection[str]) -> dict[str, tuple[LearnerId, str]]:
+    """name -> (id, uid) of the learners among ``names`` that the bank holds."""
+    found: dict[str, tuple[LearnerId, str]] = {}
     for batch in _chunks(names):
-        for row in session.execute(select(_L.name, _L.uid).where(_L.name.in_(batch))):
-            found[row.name] = row.uid
+        query = select(_L.id, _L.name, _L.uid).where(_L.name.in_(batch))
+        for row in session.execute(query):
+            found[row.name] = (LearnerId(row.id), row.uid)
     return found
 
 
