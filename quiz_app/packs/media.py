@@ -49,6 +49,15 @@ def media_kind(content: bytes) -> MediaKind | None:
     return None
 
 
+def drawable_kind(content: bytes) -> MediaKind | None:
+    """What ``content`` is, when it is an image the app may draw (an SVG only when it is
+    inert): the screen and the paper ask this, never the name."""
+    kind = media_kind(content)
+    if kind == "svg" and svg_problem(content) is not None:
+        return None
+    return kind
+
+
 def media_problem(name: str, content: bytes) -> str | None:
     """Why the image ``name`` may not be shown (None: it may). Its content decides what
     it is; its name must agree, so that nothing is rendered as something else."""

@@ -16,7 +16,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 from quiz_app.core.ids import PackId
-from quiz_app.packs.media import media_kind, svg_problem
+from quiz_app.packs.media import drawable_kind
 
 RASTER_SCALE = 3
 """A drawing (SVG) is rasterised at this many pixels per printed pixel (96 per inch), so
@@ -31,8 +31,8 @@ def decode_image(data: bytes, name: str, widest: int) -> tuple[QImage, int]:
     a null image when the bytes are not an image the app shows. As on screen, the bytes
     decide what it is, never its name (``packs.media``). A drawing is rasterised for
     ``widest`` pixels at most."""
-    kind = media_kind(data)
-    if kind is None or (kind == "svg" and svg_problem(data) is not None):
+    kind = drawable_kind(data)
+    if kind is None:
         return QImage(), 0
     if kind == "svg":
         renderer = QSvgRenderer(QByteArray(data))

@@ -6,7 +6,7 @@ from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from quiz_app.packs.media import media_kind, svg_problem
+from quiz_app.packs.media import drawable_kind
 
 
 def pixmap_from_bytes(data: bytes, path: str, width: int) -> QPixmap:
@@ -14,8 +14,8 @@ def pixmap_from_bytes(data: bytes, path: str, width: int) -> QPixmap:
 
     What the bytes are decides, never the name (``packs.media``): an SVG called ``.png``
     is checked as an SVG, and a PNG is decoded as a PNG only, so Qt never guesses."""
-    kind = media_kind(data)
-    if kind is None or (kind == "svg" and svg_problem(data) is not None):
+    kind = drawable_kind(data)
+    if kind is None:
         return QPixmap()
     if kind == "svg":
         renderer = QSvgRenderer(QByteArray(data))
@@ -37,11 +37,12 @@ def pixmap_from_bytes(data: bytes, path: str, width: int) -> QPixmap:
 
 def natural_width(data: bytes, path: str) -> int:
     """An image's own width in pixels (0 when the bytes are not an image it would show)."""
-    kind = media_kind(data)
-    if kind is None or (kind == "svg" and svg_problem(data) is not None):
+    kind = drawable_kind(data)
+    if kind is None:
         return 0
     if kind == "svg":
         renderer = QSvgRenderer(QByteArray(data))
         return renderer.defaultSize().width() if renderer.isValid() else 0
     image = QImage()
     return image.width() if image.loadFromData(data, kind.upper()) else 0
+
