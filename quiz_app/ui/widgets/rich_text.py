@@ -71,6 +71,8 @@ class RichText(QFrame):
         self._document = _PackDocument(self)
         self._document.setDocumentMargin(0)
         self._widths: dict[int, int] = {}
+        """Height of the text at each width asked (heightForWidth), until it changes."""
+        self._ideal: int | None = None
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -126,10 +128,11 @@ class RichText(QFrame):
 
     def sizeHint(self) -> QSize:
         margins = self.contentsMargins()
-        self._document.setTextWidth(-1)
-        ideal = round(self._document.idealWidth())
-        self._document.setTextWidth(self.contentsRect().width())
-        width = min(ideal, 640) + margins.left() + margins.right()
+        if self._ideal is None:  # laid out unwrapped once per text, font or style
+            self._document.setTextWidth(-1)
+            self._ideal = round(self._document.idealWidth())
+            self._document.setTextWidth(self.contentsRect().width())
+        width = min(self._ideal, 640) + margins.left() + margins.right()
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
@@ -142,6 +145,7 @@ class RichText(QFrame):
 
     def _relayout(self) -> None:
         self._widths.clear()
+        self._ideal = None
         self._document.setTextWidth(max(self.contentsRect().width(), 1))
         self.updateGeometry()
         self.update()
