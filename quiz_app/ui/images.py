@@ -45,4 +45,3 @@ def natural_width(data: bytes, path: str) -> int:
         return renderer.defaultSize().width() if renderer.isValid() else 0
     image = QImage()
     return image.width() if image.loadFromData(data, kind.upper()) else 0
-
