@@ -41,20 +41,22 @@ def test_the_boundaries_and_any_letters_are_accepted(password: str) -> None:
     ("failures", "since", "wait"),
     [(0, 0.0, 0), (3, 0.0, 0), (4, 0.0, 2), (4, 1.5, 1), (4, 1.99, 1), (4, 2.0, 0), (5, 10, 0)],
 )
-def test_the_wait_left_is_rounded_up_to_whole_seconds(failures: int, since: float, wait: int) -> None:
+def test_the_wait_left_is_rounded_up(failures: int, since: float, wait: int) -> None:
     assert seconds_to_wait(failures, since) == wait
 
 
 def test_a_learner_made_with_a_password_needs_it(database: Database) -> None:
     ada = create_learner(database, "Ada", password="moon rabbit").value
     bob = create_learner(database, "Bob").value
-    assert ada.has_password and not bob.has_password
+    assert ada.has_password
+    assert not bob.has_password
     assert [(x.name, x.has_password) for x in list_learners(database)] == [
         ("Ada", True),
         ("Bob", False),
     ]
     found = get_learner(database, ada.id)
-    assert found is not None and found.has_password
+    assert found is not None
+    assert found.has_password
     check_password(database, ada.id, "moon rabbit")
     check_password(database, bob.id, "anything")  # no password: nothing to check
     before = snapshot(database)
@@ -83,7 +85,8 @@ def test_guessing_a_password_slows_down_and_the_right_one_resets_the_count(
     with pytest.raises(PasswordWaitError) as waiting:  # the right one is not heard yet
         check_password(database, ada.id, "moon rabbit", now=NOW + timedelta(seconds=4))
     assert waiting.value.seconds == 1
-    assert "1 s" in waiting.value.message("en") and "1 秒" in waiting.value.message("zh")
+    assert "1 s" in waiting.value.message("en")
+    assert "1 秒" in waiting.value.message("zh")
     check_password(database, ada.id, "moon rabbit", now=NOW + timedelta(seconds=5))
     for i in range(3):  # counted afresh: three free tries again
         with pytest.raises(WrongPasswordError) as wrong:
@@ -122,7 +125,8 @@ def test_changing_or_removing_a_password_needs_the_current_one(database: Databas
     check_password(database, ada.id, "second one")
     set_password(database, ada.id, None, current="second one")
     found = get_learner(database, ada.id)
-    assert found is not None and not found.has_password
+    assert found is not None
+    assert not found.has_password
 
 
 def test_the_teacher_clears_a_forgotten_password_and_its_wait(database: Database) -> None:
@@ -132,6 +136,7 @@ def test_the_teacher_clears_a_forgotten_password_and_its_wait(database: Database
             check_password(database, ada.id, "guess", now=NOW + timedelta(seconds=i))
     clear_password(database, ada.id)
     found = get_learner(database, ada.id)
-    assert found is not None and not found.has_password
+    assert found is not None
+    assert not found.has_password
     set_password(database, ada.id, "new start")
     check_password(database, ada.id, "new start", now=NOW + timedelta(seconds=7))

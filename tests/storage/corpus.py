@@ -2,8 +2,8 @@
 
 A template bank is filled once through the app's own services (packs in several
 formats, a question retired by a newer pack version, learners' quizzes finished,
-unfinished and flagged, schedules, the teacher PIN, a learner's password, results merged from another
-computer); its rows are then written with raw SQL into a fresh bank built at each
+unfinished and flagged, schedules, the teacher PIN, a learner's password, results merged
+from another computer); its rows are then written with raw SQL into a fresh bank built at each
 revision, each table getting only the columns that revision had.
 """
 
