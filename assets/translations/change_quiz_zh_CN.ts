@@ -568,6 +568,7 @@
     </message>
     <message>
         <location filename="../../quiz_app/ui/screens/home.py" line="102"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="347"/>
         <source>Create a learner to start</source>
         <translation>请先新建一位学习者</translation>
     </message>
@@ -633,87 +634,92 @@
     </message>
     <message>
         <location filename="../../quiz_app/ui/screens/home.py" line="183"/>
-        <location filename="../../quiz_app/ui/screens/home.py" line="362"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="410"/>
         <source>&amp;Review</source>
         <translation>复习(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="223"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="227"/>
         <source>No topic ticked: a quiz draws from every topic (%1 questions).</source>
         <translation>未勾选主题：测验将从所有主题中抽题（共 %1 道题）。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="231"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="235"/>
         <source>A quiz draws from the topic %1.</source>
         <translation>测验将从主题“%1”中抽题。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="233"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="237"/>
         <source>A quiz draws from %1 topics: %2.</source>
         <translation>测验将从 %1 个主题中抽题：%2。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="252"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="256"/>
         <source>Hello, %1</source>
         <translation>你好，%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="252"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="256"/>
         <source>Hello</source>
         <translation>你好</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="257"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="261"/>
         <source>You have a %1 quiz open: %2 of %3 answered.</source>
         <translation>你有一次未完成的%1：已答 %2 / %3 题。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="262"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="266"/>
         <source>&amp;Continue the quiz</source>
         <translation>继续答题(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="266"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="270"/>
         <source>%1 questions are due for review: a few minutes keeps them fresh.</source>
         <translation>有 %1 道题到了复习时间：花几分钟就能巩固记忆。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="270"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="274"/>
         <source>1 question is due for review: a minute keeps it fresh.</source>
         <translation>有 1 道题到了复习时间：花一分钟就能巩固记忆。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="272"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="276"/>
         <source>Re&amp;view now</source>
         <translation>立即复习(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="277"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="281"/>
         <source>Nothing is due. Tick topics below, or just start: a quiz of %1 questions.</source>
         <translation>现在没有要复习的题目。可以在下面勾选主题，或者直接开始：一次 %1 道题的测验。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="280"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="284"/>
         <source>&amp;Start practising</source>
         <translation>开始练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="370"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="347"/>
+        <source>Choose who you are</source>
+        <translation>选择你是谁</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/screens/home.py" line="418"/>
         <source>&amp;Review (%1 due)</source>
         <translation>复习(&amp;R)（%1 道到期）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="388"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="436"/>
         <source>No quizzes yet: choose topics and start one.</source>
         <translation>还没有做过测验：选择主题后开始吧。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="395"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="443"/>
         <source>Recent results: %1</source>
         <translation>最近成绩：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/home.py" line="417"/>
+        <location filename="../../quiz_app/ui/screens/home.py" line="469"/>
         <source>New learner</source>
         <translation>新建学习者</translation>
     </message>
@@ -831,6 +837,49 @@
     </message>
 </context>
 <context>
+    <name>LearnerAccess</name>
+    <message>
+        <location filename="../../quiz_app/ui/learner_access.py" line="123"/>
+        <source>Learner password</source>
+        <translation>学习者密码</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_access.py" line="124"/>
+        <source>Password for %1:</source>
+        <translation>%1 的密码：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_access.py" line="175"/>
+        <source>My password</source>
+        <translation>我的密码</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_access.py" line="184"/>
+        <source>Your password is set: it is asked whenever %1 is chosen.</source>
+        <translation>密码已设置：每次选择 %1 时都会询问。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_access.py" line="186"/>
+        <source>Your password is removed: anyone at this computer can choose %1.</source>
+        <translation>密码已删除：这台电脑上的任何人都可以选择 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_access.py" line="197"/>
+        <source>Clear a learner&apos;s password</source>
+        <translation>清除学习者的密码</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_access.py" line="200"/>
+        <source>No learner has a password.</source>
+        <translation>没有学习者设置了密码。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_access.py" line="206"/>
+        <source>Whose password? They can choose a new one after.</source>
+        <translation>清除谁的密码？之后他们可以设置新密码。</translation>
+    </message>
+</context>
+<context>
     <name>LeaveQuizBox</name>
     <message>
         <location filename="../../quiz_app/ui/screens/leave_quiz.py" line="16"/>
@@ -861,133 +910,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="66"/>
-        <location filename="../../quiz_app/ui/main_window.py" line="150"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="68"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="154"/>
         <source>Chang&apos;e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="85"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="88"/>
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="103"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="107"/>
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="200"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="204"/>
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="200"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="204"/>
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="201"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="205"/>
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="201"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="205"/>
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="202"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="206"/>
         <source>Up / Down</source>
         <translation>上 / 下方向键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="202"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="206"/>
         <source>move between the choices</source>
         <translation>在选项之间移动</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="203"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="207"/>
         <source>Space, then 1-4</source>
         <translation>空格，然后 1-4</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="203"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="207"/>
         <source>show a card&apos;s answer, then rate it</source>
         <translation>显示卡片的答案，然后评价自己记得如何</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="204"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="208"/>
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="204"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="208"/>
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="205"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="209"/>
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="205"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="209"/>
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="206"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="210"/>
         <source>F2</source>
         <translation>F2</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="206"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="210"/>
         <source>show the question in the pack&apos;s other language</source>
         <translation>用题包的另一种语言显示这道题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="207"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="211"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="207"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="211"/>
         <source>pause the quiz (an exam&apos;s clock stops)</source>
         <translation>暂停测验（考试计时也会停止）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="208"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="212"/>
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="208"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="212"/>
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="209"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="213"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="209"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="213"/>
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="212"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="216"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="218"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="222"/>
         <source>About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="220"/>
+        <location filename="../../quiz_app/ui/main_window.py" line="224"/>
         <source>Chang&apos;e Quiz %1
 An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -1023,156 +1072,171 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
     </message>
     <message>
         <location filename="../../quiz_app/ui/menus.py" line="69"/>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="71"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="72"/>
+        <location filename="../../quiz_app/ui/menus.py" line="74"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="78"/>
+        <location filename="../../quiz_app/ui/menus.py" line="80"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="79"/>
+        <location filename="../../quiz_app/ui/menus.py" line="81"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="83"/>
+        <location filename="../../quiz_app/ui/menus.py" line="85"/>
         <source>Follow the &amp;system</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="84"/>
+        <location filename="../../quiz_app/ui/menus.py" line="86"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="85"/>
+        <location filename="../../quiz_app/ui/menus.py" line="87"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="95"/>
+        <location filename="../../quiz_app/ui/menus.py" line="97"/>
         <source>&amp;Bigger text</source>
         <translation>放大文字(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="100"/>
+        <location filename="../../quiz_app/ui/menus.py" line="102"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="104"/>
+        <location filename="../../quiz_app/ui/menus.py" line="106"/>
         <source>&amp;Normal text size</source>
         <translation>默认文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="108"/>
+        <location filename="../../quiz_app/ui/menus.py" line="110"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="126"/>
+        <location filename="../../quiz_app/ui/menus.py" line="128"/>
         <source>&amp;Print quiz…</source>
         <translation>打印测验(&amp;P)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="138"/>
+        <location filename="../../quiz_app/ui/menus.py" line="139"/>
+        <source>Clear a learner&apos;s pass&amp;word…</source>
+        <translation>清除学习者的密码(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="141"/>
         <source>&amp;Lock teacher mode</source>
         <translation>锁定教师模式(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="154"/>
+        <location filename="../../quiz_app/ui/menus.py" line="157"/>
         <source>&amp;Study</source>
         <translation>学习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="156"/>
+        <location filename="../../quiz_app/ui/menus.py" line="159"/>
         <source>&amp;Home</source>
         <translation>主页(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="162"/>
+        <location filename="../../quiz_app/ui/menus.py" line="165"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="163"/>
+        <location filename="../../quiz_app/ui/menus.py" line="166"/>
         <source>&amp;Exam</source>
         <translation>考试(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="164"/>
+        <location filename="../../quiz_app/ui/menus.py" line="167"/>
         <source>My &amp;mistakes</source>
         <translation>我的错题(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="165"/>
+        <location filename="../../quiz_app/ui/menus.py" line="168"/>
         <source>&amp;Review</source>
         <translation>回顾(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="166"/>
+        <location filename="../../quiz_app/ui/menus.py" line="169"/>
         <source>Histor&amp;y</source>
         <translation>历史记录(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="167"/>
+        <location filename="../../quiz_app/ui/menus.py" line="170"/>
         <source>Pr&amp;ogress</source>
         <translation>学习进度(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="172"/>
+        <location filename="../../quiz_app/ui/menus.py" line="175"/>
         <source>Retry this quiz&apos;s mis&amp;takes</source>
         <translation>重做本次测验的错题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="177"/>
+        <location filename="../../quiz_app/ui/menus.py" line="180"/>
         <source>&amp;New questions per day in reviews…</source>
         <translation>复习中每天的新题数量(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="119"/>
+        <location filename="../../quiz_app/ui/menus.py" line="183"/>
+        <source>My pass&amp;word…</source>
+        <translation>我的密码(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="121"/>
         <source>&amp;Teacher</source>
         <translation>教师(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="120"/>
+        <location filename="../../quiz_app/ui/menus.py" line="122"/>
         <source>&amp;Edit pack…</source>
         <translation>编辑题包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="122"/>
+        <location filename="../../quiz_app/ui/menus.py" line="124"/>
         <source>&amp;Class results…</source>
         <translation>班级成绩(&amp;C)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="128"/>
+        <location filename="../../quiz_app/ui/menus.py" line="130"/>
         <source>&amp;Merge learners&apos; results…</source>
         <translation>合并学习者成绩(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="133"/>
+        <location filename="../../quiz_app/ui/menus.py" line="135"/>
         <source>Export &amp;all learners&apos; results…</source>
         <translation>导出所有学习者成绩(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="141"/>
+        <location filename="../../quiz_app/ui/menus.py" line="144"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="143"/>
+        <location filename="../../quiz_app/ui/menus.py" line="146"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="147"/>
+        <location filename="../../quiz_app/ui/menus.py" line="150"/>
         <source>&amp;About Chang&apos;e Quiz</source>
         <translation>关于嫦娥问答(&amp;A)</translation>
     </message>
@@ -1211,59 +1275,84 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
 <context>
     <name>NewLearnerDialog</name>
     <message>
-        <location filename="../../quiz_app/ui/learner_dialog.py" line="31"/>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="33"/>
         <source>New learner</source>
         <translation>新建学习者</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/learner_dialog.py" line="34"/>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="36"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/learner_dialog.py" line="35"/>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="37"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/learner_dialog.py" line="38"/>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="40"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/learner_dialog.py" line="39"/>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="41"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/learner_dialog.py" line="40"/>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="42"/>
         <source>Orange</source>
         <translation>橙色</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/learner_dialog.py" line="41"/>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="43"/>
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/learner_dialog.py" line="42"/>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="44"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/learner_dialog.py" line="43"/>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="45"/>
         <source>Teal</source>
         <translation>青色</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/learner_dialog.py" line="59"/>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="61"/>
         <source>&amp;Colour:</source>
         <translation>颜色(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/learner_dialog.py" line="65"/>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="67"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="72"/>
+        <source>Password (optional)</source>
+        <translation>密码（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="75"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="76"/>
+        <source>&amp;Password (optional):</source>
+        <translation>密码（可选）(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="77"/>
+        <source>&amp;Again:</source>
+        <translation>再输一次(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_dialog.py" line="80"/>
+        <source>On a computer shared with others: asked whenever this learner is chosen, so nobody else sees their results.</source>
+        <translation>用于与他人共用的电脑：每次选择这位学习者时都会询问，这样别人就看不到其成绩。</translation>
     </message>
 </context>
 <context>
@@ -1430,6 +1519,49 @@ An offline quiz about China&apos;s lunar missions and lunar science.</source>
         <location filename="../../quiz_app/ui/widgets/pack_list.py" line="18"/>
         <source>Question packs</source>
         <translation>题包</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../quiz_app/ui/learner_access.py" line="50"/>
+        <source>My password</source>
+        <translation>我的密码</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_access.py" line="54"/>
+        <source>With a password, %1 is chosen on this computer only with it, so nobody else sees or exports your results. Leave both new fields empty to remove it. If you forget it, the teacher can clear it.</source>
+        <translation>设置密码后，在这台电脑上只有输入密码才能选择 %1，这样别人就无法查看或导出你的成绩。将两个新密码框都留空即可删除密码。如果忘记了，老师可以清除它。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_access.py" line="64"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_access.py" line="65"/>
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_access.py" line="66"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_access.py" line="67"/>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_access.py" line="68"/>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/learner_access.py" line="69"/>
+        <source>&amp;Again:</source>
+        <translation>再输一次(&amp;A)：</translation>
     </message>
 </context>
 <context>
@@ -2372,52 +2504,52 @@ The bank as it is now is backed up first: to undo the restore, restore that back
 <context>
     <name>TeacherGate</name>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="79"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="84"/>
         <source>Teacher PIN</source>
         <translation>教师密码</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="81"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="86"/>
         <source>Set a teacher PIN for this computer now?</source>
         <translation>现在为这台电脑设置教师密码吗？</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="84"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="89"/>
         <source>It keeps importing and editing packs, class results, merging learners&apos; results and restoring backups for the teacher. It does not stop someone who can copy the bank file from reading it. You can set it later: the first teacher action asks for it.</source>
         <translation>设置后，导入和编辑题包、查看全班成绩、合并学习者成绩以及从备份恢复都只有教师才能进行。它无法阻止能复制题库文件的人读取其中内容。也可以以后再设置：第一次进行教师操作时会提示设置。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="90"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="95"/>
         <source>&amp;Set a PIN…</source>
         <translation>设置密码(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="91"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="96"/>
         <source>&amp;Not now</source>
         <translation>以后再说(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="118"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="122"/>
         <source>Teacher mode</source>
         <translation>教师模式</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="122"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="126"/>
         <source>Choose a teacher PIN (4 to 12 digits):</source>
         <translation>设置教师 PIN 码（4 至 12 位数字）：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="127"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="131"/>
         <source>The same PIN again:</source>
         <translation>再输入一次同一个 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="132"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="136"/>
         <source>The two PINs differ; nothing was set.</source>
         <translation>两次输入的 PIN 码不一致，未作设置。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="136"/>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="140"/>
         <source>Teacher PIN:</source>
         <translation>教师 PIN 码：</translation>
     </message>

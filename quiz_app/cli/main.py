@@ -40,6 +40,7 @@ from quiz_app.services.backups import (
 from quiz_app.services.bank import DATABASE_ENV_VAR, Database, check_bank, open_bank
 from quiz_app.services.exchange import MergeReport, export_results, merge_results
 from quiz_app.services.files import write_text_whole
+from quiz_app.services.learners import clear_password, list_learners
 from quiz_app.services.packs import (
     EXPORT_FORMATS,
     export_pack,
@@ -208,7 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--pin-env", metavar="VAR", help="for scripts: read the teacher PIN from variable VAR"
     )
 
-    teacher = commands.add_parser("teacher", help="the teacher PIN")
+    teacher = commands.add_parser("teacher", help="the teacher PIN, learners' passwords")
     teacher_commands = teacher.add_subparsers(dest="action", metavar="ACTION", required=True)
     set_pin_command = teacher_commands.add_parser(
         "set-pin",
@@ -219,6 +220,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     set_pin_command.add_argument(
         "--new-pin-env", metavar="VAR", help="for scripts: read the new PIN from variable VAR"
+    )
+    clear = teacher_commands.add_parser(
+        "clear-password",
+        help="take away a learner's password (one forgotten); they can choose a new one",
+    )
+    clear.add_argument("learner", metavar="NAME", help="the learner's name")
+    clear.add_argument(
+        "--pin-env", metavar="VAR", help="for scripts: read the teacher PIN from variable VAR"
     )
     return parser
 
@@ -620,6 +629,23 @@ def _pin_from(variable: str | None, prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
+def _teacher_clear_password(options: argparse.Namespace, out: TextIO) -> int:
+    database = open_bank(options.db, builtin=False)
+    try:
+        _require_teacher(database, options)
+        found = [one for one in list_learners(database) if one.name == options.learner]
+        if not found:
+            raise QuizError(f"there is no learner called {options.learner}")
+        if not found[0].has_password:
+            print(f"{options.learner} has no password: nothing to clear.", file=out)
+            return EXIT_OK
+        clear_password(database, found[0].id)
+    finally:
+        database.close()
+    print(f"{options.learner}'s password is cleared: they can choose a new one.", file=out)
+    return EXIT_OK
+
+
 _HANDLERS = {
     ("packs", "list"): _packs_list,
     ("packs", "validate"): _packs_validate,
@@ -635,4 +661,5 @@ _HANDLERS = {
     ("db", "backups"): _db_backups,
     ("db", "restore"): _db_restore,
     ("teacher", "set-pin"): _teacher_set_pin,
+    ("teacher", "clear-password"): _teacher_clear_password,
 }
