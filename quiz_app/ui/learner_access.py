@@ -58,6 +58,7 @@ class PasswordDialog(QDialog):
             self,
         )
         about.setWordWrap(True)
+        about.setMinimumWidth(about.fontMetrics().height() * 24)
         layout.addRow(about)
         self.current: QLineEdit | None = None
         if learner.has_password:

@@ -255,7 +255,15 @@ class HomeScreen(QWidget):
         self.greeting.setText(
             self.tr("Hello, %1").replace("%1", name) if name else self.tr("Hello")
         )
-        if unfinished is not None:
+        if self.current_learner() is None:
+            self._next = "practice"
+            self.next_text.setText(
+                self.tr("Choose who you are above, or make a new learner.")
+                if self.learner.count()
+                else self.tr("Make a learner with New learner… to start.")
+            )
+            self.next_button.setText(self.tr("&Start practising"))
+        elif unfinished is not None:
             self._next = "continue"
             self.next_text.setText(
                 self.tr("You have a %1 quiz open: %2 of %3 answered.")
