@@ -71,7 +71,7 @@ def test_server() -> Iterator[str | None]:
     if not server:
         yield None
         return
-    from tests.server import drop_database, make_template
+    from tests.pg import drop_database, make_template
 
     template = make_template(server)
     yield template
@@ -84,7 +84,7 @@ def db_url(tmp_path: Path, test_server: str | None) -> Iterator[str]:
     if test_server is None:
         yield f"sqlite:///{tmp_path / 'bank.sqlite3'}"
         return
-    from tests.server import copy_database, drop_database
+    from tests.pg import copy_database, drop_database
 
     url = copy_database(test_server)
     yield url

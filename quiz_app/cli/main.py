@@ -37,7 +37,13 @@ from quiz_app.services.backups import (
     open_for_backups,
     restore_backup,
 )
-from quiz_app.services.bank import DATABASE_ENV_VAR, Database, check_bank, open_bank
+from quiz_app.services.bank import (
+    DATABASE_ENV_VAR,
+    Database,
+    check_bank,
+    database_url,
+    open_bank,
+)
 from quiz_app.services.exchange import MergeReport, export_results, merge_results
 from quiz_app.services.files import write_text_whole
 from quiz_app.services.learners import clear_password, list_learners
@@ -50,6 +56,7 @@ from quiz_app.services.packs import (
     validate_pack,
 )
 from quiz_app.services.results import class_results, results_csv
+from quiz_app.services.server import ServerReport, init_server, upgrade_server
 from quiz_app.services.teacher import check_pin, has_pin, set_pin
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -221,6 +228,21 @@ def build_parser() -> argparse.ArgumentParser:
     set_pin_command.add_argument(
         "--new-pin-env", metavar="VAR", help="for scripts: read the new PIN from variable VAR"
     )
+    server = commands.add_parser("server", help="a classroom server's bank (PostgreSQL)")
+    server_commands = server.add_subparsers(dest="action", metavar="ACTION", required=True)
+    init = server_commands.add_parser(
+        "init", help="make the class's bank on an empty PostgreSQL database"
+    )
+    init.add_argument("url", metavar="URL", help="postgresql+psycopg://USER@HOST[:PORT]/DATABASE")
+    upgrade = server_commands.add_parser(
+        "upgrade",
+        help="bring the server's bank to this version (pg_dump first; one at a time)",
+    )
+    upgrade.add_argument(
+        "url", metavar="URL", nargs="?", help="the server's bank (default: --db or $QUIZ_APP_DB)"
+    )
+    upgrade.add_argument("--backups", type=Path, metavar="DIR", help="where the pg_dump goes")
+
     clear = teacher_commands.add_parser(
         "clear-password",
         help="take away a learner's password (one forgotten); they can choose a new one",
@@ -549,7 +571,8 @@ def _db_check(options: argparse.Namespace, out: TextIO) -> int:
     print(f"schema: {report.schema} (latest {report.latest_schema})", file=out)
     for problem in report.problems:
         print(f"problem: {problem}", file=sys.stderr)
-    print("integrity: ok" if not report.problems else "integrity: FAILED", file=out)
+    verdict = "ok" if not report.problems else "FAILED"
+    print(f"integrity: {verdict} (checked: {report.checked})", file=out)
     return EXIT_OK if report.healthy else EXIT_PROBLEMS
 
 
@@ -629,6 +652,29 @@ def _pin_from(variable: str | None, prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
+def _describe_server(report: ServerReport, out: TextIO) -> None:
+    if report.schema_before == report.schema:
+        print(f"{report.where}: schema {report.schema}, already current.", file=out)
+    else:
+        was = "empty" if report.schema_before is None else f"was {report.schema_before}"
+        print(f"{report.where}: schema {report.schema} ({was}).", file=out)
+    if report.dump is not None:
+        print(f"A copy taken first: {report.dump} (restore with pg_restore).", file=out)
+    for plan in report.packs:
+        print(f"Built-in pack {plan.pack_id} {plan.new_version} installed.", file=out)
+
+
+def _server_init(options: argparse.Namespace, out: TextIO) -> int:
+    _describe_server(init_server(options.url), out)
+    return EXIT_OK
+
+
+def _server_upgrade(options: argparse.Namespace, out: TextIO) -> int:
+    url = options.url or database_url(options.db)
+    _describe_server(upgrade_server(url, dump_folder=options.backups), out)
+    return EXIT_OK
+
+
 def _teacher_clear_password(options: argparse.Namespace, out: TextIO) -> int:
     database = open_bank(options.db, builtin=False)
     try:
@@ -662,4 +708,6 @@ _HANDLERS = {
     ("db", "restore"): _db_restore,
     ("teacher", "set-pin"): _teacher_set_pin,
     ("teacher", "clear-password"): _teacher_clear_password,
+    ("server", "init"): _server_init,
+    ("server", "upgrade"): _server_upgrade,
 }

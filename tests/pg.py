@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Callable
+from pathlib import Path
 
 from sqlalchemy import create_engine, make_url
 
@@ -28,11 +30,14 @@ def _url(server: str, name: str) -> str:
 def make_template(server: str) -> str:
     """A database at today's schema, no packs, no learners: the template of each test's."""
     from quiz_app.storage import open_database
+    from quiz_app.storage.database import upgrade_schema
 
     name = f"quiz_template_{os.getpid()}"
     _admin(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     _admin(server, f'CREATE DATABASE "{name}"')
-    open_database(_url(server, name)).close()
+    database = open_database(_url(server, name), migrate=False)
+    upgrade_schema(database, server_upgrade=True)  # as `quiz-app server init` does
+    database.close()
     return _url(server, name)
 
 
@@ -54,3 +59,34 @@ def new_database(server: str) -> str:
 def drop_database(server: str, name: str) -> None:
     """Drop ``name``, closing whatever a test left connected to it."""
     _admin(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def start_cluster() -> tuple[str, Callable[[], None]] | None:
+    """A throwaway cluster started with ``.ci/start-postgres`` on a free port, and how to
+    stop it; None where PostgreSQL is not installed."""
+    import glob
+    import shutil
+    import socket
+    import subprocess
+
+    if not glob.glob("/usr/lib/postgresql/*/bin/initdb"):
+        return None
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    script = Path(__file__).parent.parent / ".ci" / "start-postgres"
+    url = subprocess.run(
+        [str(script), str(port)], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+    def stop() -> None:
+        for pid_file in glob.glob("/tmp/quiz-pg.*/data/postmaster.pid"):
+            if Path(pid_file).read_text().splitlines()[3:4] == [str(port)]:
+                folder = str(Path(pid_file).parent)
+                bin_dir = sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1]
+                as_owner = ["runuser", "-u", "postgres", "--"] if os.getuid() == 0 else []
+                stop_it = [f"{bin_dir}/pg_ctl", "-D", folder, "-m", "immediate", "stop"]
+                subprocess.run([*as_owner, *stop_it], capture_output=True, check=False)
+                shutil.rmtree(Path(folder).parent, ignore_errors=True)
+
+    return url, stop
