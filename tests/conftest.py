@@ -63,6 +63,12 @@ SERVER_ENV = "QUIZ_APP_TEST_DB"
 """A PostgreSQL server's URL (``.ci/start-postgres``): the tests' banks are made there."""
 
 
+def sqlite_only(reason: str) -> pytest.MarkDecorator:
+    """For a test of SQLite itself (its file, its locks, its pragmas): skipped in the run
+    against a server, saying why."""
+    return pytest.mark.skipif(bool(os.environ.get(SERVER_ENV)), reason=f"SQLite only: {reason}")
+
+
 @pytest.fixture(scope="session")
 def test_server() -> Iterator[str | None]:
     """The server named by ``$QUIZ_APP_TEST_DB`` with an empty bank at today's schema,

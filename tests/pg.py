@@ -62,31 +62,28 @@ def drop_database(server: str, name: str) -> None:
 
 
 def start_cluster() -> tuple[str, Callable[[], None]] | None:
-    """A throwaway cluster started with ``.ci/start-postgres`` on a free port, and how to
-    stop it; None where PostgreSQL is not installed."""
+    """A throwaway cluster started with ``.ci/start-postgres``, and how to stop it; None
+    where PostgreSQL is not installed."""
     import glob
     import shutil
-    import socket
     import subprocess
 
     if not glob.glob("/usr/lib/postgresql/*/bin/initdb"):
         return None
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     script = Path(__file__).parent.parent / ".ci" / "start-postgres"
-    url = subprocess.run(
-        [str(script), str(port)], capture_output=True, text=True, check=True
-    ).stdout.strip()
+    url = subprocess.run([str(script)], capture_output=True, text=True, check=True).stdout
+    url = url.strip()
+    port = str(make_url(url).port)
 
     def stop() -> None:
         for pid_file in glob.glob("/tmp/quiz-pg.*/data/postmaster.pid"):
-            if Path(pid_file).read_text().splitlines()[3:4] == [str(port)]:
-                folder = str(Path(pid_file).parent)
-                bin_dir = sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1]
-                as_owner = ["runuser", "-u", "postgres", "--"] if os.getuid() == 0 else []
-                stop_it = [f"{bin_dir}/pg_ctl", "-D", folder, "-m", "immediate", "stop"]
-                subprocess.run([*as_owner, *stop_it], capture_output=True, check=False)
-                shutil.rmtree(Path(folder).parent, ignore_errors=True)
+            if Path(pid_file).read_text().splitlines()[3:4] != [port]:
+                continue
+            folder = str(Path(pid_file).parent)
+            bin_dir = sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1]
+            as_owner = ["runuser", "-u", "postgres", "--"] if os.getuid() == 0 else []
+            stop_it = [f"{bin_dir}/pg_ctl", "-D", folder, "-m", "immediate", "stop"]
+            subprocess.run([*as_owner, *stop_it], capture_output=True, check=False)
+            shutil.rmtree(Path(folder).parent, ignore_errors=True)
 
     return url, stop

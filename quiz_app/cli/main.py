@@ -56,7 +56,14 @@ from quiz_app.services.packs import (
     validate_pack,
 )
 from quiz_app.services.results import class_results, results_csv
-from quiz_app.services.server import ServerReport, init_server, upgrade_server
+from quiz_app.services.server import (
+    ServerConnection,
+    ServerReport,
+    connect_to_server,
+    disconnect_from_server,
+    init_server,
+    upgrade_server,
+)
 from quiz_app.services.teacher import check_pin, has_pin, set_pin
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -242,6 +249,16 @@ def build_parser() -> argparse.ArgumentParser:
         "url", metavar="URL", nargs="?", help="the server's bank (default: --db or $QUIZ_APP_DB)"
     )
     upgrade.add_argument("--backups", type=Path, metavar="DIR", help="where the pg_dump goes")
+
+    connect = server_commands.add_parser(
+        "connect",
+        help="use the classroom server's bank on this computer (the password: in ~/.pgpass)",
+    )
+    connect.add_argument("host", metavar="HOST")
+    connect.add_argument("database", metavar="DATABASE")
+    connect.add_argument("--user", required=True, metavar="USER")
+    connect.add_argument("--port", type=int, default=5432, metavar="PORT")
+    server_commands.add_parser("disconnect", help="back to this computer's own bank")
 
     clear = teacher_commands.add_parser(
         "clear-password",
@@ -675,6 +692,19 @@ def _server_upgrade(options: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _server_connect(options: argparse.Namespace, out: TextIO) -> int:
+    connection = ServerConnection(options.host, options.database, options.user, options.port)
+    where = connect_to_server(connection)
+    print(f"This computer now uses the classroom server's bank: {where}", file=out)
+    return EXIT_OK
+
+
+def _server_disconnect(options: argparse.Namespace, out: TextIO) -> int:
+    disconnect_from_server()
+    print("This computer uses its own bank again.", file=out)
+    return EXIT_OK
+
+
 def _teacher_clear_password(options: argparse.Namespace, out: TextIO) -> int:
     database = open_bank(options.db, builtin=False)
     try:
@@ -710,4 +740,6 @@ _HANDLERS = {
     ("teacher", "clear-password"): _teacher_clear_password,
     ("server", "init"): _server_init,
     ("server", "upgrade"): _server_upgrade,
+    ("server", "connect"): _server_connect,
+    ("server", "disconnect"): _server_disconnect,
 }

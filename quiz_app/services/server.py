@@ -12,10 +12,21 @@ from quiz_app.core.errors import StorageError
 from quiz_app.core.importing import ImportPlan
 from quiz_app.services.packs import install_builtin_packs
 from quiz_app.storage import open_database
+from quiz_app.storage.connection import ServerConnection, read_connection, save_connection
 from quiz_app.storage.database import Database, upgrade_schema
 from quiz_app.storage.engine import APP_NAME, is_server, shown_url
 from quiz_app.storage.migrate import head_revision, known_revision, newer_schema_error
 from quiz_app.storage.server import dump_bank, teacher_lock
+
+__all__ = [
+    "ServerConnection",
+    "ServerReport",
+    "connect_to_server",
+    "connected_server",
+    "disconnect_from_server",
+    "init_server",
+    "upgrade_server",
+]
 
 
 @dataclass(frozen=True)
@@ -99,3 +110,25 @@ def upgrade_server(
     finally:
         database.close()
     return ServerReport(shown_url(url), before, head_revision(), dump, tuple(plans))
+
+
+def connect_to_server(connection: ServerConnection) -> str:
+    """Use the classroom server's bank on this computer from now on: checked first (it
+    must answer and hold a bank of this app's schema), then remembered. Returns where."""
+    url = connection.url()
+    database = open_database(url)  # refuses an empty, older or newer bank, plainly
+    try:
+        database.schema_state()
+    finally:
+        database.close()
+    save_connection(connection)
+    return shown_url(url)
+
+
+def disconnect_from_server() -> None:
+    """Back to this computer's own bank (the server keeps everything it has)."""
+    save_connection(None)
+
+
+def connected_server() -> ServerConnection | None:
+    return read_connection()

@@ -19,6 +19,7 @@ from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import Connection
 
 from quiz_app.core.errors import StorageError
+from quiz_app.storage.connection import read_connection
 
 APP_NAME = "change-quiz"
 ENV_VAR = "QUIZ_APP_DB"
@@ -37,11 +38,15 @@ def default_database_path() -> Path:
 
 
 def database_url(explicit: str | None = None) -> str:
-    """The bank's URL: ``--db``, else ``$QUIZ_APP_DB``, else the user data directory.
+    """The bank's URL: ``--db``, else ``$QUIZ_APP_DB``, else the classroom server this
+    computer was connected to, else the user data directory.
 
     A plain file path is accepted and means an SQLite file.
     """
-    chosen = explicit or os.environ.get(ENV_VAR) or str(default_database_path())
+    chosen = explicit or os.environ.get(ENV_VAR)
+    if not chosen:
+        server = read_connection()
+        chosen = server.url() if server is not None else str(default_database_path())
     if "://" in chosen:
         return chosen
     return f"sqlite:///{Path(chosen).expanduser().resolve()}"
