@@ -920,133 +920,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="68" />
-        <location filename="../../quiz_app/ui/main_window.py" line="154" />
+        <location filename="../../quiz_app/ui/main_window.py" line="69" />
+        <location filename="../../quiz_app/ui/main_window.py" line="156" />
         <source>Chang'e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="88" />
+        <location filename="../../quiz_app/ui/main_window.py" line="90" />
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="107" />
+        <location filename="../../quiz_app/ui/main_window.py" line="109" />
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="204" />
+        <location filename="../../quiz_app/ui/main_window.py" line="206" />
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="204" />
+        <location filename="../../quiz_app/ui/main_window.py" line="206" />
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="205" />
+        <location filename="../../quiz_app/ui/main_window.py" line="207" />
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="205" />
+        <location filename="../../quiz_app/ui/main_window.py" line="207" />
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="206" />
+        <location filename="../../quiz_app/ui/main_window.py" line="208" />
         <source>Up / Down</source>
         <translation>上 / 下方向键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="206" />
+        <location filename="../../quiz_app/ui/main_window.py" line="208" />
         <source>move between the choices</source>
         <translation>在选项之间移动</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="207" />
+        <location filename="../../quiz_app/ui/main_window.py" line="209" />
         <source>Space, then 1-4</source>
         <translation>空格，然后 1-4</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="207" />
+        <location filename="../../quiz_app/ui/main_window.py" line="209" />
         <source>show a card's answer, then rate it</source>
         <translation>显示卡片的答案，然后评价自己记得如何</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="208" />
+        <location filename="../../quiz_app/ui/main_window.py" line="210" />
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="208" />
+        <location filename="../../quiz_app/ui/main_window.py" line="210" />
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="209" />
+        <location filename="../../quiz_app/ui/main_window.py" line="211" />
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="209" />
+        <location filename="../../quiz_app/ui/main_window.py" line="211" />
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="210" />
+        <location filename="../../quiz_app/ui/main_window.py" line="212" />
         <source>F2</source>
         <translation>F2</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="210" />
+        <location filename="../../quiz_app/ui/main_window.py" line="212" />
         <source>show the question in the pack's other language</source>
         <translation>用题包的另一种语言显示这道题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="211" />
+        <location filename="../../quiz_app/ui/main_window.py" line="213" />
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="211" />
+        <location filename="../../quiz_app/ui/main_window.py" line="213" />
         <source>pause the quiz (an exam's clock stops)</source>
         <translation>暂停测验（考试计时也会停止）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="212" />
+        <location filename="../../quiz_app/ui/main_window.py" line="214" />
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="212" />
+        <location filename="../../quiz_app/ui/main_window.py" line="214" />
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="213" />
+        <location filename="../../quiz_app/ui/main_window.py" line="215" />
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="213" />
+        <location filename="../../quiz_app/ui/main_window.py" line="215" />
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="216" />
+        <location filename="../../quiz_app/ui/main_window.py" line="218" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="222" />
+        <location filename="../../quiz_app/ui/main_window.py" line="224" />
         <source>About Chang'e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="224" />
+        <location filename="../../quiz_app/ui/main_window.py" line="226" />
         <source>Chang'e Quiz %1
 An offline quiz about China's lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -1091,162 +1091,167 @@ An offline quiz about China's lunar missions and lunar science.</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="74" />
+        <location filename="../../quiz_app/ui/menus.py" line="72" />
+        <source>Connect to &amp;classroom server…</source>
+        <translation>连接课堂服务器(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/menus.py" line="75" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="80" />
+        <location filename="../../quiz_app/ui/menus.py" line="81" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="81" />
+        <location filename="../../quiz_app/ui/menus.py" line="82" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="85" />
+        <location filename="../../quiz_app/ui/menus.py" line="86" />
         <source>Follow the &amp;system</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="86" />
+        <location filename="../../quiz_app/ui/menus.py" line="87" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="87" />
+        <location filename="../../quiz_app/ui/menus.py" line="88" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="97" />
+        <location filename="../../quiz_app/ui/menus.py" line="98" />
         <source>&amp;Bigger text</source>
         <translation>放大文字(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="102" />
+        <location filename="../../quiz_app/ui/menus.py" line="103" />
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="106" />
+        <location filename="../../quiz_app/ui/menus.py" line="107" />
         <source>&amp;Normal text size</source>
         <translation>默认文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="110" />
+        <location filename="../../quiz_app/ui/menus.py" line="111" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="128" />
+        <location filename="../../quiz_app/ui/menus.py" line="129" />
         <source>&amp;Print quiz…</source>
         <translation>打印测验(&amp;P)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="139" />
+        <location filename="../../quiz_app/ui/menus.py" line="140" />
         <source>Clear a learner's pass&amp;word…</source>
         <translation>清除学习者的密码(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="141" />
+        <location filename="../../quiz_app/ui/menus.py" line="142" />
         <source>&amp;Lock teacher mode</source>
         <translation>锁定教师模式(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="157" />
+        <location filename="../../quiz_app/ui/menus.py" line="158" />
         <source>&amp;Study</source>
         <translation>学习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="159" />
+        <location filename="../../quiz_app/ui/menus.py" line="160" />
         <source>&amp;Home</source>
         <translation>主页(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="165" />
+        <location filename="../../quiz_app/ui/menus.py" line="166" />
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="166" />
+        <location filename="../../quiz_app/ui/menus.py" line="167" />
         <source>&amp;Exam</source>
         <translation>考试(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="167" />
+        <location filename="../../quiz_app/ui/menus.py" line="168" />
         <source>My &amp;mistakes</source>
         <translation>我的错题(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="168" />
+        <location filename="../../quiz_app/ui/menus.py" line="169" />
         <source>&amp;Review</source>
         <translation>回顾(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="169" />
+        <location filename="../../quiz_app/ui/menus.py" line="170" />
         <source>Histor&amp;y</source>
         <translation>历史记录(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="170" />
+        <location filename="../../quiz_app/ui/menus.py" line="171" />
         <source>Pr&amp;ogress</source>
         <translation>学习进度(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="175" />
+        <location filename="../../quiz_app/ui/menus.py" line="176" />
         <source>Retry this quiz's mis&amp;takes</source>
         <translation>重做本次测验的错题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="180" />
+        <location filename="../../quiz_app/ui/menus.py" line="181" />
         <source>&amp;New questions per day in reviews…</source>
         <translation>复习中每天的新题数量(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="183" />
+        <location filename="../../quiz_app/ui/menus.py" line="184" />
         <source>My pass&amp;word…</source>
         <translation>我的密码(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="121" />
+        <location filename="../../quiz_app/ui/menus.py" line="122" />
         <source>&amp;Teacher</source>
         <translation>教师(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="122" />
+        <location filename="../../quiz_app/ui/menus.py" line="123" />
         <source>&amp;Edit pack…</source>
         <translation>编辑题包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="124" />
+        <location filename="../../quiz_app/ui/menus.py" line="125" />
         <source>&amp;Class results…</source>
         <translation>班级成绩(&amp;C)……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="130" />
+        <location filename="../../quiz_app/ui/menus.py" line="131" />
         <source>&amp;Merge learners' results…</source>
         <translation>合并学习者成绩(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="135" />
+        <location filename="../../quiz_app/ui/menus.py" line="136" />
         <source>Export &amp;all learners' results…</source>
         <translation>导出所有学习者成绩(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="144" />
+        <location filename="../../quiz_app/ui/menus.py" line="145" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="146" />
+        <location filename="../../quiz_app/ui/menus.py" line="147" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/menus.py" line="150" />
+        <location filename="../../quiz_app/ui/menus.py" line="151" />
         <source>&amp;About Chang'e Quiz</source>
         <translation>关于嫦娥问答(&amp;A)</translation>
     </message>
@@ -2496,6 +2501,102 @@ The bank as it is now is backed up first: to undo the restore, restore that back
         <location filename="../../quiz_app/ui/widgets/rows_editor.py" line="82" />
         <source>Feedback when picked</source>
         <translation>选中时的反馈</translation>
+    </message>
+</context>
+<context>
+    <name>ServerActions</name>
+    <message>
+        <location filename="../../quiz_app/ui/server_dialog.py" line="122" />
+        <source>Chang'e Quiz opens this computer's own bank at its next start.</source>
+        <translation>嫦娥问答下次启动时将打开这台电脑自己的题库。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/server_dialog.py" line="137" />
+        <source>Connected to %1. Chang'e Quiz opens the class's bank at its next start.</source>
+        <translation>已连接到 %1。嫦娥问答下次启动时将打开全班的题库。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/server_dialog.py" line="144" />
+        <source>Connect to classroom server</source>
+        <translation>连接课堂服务器</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/server_dialog.py" line="150" />
+        <source>Classroom server</source>
+        <translation>课堂服务器</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/server_dialog.py" line="152" />
+        <source>&amp;Quit now</source>
+        <translation>立即退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/server_dialog.py" line="153" />
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../../quiz_app/ui/server_dialog.py" line="38" />
+        <source>Connect to classroom server</source>
+        <translation>连接课堂服务器</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/server_dialog.py" line="42" />
+        <source>A class can share one bank on the school's PostgreSQL server. The password is not typed here: put it in your pgpass file, as the teacher's guide says.</source>
+        <translation>全班可以共用学校 PostgreSQL 服务器上的一个题库。密码不在这里输入：请按教师指南把它写进你的 pgpass 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/server_dialog.py" line="52" />
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/server_dialog.py" line="56" />
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/server_dialog.py" line="58" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/server_dialog.py" line="60" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/server_dialog.py" line="61" />
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/server_dialog.py" line="62" />
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/server_dialog.py" line="63" />
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/server_dialog.py" line="64" />
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/server_dialog.py" line="66" />
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/server_dialog.py" line="68" />
+        <source>Use this computer's &amp;own bank</source>
+        <translation>使用这台电脑自己的题库(&amp;O)</translation>
     </message>
 </context>
 <context>

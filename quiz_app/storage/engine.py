@@ -17,6 +17,7 @@ from typing import Any
 import platformdirs
 from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import NoSuchModuleError
 
 from quiz_app.core.errors import StorageError
 from quiz_app.storage.connection import read_connection
@@ -80,7 +81,15 @@ def create_bank_engine(url: str, *, busy_timeout_ms: int | None = None) -> Engin
     path = sqlite_path(url)
     if path is not None:
         _make_private(path)
-    engine = create_engine(url)
+    try:
+        engine = create_engine(url)
+    except (ImportError, NoSuchModuleError) as err:
+        raise StorageError(
+            f"Chang'e Quiz cannot reach {shown_url(url)}: this installation has no driver "
+            f"for it ({err}). For a classroom server: pip install 'change-quiz[server]'.",
+            zh=f"嫦娥问答无法连接 {shown_url(url)}：本次安装缺少相应的驱动（{err}）。"
+            "如需连接课堂服务器：pip install 'change-quiz[server]'。",
+        ) from err
     if engine.dialect.name == "sqlite":
         timeout = BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
         _configure_sqlite(engine, wal=path is not None, busy_timeout_ms=timeout)

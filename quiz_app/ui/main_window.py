@@ -5,8 +5,8 @@
 - ``gate``: the teacher PIN; ``access``: learners' passwords and signing out;
   ``files``: import, export and results files; ``teacher``: the editor and Class
   results; ``reports``: saved reports;
-- ``backups``: restoring a backup; ``view``: theme, text size and the window's place;
-  the menus (``ui/menus.py``).
+- ``backups``: restoring a backup; ``server``: connecting to a classroom server;
+  ``view``: theme, text size and the window's place; the menus (``ui/menus.py``).
 
 Operations report what they changed to the context; each screen redraws itself.
 """
@@ -33,6 +33,7 @@ from quiz_app.ui.navigation import Navigation
 from quiz_app.ui.plain_text import plain_labels
 from quiz_app.ui.report_actions import ReportActions
 from quiz_app.ui.screens.home import HomeScreen
+from quiz_app.ui.server_dialog import ServerActions
 from quiz_app.ui.teacher_actions import TeacherActions
 from quiz_app.ui.teacher_gate import TeacherGate
 from quiz_app.ui.view import ViewSettings
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         )
         self.view = ViewSettings(self, self.context)
         self.backups = BackupActions(self, self.context, self.gate)
+        self.server = ServerActions(self, self.context)
         self._connect_home()
         self.setAcceptDrops(True)
         build_menus(self)

@@ -69,6 +69,7 @@ class Menus(QObject):
             (self.tr("Sign &out"), window.access.sign_out, None),
             None,
             (self.tr("&Restore from backup…"), window.backups.ask_restore, None),
+            (self.tr("Connect to &classroom server…"), window.server.ask_connect, None),
             None,
             (
                 self.tr("&Quit"),

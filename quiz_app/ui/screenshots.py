@@ -44,6 +44,7 @@ SIZES: dict[str, tuple[int, int] | None] = {
     "merge-question": (560, 160),
     "new-learner": None,
     "my-password": None,
+    "server-connect": None,
 }
 
 
@@ -89,6 +90,12 @@ def _my_password(database: Database, language: str) -> QWidget:
         password="moon rabbit",  # noqa: S106 (a made-up learner)
     ).value
     return PasswordDialog(learner)
+
+
+def _server_connect(database: Database, language: str) -> QWidget:
+    from quiz_app.ui.server_dialog import ServerDialog
+
+    return ServerDialog(("school-server", 5432, "change_quiz", "class_7b"))
 
 
 def _quiz_screen(database: Database, language: str, answered: bool) -> QWidget:
@@ -380,6 +387,7 @@ def take_screenshots(
         "home-nobody": _home_nobody,
         "new-learner": _new_learner,
         "my-password": _my_password,
+        "server-connect": _server_connect,
         "question": lambda db, lang: _quiz_screen(db, lang, answered=False),
         "feedback": lambda db, lang: _quiz_screen(db, lang, answered=True),
         "results": _results_screen,

@@ -71,3 +71,55 @@ def test_damaged_settings_are_a_message_not_a_traceback(
     assert "The classroom server settings in" in err
     assert "cannot be read" in err
     assert "Traceback" not in err
+
+
+def test_the_window_connects_and_goes_back_to_its_own_bank(
+    qtbot: object, empty_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from quiz_app.ui.main_window import MainWindow
+    from quiz_app.ui.server_dialog import ServerDialog
+
+    init_server(empty_server, now=NOW)
+    parsed = make_url(empty_server)
+    window = MainWindow(None)
+    typed = iter([(str(parsed.host), "no_such_bank"), (str(parsed.host), str(parsed.database))])
+
+    def fill(dialog: ServerDialog) -> int:
+        host, database = next(typed)
+        assert dialog.local.isHidden()  # not connected yet: nothing to go back to
+        dialog.host.setText(host)
+        dialog.port.setValue(int(parsed.port or 5432))
+        dialog.database.setText(database)
+        dialog.user.setText(str(parsed.username))
+        assert dialog.connect_button.isEnabled()
+        return ServerDialog.DialogCode.Accepted.value
+
+    warned: list[str] = []
+    monkeypatch.setattr(ServerDialog, "exec", fill)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: told.append(box.text()) or 0)
+    window.server.ask_connect()
+    qtbot.waitUntil(lambda: bool(warned), timeout=20_000)  # type: ignore[attr-defined]
+    assert 'database "no_such_bank" does not exist' in warned[0]
+    assert connected_server() is None
+    window.server.ask_connect()
+    qtbot.waitUntil(lambda: bool(told), timeout=20_000)  # type: ignore[attr-defined]
+    assert told == [
+        f"Connected to {empty_server}. Chang'e Quiz opens the class's bank at its next start."
+    ]
+    assert database_url() == empty_server
+
+    def go_back(dialog: ServerDialog) -> int:
+        assert not dialog.local.isHidden()
+        assert dialog.host.text() == parsed.host
+        dialog.local.click()
+        return ServerDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(ServerDialog, "exec", go_back)
+    window.server.ask_connect()
+    assert told[-1] == "Chang'e Quiz opens this computer's own bank at its next start."
+    assert connected_server() is None
+    window.close()
