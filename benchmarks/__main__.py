@@ -13,7 +13,24 @@ from benchmarks.startup import bench_startup
 from benchmarks.teacher import bench_teacher
 
 
+def _classroom(argv: list[str]) -> int:
+    import argparse
+
+    from benchmarks.classroom import bench_classroom
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks classroom")
+    parser.add_argument("--db", metavar="URL", help="the bank (default: a new SQLite file)")
+    parser.add_argument("--learners", type=int, default=30)
+    parser.add_argument("--answers", type=int, default=50)
+    options = parser.parse_args(argv)
+    result = bench_classroom(options.db, options.learners, options.answers)
+    print(json.dumps(result, indent=2, ensure_ascii=False), flush=True)
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["classroom"]:
+        return _classroom(argv[1:])
     runs = {
         "import": bench_import,
         "draw": bench_draw,

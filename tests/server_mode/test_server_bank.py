@@ -202,3 +202,14 @@ def test_no_message_prints_the_password(
     out, err = capsys.readouterr()
     assert code == 1
     assert secret not in out + err
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_the_classroom_benchmark_runs_and_loses_nothing(kind: str, empty_server: str) -> None:
+    from benchmarks.classroom import bench_classroom
+
+    result = bench_classroom(empty_server if kind == "postgresql" else None, 3, 12)
+    assert result["answers"] == 36  # three learners, twelve answers each (two quizzes)
+    assert (result["errors"], result["lost"]) == (0, 0)
+    assert result["submit_p50_ms"] <= result["submit_p95_ms"]
+    assert [check["name"] for check in result["checks"]] == ["errors", "lost", "submit_p95"]
