@@ -25,6 +25,7 @@ from quiz_app.core.shuffle import presentation_order
 from quiz_app.services.review import record_review, review_question_ids
 from quiz_app.storage import Database, Session
 from quiz_app.storage import quizzes as repo
+from quiz_app.storage.dialects import lock_quiz
 from quiz_app.storage.draws import draw_question_ids
 from quiz_app.storage.learners import append_answer
 from quiz_app.storage.packs import questions_by_id
@@ -159,6 +160,7 @@ def submit_answer(
     """Grade an answer and append it to the log at once: it survives a crash right after."""
 
     def work(session: Session) -> AnswerOutcome:
+        lock_quiz(session, quiz_id)
         quiz = repo.get_session(session, quiz_id)
         if quiz is None:
             raise NotFoundError(f"no quiz {quiz_id}")
@@ -208,6 +210,7 @@ def finish_quiz(
 ) -> Changed[QuizSession]:
 
     def work(session: Session) -> QuizSession | None:
+        lock_quiz(session, quiz_id)
         quiz = repo.get_session(session, quiz_id)
         if quiz is None:
             return None
@@ -237,6 +240,7 @@ def abandon_quiz(
     given stay in the learner's log, and the schedules they moved stay moved."""
 
     def work(session: Session) -> QuizSession:
+        lock_quiz(session, quiz_id)
         quiz = repo.get_session(session, quiz_id)
         if quiz is None:
             raise NotFoundError(f"no quiz {quiz_id}")
@@ -277,6 +281,7 @@ def retry_mistakes(
     got less than full marks on (not mistakes of earlier quizzes), in new orders."""
 
     def work(session: Session) -> QuizSession:
+        lock_quiz(session, quiz_id)
         quiz = repo.get_session(session, quiz_id)
         if quiz is None:
             raise NotFoundError(f"no quiz {quiz_id}")
@@ -314,6 +319,7 @@ def toggle_flag(
     """Flag a question of the quiz to look at again, or unflag it."""
 
     def work(session: Session) -> QuizSession:
+        lock_quiz(session, quiz_id)
         quiz = repo.get_session(session, quiz_id)
         if quiz is None:
             raise NotFoundError(f"no quiz {quiz_id}")
