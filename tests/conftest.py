@@ -94,6 +94,10 @@ def db_url(tmp_path: Path, test_server: str | None) -> Iterator[str]:
 
     url = copy_database(test_server)
     yield url
+    app = sys.modules.get("PySide6.QtWidgets")
+    if app is not None and app.QApplication.instance() is not None:
+        # Answers the GUI already queued still read the bank (a file would still be there).
+        app.QApplication.processEvents()
     drop_database(test_server, make_url(url).database or "")
 
 

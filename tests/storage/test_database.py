@@ -14,6 +14,7 @@ from quiz_app.storage import database_url, open_database
 from quiz_app.storage import migrate as migrate_module
 from quiz_app.storage.backups import existing_backups
 from quiz_app.storage.engine import default_database_path
+from tests.conftest import sqlite_only
 
 
 def test_migrations_build_exactly_the_models(db_url: str) -> None:
@@ -24,6 +25,7 @@ def test_migrations_build_exactly_the_models(db_url: str) -> None:
     assert differences == []
 
 
+@sqlite_only("SQLite's pragmas")
 def test_sqlite_runs_with_wal_foreign_keys_and_busy_timeout(db_url: str) -> None:
     db = open_database(db_url)
     with db.engine.connect() as connection:
@@ -88,8 +90,9 @@ def test_a_migration_first_backs_the_bank_up(
         session.execute(
             text(
                 "INSERT INTO learner (name, colour, language, created_at, uid) "
-                "VALUES ('Ada', '#fff', 'en', '2026-01-01', lower(hex(randomblob(16))))"
-            )
+                "VALUES ('Ada', '#fff', 'en', '2026-01-01', :uid)"
+            ),
+            {"uid": "1" * 32},
         )
     head = db.schema_state().head
     db.close()

@@ -24,7 +24,11 @@ from quiz_app.storage import Database
 from quiz_app.ui.backup_actions import backup_on_close
 from quiz_app.ui.main_window import MainWindow
 from quiz_app.ui.restore_dialog import RestoreBackupDialog
-from tests.conftest import NOW
+from tests.conftest import NOW, sqlite_only
+
+pytestmark = sqlite_only(
+    "backups copy the bank's file; a server is copied with pg_dump (tests/server_mode)"
+)
 
 
 def _quiz(database: Database, learner: int, seed: int) -> None:
@@ -85,6 +89,7 @@ def test_restoring_a_backup_brings_back_its_results_and_redraws_home(
 def test_without_the_pin_nothing_is_listed_or_restored(
     qtbot: QtBot, database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+
     from PySide6.QtWidgets import QInputDialog
 
     from quiz_app.services.teacher import set_pin

@@ -66,8 +66,13 @@ def test_the_app_icon_is_found_and_draws(qapp: object) -> None:
 def test_the_window_shows_before_the_bank_opens_off_the_gui_thread(
     qtbot: QtBot, db_url: str
 ) -> None:
+    from quiz_app.storage.engine import is_server
     from quiz_app.ui.bank_loader import BankLoader
 
+    if is_server(db_url):  # a server's built-in packs come with the teacher's `server init`
+        from quiz_app.services.server import init_server
+
+        init_server(db_url)
     window = MainWindow(None)
     qtbot.addWidget(window)
     window.show()

@@ -30,7 +30,11 @@ from quiz_app.ui.restore_dialog import (
     SIZE,
     RestoreBackupDialog,
 )
-from tests.conftest import NOW
+from tests.conftest import NOW, sqlite_only
+
+pytestmark = sqlite_only(
+    "backups copy the bank's file; a server is copied with pg_dump (tests/server_mode)"
+)
 
 
 @pytest.fixture
@@ -157,6 +161,7 @@ def test_a_damaged_backup_cannot_be_chosen_with_the_mouse(
 def test_with_nothing_restorable_the_button_is_off_and_says_why(
     qtbot: QtBot, backups: list[BackupInfo]
 ) -> None:
+
     empty = _dialog(qtbot, [])
     assert not empty.restore.isEnabled()
     assert empty.note.text() == "There are no backups of this bank yet."
