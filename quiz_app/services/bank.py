@@ -31,7 +31,9 @@ def open_bank(url: str | None = None, *, builtin: bool = True) -> Database:
     """The bank at ``url`` (or the default place), migrated to the current schema, with
     the built-in packs imported or upgraded."""
     database = open_database(database_url(url))
-    if builtin and not is_server(database.url):  # the teacher's `server upgrade` does it
+    if is_server(database.url):
+        return database  # packs and schedules are the teacher's `server init` and `upgrade`
+    if builtin:
         install_builtin_packs(database)
     ensure_schedules(database)
     return database

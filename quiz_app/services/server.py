@@ -11,6 +11,7 @@ import platformdirs
 from quiz_app.core.errors import StorageError
 from quiz_app.core.importing import ImportPlan
 from quiz_app.services.packs import install_builtin_packs
+from quiz_app.services.review import ensure_schedules
 from quiz_app.storage import open_database
 from quiz_app.storage.connection import ServerConnection, read_connection, save_connection
 from quiz_app.storage.database import Database, upgrade_schema
@@ -107,6 +108,7 @@ def upgrade_server(
                 dump = dump_bank(url, folder, when, f"before-{head_revision()}")
                 upgrade_schema(database, server_upgrade=True)
             plans = install_builtin_packs(database, now=when)
+            ensure_schedules(database)  # for answers from before schedules were kept
     finally:
         database.close()
     return ServerReport(shown_url(url), before, head_revision(), dump, tuple(plans))
