@@ -8,6 +8,7 @@ questions of one group yet still fills the quiz whenever the bank has enough to 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -35,7 +36,7 @@ def _question(qid: str, topic: str, group: str | None) -> str:
 
 def write_grouped_pack(
     folder: Path,
-    questions: dict[str, str | None],
+    questions: Mapping[str, str | None],
     *,
     pack_id: str = "grouped",
     groups: tuple[str, ...] | None = None,
@@ -189,11 +190,11 @@ def _keys(database: Database, ids: list[QuestionId]) -> set[str]:
     return set(found)
 
 
-def _groups_in(keys: set[str], questions: dict[str, str | None]) -> Counter[str]:
+def _groups_in(keys: set[str], questions: Mapping[str, str | None]) -> Counter[str]:
     return Counter(g for k in keys if (g := questions[k]) is not None)
 
 
-def _import(tmp_path: Path, database: Database, questions: dict[str, str | None]) -> None:
+def _import(tmp_path: Path, database: Database, questions: Mapping[str, str | None]) -> None:
     import_pack(database, write_grouped_pack(tmp_path / "p", questions))
 
 
