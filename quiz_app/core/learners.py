@@ -18,6 +18,18 @@ class Learner:
     uid: str = ""
     """The same on every bank the learner's results are merged into: two learners of
     one name on two computers stay two learners."""
+    has_password: bool = False
+    """Chosen on a shared computer only with their password (or by the teacher)."""
+
+
+@dataclass(frozen=True)
+class PasswordRecord:
+    """A learner's password as the bank keeps it: a salted hash, and the wrong tries in a
+    row with when the last was given."""
+
+    hash: str
+    failures: int = 0
+    failed_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,12 @@
-"""The teacher's PIN: kept only as a salted hash from a key-derivation function."""
+"""Secrets of a shared computer, the teacher's PIN and learners' passwords: kept only as
+salted hashes from a key-derivation function, and slowed down after wrong tries."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 import hmac
+import math
 import re
 import secrets
 
@@ -15,6 +17,7 @@ from quiz_app.core.errors import QuizError
 # with older (cheaper) parameters still verify, and are made again at the next right PIN.
 _N, _R, _P = 2**16, 8, 1
 _PIN = re.compile(r"\d{4,12}")
+PASSWORD_LENGTHS = (4, 64)
 
 FREE_TRIES = 3
 """Wrong PINs in a row answered at once; after that each waits twice as long."""
@@ -29,9 +32,25 @@ def wait_after(failures: int) -> int:
     return int(min(2 ** (failures - FREE_TRIES), LONGEST_WAIT_S))
 
 
+def seconds_to_wait(failures: int, seconds_since_last: float) -> int:
+    """Whole seconds still to wait before a try is heard (0: now), rounded up."""
+    left = wait_after(failures) - seconds_since_last
+    return max(0, math.ceil(left))
+
+
 def check_pin_shape(pin: str) -> None:
     if not _PIN.fullmatch(pin):
         raise QuizError("A teacher PIN is 4 to 12 digits.", zh="教师密码是 4 到 12 位数字。")
+
+
+def check_password_shape(password: str) -> None:
+    """A learner's password: 4 to 64 characters, not only spaces."""
+    shortest, longest = PASSWORD_LENGTHS
+    if not password.strip() or not shortest <= len(password) <= longest:
+        raise QuizError(
+            f"A password is {shortest} to {longest} characters.",
+            zh=f"密码长度为 {shortest} 到 {longest} 个字符。",
+        )
 
 
 def _derive(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
@@ -48,13 +67,23 @@ def needs_rehash(stored: str) -> bool:
 def hash_pin(pin: str, salt: bytes | None = None) -> str:
     """``scrypt$n$r$p$salt$hash`` (base64); the PIN itself is never stored."""
     check_pin_shape(pin)
+    return hash_secret(pin, salt)
+
+
+def hash_password(password: str, salt: bytes | None = None) -> str:
+    """A learner's password, hashed as the PIN is."""
+    check_password_shape(password)
+    return hash_secret(password, salt)
+
+
+def hash_secret(pin: str, salt: bytes | None = None) -> str:
     salt = salt if salt is not None else secrets.token_bytes(16)
     digest = _derive(pin, salt, _N, _R, _P)
     b64 = base64.b64encode
     return f"scrypt${_N}${_R}${_P}${b64(salt).decode()}${b64(digest).decode()}"
 
 
-def verify_pin(pin: str, stored: str) -> bool:
+def verify_secret(pin: str, stored: str) -> bool:
     try:
         scheme, n, r, p, salt, digest = stored.split("$")
     except ValueError:

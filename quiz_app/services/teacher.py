@@ -4,12 +4,11 @@ seeing other learners' results."""
 from __future__ import annotations
 
 import json
-import math
 from datetime import UTC, datetime
 
 from quiz_app.core.changes import Changes
 from quiz_app.core.errors import QuizError
-from quiz_app.core.pin import hash_pin, needs_rehash, verify_pin, wait_after
+from quiz_app.core.pin import hash_pin, needs_rehash, seconds_to_wait, verify_secret
 from quiz_app.storage import Database, Session
 from quiz_app.storage.settings import get_setting, put_setting
 
@@ -43,7 +42,7 @@ def set_pin(database: Database, new_pin: str, current_pin: str | None = None) ->
     hashed = hash_pin(new_pin)  # scrypt is slow on purpose: not while holding the bank
     with database.reading() as session:
         before = get_setting(session, PIN_KEY)
-    known = before is not None and current_pin is not None and verify_pin(current_pin, before)
+    known = before is not None and current_pin is not None and verify_secret(current_pin, before)
 
     def work(session: Session) -> None:
         stored = get_setting(session, PIN_KEY)
@@ -71,7 +70,7 @@ def check_pin(database: Database, pin: str, now: datetime | None = None) -> None
     """Raise WrongPinError unless ``pin`` is the teacher's (or no PIN is set yet).
 
     After three wrong PINs in a row each try waits twice as long as the one before
-    (``core.pin.wait_after``), counted in the bank, so closing the app does not help:
+    (``core.pin.seconds_to_wait``), counted in the bank, so closing the app does not help:
     a try during the wait is refused unheard (PinWaitError). The right PIN clears the
     count, and a hash of older parameters is made again with today's.
     """
@@ -82,10 +81,10 @@ def check_pin(database: Database, pin: str, now: datetime | None = None) -> None
     if stored is None:
         return
     if last is not None:
-        left = wait_after(failures) - (when - last).total_seconds()
-        if left > 0:
-            raise PinWaitError(math.ceil(left))
-    right = verify_pin(pin, stored)  # slow on purpose: outside any transaction
+        wait = seconds_to_wait(failures, (when - last).total_seconds())
+        if wait:
+            raise PinWaitError(wait)
+    right = verify_secret(pin, stored)  # slow on purpose: outside any transaction
     fresh = hash_pin(pin) if right and needs_rehash(stored) else None
 
     def work(session: Session) -> None:

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlmodel import Session
 
 from quiz_app.core.errors import QuizError
 from quiz_app.core.ids import LearnerId, QuestionId, QuizSessionId
-from quiz_app.core.learners import AnswerRecord, Learner
-from quiz_app.storage.models import ANSWER, LEARNER, AnswerRow, LearnerRow
+from quiz_app.core.learners import AnswerRecord, Learner, PasswordRecord
+from quiz_app.storage.models import ANSWER, LEARNER, AnswerRow, LearnerPasswordRow, LearnerRow
+from quiz_app.storage.models import LEARNER_PASSWORD as PASSWORD
 
 
-def _learner(row: LearnerRow) -> Learner:
+def _learner(row: LearnerRow, has_password: bool = False) -> Learner:
     assert row.id is not None
-    return Learner(LearnerId(row.id), row.name, row.colour, row.language, row.uid)
+    return Learner(LearnerId(row.id), row.name, row.colour, row.language, row.uid, has_password)
 
 
 def add_learner(
@@ -73,7 +74,9 @@ def answers_of(session: Session, learner_id: LearnerId) -> list[AnswerRecord]:
 
 
 def all_learners(session: Session) -> list[Learner]:
-    return [_learner(r) for r in session.scalars(select(LearnerRow).order_by(LEARNER.c.name))]
+    protected = set(session.scalars(select(PASSWORD.c.learner_id)))
+    rows = session.scalars(select(LearnerRow).order_by(LEARNER.c.name))
+    return [_learner(r, r.id in protected) for r in rows]
 
 
 def update_language(session: Session, learner_id: LearnerId, language: str) -> None:
@@ -82,4 +85,29 @@ def update_language(session: Session, learner_id: LearnerId, language: str) -> N
 
 def get_learner(session: Session, learner_id: LearnerId) -> Learner | None:
     row = session.get(LearnerRow, learner_id)
-    return None if row is None else _learner(row)
+    if row is None:
+        return None
+    return _learner(row, session.get(LearnerPasswordRow, learner_id) is not None)
+
+
+def password_of(session: Session, learner_id: LearnerId) -> PasswordRecord | None:
+    row = session.get(LearnerPasswordRow, learner_id)
+    return None if row is None else PasswordRecord(row.hash, row.failures, row.failed_at)
+
+
+def put_password(session: Session, learner_id: LearnerId, hashed: str | None) -> None:
+    """Set a learner's password (its hash), or take it away (None); either way the wrong
+    tries counted so far are forgotten."""
+    session.execute(delete(PASSWORD).where(PASSWORD.c.learner_id == learner_id))
+    if hashed is not None:
+        session.execute(insert(PASSWORD), {"learner_id": learner_id, "hash": hashed})
+
+
+def count_password_try(session: Session, learner_id: LearnerId, when: datetime | None) -> None:
+    """One more wrong try at ``when``; None: the right one, the count starts again."""
+    failures = 0 if when is None else PASSWORD.c.failures + 1
+    session.execute(
+        update(PASSWORD)
+        .where(PASSWORD.c.learner_id == learner_id)
+        .values(failures=failures, failed_at=when)
+    )

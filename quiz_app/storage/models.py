@@ -146,6 +146,17 @@ class LearnerRow(SQLModel, table=True):
     """Given at creation and carried in exports: who this learner is on every bank."""
 
 
+class LearnerPasswordRow(SQLModel, table=True):
+    """A learner's optional password (a salted hash) and the wrong tries in a row."""
+
+    __tablename__ = "learner_password"
+
+    learner_id: int = Field(foreign_key="learner.id", primary_key=True)
+    hash: str = Field(max_length=200)
+    failures: int = Field(default=0, sa_column_kwargs={"server_default": sa.text("0")})
+    failed_at: datetime | None = _when(nullable=True)
+
+
 class QuizSessionRow(SQLModel, table=True):
     __tablename__ = "quiz_session"
 
@@ -233,6 +244,7 @@ TOPIC = _table(TopicRow)
 QUESTION = _table(QuestionRow)
 MEDIA = _table(MediaRow)
 LEARNER = _table(LearnerRow)
+LEARNER_PASSWORD = _table(LearnerPasswordRow)
 QUIZ_SESSION = _table(QuizSessionRow)
 ANSWER = _table(AnswerRow)
 SCHEDULE = _table(ScheduleRow)

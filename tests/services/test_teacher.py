@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from quiz_app.core.errors import QuizError
-from quiz_app.core.pin import hash_pin, verify_pin
+from quiz_app.core.pin import hash_pin, verify_secret
 from quiz_app.services.teacher import WrongPinError, check_pin, has_pin, set_pin
 from quiz_app.storage import Database
 from tests.conftest import snapshot
@@ -14,10 +14,10 @@ def test_the_pin_is_stored_only_as_a_salted_kdf_hash() -> None:
     assert one != two  # a new salt each time
     assert one.startswith("scrypt$")
     assert "2468" not in one
-    assert verify_pin("2468", one)
-    assert verify_pin("2468", two)
-    assert not verify_pin("2469", one)
-    assert not verify_pin("2468", "md5$whatever")
+    assert verify_secret("2468", one)
+    assert verify_secret("2468", two)
+    assert not verify_secret("2469", one)
+    assert not verify_secret("2468", "md5$whatever")
 
 
 @pytest.mark.parametrize("pin", ["123", "1234567890123", "12a4", "", " 1234"])
@@ -96,4 +96,4 @@ def test_a_pin_hashed_the_old_cheap_way_is_hashed_again_when_given(database: Dat
     assert now_stored is not None
     assert now_stored.startswith("scrypt$65536$8$1$")
     assert not needs_rehash(now_stored)
-    assert verify_pin("2468", now_stored)
+    assert verify_secret("2468", now_stored)

@@ -2,8 +2,8 @@
 
 A template bank is filled once through the app's own services (packs in several
 formats, a question retired by a newer pack version, learners' quizzes finished,
-unfinished and flagged, schedules, the teacher PIN, results merged from another
-computer); its rows are then written with raw SQL into a fresh bank built at each
+unfinished and flagged, schedules, the teacher PIN, a learner's password, results merged
+from another computer); its rows are then written with raw SQL into a fresh bank built at each
 revision, each table getting only the columns that revision had.
 """
 
@@ -22,7 +22,7 @@ import pytest
 from quiz_app.core.grading import right_response
 from quiz_app.core.quiz import QuizMode, QuizSettings
 from quiz_app.services.exchange import export_results, merge_results
-from quiz_app.services.learners import create_learner
+from quiz_app.services.learners import create_learner, list_learners, set_password
 from quiz_app.services.packs import import_pack
 from quiz_app.services.quiz import (
     abandon_quiz,
@@ -42,10 +42,10 @@ from tests.conftest import DATA, NOW
 
 Rows = dict[str, list[dict[str, Any]]]
 
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
 # Parents before children, so that rows go in with foreign keys on.
 TABLES = ("learner", "pack", "topic", "question", "media", "quiz_session", "answer")
-LATER_TABLES = ("schedule", "setting")
+LATER_TABLES = ("schedule", "setting", "learner_password")
 COPIES = 12
 """How many times a class's quizzes are repeated: the template's ~100 answers become
 over a thousand, as in a bank used for a term."""
@@ -79,8 +79,6 @@ def _learners_work(bank: Database, names: list[str], start: int) -> None:
 
 def _gives_up_and_retries(bank: Database, name: str, start: int) -> None:
     """A quiz given up after two answers, and a retry of a finished quiz's mistakes."""
-    from quiz_app.services.learners import list_learners
-
     [learner] = [one.id for one in list_learners(bank) if one.name == name]
     when = NOW + timedelta(days=start)
     quiz = start_quiz(bank, learner, QuizSettings(count=5), seed=11, now=when).value
@@ -119,6 +117,8 @@ def build_template(folder: Path) -> Path:
     _learners_work(bank, ["Zhao Min"], start=6)
     _gives_up_and_retries(bank, "Zhao Min", start=10)
     set_pin(bank, "2468")
+    [li_na] = [one.id for one in list_learners(bank) if one.name == "李娜"]
+    set_password(bank, li_na, "玉兔 2468")  # a learner sharing the computer
     # Results from a learner on another computer, merged in.
     other = open_database(f"sqlite:///{folder / 'other.sqlite3'}")
     import_pack(other, pack, now=NOW)

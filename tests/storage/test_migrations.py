@@ -35,7 +35,14 @@ from quiz_app.storage.backups import existing_backups
 from quiz_app.storage.engine import create_bank_engine
 from quiz_app.storage.migrate import head_revision, migrate
 from tests.conftest import NOW
-from tests.storage.corpus import REVISIONS, Rows, build_bank_at, class_template, read_rows
+from tests.storage.corpus import (
+    LATER_TABLES,
+    REVISIONS,
+    Rows,
+    build_bank_at,
+    class_template,
+    read_rows,
+)
 
 SHIPPED = migrate_module.MIGRATIONS
 
@@ -114,6 +121,8 @@ def _new_columns_are_filled(revision: str, path: Path) -> None:
     if revision < "0006":  # shown in the written order, as before; none given up
         assert {s["orders"] for s in after["quiz_session"]} == {"{}"}
         assert {s["abandoned_at"] for s in after["quiz_session"]} == {None}
+    if revision < "0008":  # nobody had a password
+        assert read_rows(path, ("learner_password",))["learner_password"] == []
     for table in ("quiz_session", "answer", "learner"):  # learners' since 0007
         uids = [r["uid"] for r in after[table]]
         assert all(len(u) == 32 and int(u, 16) >= 0 for u in uids)
@@ -269,7 +278,7 @@ def test_a_downgrade_keeps_every_row(full_bank: Path) -> None:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     engine.dispose()
     down = read_rows(full_bank)
-    assert set(down) == set(rows) - {"schedule", "setting"}  # both came after 0001
+    assert set(down) == set(rows) - set(LATER_TABLES)  # all came after 0001
     for table, kept in down.items():
         assert kept == [{c: r[c] for c in kept[0]} for r in rows[table]], table
     assert "flagged" not in down["quiz_session"][0]
@@ -278,10 +287,13 @@ def test_a_downgrade_keeps_every_row(full_bank: Path) -> None:
     bank = open_bank(str(full_bank), builtin=False)  # and up again
     bank.close()
     again = read_rows(full_bank)
-    # Schedules are rebuilt from the answers; the teacher PIN went with 0004's table.
+    # Schedules are rebuilt from the answers; the teacher PIN went with 0004's table,
+    # the learner's password with 0008's.
     assert {t: len(r) for t, r in again.items()} == {t: len(r) for t, r in rows.items()} | {
-        "setting": 0
+        "setting": 0,
+        "learner_password": 0,
     }
+    assert len(rows["learner_password"]) == 1
 
 
 def test_going_back_before_the_first_schema_is_refused(full_bank: Path) -> None:
