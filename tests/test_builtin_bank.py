@@ -239,9 +239,9 @@ def test_every_topic_still_fills_a_quiz(packs: list[Pack]) -> None:
 
 
 def _shown_text(pack: Pack, question: Question) -> str:
-    """What a learner reads before answering: prompt, the texts of items, pairs and right
-    choices, and the words printed in the question's diagram."""
-    from quiz_app.core.questions import Matching, MultipleResponse, Ordering, SingleChoice
+    """What a quiz shows of a question: prompt, the texts of items, pairs and right
+    choices, a card's back, and the words printed in the question's diagram."""
+    from quiz_app.core.questions import Card, Matching, MultipleResponse, Ordering, SingleChoice
 
     parts = [question.prompt.get("en"), question.prompt.get("zh")]
     body = question.body
@@ -254,6 +254,8 @@ def _shown_text(pack: Pack, question: Question) -> str:
         texts = [i.text for i in body.items]
     elif isinstance(body, Matching):
         texts = [t for p in body.pairs for t in (p.left, p.right)]
+    elif isinstance(body, Card):
+        texts = [body.back]
     parts += [t.get(language) for t in texts for language in ("en", "zh")]
     if question.image:
         svg = pack.media[question.image].decode("utf-8")
