@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import MetaData, select
+from sqlalchemy import MetaData, make_url, select
 
 from quiz_app.storage import Database, open_database
 
@@ -59,9 +59,42 @@ def _garbage_collected_on_the_gui_thread(request: pytest.FixtureRequest) -> Iter
     collector.deleteLater()
 
 
+SERVER_ENV = "QUIZ_APP_TEST_DB"
+"""A PostgreSQL server's URL (``.ci/start-postgres``): the tests' banks are made there."""
+
+
+def sqlite_only(reason: str) -> pytest.MarkDecorator:
+    """For a test of SQLite itself (its file, its locks, its pragmas): skipped in the run
+    against a server, saying why."""
+    return pytest.mark.skipif(bool(os.environ.get(SERVER_ENV)), reason=f"SQLite only: {reason}")
+
+
+@pytest.fixture(scope="session")
+def test_server() -> Iterator[str | None]:
+    """The server named by ``$QUIZ_APP_TEST_DB`` with an empty bank at today's schema,
+    the template each test's bank is copied from; None: banks are SQLite files."""
+    server = os.environ.get(SERVER_ENV)
+    if not server:
+        yield None
+        return
+    from tests.pg import drop_database, make_template
+
+    template = make_template(server)
+    yield template
+    drop_database(server, make_url(template).database or "")
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'bank.sqlite3'}"
+def db_url(tmp_path: Path, test_server: str | None) -> Iterator[str]:
+    """A new, empty bank for this test: an SQLite file, or a database on the test server."""
+    if test_server is None:
+        yield f"sqlite:///{tmp_path / 'bank.sqlite3'}"
+        return
+    from tests.pg import copy_database, drop_database
+
+    url = copy_database(test_server)
+    yield url
+    drop_database(test_server, make_url(url).database or "")
 
 
 @pytest.fixture

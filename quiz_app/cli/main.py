@@ -37,9 +37,16 @@ from quiz_app.services.backups import (
     open_for_backups,
     restore_backup,
 )
-from quiz_app.services.bank import DATABASE_ENV_VAR, Database, check_bank, open_bank
+from quiz_app.services.bank import (
+    DATABASE_ENV_VAR,
+    Database,
+    check_bank,
+    database_url,
+    open_bank,
+)
 from quiz_app.services.exchange import MergeReport, export_results, merge_results
 from quiz_app.services.files import write_text_whole
+from quiz_app.services.learners import clear_password, list_learners
 from quiz_app.services.packs import (
     EXPORT_FORMATS,
     export_pack,
@@ -49,6 +56,14 @@ from quiz_app.services.packs import (
     validate_pack,
 )
 from quiz_app.services.results import class_results, results_csv
+from quiz_app.services.server import (
+    ServerConnection,
+    ServerReport,
+    connect_to_server,
+    disconnect_from_server,
+    init_server,
+    upgrade_server,
+)
 from quiz_app.services.teacher import check_pin, has_pin, set_pin
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -208,7 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--pin-env", metavar="VAR", help="for scripts: read the teacher PIN from variable VAR"
     )
 
-    teacher = commands.add_parser("teacher", help="the teacher PIN")
+    teacher = commands.add_parser("teacher", help="the teacher PIN, learners' passwords")
     teacher_commands = teacher.add_subparsers(dest="action", metavar="ACTION", required=True)
     set_pin_command = teacher_commands.add_parser(
         "set-pin",
@@ -219,6 +234,39 @@ def build_parser() -> argparse.ArgumentParser:
     )
     set_pin_command.add_argument(
         "--new-pin-env", metavar="VAR", help="for scripts: read the new PIN from variable VAR"
+    )
+    server = commands.add_parser("server", help="a classroom server's bank (PostgreSQL)")
+    server_commands = server.add_subparsers(dest="action", metavar="ACTION", required=True)
+    init = server_commands.add_parser(
+        "init", help="make the class's bank on an empty PostgreSQL database"
+    )
+    init.add_argument("url", metavar="URL", help="postgresql+psycopg://USER@HOST[:PORT]/DATABASE")
+    upgrade = server_commands.add_parser(
+        "upgrade",
+        help="bring the server's bank to this version (pg_dump first; one at a time)",
+    )
+    upgrade.add_argument(
+        "url", metavar="URL", nargs="?", help="the server's bank (default: --db or $QUIZ_APP_DB)"
+    )
+    upgrade.add_argument("--backups", type=Path, metavar="DIR", help="where the pg_dump goes")
+
+    connect = server_commands.add_parser(
+        "connect",
+        help="use the classroom server's bank on this computer (the password: in ~/.pgpass)",
+    )
+    connect.add_argument("host", metavar="HOST")
+    connect.add_argument("database", metavar="DATABASE")
+    connect.add_argument("--user", required=True, metavar="USER")
+    connect.add_argument("--port", type=int, default=5432, metavar="PORT")
+    server_commands.add_parser("disconnect", help="back to this computer's own bank")
+
+    clear = teacher_commands.add_parser(
+        "clear-password",
+        help="take away a learner's password (one forgotten); they can choose a new one",
+    )
+    clear.add_argument("learner", metavar="NAME", help="the learner's name")
+    clear.add_argument(
+        "--pin-env", metavar="VAR", help="for scripts: read the teacher PIN from variable VAR"
     )
     return parser
 
@@ -540,7 +588,8 @@ def _db_check(options: argparse.Namespace, out: TextIO) -> int:
     print(f"schema: {report.schema} (latest {report.latest_schema})", file=out)
     for problem in report.problems:
         print(f"problem: {problem}", file=sys.stderr)
-    print("integrity: ok" if not report.problems else "integrity: FAILED", file=out)
+    verdict = "ok" if not report.problems else "FAILED"
+    print(f"integrity: {verdict} (checked: {report.checked})", file=out)
     return EXIT_OK if report.healthy else EXIT_PROBLEMS
 
 
@@ -620,6 +669,59 @@ def _pin_from(variable: str | None, prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
+def _describe_server(report: ServerReport, out: TextIO) -> None:
+    if report.schema_before == report.schema:
+        print(f"{report.where}: schema {report.schema}, already current.", file=out)
+    else:
+        was = "empty" if report.schema_before is None else f"was {report.schema_before}"
+        print(f"{report.where}: schema {report.schema} ({was}).", file=out)
+    if report.dump is not None:
+        print(f"A copy taken first: {report.dump} (restore with pg_restore).", file=out)
+    for plan in report.packs:
+        print(f"Built-in pack {plan.pack_id} {plan.new_version} installed.", file=out)
+
+
+def _server_init(options: argparse.Namespace, out: TextIO) -> int:
+    _describe_server(init_server(options.url), out)
+    return EXIT_OK
+
+
+def _server_upgrade(options: argparse.Namespace, out: TextIO) -> int:
+    url = options.url or database_url(options.db)
+    _describe_server(upgrade_server(url, dump_folder=options.backups), out)
+    return EXIT_OK
+
+
+def _server_connect(options: argparse.Namespace, out: TextIO) -> int:
+    connection = ServerConnection(options.host, options.database, options.user, options.port)
+    where = connect_to_server(connection)
+    print(f"This computer now uses the classroom server's bank: {where}", file=out)
+    return EXIT_OK
+
+
+def _server_disconnect(options: argparse.Namespace, out: TextIO) -> int:
+    disconnect_from_server()
+    print("This computer uses its own bank again.", file=out)
+    return EXIT_OK
+
+
+def _teacher_clear_password(options: argparse.Namespace, out: TextIO) -> int:
+    database = open_bank(options.db, builtin=False)
+    try:
+        _require_teacher(database, options)
+        found = [one for one in list_learners(database) if one.name == options.learner]
+        if not found:
+            raise QuizError(f"there is no learner called {options.learner}")
+        if not found[0].has_password:
+            print(f"{options.learner} has no password: nothing to clear.", file=out)
+            return EXIT_OK
+        clear_password(database, found[0].id)
+    finally:
+        database.close()
+    print(f"{options.learner}'s password is cleared: they can choose a new one.", file=out)
+    return EXIT_OK
+
+
 _HANDLERS = {
     ("packs", "list"): _packs_list,
     ("packs", "validate"): _packs_validate,
@@ -635,4 +737,9 @@ _HANDLERS = {
     ("db", "backups"): _db_backups,
     ("db", "restore"): _db_restore,
     ("teacher", "set-pin"): _teacher_set_pin,
+    ("teacher", "clear-password"): _teacher_clear_password,
+    ("server", "init"): _server_init,
+    ("server", "upgrade"): _server_upgrade,
+    ("server", "connect"): _server_connect,
+    ("server", "disconnect"): _server_disconnect,
 }

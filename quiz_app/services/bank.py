@@ -8,8 +8,9 @@ from quiz_app.services.packs import install_builtin_packs
 from quiz_app.services.review import ensure_schedules
 from quiz_app.storage import Database, database_url, open_database
 from quiz_app.storage.engine import ENV_VAR as DATABASE_ENV_VAR
+from quiz_app.storage.engine import INTEGRITY_CHECKS, is_server, shown_url
 
-__all__ = ["DATABASE_ENV_VAR", "BankCheck", "Database", "check_bank", "open_bank"]
+__all__ = ["DATABASE_ENV_VAR", "BankCheck", "Database", "check_bank", "database_url", "open_bank"]
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,8 @@ class BankCheck:
     schema: str | None
     latest_schema: str
     problems: tuple[str, ...]
+    checked: str = ""
+    """What the integrity check looked at, to say so."""
 
     @property
     def healthy(self) -> bool:
@@ -28,7 +31,7 @@ def open_bank(url: str | None = None, *, builtin: bool = True) -> Database:
     """The bank at ``url`` (or the default place), migrated to the current schema, with
     the built-in packs imported or upgraded."""
     database = open_database(database_url(url))
-    if builtin:
+    if builtin and not is_server(database.url):  # the teacher's `server upgrade` does it
         install_builtin_packs(database)
     ensure_schedules(database)
     return database
@@ -36,4 +39,10 @@ def open_bank(url: str | None = None, *, builtin: bool = True) -> Database:
 
 def check_bank(database: Database) -> BankCheck:
     state = database.schema_state()
-    return BankCheck(database.url, state.current, state.head, tuple(database.integrity_problems()))
+    return BankCheck(
+        shown_url(database.url),
+        state.current,
+        state.head,
+        tuple(database.integrity_problems()),
+        INTEGRITY_CHECKS.get(database.engine.dialect.name, "nothing (an unknown database)"),
+    )

@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from quiz_app.core.errors import StorageError
 from quiz_app.storage import retry as retrying
-from quiz_app.storage.engine import create_bank_engine, integrity_problems, writing
+from quiz_app.storage.engine import create_bank_engine, integrity_problems, shown_url, writing
 from quiz_app.storage.errors import BankBusyError, storage_error
 from quiz_app.storage.migrate import head_revision, upgrade_bank
 from quiz_app.storage.retry import RetryPolicy
@@ -92,7 +92,7 @@ class Database:
     @contextmanager
     def _write_transaction(self, *, commit: bool) -> Iterator[Session]:
         with (
-            self._storage_errors(),
+            self.plain_errors(),
             Session(self._writer, expire_on_commit=False) as session,
             session.begin() as transaction,
         ):
@@ -103,14 +103,14 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reads; whatever happens in it is rolled back."""
-        with self._storage_errors(), Session(self.engine) as session:
+        with self.plain_errors(), Session(self.engine) as session:
             try:
                 yield session
             finally:
                 session.rollback()
 
     @contextmanager
-    def _storage_errors(self) -> Iterator[None]:
+    def plain_errors(self) -> Iterator[None]:
         """Database failures as StorageError; bugs as they are."""
         try:
             yield
@@ -121,12 +121,12 @@ class Database:
             raise translated from err
 
     def schema_state(self) -> SchemaState:
-        with self.engine.connect() as connection:
+        with self.plain_errors(), self.engine.connect() as connection:
             current = MigrationContext.configure(connection).get_current_revision()
         return SchemaState(current, head_revision())
 
     def integrity_problems(self) -> list[str]:
-        with self._storage_errors(), self.engine.connect() as connection:
+        with self.plain_errors(), self.engine.connect() as connection:
             return integrity_problems(connection)
 
     def close(self) -> None:
@@ -148,13 +148,15 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
         if isinstance(err, DBAPIError) and (translated := storage_error(err, url)) is not None:
             raise translated from err  # a busy, damaged, read-only ... bank, said plainly
         reason = getattr(err, "orig", None) or err
+        where = shown_url(url)
         raise StorageError(
-            f"cannot open the question bank at {url}: {reason}",
-            zh=f"无法打开 {url} 的题库：{reason}",
+            f"cannot open the question bank at {where}: {reason}",
+            zh=f"无法打开 {where} 的题库：{reason}",
         ) from err
     return database
 
 
-def upgrade_schema(database: Database) -> Path | None:
-    """Apply pending migrations; returns the backup taken first, if one was needed."""
-    return upgrade_bank(database.engine, database.url)
+def upgrade_schema(database: Database, *, server_upgrade: bool = False) -> Path | None:
+    """Apply pending migrations; returns the backup taken first, if one was needed.
+    A server's bank is migrated only when ``server_upgrade`` (the teacher's command)."""
+    return upgrade_bank(database.engine, database.url, server_upgrade=server_upgrade)

@@ -19,6 +19,7 @@ from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import Connection
 
 from quiz_app.core.errors import StorageError
+from quiz_app.storage.connection import read_connection
 
 APP_NAME = "change-quiz"
 ENV_VAR = "QUIZ_APP_DB"
@@ -37,14 +38,32 @@ def default_database_path() -> Path:
 
 
 def database_url(explicit: str | None = None) -> str:
-    """The bank's URL: ``--db``, else ``$QUIZ_APP_DB``, else the user data directory.
+    """The bank's URL: ``--db``, else ``$QUIZ_APP_DB``, else the classroom server this
+    computer was connected to, else the user data directory.
 
     A plain file path is accepted and means an SQLite file.
     """
-    chosen = explicit or os.environ.get(ENV_VAR) or str(default_database_path())
+    chosen = explicit or os.environ.get(ENV_VAR)
+    if not chosen:
+        server = read_connection()
+        chosen = server.url() if server is not None else str(default_database_path())
     if "://" in chosen:
         return chosen
     return f"sqlite:///{Path(chosen).expanduser().resolve()}"
+
+
+def shown_url(url: str) -> str:
+    """Where the bank is, as shown to a person: a file's path, or a server's URL with
+    any password masked (a URL may carry one; no message, log or report prints it)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        return parsed.database
+    return parsed.render_as_string(hide_password=True)
+
+
+def is_server(url: str) -> bool:
+    """True for a bank on a database server (PostgreSQL), shared by a class."""
+    return make_url(url).get_backend_name() == "postgresql"
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -137,8 +156,34 @@ def _configure_sqlite(engine: Engine, *, wal: bool, busy_timeout_ms: int) -> Non
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+INTEGRITY_CHECKS = {
+    "sqlite": "SQLite's integrity_check and foreign_key_check",
+    "postgresql": "every index valid and every constraint validated (PostgreSQL)",
+}
+"""What ``integrity_problems`` checks on each kind of database, to say so."""
+
+
 def integrity_problems(connection: Connection) -> list[str]:
-    """What the database's own checker finds wrong (empty when healthy)."""
+    """What the database's own checks find wrong (empty when healthy): on SQLite its
+    checker of the whole file; on PostgreSQL, which keeps its files itself, indexes left
+    invalid (a failed concurrent build) and constraints never validated."""
+    if connection.dialect.name == "postgresql":
+        invalid = connection.execute(
+            text(
+                "SELECT i.indexrelid::regclass::text FROM pg_index i "
+                "JOIN pg_class c ON c.oid = i.indrelid "
+                "WHERE c.relnamespace = current_schema()::regnamespace AND NOT i.indisvalid"
+            )
+        )
+        unchecked = connection.execute(
+            text(
+                "SELECT conname, conrelid::regclass::text FROM pg_constraint "
+                "WHERE connamespace = current_schema()::regnamespace AND NOT convalidated"
+            )
+        )
+        return [f"index {row[0]} is not valid" for row in invalid] + [
+            f"constraint {row[0]} of table {row[1]} was never validated" for row in unchecked
+        ]
     if connection.dialect.name != "sqlite":
         return []
     problems = [

@@ -21,6 +21,7 @@ from sqlalchemy.exc import (
 )
 
 from quiz_app.core.errors import StorageError
+from quiz_app.storage.engine import shown_url
 
 
 class BankBusyError(StorageError):
@@ -141,10 +142,7 @@ def _kind(err: DBAPIError, *, sqlite: bool) -> _Kind | None:
 
 
 def _where(url: str) -> str:
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database:
-        return parsed.database
-    return parsed.render_as_string(hide_password=True)
+    return shown_url(url)
 
 
 def _detail(err: DBAPIError) -> str:

@@ -10,6 +10,7 @@ from sqlmodel import Session
 from quiz_app.core.errors import QuizError
 from quiz_app.core.ids import LearnerId, QuestionId, QuizSessionId
 from quiz_app.core.learners import AnswerRecord, Learner, PasswordRecord
+from quiz_app.storage.dialects import insert_new
 from quiz_app.storage.models import ANSWER, LEARNER, AnswerRow, LearnerPasswordRow, LearnerRow
 from quiz_app.storage.models import LEARNER_PASSWORD as PASSWORD
 
@@ -28,14 +29,18 @@ def add_learner(
     uid: str | None = None,
 ) -> Learner:
     """A new learner; ``uid`` keeps the one a merged file gives (else a new one)."""
-    taken = session.execute(select(LEARNER.c.id).where(LEARNER.c.name == name)).first()
-    if taken is not None:
-        raise QuizError(f"There is already a learner called {name}.")
     row = LearnerRow(name=name, colour=colour, language=language, created_at=now)
     if uid is not None:
         row.uid = uid
-    session.add(row)
-    session.flush()
+    values = {c: getattr(row, c) for c in ("name", "colour", "language", "created_at", "uid")}
+    # The unique name decides, not an earlier look: two computers adding one name at once
+    # on a server get one learner and one clear refusal.
+    new_id = insert_new(session, LEARNER, values, ("name",))
+    if new_id is None:
+        raise QuizError(
+            f"There is already a learner called {name}.", zh=f"已经有一位叫 {name} 的学习者了。"
+        )
+    row.id = new_id
     return _learner(row)
 
 

@@ -26,12 +26,12 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, text
 
 from quiz_app.core.backups import BackupReason
 from quiz_app.core.errors import StorageError
 from quiz_app.storage.backups import existing_backups, write_backup
-from quiz_app.storage.engine import sqlite_path, writing
+from quiz_app.storage.engine import is_server, shown_url, sqlite_path, writing
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -68,7 +68,37 @@ def newer_schema_error(where: str, revision: str) -> StorageError:
     )
 
 
-def upgrade_bank(engine: Engine, url: str, *, backup: bool = True) -> Path | None:
+MIGRATION_LOCK = 0x4348_5155_495A
+"""PostgreSQL advisory lock key held by whoever migrates a server's bank: one at a time."""
+
+
+class ServerSchemaError(StorageError):
+    """A server's bank is not at the schema this app needs, and a learner computer never
+    changes it: the teacher runs ``quiz-app server init`` or ``server upgrade``."""
+
+
+def _server_schema_error(url: str, current: str | None, head: str) -> StorageError:
+    where = shown_url(url)
+    if current is None:
+        return ServerSchemaError(
+            f"The classroom server's database {where} holds no question bank yet. "
+            "The teacher creates it with: quiz-app server init",
+            zh=f"课堂服务器的数据库 {where} 里还没有题库。请老师运行 quiz-app server init 创建。",
+        )
+    if not known_revision(current):
+        return newer_schema_error(where, current)
+    return ServerSchemaError(
+        f"The classroom server's bank {where} is at schema {current}; this version of the "
+        f"app needs {head}. Ask the teacher to run: quiz-app server upgrade "
+        "(a learner's computer never changes the server's bank).",
+        zh=f"课堂服务器的题库 {where} 的数据结构是 {current}，本版本需要 {head}。"
+        "请老师运行 quiz-app server upgrade（学习者的电脑从不改动服务器上的题库）。",
+    )
+
+
+def upgrade_bank(
+    engine: Engine, url: str, *, backup: bool = True, server_upgrade: bool = False
+) -> Path | None:
     """Apply pending migrations, after a backup of an SQLite file (when ``backup``).
 
     Returns the backup taken, if any: none for a bank already at the newest schema, or a
@@ -82,15 +112,18 @@ def upgrade_bank(engine: Engine, url: str, *, backup: bool = True) -> Path | Non
     head = head_revision()
     if current == head:
         return None
+    if is_server(url) and not server_upgrade:
+        raise _server_schema_error(url, current, head)
     if current is not None and not known_revision(current):
-        raise newer_schema_error(url, current)
+        raise newer_schema_error(shown_url(url), current)
     with engine.connect() as connection:
         tables = set(inspect(connection).get_table_names())
     if current is None and tables:
+        shown = shown_url(url)
         raise StorageError(
-            f"{url} already holds tables ({', '.join(sorted(tables))}) that are not a "
+            f"{shown} already holds tables ({', '.join(sorted(tables))}) that are not a "
             "Chang'e Quiz bank; choose another file with --db.",
-            zh=f"{url} 里已有不属于嫦娥问答题库的表（{'、'.join(sorted(tables))}），"
+            zh=f"{shown} 里已有不属于嫦娥问答题库的表（{'、'.join(sorted(tables))}），"
             "请用 --db 选择另一个文件。",
         )
     path = sqlite_path(url)
@@ -100,7 +133,7 @@ def upgrade_bank(engine: Engine, url: str, *, backup: bool = True) -> Path | Non
     try:
         migrate(engine, "upgrade", head)
     except Exception as err:
-        where = path or url
+        where = path or shown_url(url)
         copy = f" A copy taken before the upgrade is at {taken}." if taken else ""
         copy_zh = f"升级前的备份在 {taken}。" if taken else ""
         raise StorageError(
@@ -141,6 +174,10 @@ def migrate(engine: Engine, direction: str, revision: str) -> None:
             raw = connection.connection.driver_connection
             assert raw is not None
             assert raw.in_transaction, "use create_bank_engine()"
+        if connection.dialect.name == "postgresql":
+            # Thirty computers opening an empty server bank at once: one migrates, the
+            # others wait here, then find the schema current and do nothing.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         getattr(command, direction)(config, revision)
         _check_foreign_keys(connection)

@@ -6,12 +6,13 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, exists, func, insert, select, update
+from sqlalchemy import delete, exists, func, insert, select
 from sqlmodel import Session
 
 from quiz_app.core.bank import DrawFilter
 from quiz_app.core.ids import LearnerId, QuestionId
 from quiz_app.core.review import CardState
+from quiz_app.storage.dialects import upsert
 from quiz_app.storage.draws import question_conditions
 from quiz_app.storage.models import ANSWER, QUESTION, SCHEDULE
 
@@ -48,13 +49,8 @@ def card_state(session: Session, learner: LearnerId, question: QuestionId) -> Ca
 def save_card_state(
     session: Session, learner: LearnerId, question: QuestionId, card: CardState
 ) -> None:
-    where = (_C.learner_id == learner, _C.question_id == question)
-    if session.execute(select(_C.state).where(*where)).first() is None:
-        session.execute(
-            insert(SCHEDULE).values(learner_id=learner, question_id=question, **_values(card))
-        )
-    else:
-        session.execute(update(SCHEDULE).where(*where).values(**_values(card)))
+    values = {"learner_id": learner, "question_id": question, **_values(card)}
+    upsert(session, SCHEDULE, values, ("learner_id", "question_id"))
 
 
 def card_states(session: Session, learner: LearnerId) -> dict[QuestionId, CardState]:

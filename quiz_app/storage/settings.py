@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import select
 from sqlmodel import Session
 
+from quiz_app.storage.dialects import upsert
 from quiz_app.storage.models import SETTING
 
 
@@ -16,5 +17,4 @@ def get_setting(session: Session, key: str) -> str | None:
 
 
 def put_setting(session: Session, key: str, value: str) -> None:
-    session.execute(delete(SETTING).where(SETTING.c.key == key))
-    session.execute(insert(SETTING).values(key=key, value=value))
+    upsert(session, SETTING, {"key": key, "value": value}, ("key",))

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from quiz_app.core.changes import Changes
+from quiz_app.core.ids import LearnerId
 from quiz_app.core.settings import AppSettings
 
 if TYPE_CHECKING:  # the database stack is imported off the GUI thread (bank_loader)
@@ -41,6 +42,9 @@ class AppContext(QObject):
         self.language = language
         self.settings = settings or AppSettings()
         self._save_settings = save_settings
+        self.signed_in: LearnerId | None = None
+        """The learner who gave their password (or was let in by the teacher) and has
+        been chosen since: kept chosen when Home is built again."""
 
     def open(self, database: Database) -> None:
         self.database = database

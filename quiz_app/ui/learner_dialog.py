@@ -1,4 +1,5 @@
-"""Creating a learner: a name, a colour to recognise them by, and a language."""
+"""Creating a learner: a name, a colour to recognise them by, a language, and (on a
+shared computer) a password."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QRadioButton,
     QWidget,
@@ -64,6 +66,25 @@ class NewLearnerDialog(QDialog):
         self.language.setCurrentIndex(max(self.language.findData(language), 0))
         layout.addRow(self.tr("&Language:"), self.language)
 
+        # Only for a shared computer: most learners never need one.
+        self.password_field = QLineEdit(self)
+        self.password_field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_field.setAccessibleName(self.tr("Password (optional)"))
+        self.again = QLineEdit(self)
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again.setAccessibleName(self.tr("Password again"))
+        layout.addRow(self.tr("&Password (optional):"), self.password_field)
+        layout.addRow(self.tr("&Again:"), self.again)
+        hint = QLabel(
+            self.tr(
+                "On a computer shared with others: asked whenever this learner is chosen, "
+                "so nobody else sees their results."
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        layout.addRow(hint)
+
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
             Qt.Orientation.Horizontal,
@@ -74,10 +95,15 @@ class NewLearnerDialog(QDialog):
         layout.addRow(buttons)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setEnabled(False)
-        self.name.textChanged.connect(self._name_changed)
+        for field in (self.name, self.password_field, self.again):
+            field.textChanged.connect(self._typed)
 
-    def _name_changed(self, text: str) -> None:
-        self.ok.setEnabled(bool(text.strip()))
+    def _typed(self) -> None:
+        same = self.password_field.text() == self.again.text()
+        self.ok.setEnabled(bool(self.name.text().strip()) and same)
+
+    def password(self) -> str | None:
+        return self.password_field.text() or None
 
     def colour(self) -> str:
         return COLOURS[max(self._colours.checkedId(), 0)]

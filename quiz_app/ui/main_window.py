@@ -2,8 +2,9 @@
 
 - ``navigation``: the screens and the learner's way through them (Home, quiz, results,
   History, Progress);
-- ``gate``: the teacher PIN; ``files``: import, export and results files;
-  ``teacher``: the editor and Class results; ``reports``: saved reports;
+- ``gate``: the teacher PIN; ``access``: learners' passwords and signing out;
+  ``files``: import, export and results files; ``teacher``: the editor and Class
+  results; ``reports``: saved reports;
 - ``backups``: restoring a backup; ``view``: theme, text size and the window's place;
   the menus (``ui/menus.py``).
 
@@ -26,6 +27,7 @@ from quiz_app.ui.backup_actions import BackupActions
 from quiz_app.ui.context import AppContext
 from quiz_app.ui.file_actions import FileActions, dropped_path
 from quiz_app.ui.i18n import set_language as set_app_language
+from quiz_app.ui.learner_access import LearnerAccess
 from quiz_app.ui.menus import build_menus
 from quiz_app.ui.navigation import Navigation
 from quiz_app.ui.plain_text import plain_labels
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
         self.navigation = Navigation(self, self.context)
         self.setCentralWidget(self.navigation.stack)
         self.gate = TeacherGate(self, self.context)
+        self.access = LearnerAccess(self, self.context, self.gate, self.navigation)
         self.files = FileActions(self, self.context, self.gate, self.navigation.packs)
         self.reports = ReportActions(self, self.context, self.navigation)
         self.teacher = TeacherActions(
@@ -86,6 +89,7 @@ class MainWindow(QMainWindow):
 
     def _connect_home(self) -> None:
         home = self.navigation.home
+        home.set_admission(self.access.admit)
         home.learner_changed.connect(self._learner_changed)
         home.learner_changed.connect(self._lock_teacher_mode)  # the next learner is not the teacher
         home.bank_counted.connect(self._show_count)

@@ -66,6 +66,8 @@ class Menus(QObject):
                 None,
             ),
             None,
+            (self.tr("Sign &out"), window.access.sign_out, None),
+            None,
             (self.tr("&Restore from backup…"), window.backups.ask_restore, None),
             None,
             (
@@ -134,6 +136,7 @@ class Menus(QObject):
                 files.ask_export_everyone,
                 None,
             ),
+            (self.tr("Clear a learner's pass&word…"), window.access.ask_clear_password, None),
             None,
             (self.tr("&Lock teacher mode"), window.gate.lock, None),
         )
@@ -177,6 +180,9 @@ class Menus(QObject):
                 window, self.tr("&New questions per day in reviews…"), window.view.ask_new_per_day
             )
         )
+        password = _action(window, self.tr("My pass&word…"), window.access.ask_set_password)
+        menu.addAction(password)
+        on_home.append((password, lambda: navigation.home.history))  # needs a learner chosen
 
         def update() -> None:
             for action, button in on_home:

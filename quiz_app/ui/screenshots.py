@@ -42,6 +42,8 @@ SIZES: dict[str, tuple[int, int] | None] = {
     "editor-problem": (1280, 800),
     "import-progress": (420, 120),
     "merge-question": (560, 160),
+    "new-learner": None,
+    "my-password": None,
 }
 
 
@@ -51,6 +53,42 @@ def _home(database: Database, language: str) -> QWidget:
     window = MainWindow(database, language)
     window.home.reload_learners(select=learner.id)
     return window
+
+
+def _home_nobody(database: Database, language: str) -> QWidget:
+    """Home at start when the last learner keeps a password: nobody chosen yet."""
+    name = {"en": "Ada", "zh": "小明"}[language]
+    learner = create_learner(
+        database,
+        f"{name} {os.urandom(2).hex()}",
+        language=language,
+        password="moon rabbit",  # noqa: S106 (a made-up learner)
+    ).value
+    window = MainWindow(database, language)
+    window.home.reload_learners(select=learner.id)
+    return window
+
+
+def _new_learner(database: Database, language: str) -> QWidget:
+    from quiz_app.ui.learner_dialog import NewLearnerDialog
+
+    dialog = NewLearnerDialog(language)
+    dialog.name.setText({"en": "Mei", "zh": "小红"}[language])
+    dialog.password_field.setText("jade rabbit")
+    return dialog
+
+
+def _my_password(database: Database, language: str) -> QWidget:
+    from quiz_app.ui.learner_access import PasswordDialog
+
+    name = {"en": "Ada", "zh": "小明"}[language]
+    learner = create_learner(
+        database,
+        f"{name} {os.urandom(2).hex()}",
+        language=language,
+        password="moon rabbit",  # noqa: S106 (a made-up learner)
+    ).value
+    return PasswordDialog(learner)
 
 
 def _quiz_screen(database: Database, language: str, answered: bool) -> QWidget:
@@ -339,6 +377,9 @@ def take_screenshots(
     written = []
     screens: dict[str, Callable[[Database, str], QWidget]] = {
         "home": _home,
+        "home-nobody": _home_nobody,
+        "new-learner": _new_learner,
+        "my-password": _my_password,
         "question": lambda db, lang: _quiz_screen(db, lang, answered=False),
         "feedback": lambda db, lang: _quiz_screen(db, lang, answered=True),
         "results": _results_screen,

@@ -1,8 +1,9 @@
 """Teacher mode: the PIN in front of importing, editing and everyone's results.
 
 Unlocked, teacher mode lasts until the teacher locks it (Teacher › Lock), another learner
-is chosen, or nobody has touched the app for ``IDLE_MINUTES``: a teacher who walks away
-from a shared computer does not leave it unlocked for the next learner.
+is chosen, or nobody has touched the app for ``IDLE_MINUTES`` (``idle``, which also signs
+out a learner who keeps a password): a teacher who walks away from a shared computer does
+not leave it unlocked for the next learner.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ class TeacherGate(QObject):
     """Teacher mode has just been locked."""
     offered = Signal(object)
     """The first start's offer to set a PIN (a QMessageBox), as it is shown."""
+    idle = Signal()
+    """Nobody has pressed a key or clicked for ``IDLE_MINUTES``."""
 
     def __init__(self, window: QWidget, context: AppContext) -> None:
         super().__init__(window)
@@ -56,10 +59,12 @@ class TeacherGate(QObject):
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(IDLE_MINUTES * 60_000)
-        self._idle.timeout.connect(self.lock)
+        self._idle.timeout.connect(self.idle)
+        self.idle.connect(self.lock)
+        self._idle.start()
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self)  # any key or click is the teacher still there
+            app.installEventFilter(self)  # any key or click: somebody is still there
 
     def offer_pin(self) -> None:
         """At the first start of a new bank: offer to set the teacher PIN, saying what it
@@ -96,13 +101,12 @@ class TeacherGate(QObject):
 
     def lock(self) -> None:
         """Teacher mode off: the next teacher action asks for the PIN again."""
-        self._idle.stop()
         if self.unlocked:
             self.unlocked = False
             self.locked.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self.unlocked and event.type() in _INPUT:
+        if event.type() in _INPUT:
             self._idle.start()
         return False
 

@@ -250,3 +250,28 @@ def test_teacher_commands_say_how_to_set_a_pin_then_need_it(
     )
     assert code == 1
     assert "not the current teacher PIN" in err
+
+
+def test_the_teacher_clears_a_learners_forgotten_password(
+    capsys: pytest.CaptureFixture[str], teacher: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quiz_app.services.learners import list_learners
+
+    database = open_database(teacher)
+    create_learner(database, "Mei", password="jade rabbit", now=NOW)
+    set_pin(database, "2468")
+    database.close()
+    clear = ("--db", teacher, "teacher", "clear-password")
+    code, _, err = run(capsys, *clear, "Mei")
+    assert code == 1
+    assert "give it with --pin-env VAR" in err
+    monkeypatch.setenv("PIN", "2468")
+    code, _, err = run(capsys, *clear, "Nobody", "--pin-env", "PIN")
+    assert (code, err) == (1, "quiz-app: there is no learner called Nobody\n")
+    code, out, _ = run(capsys, *clear, "Mei", "--pin-env", "PIN")
+    assert (code, out) == (0, "Mei's password is cleared: they can choose a new one.\n")
+    database = open_database(teacher)
+    assert [(one.name, one.has_password) for one in list_learners(database)] == [("Mei", False)]
+    database.close()
+    code, out, _ = run(capsys, *clear, "Mei", "--pin-env", "PIN")
+    assert (code, out) == (0, "Mei has no password: nothing to clear.\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -18,7 +19,7 @@ from quiz_app.services.learners import (
     list_learners,
     set_password,
 )
-from quiz_app.storage import Database
+from quiz_app.storage import Database, open_database
 from tests.conftest import NOW, snapshot
 
 
@@ -140,3 +141,25 @@ def test_the_teacher_clears_a_forgotten_password_and_its_wait(database: Database
     assert not found.has_password
     set_password(database, ada.id, "new start")
     check_password(database, ada.id, "new start", now=NOW + timedelta(seconds=7))
+
+
+def test_a_password_never_leaves_the_bank_in_a_results_file(
+    database: Database, tmp_path: Path
+) -> None:
+    from quiz_app.services.exchange import export_results, merge_results
+
+    create_learner(database, "Ada", password="moon rabbit")
+    target = tmp_path / "ada.results"
+    export_results(database, target, ["Ada"], now=NOW)
+    text = target.read_text(encoding="utf-8")
+    assert "Ada" in text
+    assert "scrypt" not in text
+    assert "moon rabbit" not in text
+    other = open_database(f"sqlite:///{tmp_path / 'other.sqlite3'}")
+    try:
+        merge_results(other, target, now=NOW)
+        [ada] = list_learners(other)
+        assert ada.name == "Ada"
+        assert not ada.has_password  # her password stays on her own computer
+    finally:
+        other.close()

@@ -41,8 +41,9 @@ def test_a_failed_transaction_leaves_nothing_behind(db_url: str) -> None:
             session.execute(
                 text(
                     "INSERT INTO learner (name, colour, language, created_at, uid) "
-                    "VALUES ('Ada', '#fff', 'en', '2026-01-01', lower(hex(randomblob(16))))"
-                )
+                    "VALUES ('Ada', '#fff', 'en', '2026-01-01', :uid)"
+                ),
+                {"uid": "0" * 32},
             )
             raise RuntimeError("power cut")
 

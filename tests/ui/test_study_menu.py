@@ -39,6 +39,7 @@ def test_study_lists_every_way_to_study(window: MainWindow) -> None:
         "Pr&ogress",
         "Retry this quiz's mis&takes",
         "&New questions per day in reviews…",
+        "My pass&word…",
     ]
     # as Home's buttons are; nothing to retry off the results
     for mode in QuizMode:

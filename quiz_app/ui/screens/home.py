@@ -189,7 +189,11 @@ class HomeScreen(QWidget):
             self.mode_buttons[mode] = button
         layout.addLayout(modes)
         self._show_icons()
-        self.learner.currentIndexChanged.connect(self._learner_changed)
+        self._learners: dict[int, Learner] = {}
+        self._admit: Callable[[Learner], bool] = lambda learner: not learner.has_password
+        self._shown = -1
+        """The learner's index before the change being made (to go back to if refused)."""
+        self.learner.currentIndexChanged.connect(self._learner_chosen)
         self.tracker = ChangeTracker(
             self, context, Changes.LEARNERS | _PACK_TREE | _LEARNER_LINE, self.redraw
         )
@@ -251,7 +255,15 @@ class HomeScreen(QWidget):
         self.greeting.setText(
             self.tr("Hello, %1").replace("%1", name) if name else self.tr("Hello")
         )
-        if unfinished is not None:
+        if self.current_learner() is None:
+            self._next = "practice"
+            self.next_text.setText(
+                self.tr("Choose who you are above, or make a new learner.")
+                if self.learner.count()
+                else self.tr("Make a learner with New learner… to start.")
+            )
+            self.next_button.setText(self.tr("&Start practising"))
+        elif unfinished is not None:
             self._next = "continue"
             self.next_text.setText(
                 self.tr("You have a %1 quiz open: %2 of %3 answered.")
@@ -320,24 +332,68 @@ class HomeScreen(QWidget):
         self._show_scope()
 
     def reload_learners(self, select: LearnerId | None = None) -> None:
+        """The learners again; the one wanted (else the last one) chosen, unless they keep
+        a password and have not given it since (then nobody is)."""
         from quiz_app.services.learners import list_learners
+        from quiz_app.ui.learner_dialog import swatch
 
         assert self._database is not None
         wanted = select if select is not None else self._context.settings.last_learner
+        learners = list_learners(self._database)
+        self._learners = {int(one.id): one for one in learners}
         self.learner.blockSignals(True)
         self.learner.clear()
-        from quiz_app.ui.learner_dialog import swatch
-
-        for learner in list_learners(self._database):
+        for learner in learners:
             self.learner.addItem(swatch(learner.colour), learner.name, learner.id)
         index = self.learner.findData(int(wanted)) if wanted is not None else -1
-        self.learner.setCurrentIndex(max(index, 0))
+        if index < 0 and learners:
+            index = 0  # the one chosen before is gone
+        if index >= 0 and not self._may_be_chosen(learners[index]):
+            index = -1  # let them choose themselves
+        self.learner.setCurrentIndex(index)
+        self.learner.setPlaceholderText(
+            self.tr("Choose who you are") if learners else self.tr("Create a learner to start")
+        )
         self.learner.blockSignals(False)
+        self._shown = index
+        self._learner_changed()
+
+    def set_admission(self, admit: Callable[[Learner], bool]) -> None:
+        """``admit(learner)``: whether a learner who keeps a password may be chosen now
+        (asking for it); without one, such a learner is never chosen."""
+        self._admit = admit
+
+    def _may_be_chosen(self, learner: Learner) -> bool:
+        return not learner.has_password or self._context.signed_in == learner.id
+
+    def chosen_learner(self) -> Learner | None:
+        learner = self.current_learner()
+        return None if learner is None else self._learners.get(int(learner))
+
+    def choose_nobody(self) -> None:
+        """Sign out: no learner chosen, their results no longer shown."""
+        self._context.signed_in = None
+        self.learner.blockSignals(True)
+        self.learner.setCurrentIndex(-1)
+        self.learner.blockSignals(False)
+        self._shown = -1
         self._learner_changed()
 
     def current_learner(self) -> LearnerId | None:
         data = self.learner.currentData()
         return None if data is None else LearnerId(int(data))
+
+    def _learner_chosen(self, index: int) -> None:
+        """A learner picked in the box: one who keeps a password is let in only with it."""
+        learner = self.chosen_learner()
+        if learner is not None and not self._may_be_chosen(learner) and not self._admit(learner):
+            self.learner.blockSignals(True)
+            self.learner.setCurrentIndex(self._shown)
+            self.learner.blockSignals(False)
+            return
+        self._context.signed_in = None if learner is None else learner.id
+        self._shown = index
+        self._learner_changed()
 
     def _learner_changed(self) -> None:
         learner = self.current_learner()
@@ -403,13 +459,17 @@ class HomeScreen(QWidget):
         if dialog.exec() != NewLearnerDialog.DialogCode.Accepted or database is None:
             return
         name, colour, language = dialog.name.text(), dialog.colour(), dialog.chosen_language()
+        password = dialog.password()
         database_worker(database).run(
-            lambda: create_learner(database, name, colour=colour, language=language),
+            lambda: create_learner(
+                database, name, colour=colour, language=language, password=password
+            ),
             self._learner_created,
             self._learner_refused,
         )
 
     def _learner_created(self, created: Changed[Learner]) -> None:
+        self._context.signed_in = created.value.id  # who just chose the password
         self._context.update_settings(last_learner=int(created.value.id))
         self._context.notify(created.changes)
 
