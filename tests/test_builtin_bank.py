@@ -41,7 +41,7 @@ def _texts(data: object) -> list[dict[str, str]]:
 
 # What the fact sheet supports today (issue 16 asks for 500 over 16 topics, every type 25:
 # see the 1.2.0 report for why the bank stops short of 500).
-MIN_QUESTIONS = 430
+MIN_QUESTIONS = 440
 MIN_TOPICS = 16
 MIN_PER_TYPE = 25
 
