@@ -190,6 +190,8 @@ class AnswerRow(SQLModel, table=True):
     __table_args__ = (
         Index("ix_answer_learner_question", "learner_id", "question_id"),
         Index("ix_answer_learner_when", "learner_id", "answered_at"),
+        # A quiz keeps one answer to each question, whoever sends it twice.
+        UniqueConstraint("session_id", "question_id", name="uq_answer_session_question"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
