@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -9,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from quiz_app.core.grading import normalize_text
-from quiz_app.core.questions import Pack, QuestionType
+from quiz_app.core.questions import Pack, Question, QuestionType
 from quiz_app.core.serialize import question_to_dict
 from quiz_app.packs.native import load_pack
+from tests.conftest import NOW
 
 QUESTIONS = Path(__file__).parents[1] / "questions"
 FOLDERS = sorted(p for p in QUESTIONS.iterdir() if (p / "pack.toml").is_file())
@@ -37,18 +39,27 @@ def _texts(data: object) -> list[dict[str, str]]:
     return found
 
 
+# What the fact sheet supports today (issue 16 asks for 500 over 16 topics, every type 25:
+# see the 1.2.0 report for why the bank stops short of 500).
+MIN_QUESTIONS = 440
+MIN_TOPICS = 16
+MIN_PER_TYPE = 25
+
+
 def test_the_bank_is_large_and_broad(packs: list[Pack]) -> None:
     questions = [q for p in packs for q in p.questions]
     topics = {(p.info.id, t.key) for p in packs for t in p.info.topics}
-    assert len(questions) >= 300
-    assert len(topics) >= 10
+    assert len(questions) >= MIN_QUESTIONS
+    assert len(topics) >= MIN_TOPICS
     used = {(p.info.id, q.topic) for p in packs for q in p.questions}
     assert used == topics, "every topic has questions"
 
 
-def test_every_type_is_used_at_least_15_times(packs: list[Pack]) -> None:
+def test_every_type_is_used_at_least_25_times(packs: list[Pack]) -> None:
     counts = Counter(q.type for p in packs for q in p.questions)
-    assert {t: counts[t] for t in QuestionType} == {t: max(counts[t], 15) for t in QuestionType}
+    assert {t: counts[t] for t in QuestionType} == {
+        t: max(counts[t], MIN_PER_TYPE) for t in QuestionType
+    }
 
 
 def test_each_difficulty_is_at_least_a_quarter(packs: list[Pack]) -> None:
@@ -160,7 +171,7 @@ def _answer_places(packs: list[Pack], kind: type) -> Counter[int]:
 
 def test_right_answers_are_spread_over_the_written_places(packs: list[Pack]) -> None:
     """Formats that cannot shuffle (an export printed on paper) show the written order:
-    it must not give the answer away. Measured before: 59 of 80 single choice answers
+    it must not give the answer away. Measured in 1.0.0: 59 of 80 single choice answers
     came first (74%)."""
     from quiz_app.core.questions import MultipleResponse, SingleChoice
 
@@ -171,7 +182,8 @@ def test_right_answers_are_spread_over_the_written_places(packs: list[Pack]) -> 
             assert total >= 15
             shares = {place: round(n / total, 2) for place, n in sorted(places.items())}
             assert max(shares.values()) <= 0.35, (chosen[0].info.id, kind.__name__, shares)
-    assert _answer_places(packs, SingleChoice)[0] < 25  # of 80
+    places = _answer_places(packs, SingleChoice)
+    assert places[0] / sum(places.values()) <= 0.35
 
 
 # Choices that point at other choices only make sense in the order written.
@@ -199,3 +211,324 @@ def test_the_rule_for_pointing_choices_finds_them() -> None:
         assert _POINTING.search(text), text
     for text in ("Above 100 °C by day", "With both a scoop and a drill", "都在西昌"):
         assert not _POINTING.search(text), text
+
+
+# Groups: questions that give each other away are never drawn together.
+
+QUIZ = 10
+"""A quiz's default length (QuizSettings.count)."""
+
+
+def test_every_group_keeps_at_least_two_questions_apart(packs: list[Pack]) -> None:
+    for pack in packs:
+        sizes = Counter(q.group for q in pack.questions if q.group)
+        declared = {g.key for g in pack.info.groups}
+        assert set(sizes) == declared, f"{pack.info.id}: a declared group no question uses"
+        assert min(sizes.values()) >= 2, (pack.info.id, sizes)
+
+
+def test_every_topic_still_fills_a_quiz(packs: list[Pack]) -> None:
+    """A topic whose questions are mostly grouped would give short quizzes: one question
+    per group plus every ungrouped one must still make a quiz of the default length."""
+    for pack in packs:
+        for topic in pack.info.topics:
+            questions = [q for q in pack.questions if q.topic == topic.key]
+            free = sum(1 for q in questions if q.group is None)
+            groups = len({q.group for q in questions if q.group})
+            assert free + groups >= QUIZ, (pack.info.id, topic.key, free, groups)
+
+
+def _shown_text(pack: Pack, question: Question) -> str:
+    """What a quiz shows of a question: prompt, the texts of items, pairs and right
+    choices, a card's back, and the words printed in the question's diagram."""
+    from quiz_app.core.questions import Card, Matching, MultipleResponse, Ordering, SingleChoice
+
+    parts = [question.prompt.get("en"), question.prompt.get("zh")]
+    body = question.body
+    texts = []
+    if isinstance(body, SingleChoice):
+        texts = [c.text for c in body.choices if c.id == body.answer]
+    elif isinstance(body, MultipleResponse):
+        texts = [c.text for c in body.choices if c.id in body.answers]
+    elif isinstance(body, Ordering):
+        texts = [i.text for i in body.items]
+    elif isinstance(body, Matching):
+        texts = [t for p in body.pairs for t in (p.left, p.right)]
+    elif isinstance(body, Card):
+        texts = [body.back]
+    parts += [t.get(language) for t in texts for language in ("en", "zh")]
+    if question.image:
+        svg = pack.media[question.image].decode("utf-8")
+        parts += re.findall(r">([^<>]+)<", svg.replace("&#8217;", "'"))
+    return " ".join(parts)
+
+
+# Names the whole subject is written in: their questions ask for the word, and every other
+# question has to use it. They are left to meet the questions that use them.
+VOCABULARY = frozenset(
+    {
+        "ce3-rover-name",  # Yutu
+        "ce4-queqiao-name",  # Queqiao
+        "ce4-rover-name",  # Yutu-2
+        "mot-far-side-name",  # far side
+        "crew-lander-name",  # Lanyue
+        "crew-ship-name",  # Mengzhou
+        "crew-docking-where",  # lunar orbit
+        "side-maria-word",  # maria
+        "surf-regolith-name",  # regolith
+        "ce6-icube-q-name",  # ICUBE-Q
+        "ce6-relay-satellite",  # Queqiao-2
+        "ce6-nils-name",  # NILS
+        "ce5-t1-reentry-test",  # Chang'e-5 T1
+        "fut-ilrs-name",  # ILRS
+        "prog-named-after-change",  # Chang'e
+        # Named elsewhere in another role, which tells nothing about this question's answer:
+        "ce6-launch-site",  # Wenchang, as the site of other launches
+        "hist-luna-country",  # Soviet, as the country of each Luna mission
+        "prog-bacc",  # Beijing, as the city of ceremonies and institutes
+        "surf-kreep-apollo-12",  # Apollo 12, as a site where the crust was measured
+    }
+)
+
+
+def test_no_named_answer_is_printed_beside_its_question(packs: list[Pack]) -> None:
+    """A question asking for a name is never drawn with a question that prints that name
+    in its prompt, items or diagram (same pack, unless the two share a group)."""
+    from quiz_app.core.questions import ShortText
+
+    found = []
+    for pack in packs:
+        shown = {q.key: _shown_text(pack, q) for q in pack.questions}
+        for question in pack.questions:
+            if not isinstance(question.body, ShortText) or question.key in VOCABULARY:
+                continue
+            accept = question.body.accept.as_dict()
+            names = [accept["en"][0], accept["zh"][0]]
+            for other in pack.questions:
+                if other is question or (question.group and other.group == question.group):
+                    continue
+                for name in names:
+                    pattern = (
+                        rf"(?<![\w.]){re.escape(name)}(?!\w)" if name.isascii() else re.escape(name)
+                    )
+                    if re.search(pattern, shown[other.key], re.IGNORECASE):
+                        found.append((question.key, name, other.key))
+    assert found == []
+
+
+def test_the_rule_for_printed_names_finds_one(packs: list[Pack]) -> None:
+    changesite = next(q for p in packs for q in p.questions if q.key == "ce5-changesite-name")
+    facts = next(q for p in packs for q in p.questions if q.key == "ce5-changesite-facts")
+    pack = next(p for p in packs if facts in p.questions)
+    assert "Changesite-(Y)" in _shown_text(pack, facts)
+    assert changesite.group == facts.group is not None
+
+
+# Time-proof wording: a claim about the future says when it was made.
+
+_FUTURE_EN = re.compile(r"\b(will|planned|expected)\b", re.IGNORECASE)
+_FUTURE_ZH = re.compile(r"将于|将会|预计|计划中|计划于|计划在|拟于")
+_DATED = re.compile(r"\b(1[89]|20)\d\d\b|\d{4}年")
+
+
+def _language_texts(data: object, language: str | None = None) -> list[tuple[str | None, str]]:
+    found: list[tuple[str | None, str]] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in ("source", "id"):
+                continue
+            found += _language_texts(value, key if key in ("en", "zh") else language)
+    elif isinstance(data, list):
+        for value in data:
+            found += _language_texts(value, language)
+    elif isinstance(data, str):
+        found.append((language, data))
+    return found
+
+
+def _undated(language: str | None, text: str) -> list[str]:
+    rule = _FUTURE_ZH if language == "zh" else _FUTURE_EN
+    sentences = re.split(r"(?<=[.!?。！？；;])\s*", text)
+    return [s for s in sentences if rule.search(s) and not _DATED.search(s)]
+
+
+def test_no_claim_about_the_future_goes_without_a_date(packs: list[Pack]) -> None:
+    """ "Will", "planned" or "expected" (and 将于, 预计, 计划中 ...) only in a sentence that
+    names a year: read in any year, the text still says when the plan was made."""
+    found: list[tuple[str, str]] = [
+        (str(question.key), sentence)
+        for pack in packs
+        for question in pack.questions
+        for language, text in _language_texts(question_to_dict(question))
+        for sentence in _undated(language, text)
+    ]
+    for svg in sorted(QUESTIONS.glob("*/media/*.svg")):
+        words = " | ".join(re.findall(r">([^<>]+)<", svg.read_text(encoding="utf-8")))
+        found += [
+            (svg.name, s) for s in words.split(" | ") if _undated(None, s) or _undated("zh", s)
+        ]
+    assert found == []
+
+
+def test_the_rule_for_dates_finds_undated_plans() -> None:
+    assert _undated("en", "Chang'e-7 will land near the south pole.")
+    assert _undated("en", "Its launch is expected soon. It has a rover.")
+    assert _undated("zh", "嫦娥七号预计在南极着陆。")
+    assert not _undated("en", "As of April 2026, Chang'e-7 was planned to land near the pole.")
+    assert not _undated("zh", "按照截至2026年4月公布的计划，嫦娥七号要在南极着陆。")
+    assert not _undated("en", "It landed east of Sinus Iridum, the original target.")
+
+
+# Ids: one question forever.
+
+HISTORY = Path(__file__).parent / "data" / "bank-history"
+
+
+def _published_ids() -> dict[str, set[str]]:
+    """Every question id each pack has published, by pack (tests/data/bank-history)."""
+    versions = json.loads((HISTORY / "ids.json").read_text(encoding="utf-8"))
+    return {
+        pack: {i for ids in by_version.values() for i in ids}
+        for pack, by_version in versions.items()
+    }
+
+
+def test_every_published_id_is_kept_or_retired(packs: list[Pack]) -> None:
+    published = _published_ids()
+    for pack in packs:
+        current = {q.key for q in pack.questions}
+        retired = set(pack.info.retired)
+        assert published[pack.info.id] - current <= retired, pack.info.id
+        assert not retired & current, pack.info.id
+        assert retired <= published[pack.info.id], "retire only ids that were published"
+
+
+def test_the_packs_are_newer_than_every_published_version(packs: list[Pack]) -> None:
+    from quiz_app.core.questions import parse_version
+
+    for pack in packs:
+        for folder in HISTORY.iterdir():
+            if folder.is_dir():
+                old = load_pack(folder / pack.info.id)
+                assert parse_version(pack.info.version) > parse_version(old.info.version)
+
+
+# Rewordings that keep a question's meaning though its prompt reads quite differently
+# (checked by hand: same question, same answer).
+REWORDED: frozenset[str] = frozenset()
+
+
+def _same_question(old: Question, new: Question) -> bool:
+    """``new`` still asks what ``old`` asked: same type, the old right answer is still
+    right, and the prompt was reworded rather than replaced."""
+    import difflib
+
+    from quiz_app.core.grading import grade, right_response
+
+    if old.type != new.type:
+        return False
+    try:
+        if grade(new.body, right_response(old.body)) < 1:
+            return False
+    except (KeyError, ValueError, TypeError):
+        return False
+    ratio = difflib.SequenceMatcher(None, old.prompt.get("en"), new.prompt.get("en")).ratio()
+    return ratio >= 0.6 or new.key in REWORDED
+
+
+@pytest.mark.parametrize("version", ["1.0.0", "1.1.0"])
+def test_an_id_kept_from_a_published_version_still_means_that_question(
+    packs: list[Pack], version: str
+) -> None:
+    for pack in packs:
+        old = load_pack(HISTORY / version / pack.info.id)
+        now = {q.key: q for q in pack.questions}
+        changed = [
+            q.key for q in old.questions if q.key in now and not _same_question(q, now[q.key])
+        ]
+        assert changed == [], f"{pack.info.id}: give these a new id and retire the old one"
+
+
+def test_the_rule_for_same_question_tells_a_new_question_apart(packs: list[Pack]) -> None:
+    old = load_pack(HISTORY / "1.0.0" / "change-missions")
+    was = {str(q.key): q for q in old.questions}
+    now = {str(q.key): q for p in packs for q in p.questions}
+    assert _same_question(was["ce4-rover-name"], now["ce4-rover-name"])
+    # In 1.0.0 "ce3-lanyue" asked for Lanyue; the 1.0.0 fact-check put a question about
+    # Lunokhod 2 under that id (now "ce3-rover-before-yutu").
+    assert not _same_question(was["ce3-lanyue"], now["ce3-rover-before-yutu"])
+
+
+# Upgrading a bank full of answers
+
+
+def _answer_every_question(database: object, learner: object, pack_id: str) -> None:
+    """One quiz per topic holding all its questions; every other answer right."""
+    from quiz_app.core.grading import right_response
+    from quiz_app.core.questions import Card
+    from quiz_app.core.quiz import QuizSettings
+    from quiz_app.services.quiz import quiz_questions, start_quiz, submit_answer
+    from quiz_app.storage import Database
+    from quiz_app.storage.packs import pack_summaries
+    from tests.services.test_quiz import _wrong
+
+    assert isinstance(database, Database)
+    with database.reading() as session:
+        [summary] = [s for s in pack_summaries(session) if s.id == pack_id]
+    for n, topic in enumerate(summary.topics):
+        settings = QuizSettings(topic_ids=(topic.id,), count=topic.question_count)
+        quiz = start_quiz(database, learner, settings, seed=n, now=NOW).value  # type: ignore[arg-type]
+        questions = quiz_questions(database, quiz)
+        assert len(questions) == topic.question_count
+        for i, question in enumerate(questions):
+            body = question.question.body
+            wrong = i % 2 == 0 and not isinstance(body, Card)  # a card's answer is a rating
+            response = _wrong(body) if wrong else right_response(body)
+            submit_answer(database, quiz.id, question.id, response, 1000, now=NOW)
+
+
+@pytest.mark.parametrize("version", ["1.0.0", "1.1.0"])
+def test_upgrading_keeps_every_answer_with_the_question_it_was_given_for(
+    database: object, version: str
+) -> None:
+    """Import a published version, answer every question, import this one: every answer
+    still points at a question that asks what it asked (kept and graded the same way), or
+    at the retired question exactly as it was."""
+    from sqlalchemy import select
+
+    from quiz_app.core.grading import grade
+    from quiz_app.core.responses import response_from_json
+    from quiz_app.core.serialize import question_from_dict
+    from quiz_app.services.learners import create_learner
+    from quiz_app.services.packs import import_pack
+    from quiz_app.storage import Database
+    from quiz_app.storage.models import ANSWER, QUESTION
+
+    assert isinstance(database, Database)
+    learner = create_learner(database, "Ada", now=NOW).value.id
+    for folder in FOLDERS:
+        import_pack(database, HISTORY / version / folder.name, now=NOW)
+        _answer_every_question(database, learner, folder.name)
+    with database.reading() as session:
+        before = {row.id: row for row in session.execute(select(QUESTION))}
+    for folder in FOLDERS:
+        plan = import_pack(database, folder, now=NOW)
+        assert plan.added
+        assert plan.retired
+    with database.reading() as session:
+        after = {row.id: row for row in session.execute(select(QUESTION))}
+        answers = session.execute(select(ANSWER)).all()
+    assert len(answers) == len(before)
+    moved = []
+    for answer in answers:
+        old, new = before[answer.question_id], after[answer.question_id]
+        assert new.key == old.key
+        if new.retired:
+            assert new.content == old.content, "a retired question keeps the text answered"
+            continue
+        was = question_from_dict(json.loads(old.content))
+        now = question_from_dict(json.loads(new.content))
+        given = response_from_json(now.type, answer.given)
+        if not _same_question(was, now) or grade(now.body, given) != answer.score:
+            moved.append(old.key)
+    assert moved == []

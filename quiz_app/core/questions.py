@@ -122,6 +122,9 @@ class Question:
     title: str | None = None
     """The question's own name where it came from (Moodle's ``<name>``, GIFT's ``::Title::``),
     shown to teachers and written back on export; ``key`` stays a stable slug."""
+    group: str | None = None
+    """A group declared by the pack: no quiz draws two questions of one group, because
+    each gives away another's answer (see ``core.drawing.KeptApart``)."""
 
     @property
     def type(self) -> QuestionType:
@@ -158,6 +161,15 @@ def next_minor_version(version: str) -> str:
 
 
 @dataclass(frozen=True)
+class QuestionGroup:
+    """Questions that are never drawn into one quiz (one would give another away)."""
+
+    key: str
+    note: str | None = None
+    """Why, for the pack's authors (never shown to learners)."""
+
+
+@dataclass(frozen=True)
 class PackInfo:
     """A pack's manifest: everything but its questions and media."""
 
@@ -171,6 +183,11 @@ class PackInfo:
     license: str | None = None
     shuffle: bool = True
     """The default of the pack's questions that do not say (``shuffle`` in pack.toml)."""
+    groups: tuple[QuestionGroup, ...] = ()
+    """Groups the pack's questions may name in ``group``."""
+    retired: tuple[str, ...] = ()
+    """Question ids the pack once used for other questions: never to be used again, so a
+    learner's old answers never attach to a new question."""
 
 
 @dataclass(frozen=True)

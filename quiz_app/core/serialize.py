@@ -26,6 +26,7 @@ from quiz_app.core.questions import (
     PackInfo,
     Pair,
     Question,
+    QuestionGroup,
     QuestionType,
     ShortText,
     SingleChoice,
@@ -142,6 +143,8 @@ def question_to_dict(question: Question) -> JsonDict:
         out["shuffle"] = False
     if question.title is not None:
         out["title"] = question.title
+    if question.group is not None:  # left out when none, so older questions keep their hash
+        out["group"] = question.group
     return out
 
 
@@ -159,6 +162,7 @@ def question_from_dict(data: JsonDict) -> Question:
         image_alt=_optional_text(data.get("image_alt")),
         shuffle=bool(data.get("shuffle", True)),
         title=data.get("title"),
+        group=data.get("group"),
     )
 
 
@@ -179,6 +183,13 @@ def pack_info_to_dict(info: PackInfo) -> JsonDict:
         out["shuffle"] = False
     out["languages"] = list(info.languages)
     out["topics"] = [{"id": t.key, "title": t.title.as_dict()} for t in info.topics]
+    # Left out when empty, so the fingerprint of a pack without them stays as it was.
+    if info.groups:
+        out["groups"] = [
+            {"id": g.key} | ({"note": g.note} if g.note is not None else {}) for g in info.groups
+        ]
+    if info.retired:
+        out["retired"] = list(info.retired)
     return out
 
 
@@ -195,6 +206,8 @@ def pack_info_from_dict(data: JsonDict) -> PackInfo:
         author=data.get("author"),
         license=data.get("license"),
         shuffle=bool(data.get("shuffle", True)),
+        groups=tuple(QuestionGroup(g["id"], g.get("note")) for g in data.get("groups") or ()),
+        retired=tuple(data.get("retired") or ()),
     )
 
 

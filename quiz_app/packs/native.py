@@ -37,13 +37,20 @@ class _Report:
 
     files: PackFiles
     texts: dict[str, str] = field(default_factory=dict)
-    pending: list[tuple[str, tuple[str | int, ...], str, str | None]] = field(default_factory=list)
+    pending: list[tuple[str, tuple[str | int, ...], str, str | None, str | None]] = field(
+        default_factory=list
+    )
     located: list[Problem] = field(default_factory=list)
 
     def add(
-        self, file: str, path: Sequence[str | int], message: str, question: str | None = None
+        self,
+        file: str,
+        path: Sequence[str | int],
+        message: str,
+        question: str | None = None,
+        zh: str | None = None,
     ) -> None:
-        self.pending.append((file, tuple(path), message, question))
+        self.pending.append((file, tuple(path), message, question, zh))
 
     def add_at(self, file: str, line: int | None, message: str) -> None:
         self.located.append(Problem(self.files.display(file), line, message))
@@ -51,14 +58,14 @@ class _Report:
     def problems(self) -> list[Problem]:
         maps: dict[str, LineMap] = {}
         out = list(self.located)
-        for file, path, message, question in self.pending:
+        for file, path, message, question, zh in self.pending:
             if file not in maps:
                 text = self.texts.get(file)
                 if text is None:  # read by the fast path, which keeps no text
                     text = self.files.files.get(file, b"").decode("utf-8", "replace")
                 maps[file] = map_file(file, text)
             line = maps[file].line_of(path) if path else None
-            out.append(Problem(self.files.display(file), line, message, question))
+            out.append(Problem(self.files.display(file), line, message, question, zh=zh))
         return sorted(out, key=lambda p: (p.file, p.line or 0, p.message))
 
 
@@ -177,6 +184,16 @@ def _read_manifest(report: _Report) -> Manifest | None:
         if topic.id in seen:  # the second would vanish: its questions in the first
             report.add(limits.MANIFEST, ("topics", i, "id"), f"duplicate topic id '{topic.id}'")
         seen.add(topic.id)
+    groups: set[str] = set()
+    for i, group in enumerate(manifest.groups or ()):
+        if group.id in groups:
+            report.add(
+                limits.MANIFEST,
+                ("groups", i, "id"),
+                f"duplicate group id '{group.id}'",
+                zh=f"组 id“{group.id}”重复",
+            )
+        groups.add(group.id)
     return manifest
 
 
@@ -266,7 +283,8 @@ def _describe(error: Any, drop: int = 0) -> tuple[tuple[str | int, ...], str]:
 
 
 def _suggest(name: str) -> str:
-    known = _known_fields()
+    # A field of another table (``groups`` belongs in pack.toml) is no hint for this one.
+    known = [field for field in _known_fields() if field != name]
     close = difflib.get_close_matches(name, known, n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
@@ -426,11 +444,34 @@ def _check_questions(
         for name in report.files.files
         if "/" in name or not name.endswith(limits.QUESTION_SUFFIXES)
     }
+    groups = {g.id for g in manifest.groups or ()} if manifest else set()
+    retired = set(manifest.retired or ()) if manifest else set()
     first_seen: dict[str, str] = {}
     media_checked: set[str] = set()
     out: list[Question] = []
     for name, index, q, raw in questions:
         qid = q.id if q is not None else _raw_id(raw)
+        if qid is not None and qid in retired:
+            report.add(
+                name,
+                ("questions", index, "id"),
+                "this id is retired (pack.toml 'retired'): it once named another question, "
+                "and learners' answers to that one would attach to this; give it a new id",
+                qid,
+                zh="此 id 已停用（见 pack.toml 的 retired）：它曾用于另一道题，"
+                "学习者对那道题的作答会被算到这道题上；请给它一个新的 id",
+            )
+        if q is not None and manifest is not None and q.group is not None and q.group not in groups:
+            close = difflib.get_close_matches(q.group, sorted(groups), n=1)
+            report.add(
+                name,
+                ("questions", index, "group"),
+                f"group '{q.group}' is not declared in pack.toml"
+                + (f" (did you mean '{close[0]}'?)" if close else ""),
+                qid,
+                zh=f"组“{q.group}”未在 pack.toml 中声明"
+                + (f"（是否指“{close[0]}”？）" if close else ""),
+            )
         if q is not None:
             for path, message in _check_one(q, topics, declared, media):
                 report.add(name, ("questions", index, *path), message, qid)

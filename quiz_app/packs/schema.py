@@ -147,6 +147,8 @@ class QuestionBase(Strict):
     """False keeps the choices in the written order; absent takes the pack's default."""
     title: Annotated[str, StringConstraints(min_length=1, max_length=255)] | None = None
     """The question's own name (e.g. from Moodle), shown to teachers; the id stays a slug."""
+    group: Ident | None = None
+    """A group from pack.toml's ``groups``: a quiz never draws two questions of one group."""
 
 
 Choices = Annotated[list[Choice], Field(min_length=2, max_length=10)]
@@ -224,6 +226,14 @@ class TopicEntry(Strict):
     title: Text
 
 
+class GroupEntry(Strict):
+    """A group of questions that give each other away, so no quiz holds two of them."""
+
+    id: Ident
+    note: NonEmpty | None = None
+    """Why they are kept apart, for the pack's authors."""
+
+
 class Manifest(Strict):
     """``pack.toml``."""
 
@@ -240,3 +250,6 @@ class Manifest(Strict):
     """The default for the pack's questions: false keeps every question's choices as written."""
     languages: Annotated[list[Language], Field(min_length=1)]
     topics: Annotated[list[TopicEntry], Field(min_length=1)]
+    groups: list[GroupEntry] | None = None
+    retired: list[Ident] | None = None
+    """Question ids once used for other questions, never to be used again."""

@@ -267,6 +267,7 @@ def _check_references(parsed: ResultsFile, problems: ProblemList) -> None:
         for ref in sorted(set(quiz.flagged) - set(quiz.questions)):
             problems.add(number, f"'flagged' names {describe_ref(ref)}, which is not in the quiz")
     answer_lines: dict[str, int] = {}
+    answered: dict[tuple[str, tuple[str, str]], int] = {}
     for number, answer in parsed.answers:
         if answer.uid in answer_lines:
             problems.add(
@@ -288,3 +289,12 @@ def _check_references(parsed: ResultsFile, problems: ProblemList) -> None:
             problems.add(
                 number, f"{describe_ref(answer.question)} is not in its quiz (line {where})"
             )
+        elif (answer.session, answer.question) in answered:
+            first = answered[(answer.session, answer.question)]
+            problems.add(
+                number,
+                f"{describe_ref(answer.question)} is answered a second time in its quiz "
+                f"(first on line {first}); a quiz keeps one answer to each question",
+            )
+        else:
+            answered[(answer.session, answer.question)] = number

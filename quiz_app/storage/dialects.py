@@ -31,6 +31,11 @@ def upsert(session: Session, table: Table, values: Mapping[str, Any], keys: Sequ
     session.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=changed))
 
 
+def insert_ignoring(session: Session, table: Table, keys: Sequence[str]) -> Any:
+    """An insert of many rows that leaves out each whose ``keys`` are taken already."""
+    return _insert(session, table).on_conflict_do_nothing(index_elements=list(keys))
+
+
 def insert_new(
     session: Session, table: Table, values: Mapping[str, Any], keys: Sequence[str]
 ) -> Any | None:

@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, and_, or_, select
 from sqlmodel import Session
 
 from quiz_app.core.bank import DrawFilter
-from quiz_app.core.drawing import SlotRange, probe_slots
+from quiz_app.core.drawing import KeptApart, SlotRange, pick_apart, probe_slots
 from quiz_app.core.ids import QuestionId, TopicId
 from quiz_app.storage.models import QUESTION, TOPIC
 
@@ -50,7 +50,8 @@ def _probes_clause(batch: list[tuple[TopicId, int]]) -> ColumnElement[bool]:
 def draw_question_ids(
     session: Session, draw: DrawFilter, count: int, seed: int | None = None
 ) -> list[QuestionId]:
-    """Up to ``count`` distinct questions matching ``draw``, uniformly at random.
+    """Up to ``count`` distinct questions matching ``draw``, uniformly at random, never
+    two of one group (fewer than ``count`` only when the bank has no more to give).
 
     The same seed on the same bank gives the same questions in the same order.
     """
@@ -67,25 +68,36 @@ def draw_question_ids(
     wanted = question_conditions(draw)
     if total <= 4 * count:
         return _draw_exact(session, ranges, wanted, count, rng)
-    picked: list[QuestionId] = []
+    picks: KeptApart[QuestionId] = KeptApart(count)
     seen: set[tuple[TopicId, int]] = set()
     probes = probe_slots(ranges, rng)
     for _ in range(MAX_ROUNDS):
         batch = []
-        for probe in islice(probes, 2 * (count - len(picked)) + 8):
+        for probe in islice(probes, 2 * (count - len(picks.picked)) + 8):
             if probe not in seen:  # a slot probed twice must not be picked twice
                 seen.add(probe)
                 batch.append(probe)
         rows = session.execute(
-            select(_Q.topic_id, _Q.slot, _Q.id).where(_probes_clause(batch), wanted)
+            select(_Q.topic_id, _Q.slot, _Q.id, _Q.pack_id, _Q.draw_group).where(
+                _probes_clause(batch), wanted
+            )
         )
-        hits = {(topic, slot): row_id for topic, slot, row_id in rows}
+        hits = {
+            (topic, slot): (row_id, _group(pack, group))
+            for topic, slot, row_id, pack, group in rows
+        }
         for probe in batch:  # probe order, not row order, keeps a seeded draw reproducible
-            if probe in hits and len(picked) < count:
-                picked.append(QuestionId(hits[probe]))
-        if len(picked) == count:
-            return picked
+            if probe in hits:
+                row_id, group = hits[probe]
+                picks.offer(QuestionId(row_id), group)
+        if picks.full:
+            return picks.picked
     return _draw_exact(session, ranges, wanted, count, rng)
+
+
+def _group(pack_id: str, group: str | None) -> tuple[str, str] | None:
+    """Groups belong to their pack: two packs may each have a group "dates"."""
+    return None if group is None else (pack_id, group)
 
 
 def _draw_exact(
@@ -95,10 +107,13 @@ def _draw_exact(
     count: int,
     rng: random.Random,
 ) -> list[QuestionId]:
-    ids = session.scalars(
-        select(_Q.id).where(_Q.topic_id.in_([r.topic for r in ranges]), wanted).order_by(_Q.id)
+    rows = session.execute(
+        select(_Q.id, _Q.pack_id, _Q.draw_group)
+        .where(_Q.topic_id.in_([r.topic for r in ranges]), wanted)
+        .order_by(_Q.id)
     ).all()
-    return [QuestionId(i) for i in rng.sample(list(ids), min(count, len(ids)))]
+    shuffled = rng.sample(rows, len(rows))
+    return pick_apart(((QuestionId(i), _group(p, g)) for i, p, g in shuffled), count)
 
 
 def matching_question_ids(session: Session, draw: DrawFilter) -> list[QuestionId]:

@@ -33,6 +33,7 @@ from quiz_app.core.ids import (
 from quiz_app.core.learners import Learner
 from quiz_app.core.questions import QuestionType
 from quiz_app.core.quiz import QuizMode, QuizSettings
+from quiz_app.storage.dialects import insert_ignoring
 from quiz_app.storage.models import (
     ANSWER,
     LEARNER,
@@ -338,10 +339,12 @@ def add_answers(
     questions: Mapping[QuestionRef, QuestionId],
     sessions: Mapping[str, QuizSessionId],
 ) -> None:
-    """Append these answers to the log, in the order given."""
+    """Append these answers to the log, in the order given. An answer to a question its
+    quiz already holds an answer to (the file checks its own; this is one in the bank)
+    is left out: a quiz keeps its first answer."""
     for batch in _chunks(entries):
         session.execute(
-            insert(ANSWER),
+            insert_ignoring(session, ANSWER, ("session_id", "question_id")),
             [
                 {
                     "uid": e.uid,

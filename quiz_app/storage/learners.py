@@ -11,7 +11,14 @@ from quiz_app.core.errors import QuizError
 from quiz_app.core.ids import LearnerId, QuestionId, QuizSessionId
 from quiz_app.core.learners import AnswerRecord, Learner, PasswordRecord
 from quiz_app.storage.dialects import insert_new
-from quiz_app.storage.models import ANSWER, LEARNER, AnswerRow, LearnerPasswordRow, LearnerRow
+from quiz_app.storage.models import (
+    ANSWER,
+    LEARNER,
+    AnswerRow,
+    LearnerPasswordRow,
+    LearnerRow,
+    new_uid,
+)
 from quiz_app.storage.models import LEARNER_PASSWORD as PASSWORD
 
 
@@ -45,19 +52,23 @@ def add_learner(
 
 
 def append_answer(session: Session, answer: AnswerRecord) -> None:
-    """Add a line to the answer log; the log is never updated or deleted from."""
-    session.execute(
-        insert(ANSWER),
-        {
-            "learner_id": answer.learner_id,
-            "question_id": answer.question_id,
-            "session_id": answer.session_id,
-            "given": answer.given,
-            "score": answer.score,
-            "time_ms": answer.time_ms,
-            "answered_at": answer.answered_at,
-        },
-    )
+    """Add a line to the answer log; the log is never updated or deleted from. A second
+    answer to a question of one quiz is refused by the bank's own constraint."""
+    values = {
+        "learner_id": answer.learner_id,
+        "question_id": answer.question_id,
+        "session_id": answer.session_id,
+        "given": answer.given,
+        "score": answer.score,
+        "time_ms": answer.time_ms,
+        "answered_at": answer.answered_at,
+        "uid": new_uid(),
+    }
+    if insert_new(session, ANSWER, values, ("session_id", "question_id")) is None:
+        raise QuizError(
+            "This question has already been answered in this quiz.",
+            zh="这道题在本次测验中已经回答过了。",
+        )
 
 
 def answers_of(session: Session, learner_id: LearnerId) -> list[AnswerRecord]:

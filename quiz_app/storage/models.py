@@ -68,6 +68,16 @@ class PackRow(SQLModel, table=True):
     )
     """Where the pack came from: ``native`` (a pack with a manifest and a version), or the
     format of a file without one (``gift``, ``csv``, ...), versioned by the import."""
+    groups: list[dict[str, str]] = Field(
+        default_factory=list,
+        sa_column=Column(JSON, nullable=False, server_default=sa.text("'[]'")),
+    )
+    """The groups pack.toml declares (``id`` and ``note``), for export."""
+    retired_keys: list[str] = Field(
+        default_factory=list,
+        sa_column=Column(JSON, nullable=False, server_default=sa.text("'[]'")),
+    )
+    """Question ids pack.toml says are never to be used again, for export."""
 
 
 class TopicRow(SQLModel, table=True):
@@ -109,6 +119,8 @@ class QuestionRow(SQLModel, table=True):
     position: int
     slot: int
     retired: bool = False
+    draw_group: str | None = Field(default=None, max_length=64)
+    """The question's group (``group`` in the pack): a draw takes at most one of each."""
 
 
 class MediaRow(SQLModel, table=True):
@@ -178,6 +190,8 @@ class AnswerRow(SQLModel, table=True):
     __table_args__ = (
         Index("ix_answer_learner_question", "learner_id", "question_id"),
         Index("ix_answer_learner_when", "learner_id", "answered_at"),
+        # A quiz keeps one answer to each question, whoever sends it twice.
+        UniqueConstraint("session_id", "question_id", name="uq_answer_session_question"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -48,6 +48,7 @@ def _question_values(encoded: EncodedPack, question: Question) -> dict[str, Any]
         "source": question.source,
         "image": question.image,
         "languages": ",".join(sorted(question.languages)),
+        "draw_group": question.group,
     }
 
 
@@ -89,6 +90,8 @@ def apply_import(
         "content_hash": encoded.digest,
         "imported_at": now,
         "origin": pack.origin,
+        "groups": info.get("groups", []),
+        "retired_keys": list(pack.info.retired),
     }
     pack_row = session.get(PackRow, pack.info.id)
     if pack_row is None:
@@ -292,6 +295,8 @@ def stored_pack(session: Session, pack_id: PackId) -> Pack | None:
             "license": row.license,
             "languages": row.languages,
             "topics": [{"id": t.key, "title": t.title} for t in topics],
+            "groups": row.groups,
+            "retired": row.retired_keys,
         }
     )
     rows = session.execute(

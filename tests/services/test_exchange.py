@@ -381,6 +381,14 @@ def _duplicate_answer(path: Path) -> None:
     _write(path, [*records, records[3]])
 
 
+def _answered_twice(path: Path) -> None:
+    """The same question of the same quiz answered again, under a new answer uid (two
+    computers sending one answer at once), the copy marked right."""
+    records = _lines(path)
+    again = records[3] | {"uid": "f" * 32, "score": 1.0}
+    _write(path, [*records, again])
+
+
 def _broken_line(path: Path) -> None:
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     lines[4] = lines[4][:40] + "\n"
@@ -441,6 +449,12 @@ BAD_FILES: list[tuple[str, Callable[[Path], None], int, str]] = [
     ),
     ("no learner line", _drop_line(2), 2, "learner 'Ada' has no 'learner' line in this file"),
     ("duplicate", _duplicate_answer, 9, "is already on line 4"),
+    (
+        "answered twice",
+        _answered_twice,
+        9,
+        "is answered a second time in its quiz (first on line 4); a quiz keeps one answer",
+    ),
     ("quiz nowhere", _drop_line(3), 3, "is neither in this file nor in this bank"),
     (
         "given",

@@ -109,7 +109,7 @@ def test_a_bank_at_each_revision_upgrades_with_every_row_kept(
 
 
 def _new_columns_are_filled(revision: str, path: Path) -> None:
-    after = read_rows(path, ("quiz_session", "answer", "pack", "schedule", "learner"))
+    after = read_rows(path, ("quiz_session", "answer", "pack", "schedule", "learner", "question"))
     if revision < "0002":
         assert {s["flagged"] for s in after["quiz_session"]} == {"[]"}
     if revision < "0003":  # rebuilt from the answer log when the bank is opened
@@ -123,6 +123,9 @@ def _new_columns_are_filled(revision: str, path: Path) -> None:
         assert {s["abandoned_at"] for s in after["quiz_session"]} == {None}
     if revision < "0008":  # nobody had a password
         assert read_rows(path, ("learner_password",))["learner_password"] == []
+    if revision < "0009":  # no question in a group, no pack with groups or retired ids
+        assert {q["draw_group"] for q in after["question"]} == {None}
+        assert {(p["groups"], p["retired_keys"]) for p in after["pack"]} == {("[]", "[]")}
     for table in ("quiz_session", "answer", "learner"):  # learners' since 0007
         uids = [r["uid"] for r in after[table]]
         assert all(len(u) == 32 and int(u, 16) >= 0 for u in uids)

@@ -213,7 +213,7 @@ def test_leaving_with_unsaved_changes_asks_first(
     assert snapshot(bank) == before
 
 
-def test_the_form_keeps_a_pinned_order_it_does_not_edit(qtbot: QtBot) -> None:
+def test_the_form_keeps_a_pinned_order_and_a_group_it_does_not_edit(qtbot: QtBot) -> None:
     form = QuestionForm([("missions", "Missions")], ["en", "zh"])
     qtbot.addWidget(form)
     data = {
@@ -228,10 +228,12 @@ def test_the_form_keeps_a_pinned_order_it_does_not_edit(qtbot: QtBot) -> None:
         ],
         "answer": "b",
         "shuffle": False,
+        "group": "landing-years",
     }
     form.load(data)
     form.prompt["en"].setPlainText("Which one?")  # an edit elsewhere keeps the pin
     assert form.data()["shuffle"] is False
+    assert form.data()["group"] == "landing-years"  # still never drawn beside its group
 
 
 def test_the_form_edits_a_title_and_each_choices_own_feedback(qtbot: QtBot) -> None:

@@ -37,7 +37,7 @@ TYPES = (
     "matching",
     "card",
 )
-_KEPT = ("image", "image_alt", "shuffle")
+_KEPT = ("image", "image_alt", "shuffle", "group")
 """Fields the form does not edit but carries over unchanged."""
 
 
