@@ -54,36 +54,38 @@ def results(module: str) -> dict[str, int | None]:
 
 
 def report(modules: list[str]) -> int:
+    """Print each module's figures and the mutants not caught; 1 if any was not run."""
     equivalent = known_equivalents()
     print(
-        f"{'module':36} {'mutants':>7} {'caught':>6} {'surv.':>5} {'untested':>8} "
-        f"{'equiv.':>6} {'score':>6}"
+        f"{'module':34} {'mutants':>7} {'caught':>6} {'surv.':>5} {'no test':>7} "
+        f"{'not run':>7} {'equiv.':>6} {'score':>6}"
     )
-    survivors: list[str] = []
+    lost: list[str] = []
+    incomplete = False
     for module in modules:
         codes = results(module)
-        total = len(codes)
         caught = sum(1 for c in codes.values() if c in CAUGHT)
-        untested = sum(1 for c in codes.values() if c in NO_TESTS)
         unchecked = sum(1 for c in codes.values() if c is None)
-        eq = [n for n, c in codes.items() if n in equivalent and c not in CAUGHT]
-        lost = sorted(
-            (n for n, c in codes.items() if c not in CAUGHT and n not in equivalent),
+        untested = sum(1 for c in codes.values() if c in NO_TESTS)
+        eq = sum(1 for n, c in codes.items() if n in equivalent and c not in CAUGHT)
+        missed = [n for n, c in codes.items() if c is not None and c not in CAUGHT]
+        survived = len(missed) - untested - eq
+        lost += sorted(
+            (n for n in missed if n not in equivalent),
             key=lambda n: (n.rsplit("__mutmut_", 1)[0], int(n.rsplit("_", 1)[1])),
         )
-        survivors += lost
-        counted = total - len(eq)
+        counted = len(codes) - eq - unchecked
         score = f"{100 * caught / counted:5.1f}%" if counted else "    -"
-        note = f"  ({unchecked} not run)" if unchecked else ""
+        incomplete |= unchecked > 0 or not codes
         print(
-            f"{module:36} {total:7} {caught:6} {len(lost) - untested:5} {untested:8} "
-            f"{len(eq):6} {score:>6}{note}"
+            f"{module:34} {len(codes):7} {caught:6} {survived:5} {untested:7} "
+            f"{unchecked:7} {eq:6} {score:>6}"
         )
-    if survivors:
-        print("\nnot caught (`.venv/bin/mutmut show NAME`):")
-        for name in survivors:
+    if lost:
+        print("\nnot caught (`.venv/bin/mutmut show NAME` prints the change):")
+        for name in lost:
             print("  " + name)
-    return 0
+    return 1 if incomplete else 0
 
 
 def main() -> int:

@@ -87,9 +87,9 @@ def _row_question(row: dict[str, str], key: str, topic: str) -> dict[str, Any]:
 
     answer = row.get("answer", "").strip()
     if kind in ("single", "multiple"):
-        question["choices"] = [
-            {"id": LETTERS[i].lower(), "text": texts(i)} for i in range(min(len(en), len(LETTERS)))
-        ]
+        # Every option goes on, an eleventh too: validation refuses more than ten at the
+        # row's line rather than the question losing one unseen.
+        question["choices"] = [{"id": chr(ord("a") + i), "text": texts(i)} for i in range(len(en))]
         if kind == "single":
             question["answer"] = answer.lower()
         else:
