@@ -1,0 +1,375 @@
+"""Moodle XML at its edges (issue 19): one question at a time, as Moodle writes it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz_app.core.errors import PackError, PartialPackError, Problem
+from quiz_app.core.questions import (
+    Card,
+    Matching,
+    MultipleResponse,
+    Numeric,
+    Ordering,
+    Pack,
+    Question,
+    ShortText,
+    SingleChoice,
+    TrueFalse,
+)
+from quiz_app.core.text import LocalizedList, LocalizedText
+from quiz_app.packs.moodle_xml import load_moodle_xml
+
+
+def _answer(text: str, fraction: str = "0", feedback: str = "", extra: str = "") -> str:
+    fb = f"<feedback><text>{feedback}</text></feedback>" if feedback else ""
+    return (
+        f'<answer fraction="{fraction}" format="plain_text"><text>{text}</text>{fb}{extra}</answer>'
+    )
+
+
+def _question(kind: str, inner: str, name: str = "", prompt: str = "Which?") -> str:
+    return (
+        f'<question type="{kind}"><name><text>{name}</text></name>'
+        f'<questiontext format="plain_text"><text>{prompt}</text></questiontext>'
+        f"{inner}</question>"
+    )
+
+
+def _file(tmp_path: Path, *questions: str) -> Path:
+    path = tmp_path / "week-3.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n' + "\n".join(questions) + "\n</quiz>\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _read(tmp_path: Path, *questions: str) -> Pack:
+    return load_moodle_xml(_file(tmp_path, *questions))
+
+
+def _one(tmp_path: Path, question: str) -> Question:
+    [only] = _read(tmp_path, question).questions
+    return only
+
+
+def _refusal(tmp_path: Path, question: str) -> Problem:
+    with pytest.raises(PackError) as caught:
+        _read(tmp_path, question)
+    assert not isinstance(caught.value, PartialPackError)
+    [problem] = caught.value.problems
+    return problem
+
+
+# -- true/false --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("right", "wrong", "answer"), [("true", "false", True), ("false", "true", False)]
+)
+def test_true_false_is_the_answer_worth_100(
+    tmp_path: Path, right: str, wrong: str, answer: bool
+) -> None:
+    question = _one(
+        tmp_path,
+        _question(
+            "truefalse",
+            _answer(wrong, "0", "Look again.") + _answer(right, "100", "Yes."),
+            prompt="Is it so?",
+        ),
+    )
+    assert question.body == TrueFalse(answer)
+    assert question.explanation == LocalizedText.of(
+        f"{wrong.capitalize()}: Look again.\n\n{right.capitalize()}: Yes."
+    )
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        _answer("true", "100") + _answer("false", "100"),  # both right
+        _answer("true", "50") + _answer("false", "0"),  # neither worth 100
+        _answer("yes", "100") + _answer("no", "0"),  # not true or false
+    ],
+)
+def test_a_true_false_without_one_true_or_false_worth_100_is_refused(
+    tmp_path: Path, answers: str
+) -> None:
+    problem = _refusal(tmp_path, _question("truefalse", answers))
+    assert problem.message == "a true/false question needs one answer 'true' or 'false' worth 100"
+    assert problem.zh == "判断题需要恰好一个得 100 分的答案“true”或“false”"
+
+
+# -- multiple choice ---------------------------------------------------------------------
+def test_a_one_answer_question_of_two_answers(tmp_path: Path) -> None:
+    question = _one(
+        tmp_path, _question("multichoice", _answer("near", "0") + _answer("far", "100"))
+    )
+    assert isinstance(question.body, SingleChoice)
+    assert question.body.answer == "b"
+
+
+def test_a_one_answer_question_needs_two_answers(tmp_path: Path) -> None:
+    problem = _refusal(tmp_path, _question("multichoice", _answer("far", "100")))
+    assert problem.message == "a multiple-choice question needs at least two answers"
+
+
+def test_a_one_answer_question_without_100_names_the_best(tmp_path: Path) -> None:
+    problem = _refusal(tmp_path, _question("multichoice", _answer("a", "50") + _answer("b", "-25")))
+    assert problem.message == "no answer is worth 100% (the best is 50%); Moodle requires one"
+
+
+def test_a_rounded_100_is_100(tmp_path: Path) -> None:
+    question = _one(tmp_path, _question("multichoice", _answer("a", "99.999") + _answer("b", "0")))
+    assert isinstance(question.body, SingleChoice)
+    assert question.body.answer == "a"
+
+
+def test_partial_credit_and_a_second_full_answer_are_noted(tmp_path: Path) -> None:
+    pack = _read(
+        tmp_path,
+        _question(
+            "multichoice",
+            _answer("a", "0") + _answer("b", "100") + _answer("c", "50") + _answer("d", "100"),
+            name="ce4",
+        ),
+    )
+    [question] = pack.questions
+    assert isinstance(question.body, SingleChoice)
+    assert question.body.answer == "b"
+    assert [n.message for n in pack.notes] == [
+        "answer 3 is worth 50% in Moodle; here it counts as wrong",
+        "2 answers are worth 100%; here only answer 2 is right",
+    ]
+
+
+def test_a_multiple_answer_question_whose_every_answer_is_right(tmp_path: Path) -> None:
+    question = _one(
+        tmp_path,
+        _question(
+            "multichoice", "<single>false</single>" + _answer("a", "50") + _answer("b", "50")
+        ),
+    )
+    assert isinstance(question.body, MultipleResponse)
+    assert question.body.answers == frozenset({"a", "b"})
+
+
+@pytest.mark.parametrize(
+    "fractions", [("33.33333",) * 3, ("14.28571",) * 7, ("33.33", "33.33", "33.33")]
+)
+def test_fractions_within_moodles_slack_add_up(tmp_path: Path, fractions: tuple[str, ...]) -> None:
+    answers = "".join(_answer(f"x{i}", f) for i, f in enumerate(fractions)) + _answer("no", "-100")
+    question = _one(tmp_path, _question("multichoice", "<single>false</single>" + answers))
+    assert isinstance(question.body, MultipleResponse)
+    assert len(question.body.answers) == len(fractions)
+
+
+@pytest.mark.parametrize(("fractions", "total"), [(("50", "40"), "90"), (("50", "60"), "110")])
+def test_fractions_that_do_not_add_up_are_refused(
+    tmp_path: Path, fractions: tuple[str, str], total: str
+) -> None:
+    answers = "".join(_answer(f"x{i}", f) for i, f in enumerate(fractions))
+    problem = _refusal(tmp_path, _question("multichoice", "<single>false</single>" + answers))
+    assert problem.message.startswith(f"the positive fractions add up to {total}%;")
+
+
+@pytest.mark.parametrize("fraction", ["33", "33.3", "101", "abc", "-33"])
+def test_a_fraction_moodle_does_not_allow_is_refused(tmp_path: Path, fraction: str) -> None:
+    problem = _refusal(
+        tmp_path, _question("multichoice", _answer("a", "100") + _answer("b", fraction))
+    )
+    assert problem.message.startswith(f"the answer's fraction '{fraction}' is not a grade")
+
+
+@pytest.mark.parametrize("fraction", ["-33.33333", "-100", "5", "-5", "33.3333"])
+def test_the_fractions_moodle_allows(tmp_path: Path, fraction: str) -> None:
+    _read(tmp_path, _question("multichoice", _answer("a", "100") + _answer("b", fraction)))
+
+
+def test_a_choice_of_no_text_shows_a_dash(tmp_path: Path) -> None:
+    question = _one(tmp_path, _question("multichoice", _answer("", "0") + _answer("b", "100")))
+    assert isinstance(question.body, SingleChoice)
+    assert question.body.choices[0].text == LocalizedText.of("—")
+
+
+# -- short answers and numbers -----------------------------------------------------------
+def test_short_answers_worth_100_with_wildcards_removed(tmp_path: Path) -> None:
+    pack = _read(
+        tmp_path,
+        _question(
+            "shortanswer",
+            _answer("Queqiao", "100", "Right.")
+            + _answer("Magpie*", "100")
+            + _answer("Bridge", "50")
+            + _answer("Yutu", "0", "A rover."),
+        ),
+    )
+    [question] = pack.questions
+    assert question.body == ShortText(LocalizedList.of({"en": ["Queqiao", "Magpie"]}))
+    assert question.explanation == LocalizedText.of("Queqiao: Right.\n\nYutu: A rover.")
+    assert [n.message for n in pack.notes] == [
+        "'Bridge' is worth 50% in Moodle; here it is not accepted"
+    ]
+
+
+def test_a_short_answer_with_no_full_mark_answer_is_refused(tmp_path: Path) -> None:
+    problem = _refusal(tmp_path, _question("shortanswer", _answer("Queqiao", "90")))
+    assert problem.message == "no answer is worth 100%"
+
+
+def test_a_short_answer_rounded_to_100_is_accepted(tmp_path: Path) -> None:
+    question = _one(tmp_path, _question("shortanswer", _answer("Queqiao", "99.999")))
+    assert question.body == ShortText(LocalizedList.of({"en": ["Queqiao"]}))
+
+
+@pytest.mark.parametrize(
+    ("inner", "body"),
+    [
+        (_answer("0", "100"), Numeric(0, 0)),
+        (_answer("1731", "100", extra="<tolerance>-5</tolerance>"), Numeric(1731, 5)),
+        (
+            _answer("9", "0") + _answer("3.844e5", "100", extra="<tolerance>1e3</tolerance>"),
+            Numeric(384400, 1000),
+        ),
+        (_answer("7", "99.999"), Numeric(7, 0)),
+    ],
+)
+def test_numerical_answers(tmp_path: Path, inner: str, body: Numeric) -> None:
+    assert _one(tmp_path, _question("numerical", inner)).body == body
+
+
+def test_a_numerical_unit(tmp_path: Path) -> None:
+    inner = _answer("1731", "100") + (
+        "<units><unit><multiplier>1</multiplier><unit_name> g </unit_name></unit></units>"
+    )
+    assert _one(tmp_path, _question("numerical", inner)).body == Numeric(
+        1731, 0, LocalizedText.of("g")
+    )
+
+
+@pytest.mark.parametrize("inner", [_answer("about 5", "100"), _answer("5", "50")])
+def test_a_numerical_question_without_a_number_worth_100_is_refused(
+    tmp_path: Path, inner: str
+) -> None:
+    problem = _refusal(tmp_path, _question("numerical", inner))
+    assert problem.message == "no numeric answer is worth 100%"
+
+
+# -- matching, ordering, essays ----------------------------------------------------------
+def _sub(left: str, right: str) -> str:
+    return (
+        f'<subquestion format="plain_text"><text>{left}</text>'
+        f"<answer><text>{right}</text></answer></subquestion>"
+    )
+
+
+def test_matching_leaves_out_extra_answers(tmp_path: Path) -> None:
+    question = _one(
+        tmp_path,
+        _question(
+            "matching", _sub("Chang'e-5", "2020") + _sub("", "1999") + _sub("Chang'e-6", " 2024 ")
+        ),
+    )
+    assert isinstance(question.body, Matching)
+    assert [(p.id, p.left.get("en"), p.right.get("en")) for p in question.body.pairs] == [
+        ("p1", "Chang'e-5", "2020"),
+        ("p2", "Chang'e-6", "2024"),
+    ]
+
+
+def test_matching_needs_two_pairs(tmp_path: Path) -> None:
+    problem = _refusal(tmp_path, _question("matching", _sub("a", "1") + _sub("b", "")))
+    assert problem.message == "a matching question needs at least two pairs"
+
+
+def test_ordering_keeps_the_answers_in_order(tmp_path: Path) -> None:
+    question = _one(tmp_path, _question("ordering", _answer("CE-3") + _answer("CE-4")))
+    assert isinstance(question.body, Ordering)
+    assert [(i.id, i.text.get("en")) for i in question.body.items] == [
+        ("i1", "CE-3"),
+        ("i2", "CE-4"),
+    ]
+
+
+def test_ordering_needs_two_items(tmp_path: Path) -> None:
+    problem = _refusal(tmp_path, _question("ordering", _answer("CE-3")))
+    assert problem.message == "an ordering question needs at least two items"
+
+
+def test_an_essay_with_grader_information_is_a_card(tmp_path: Path) -> None:
+    inner = (
+        '<graderinfo format="plain_text"><text>The far side.</text></graderinfo>'
+        '<generalfeedback format="plain_text"><text>See the map.</text></generalfeedback>'
+    )
+    question = _one(tmp_path, _question("essay", inner))
+    assert question.body == Card(LocalizedText.of("The far side."))
+    assert question.explanation == LocalizedText.of("See the map.")
+
+
+def test_an_essay_with_only_general_feedback_makes_that_the_back(tmp_path: Path) -> None:
+    inner = '<generalfeedback format="plain_text"><text>See the map.</text></generalfeedback>'
+    question = _one(tmp_path, _question("essay", inner))
+    assert question.body == Card(LocalizedText.of("See the map."))
+    assert question.explanation is None
+
+
+def test_an_essay_with_no_model_answer_is_left_out(tmp_path: Path) -> None:
+    problem = _refusal(tmp_path, _question("essay", ""))
+    assert problem.message.startswith("an essay with no model answer")
+
+
+@pytest.mark.parametrize(
+    ("kind", "words"),
+    [("description", "a description is text"), ("calculated", "question type 'calculated'")],
+)
+def test_types_left_out_say_why(tmp_path: Path, kind: str, words: str) -> None:
+    problem = _refusal(tmp_path, _question(kind, ""))
+    assert problem.message.startswith(words)
+    assert problem.zh
+
+
+def test_a_question_with_no_text_is_refused(tmp_path: Path) -> None:
+    problem = _refusal(
+        tmp_path, _question("multichoice", _answer("a", "100") + _answer("b"), prompt="")
+    )
+    assert (problem.message, problem.zh) == ("the question has no text", "题目没有文字")
+
+
+# -- names, categories, lines ------------------------------------------------------------
+def test_the_category_names_the_topic_of_what_follows(tmp_path: Path) -> None:
+    category = (
+        '<question type="category"><category><text>$course$/top/Far//near side</text>'
+        "</category></question>"
+    )
+    pack = _read(tmp_path, category, _question("truefalse", _answer("true", "100")))
+    assert [t.title.get("en") for t in pack.info.topics] == ["Far/near side"]
+
+
+def test_questions_before_any_category_take_the_files_name(tmp_path: Path) -> None:
+    pack = _read(tmp_path, _question("truefalse", _answer("true", "100")))
+    assert [t.title.get("en") for t in pack.info.topics] == ["week-3"]
+
+
+def test_an_idnumber_wins_over_the_name(tmp_path: Path) -> None:
+    inner = "<idnumber> ce4-landing </idnumber>" + _answer("true", "100")
+    question = _one(tmp_path, _question("truefalse", inner, name="Far side landing"))
+    assert question.key == "ce4-landing"
+    assert question.title == "Far side landing"
+
+
+def test_a_refusal_is_at_the_answers_line(tmp_path: Path) -> None:
+    path = _file(
+        tmp_path,
+        _question("truefalse", _answer("true", "100"), name="fine"),
+        '<question type="multichoice"><name><text>bad</text></name>\n'
+        '<questiontext format="plain_text"><text>Q?</text></questiontext>\n'
+        + _answer("a", "100")
+        + "\n"
+        + _answer("b", "33")
+        + "\n</question>",
+    )
+    with pytest.raises(PartialPackError) as caught:
+        load_moodle_xml(path)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.question) == (7, "bad")  # the line of fraction="33"
