@@ -1,0 +1,123 @@
+"""Aiken at its edges (issue 19): the smallest question, the last letter, odd spacing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz_app.core.errors import PackError
+from quiz_app.core.questions import SingleChoice
+from quiz_app.core.text import LocalizedText
+from quiz_app.packs import limits
+from quiz_app.packs.aiken import aiken_text, load_aiken, parse_aiken, read_aiken, read_text_file
+
+
+def _body(text: str) -> SingleChoice:
+    [(_, _, body)] = parse_aiken(text, "quiz.txt")
+    assert isinstance(body, SingleChoice)
+    return body
+
+
+def test_two_choices_are_enough() -> None:
+    body = _body("Far side?\nA. Chang'e-3\nB. Chang'e-4\nANSWER: B\n")
+    assert [c.id for c in body.choices] == ["a", "b"]
+    assert body.answer == "b"
+
+
+def test_the_answer_may_be_the_first_or_the_last_letter() -> None:
+    letters = "ABCDEFGHIJ"
+    choices = "".join(f"{x}. Crater {x}\n" for x in letters)
+    assert _body(f"Which?\n{choices}ANSWER: A\n").answer == "a"
+    assert _body(f"Which?\n{choices}ANSWER: J\n").answer == "j"
+
+
+@pytest.mark.parametrize("line", ["ANSWER:B", "ANSWER: B", "ANSWER:  B  ", "  ANSWER: B"])
+def test_the_answer_line_with_any_spaces(line: str) -> None:
+    assert _body(f"Far side?\nA. x\nB. y\n{line}\n").answer == "b"
+
+
+@pytest.mark.parametrize("line", ["ANSWER: b", "ANSWER B", "answer: B", "ANSWER: BB"])
+def test_an_answer_line_otherwise_is_reported(line: str) -> None:
+    _, problems = read_aiken(f"Far side?\nA. x\nB. y\n{line}\n", "quiz.txt")
+    assert [(p.line, p.message) for p in problems] == [
+        (4, "write the answer line as 'ANSWER: X', with one capital letter")
+    ]
+
+
+def test_choice_text_folds_its_spaces() -> None:
+    body = _body("Which?\nA.   Von  Kármán   \nB)x\nANSWER: A\n")
+    assert [c.text for c in body.choices] == [
+        LocalizedText.of("Von Kármán"),
+        LocalizedText.of("x"),
+    ]
+
+
+def test_a_lower_case_letter_is_not_a_choice() -> None:
+    _, problems = read_aiken("Which?\na. x\nB. y\nANSWER: B\n", "quiz.txt")
+    assert [p.line for p in problems] == [2]
+    assert problems[0].message == "the question at line 1 must be on one line"
+
+
+def test_questions_need_no_blank_line_between_them() -> None:
+    questions = parse_aiken("Q1?\nA. x\nB. y\nANSWER: A\nQ2?\nA. x\nB. y\nANSWER: B\n", "q.txt")
+    assert [(line, prompt) for line, prompt, _ in questions] == [(1, "Q1?"), (5, "Q2?")]
+
+
+def test_a_broken_question_skips_to_the_next_blank_line() -> None:
+    text = "Q1?\nA. x\nA. y\nB. z\nANSWER: A\n\nQ2?\nA. x\nB. y\nANSWER: B\n"
+    questions, problems = read_aiken(text, "q.txt")
+    assert [line for line, _, _ in questions] == [7]
+    assert [p.line for p in problems] == [3]
+
+
+def test_an_empty_file_holds_no_questions() -> None:
+    _, problems = read_aiken("\n\n", "q.txt")
+    assert [(p.line, p.message) for p in problems] == [(None, "holds no questions")]
+
+
+def test_windows_line_endings_and_a_bom(tmp_path: Path) -> None:
+    path = tmp_path / "quiz.txt"
+    path.write_bytes(b"\xef\xbb\xbfFar side?\r\nA. x\r\nB. y\r\nANSWER: B\r\n")
+    [question] = load_aiken(path).questions
+    assert question.prompt == LocalizedText.of("Far side?")
+
+
+def test_a_missing_file_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(PackError, match="cannot be read"):
+        read_text_file(tmp_path / "gone.txt")
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "QUESTION_FILE_MAX", 20)
+    path = tmp_path / "quiz.txt"
+    path.write_bytes(b"x" * 20)
+    assert read_text_file(path) == "x" * 20  # exactly the limit
+    path.write_bytes(b"x" * 21)
+    with pytest.raises(PackError) as caught:
+        read_text_file(path)
+    assert [p.message for p in caught.value.problems] == [
+        "file is 21 bytes, over the limit of 20 bytes"
+    ]
+
+
+def test_not_utf8_names_the_line_and_byte(tmp_path: Path) -> None:
+    path = tmp_path / "quiz.txt"
+    path.write_bytes(b"Q?\nA. caf\xe9\nB. y\nANSWER: A\n")
+    with pytest.raises(PackError) as caught:
+        read_text_file(path)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.message) == (
+        2,
+        "is not UTF-8 text (byte 9); save it as UTF-8",
+    )
+
+
+def test_only_single_choice_questions_are_written(tmp_path: Path) -> None:
+    path = tmp_path / "quiz.txt"
+    path.write_text("Far side?\nA. x\nB. y\nANSWER: B\n\nQ2?\nA. 1\nB. 2\nC. 3\nANSWER: C\n")
+    export = aiken_text(load_aiken(path))
+    assert export.text == path.read_text()
+    assert export.left_out == ()
