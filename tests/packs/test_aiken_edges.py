@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from quiz_app.core.errors import PackError
-from quiz_app.core.questions import SingleChoice
+from quiz_app.core.ids import PackId, QuestionKey, TopicKey
+from quiz_app.core.questions import Choice, Pack, PackInfo, Question, SingleChoice, TrueFalse
 from quiz_app.core.text import LocalizedText
 from quiz_app.packs import limits
 from quiz_app.packs.aiken import aiken_text, load_aiken, parse_aiken, read_aiken, read_text_file
@@ -121,3 +122,55 @@ def test_only_single_choice_questions_are_written(tmp_path: Path) -> None:
     export = aiken_text(load_aiken(path))
     assert export.text == path.read_text()
     assert export.left_out == ()
+
+
+def test_a_stray_choice_before_any_question_leaves_the_questions_after_it() -> None:
+    text = "A. stray\n\nFar side?\nA. x\nB. y\nANSWER: B\n"
+    questions, problems = read_aiken(text, "q.txt")
+    assert [line for line, _, _ in questions] == [3]
+    assert [(p.line, p.message) for p in problems] == [
+        (1, "a choice or ANSWER line with no question before it")
+    ]
+
+
+def test_an_aiken_pack_says_where_it_came_from(tmp_path: Path) -> None:
+    path = tmp_path / "week-3.txt"
+    path.write_text("Far side?\nA. x\nB. y\nANSWER: B\n")
+    pack = load_aiken(path)
+    assert pack.origin == "aiken"
+    assert pack.info.id == "week-3"
+
+
+def _pack_of(questions: list[Question]) -> Pack:
+    info = PackInfo(PackId("p"), "1.0.0", LocalizedText.of("P"), ("en", "zh"), ())
+    return Pack(info, tuple(questions))
+
+
+def _question(key: str, body: SingleChoice | TrueFalse) -> Question:
+    return Question(
+        QuestionKey(key),
+        TopicKey("t"),
+        1,
+        LocalizedText.of({"en": "Where did  Chang'e-4 land?", "zh": "嫦娥四号在哪里着陆？"}),
+        body,
+    )
+
+
+def test_what_aiken_cannot_hold_is_left_out_and_the_rest_written() -> None:
+    crater = SingleChoice(
+        (
+            Choice("a", LocalizedText.of({"en": "Von Kármán crater", "zh": "冯·卡门撞击坑"})),
+            Choice("b", LocalizedText.of({"en": "Mare Imbrium", "zh": "雨海"})),
+        ),
+        "a",
+    )
+    pack = _pack_of([_question("tf", TrueFalse(True)), _question("sc", crater)])
+    export = aiken_text(pack)
+    assert export.left_out == (("tf", "Aiken holds only single-choice questions"),)
+    assert export.text == (
+        "Where did Chang'e-4 land?\nA. Von Kármán crater\nB. Mare Imbrium\nANSWER: A\n"
+    )
+    assert (
+        aiken_text(pack, "zh").text
+        == "嫦娥四号在哪里着陆？\nA. 冯·卡门撞击坑\nB. 雨海\nANSWER: A\n"
+    )
