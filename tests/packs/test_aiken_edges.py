@@ -74,7 +74,7 @@ def test_a_broken_question_skips_to_the_next_blank_line() -> None:
 
 def test_an_empty_file_holds_no_questions() -> None:
     _, problems = read_aiken("\n\n", "q.txt")
-    assert [(p.line, p.message) for p in problems] == [(None, "holds no questions")]
+    assert [str(p) for p in problems] == ["q.txt: holds no questions"]
 
 
 def test_windows_line_endings_and_a_bom(tmp_path: Path) -> None:
@@ -85,8 +85,20 @@ def test_windows_line_endings_and_a_bom(tmp_path: Path) -> None:
 
 
 def test_a_missing_file_is_reported(tmp_path: Path) -> None:
-    with pytest.raises(PackError, match="cannot be read"):
-        read_text_file(tmp_path / "gone.txt")
+    gone = tmp_path / "gone.txt"
+    with pytest.raises(PackError) as caught:
+        read_text_file(gone)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{gone}: cannot be read (No such file or directory)"
+    ]
+
+
+def test_a_folder_is_not_a_file_to_read(tmp_path: Path) -> None:
+    with pytest.raises(PackError) as caught:
+        read_text_file(tmp_path)
+    [problem] = caught.value.problems
+    assert problem.file == str(tmp_path)
+    assert problem.message.startswith("cannot be read (")
 
 
 def test_a_file_over_the_limit_is_refused_before_it_is_read(
@@ -99,8 +111,8 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(
     path.write_bytes(b"x" * 21)
     with pytest.raises(PackError) as caught:
         read_text_file(path)
-    assert [p.message for p in caught.value.problems] == [
-        "file is 21 bytes, over the limit of 20 bytes"
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}: file is 21 bytes, over the limit of 20 bytes"
     ]
 
 
