@@ -296,5 +296,52 @@ def test_an_empty_workbook_holds_no_questions(tmp_path: Path) -> None:
     workbook = Workbook()
     path = tmp_path / "empty.xlsx"
     workbook.save(path)
-    with pytest.raises(PackError, match="holds no questions"):
+    with pytest.raises(PackError) as caught:
         load_xlsx(path)
+    assert [str(p) for p in caught.value.problems] == [f"{path}: holds no questions"]
+
+
+def test_a_sheet_of_only_the_columns_it_needs(tmp_path: Path) -> None:
+    path = tmp_path / "short.csv"
+    path.write_text(
+        "type,prompt\nordering,Put them in order.\ntrue_false,Locked?\n", encoding="utf-8"
+    )
+    with pytest.raises(PackError) as caught:
+        load_csv(path)
+    # No options, no answer: reported as such, not read from a cell that is not there.
+    messages = [p.message for p in caught.value.problems]
+    assert messages[0] == "'items': list should have at least 2 items after validation, not 0"
+    assert all(p.line in (2, 3) for p in caught.value.problems)
+
+
+def test_a_cell_too_big_for_csv_is_a_located_problem(tmp_path: Path) -> None:
+    path = _csv(tmp_path, _row(type="true_false", prompt="x" * 140_000, answer="true"))
+    with pytest.raises(PackError) as caught:
+        load_csv(path)
+    [problem] = caught.value.problems
+    assert problem.line == 2
+    assert problem.message.startswith("is not valid CSV (field larger than field limit")
+
+
+def test_a_damaged_workbook_is_refused_as_one(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "week-3.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "not a workbook")
+    with pytest.raises(PackError) as caught:
+        load_xlsx(path)
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line) == (str(path), None)
+    assert problem.message.startswith("is not a readable .xlsx workbook (")
+
+
+def test_a_formula_is_never_taken_for_a_questions_text(tmp_path: Path) -> None:
+    path = _xlsx(
+        tmp_path,
+        [["id", "type", "prompt", "answer"], ["f", "true_false", '="Locked"&"?"', "TRUE"]],
+    )
+    with pytest.raises(PackError) as caught:
+        load_xlsx(path)
+    assert all("Locked" not in str(p) for p in caught.value.problems)
+    assert [p.question for p in caught.value.problems] == ["f"]
