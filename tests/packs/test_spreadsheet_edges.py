@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from quiz_app.core.errors import PackError
 from quiz_app.core.questions import (
@@ -20,7 +22,7 @@ from quiz_app.core.questions import (
     TrueFalse,
 )
 from quiz_app.core.text import LocalizedList, LocalizedText
-from quiz_app.packs.spreadsheet import COLUMNS, load_csv, load_xlsx
+from quiz_app.packs.spreadsheet import COLUMNS, csv_text, load_csv, load_xlsx, xlsx_bytes
 
 HEADER = ",".join(COLUMNS)
 
@@ -345,3 +347,40 @@ def test_a_formula_is_never_taken_for_a_questions_text(tmp_path: Path) -> None:
         load_xlsx(path)
     assert all("Locked" not in str(p) for p in caught.value.problems)
     assert [p.question for p in caught.value.problems] == ["f"]
+
+
+def test_a_sheet_says_which_kind_of_file_it_came_from(tmp_path: Path) -> None:
+    pack = load_csv(_csv(tmp_path, _row(type="true_false", prompt="A?", answer="true")))
+    assert pack.origin == "csv"
+    path = _xlsx(tmp_path, [["type", "prompt", "answer"], ["true_false", "A?", "TRUE"]])
+    assert load_xlsx(path).origin == "xlsx"
+
+
+def test_a_row_without_an_id_gets_one_from_its_prompt(tmp_path: Path) -> None:
+    first = _one(tmp_path, type="true_false", prompt="Is the Moon locked?", answer="true")
+    again = _one(tmp_path, type="true_false", prompt="Is the Moon locked?", answer="false")
+    assert first.key.startswith("csv-")
+    assert first.key == again.key  # the same prompt, the same id on the next import
+
+
+def test_an_export_leaves_blank_what_has_no_chinese(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        _row(id="o", type="ordering", prompt="Order?", options="CE-3 | CE-4 | CE-5"),
+        _row(id="s", type="short_text", prompt="Relay?", answer="Queqiao | Magpie Bridge"),
+    )
+    rows = list(csv.DictReader(io.StringIO(csv_text(load_csv(path)))))
+    assert [(r["options"], r["options_zh"]) for r in rows] == [
+        ("CE-3 | CE-4 | CE-5", ""),
+        ("", ""),
+    ]
+    assert [(r["answer"], r["answer_zh"]) for r in rows] == [
+        ("", ""),
+        ("Queqiao | Magpie Bridge", ""),
+    ]
+
+
+def test_a_workbook_export_is_one_sheet_named_questions(tmp_path: Path) -> None:
+    pack = load_csv(_csv(tmp_path, _row(type="true_false", prompt="A?", answer="true")))
+    workbook = load_workbook(io.BytesIO(xlsx_bytes(pack)))
+    assert workbook.sheetnames == ["questions"]
