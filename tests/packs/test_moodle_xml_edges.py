@@ -131,16 +131,69 @@ def test_partial_credit_and_a_second_full_answer_are_noted(tmp_path: Path) -> No
         tmp_path,
         _question(
             "multichoice",
-            _answer("a", "0") + _answer("b", "100") + _answer("c", "50") + _answer("d", "100"),
+            "\n".join(
+                [_answer("a", "0"), _answer("b", "100"), _answer("c", "50"), _answer("d", "100")]
+            ),
             name="ce4",
         ),
     )
     [question] = pack.questions
     assert isinstance(question.body, SingleChoice)
     assert question.body.answer == "b"
-    assert [n.message for n in pack.notes] == [
-        "answer 3 is worth 50% in Moodle; here it counts as wrong",
-        "2 answers are worth 100%; here only answer 2 is right",
+    assert [(n.line, n.message, n.zh) for n in pack.notes] == [
+        (
+            5,  # the line of that answer
+            "answer 3 is worth 50% in Moodle; here it counts as wrong",
+            "答案 3 在 Moodle 中得 50%；在此算作错误",
+        ),
+        (
+            3,
+            "2 answers are worth 100%; here only answer 2 is right",
+            "有 2 个答案得 100%；在此只有答案 2 算对",
+        ),
+    ]
+
+
+def test_unequal_right_answers_are_noted_in_both_languages(tmp_path: Path) -> None:
+    answers = _answer("a", "75") + _answer("b", "25") + _answer("c", "-100")
+    pack = _read(tmp_path, _question("multichoice", "<single>false</single>" + answers))
+    assert [(n.message, n.zh) for n in pack.notes] == [
+        (
+            "right answers worth 1: 75%, 2: 25%: here each right answer is worth the same",
+            "正确答案的分值 1: 75%, 2: 25%：在此每个正确答案分值相同",
+        )
+    ]
+
+
+def test_a_fraction_sum_refusal_says_how_to_mend_it(tmp_path: Path) -> None:
+    answers = _answer("a", "50") + _answer("b", "40")
+    problem = _refusal(tmp_path, _question("multichoice", "<single>false</single>" + answers))
+    assert problem.message == (
+        "the positive fractions add up to 90%; Moodle needs 100% "
+        "(e.g. 50 on each of two right answers)"
+    )
+    assert problem.zh == "正分数之和为 90%；Moodle 要求为 100%（例如两个正确答案各 50）"
+
+
+SCRIPT = "&lt;script&gt;alert(1)&lt;/script&gt;"
+
+
+def test_what_a_feedback_loses_is_noted_with_its_answer(tmp_path: Path) -> None:
+    choice = (
+        '<answer fraction="0" format="html"><text>near</text>'
+        f'<feedback format="html"><text>No {SCRIPT}</text></feedback></answer>'
+    )
+    pack = _read(tmp_path, _question("multichoice", _answer("far", "100") + choice))
+    assert [(n.message, n.zh) for n in pack.notes] == [
+        ("feedback of answer 2: a script was left out", "答案 2 的反馈：一段脚本已略去")
+    ]
+    short = (
+        '<answer fraction="100" format="plain_text"><text>Queqiao</text>'
+        f'<feedback format="html"><text>Yes {SCRIPT}</text></feedback></answer>'
+    )
+    pack = _read(tmp_path, _question("shortanswer", short))
+    assert [(n.message, n.zh) for n in pack.notes] == [
+        ("feedback of answer 1: a script was left out", "答案 1 的反馈：一段脚本已略去")
     ]
 
 
