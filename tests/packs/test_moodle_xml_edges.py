@@ -261,8 +261,11 @@ def test_short_answers_worth_100_with_wildcards_removed(tmp_path: Path) -> None:
     [question] = pack.questions
     assert question.body == ShortText(LocalizedList.of({"en": ["Queqiao", "Magpie"]}))
     assert question.explanation == LocalizedText.of("Queqiao: Right.\n\nYutu: A rover.")
-    assert [n.message for n in pack.notes] == [
-        "'Bridge' is worth 50% in Moodle; here it is not accepted"
+    assert [(n.message, n.zh) for n in pack.notes] == [
+        (
+            "'Bridge' is worth 50% in Moodle; here it is not accepted",
+            "“Bridge”在 Moodle 中得 50%；在此不被接受",
+        )
     ]
 
 
@@ -306,7 +309,10 @@ def test_a_numerical_question_without_a_number_worth_100_is_refused(
     tmp_path: Path, inner: str
 ) -> None:
     problem = _refusal(tmp_path, _question("numerical", inner))
-    assert problem.message == "no numeric answer is worth 100%"
+    assert (problem.message, problem.zh) == (
+        "no numeric answer is worth 100%",
+        "没有一个数值答案得 100%",
+    )
 
 
 # -- matching, ordering, essays ----------------------------------------------------------
@@ -426,3 +432,48 @@ def test_a_refusal_is_at_the_answers_line(tmp_path: Path) -> None:
         load_moodle_xml(path)
     [problem] = caught.value.problems
     assert (problem.line, problem.question) == (7, "bad")  # the line of fraction="33"
+
+
+@pytest.mark.parametrize("kind", ["shortanswer", "numerical"])
+def test_a_fraction_moodle_does_not_allow_is_refused_at_its_answer(
+    tmp_path: Path, kind: str
+) -> None:
+    path = _file(
+        tmp_path,
+        f'<question type="{kind}"><name><text>q</text></name>\n'
+        '<questiontext format="plain_text"><text>How many?</text></questiontext>\n'
+        + _answer("5", "100")
+        + "\n"
+        + _answer("4", "45")
+        + "\n</question>",
+    )
+    with pytest.raises(PackError) as caught:
+        load_moodle_xml(path)
+    [problem] = caught.value.problems
+    assert problem.line == 6
+    assert problem.message.startswith("the answer's fraction '45' is not a grade Moodle allows")
+
+
+def test_what_pairs_items_and_model_answers_lose_is_noted_with_their_number(
+    tmp_path: Path,
+) -> None:
+    script_sub = (
+        f'<subquestion format="html"><text>Chang\'e-6 {SCRIPT}</text>'
+        "<answer><text>2024</text></answer></subquestion>"
+    )
+    matching = _question("matching", _sub("Chang'e-5", "2020") + script_sub)
+    item = f'<answer fraction="0" format="html"><text>CE-4 {SCRIPT}</text></answer>'
+    ordering = _question("ordering", _answer("CE-3") + item)
+    essay = _question(
+        "essay", f'<graderinfo format="html"><text>The far side {SCRIPT}</text></graderinfo>'
+    )
+    notes = [(n.message, n.zh) for n in _read(tmp_path, matching, ordering, essay).notes]
+    assert notes == [
+        ("pair 2: a script was left out", "配对 2：一段脚本已略去"),
+        ("item 2: a script was left out", "第 2 项：一段脚本已略去"),
+        ("grader information: a script was left out", "评分说明：一段脚本已略去"),
+        (
+            "an essay becomes a self-rated card; its model answer is the card's back",
+            "论述题改为自评卡片；其参考答案为卡片背面",
+        ),
+    ]
