@@ -477,3 +477,19 @@ def test_what_pairs_items_and_model_answers_lose_is_noted_with_their_number(
             "论述题改为自评卡片；其参考答案为卡片背面",
         ),
     ]
+
+
+def test_a_refusal_before_other_questions_is_still_at_its_answers_line(tmp_path: Path) -> None:
+    bad = (
+        '<question type="multichoice"><name><text>bad</text></name>\n'
+        '<questiontext format="plain_text"><text>Q?</text></questiontext>\n'
+        + _answer("a", "100")
+        + "\n"
+        + _answer("b", "33")
+        + "\n</question>"
+    )
+    path = _file(tmp_path, bad, _question("truefalse", _answer("true", "100"), name="fine"))
+    with pytest.raises(PartialPackError) as caught:
+        load_moodle_xml(path)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.question) == (6, "bad")
