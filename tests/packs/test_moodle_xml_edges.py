@@ -20,7 +20,9 @@ from quiz_app.core.questions import (
     TrueFalse,
 )
 from quiz_app.core.text import LocalizedList, LocalizedText
+from quiz_app.packs import limits
 from quiz_app.packs.moodle_xml import load_moodle_xml
+from quiz_app.packs.rich_text import to_plain
 
 
 def _answer(text: str, fraction: str = "0", feedback: str = "", extra: str = "") -> str:
@@ -232,7 +234,11 @@ def test_a_fraction_moodle_does_not_allow_is_refused(tmp_path: Path, fraction: s
     problem = _refusal(
         tmp_path, _question("multichoice", _answer("a", "100") + _answer("b", fraction))
     )
-    assert problem.message.startswith(f"the answer's fraction '{fraction}' is not a grade")
+    assert problem.message == (
+        f"the answer's fraction '{fraction}' is not a grade Moodle allows "
+        "(100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, "
+        "16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0 or their negatives)"
+    )
 
 
 @pytest.mark.parametrize("fraction", ["-33.33333", "-100", "5", "-5", "33.3333"])
@@ -493,3 +499,86 @@ def test_a_refusal_before_other_questions_is_still_at_its_answers_line(tmp_path:
         load_moodle_xml(path)
     [problem] = caught.value.problems
     assert (problem.line, problem.question) == (6, "bad")
+
+
+def test_an_answer_without_a_fraction_is_worth_nothing(tmp_path: Path) -> None:
+    wrong = '<answer format="plain_text"><text>false</text></answer>'
+    question = _one(tmp_path, _question("truefalse", _answer("true", "100") + wrong))
+    assert question.body == TrueFalse(True)
+
+
+def test_even_a_harmless_dtd_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "dtd.xml"
+    path.write_text('<?xml version="1.0"?><!DOCTYPE quiz><quiz></quiz>', encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        load_moodle_xml(path)
+    [problem] = caught.value.problems
+    assert problem.message == (
+        "refused: the XML uses DTDForbidden "
+        "(entities, DTDs and external references are not allowed)"
+    )
+    assert problem.zh == "已拒绝：该 XML 使用了 DTDForbidden（不允许实体、DTD 和外部引用）"
+
+
+def test_a_file_over_the_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _file(tmp_path, _question("truefalse", _answer("true", "100")))
+    size = path.stat().st_size
+    monkeypatch.setattr(limits, "QUESTION_FILE_MAX", size - 1)
+    with pytest.raises(PackError) as caught:
+        load_moodle_xml(path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}: file is {size:,} bytes, over the limit of {size - 1:,} bytes"
+    ]
+    monkeypatch.setattr(limits, "QUESTION_FILE_MAX", size)
+    assert len(load_moodle_xml(path).questions) == 1
+
+
+def test_what_the_question_text_and_general_feedback_lose_is_noted(tmp_path: Path) -> None:
+    path = _file(
+        tmp_path,
+        '<question type="truefalse"><name><text>ce4</text></name>'
+        f'<questiontext format="html"><text>Far side? {SCRIPT}</text></questiontext>\n'
+        f'<generalfeedback format="html"><text>Yes. {SCRIPT}</text></generalfeedback>\n'
+        + _answer("true", "100")
+        + "</question>",
+    )
+    pack = load_moodle_xml(path)
+    assert pack.origin == "moodle-xml"
+    assert [(n.line, n.question, n.message) for n in pack.notes] == [
+        (3, "ce4", "question text: a script was left out"),
+        (3, "ce4", "general feedback: a script was left out"),
+    ]
+
+
+def test_a_question_without_a_name_gets_an_id_from_its_text(tmp_path: Path) -> None:
+    question = _one(tmp_path, _question("truefalse", _answer("true", "100"), prompt="Locked?"))
+    assert question.key.startswith("xml-")
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "shown"),
+    [
+        ("plain_text", "What does &lt;b&gt; mean?", "What does <b> mean?"),
+        ("plain_text", "Line one&#13;&#10;Line two", "Line one\nLine two"),
+        ("moodle_auto_format", "Line one\nLine two", "Line one\nLine two"),
+        ("html", "Line one\nLine &lt;b&gt;two&lt;/b&gt;", "Line one Line two"),
+    ],
+)
+def test_each_text_format_shows_as_moodle_shows_it(
+    tmp_path: Path, kind: str, text: str, shown: str
+) -> None:
+    xml = (
+        f'<question type="truefalse"><questiontext format="{kind}"><text>{text}</text>'
+        "</questiontext>" + _answer("true", "100") + "</question>"
+    )
+    assert to_plain(_one(tmp_path, xml).prompt.get("en")) == shown
+
+
+def test_markdown_is_taken_as_written(tmp_path: Path) -> None:
+    xml = (
+        '<question type="truefalse"><questiontext format="markdown">'
+        "<text>  Is the **far** side dark?  </text></questiontext>"
+        + _answer("true", "100")
+        + "</question>"
+    )
+    assert _one(tmp_path, xml).prompt == LocalizedText.of("Is the **far** side dark?")

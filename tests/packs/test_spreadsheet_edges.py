@@ -384,3 +384,10 @@ def test_a_workbook_export_is_one_sheet_named_questions(tmp_path: Path) -> None:
     pack = load_csv(_csv(tmp_path, _row(type="true_false", prompt="A?", answer="true")))
     workbook = load_workbook(io.BytesIO(xlsx_bytes(pack)))
     assert workbook.sheetnames == ["questions"]
+
+
+def test_a_long_topic_name_makes_a_slug_of_at_most_60_characters(tmp_path: Path) -> None:
+    title = "The far side of the Moon and what Chang'e-4 found in Von Karman crater there"
+    question = _one(tmp_path, type="true_false", prompt="A?", answer="true", topic=title)
+    assert question.topic == "the-far-side-of-the-moon-and-what-chang-e-4-found-in-von-kar"
+    assert len(question.topic) == 60
