@@ -8,18 +8,24 @@ from pathlib import Path
 import pytest
 
 from quiz_app.core.errors import PackError, PartialPackError, Problem
+from quiz_app.core.ids import PackId, QuestionKey, TopicKey
 from quiz_app.core.questions import (
+    Body,
+    Card,
     Matching,
     MultipleResponse,
     Numeric,
     Pack,
+    PackInfo,
+    Pair,
     Question,
     ShortText,
     SingleChoice,
+    Topic,
     TrueFalse,
 )
 from quiz_app.core.text import LocalizedList, LocalizedText
-from quiz_app.packs.gift import load_gift
+from quiz_app.packs.gift import CARD_NOTE, gift_text, load_gift
 from quiz_app.packs.rich_text import to_plain
 
 
@@ -273,3 +279,68 @@ def test_a_category_names_the_topic_of_what_follows(tmp_path: Path) -> None:
     pack = _read(tmp_path, "$CATEGORY: Missions/Far side\n\nQ? {T}\n\n$CATEGORY: \n\nR? {F}")
     assert [t.title.get("en") for t in pack.info.topics] == ["Far side"]
     assert {q.topic for q in pack.questions} == {"far-side"}
+
+
+# -- writing -----------------------------------------------------------------------------
+def _pack(*questions: Question) -> Pack:
+    info = PackInfo(
+        PackId("change-missions"),
+        "1.2.0",
+        LocalizedText.of({"en": "Missions/Moon", "zh": "任务/月球"}),
+        ("en", "zh"),
+        (Topic(TopicKey("t"), LocalizedText.of({"en": "Far side", "zh": "月背"})),),
+    )
+    return Pack(info, questions)
+
+
+def _q(key: str, body: Body, explanation: LocalizedText | None = None) -> Question:
+    return Question(
+        QuestionKey(key),
+        TopicKey("t"),
+        1,
+        LocalizedText.of({"en": "Relay?", "zh": "中继星？"}),
+        body,
+        explanation=explanation,
+    )
+
+
+def test_a_short_answer_is_written_with_a_plain_equals_sign() -> None:
+    body = ShortText(LocalizedList.of({"en": ["Queqiao", "Magpie Bridge"], "zh": ["鹊桥"]}))
+    text = gift_text(_pack(_q("relay", body))).text
+    assert "\t=Queqiao\n\t=Magpie Bridge\n" in text
+    assert "\t=鹊桥\n" in gift_text(_pack(_q("relay", body)), "zh").text
+
+
+def test_the_header_and_category_are_in_the_language_written() -> None:
+    body = ShortText(LocalizedList.of({"en": ["Queqiao"], "zh": ["鹊桥"]}))
+    zh = gift_text(_pack(_q("relay", body)), "zh").text
+    assert zh.startswith("// 任务/月球 (change-missions 1.2.0), exported by Chang'e Quiz\n")
+    assert "$CATEGORY: 任务//月球/月背\n" in zh
+
+
+def test_what_gift_cannot_hold_is_left_out_with_why() -> None:
+    arrow = ShortText(LocalizedList.of({"en": ["A -> B"]}))
+    pairs = Matching(
+        (
+            Pair("p1", LocalizedText.of({"en": "a", "zh": "甲->乙"}), LocalizedText.of("1")),
+            Pair("p2", LocalizedText.of({"en": "b", "zh": "丙"}), LocalizedText.of("2")),
+        )
+    )
+    pack = _pack(_q("arrow", arrow), _q("pairs", pairs))
+    assert gift_text(pack).left_out == (
+        ("arrow", "an accepted answer holds '->', which GIFT reads as matching"),
+    )
+    assert gift_text(pack, "zh").left_out == (
+        ("arrow", "an accepted answer holds '->', which GIFT reads as matching"),
+        ("pairs", "a left-hand item holds '->', which GIFT cannot escape"),
+    )
+
+
+def test_a_card_is_written_as_an_essay_and_says_so() -> None:
+    card = _q("card", Card(LocalizedText.of("The far side.")))
+    explained = _q("explained", Card(LocalizedText.of("Yes.")), LocalizedText.of("Because."))
+    export = gift_text(_pack(card, explained))
+    assert export.notes == (
+        ("card", CARD_NOTE),
+        ("explained", CARD_NOTE + "; its explanation is left out"),
+    )
