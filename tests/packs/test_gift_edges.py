@@ -344,3 +344,57 @@ def test_a_card_is_written_as_an_essay_and_says_so() -> None:
         ("card", CARD_NOTE),
         ("explained", CARD_NOTE + "; its explanation is left out"),
     )
+
+
+# -- text formats and notes --------------------------------------------------------------
+def test_a_prompt_that_starts_with_a_bracket_keeps_it(tmp_path: Path) -> None:
+    question = _one(tmp_path, "[Chang'e-4] Did it land on the far side?{T}")
+    assert to_plain(question.prompt.get("en")) == "[Chang'e-4] Did it land on the far side?"
+
+
+def test_in_html_a_line_break_is_a_space(tmp_path: Path) -> None:
+    question = _one(tmp_path, "[html]Did it land\non the far side?{T#No\nreally}")
+    assert to_plain(question.prompt.get("en")) == "Did it land on the far side?"
+    assert _explanation(question) == "False: No really"
+
+
+def test_in_moodles_own_format_a_line_break_stays(tmp_path: Path) -> None:
+    question = _one(tmp_path, "Did it land\non the far side?{T}")
+    assert to_plain(question.prompt.get("en")) == "Did it land\non the far side?"
+
+
+def test_what_html_loses_is_noted_at_the_questions_line(tmp_path: Path) -> None:
+    pack = _read(tmp_path, "// first\n\n::ce4:: Far side? <script>x</script> {T}")
+    assert [(n.line, n.question, n.message, n.zh) for n in pack.notes] == [
+        (3, "ce4", "a script was left out", "一段脚本已略去")
+    ]
+
+
+def test_an_empty_short_answer_is_passed_over(tmp_path: Path) -> None:
+    question = _one(tmp_path, "Relay? {= =Queqiao}")
+    assert question.body == ShortText(LocalizedList.of({"en": ["Queqiao"]}))
+
+
+def test_a_wildcard_refusal_says_what_to_do(tmp_path: Path) -> None:
+    problem = _refusal(tmp_path, "Relay? {=Que*}")
+    assert problem.message == (
+        "the wildcard '*' in 'Que*' is not supported here; list the answers to accept instead"
+    )
+
+
+def test_a_numerical_answer_worth_nothing_is_not_noted(tmp_path: Path) -> None:
+    pack = _read(tmp_path, "Q? {#=5 =%0%4 =%-50%3}")
+    assert pack.questions[0].body == Numeric(5, 0)
+    assert pack.notes == ()
+
+
+def test_a_category_glued_to_a_question_is_refused_with_why(tmp_path: Path) -> None:
+    with pytest.raises(PackError) as caught:
+        _read(tmp_path, "$CATEGORY: A\nQ? {=a ~b}\n\nR? {T}")
+    assert [(p.line, p.message) for p in caught.value.problems] == [
+        (
+            2,
+            "a question follows $CATEGORY without a blank line; "
+            "Moodle would read it as part of the category's name",
+        )
+    ]
