@@ -398,3 +398,41 @@ def test_a_category_glued_to_a_question_is_refused_with_why(tmp_path: Path) -> N
             "Moodle would read it as part of the category's name",
         )
     ]
+
+
+def test_a_noncharacter_is_reported_at_its_own_line(tmp_path: Path) -> None:
+    problem = _refusal(tmp_path, "Bad \ufdd0 text? {T}\n\nFine? {T}\n\nAlso fine? {F}")
+    assert (problem.line, problem.message) == (1, "holds U+FDD0, a Unicode noncharacter")
+
+
+def test_an_essay_without_a_model_answer_is_refused_with_the_way_out(tmp_path: Path) -> None:
+    problem = _refusal(tmp_path, "Describe the far side. {}")
+    assert problem.message == (
+        "an essay question ({} with no answers) cannot be marked here; with a model "
+        "answer as its general feedback ({####answer}) it becomes a self-rated card"
+    )
+
+
+def test_a_hash_in_a_matching_pair_is_text_not_feedback(tmp_path: Path) -> None:
+    question = _one(tmp_path, "Match. {=Rover #1 -> Yutu =Rover #2 -> Yutu-2}")
+    assert isinstance(question.body, Matching)
+    assert [(p.left.get("en"), p.right.get("en")) for p in question.body.pairs] == [
+        ("Rover #1", "Yutu"),
+        ("Rover #2", "Yutu-2"),
+    ]
+
+
+def test_a_choices_feedback_follows_the_questions_format(tmp_path: Path) -> None:
+    question = _one(tmp_path, "[html]Far side? {=Chang'e-4#Yes,\nin 2019 ~Chang'e-3}")
+    assert isinstance(question.body, SingleChoice)
+    feedback = question.body.choices[0].feedback
+    assert feedback is not None
+    assert to_plain(feedback.get("en")) == "Yes, in 2019"
+
+
+def test_a_closing_brace_before_the_opening_one_is_found_on_its_line(tmp_path: Path) -> None:
+    problem = _refusal(tmp_path, "Q? }\n{=a\n~b}")
+    assert (problem.line, problem.message) == (
+        1,
+        "a '}' with no '{' before it (write \\} for a brace)",
+    )
