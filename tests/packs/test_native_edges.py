@@ -1,0 +1,84 @@
+"""The editor's check of one question, and a pack's identity (issue 19): each problem
+names its field as the teacher wrote it, in words a teacher reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quiz_app.core.errors import PackError
+from quiz_app.packs.native import check_question, read_manifest_identity
+
+LOCKED: dict[str, Any] = {
+    "id": "q1",
+    "type": "true_false",
+    "topic": "t",
+    "difficulty": 1,
+    "prompt": {"en": "Is the Moon tidally locked?"},
+    "answer": True,
+}
+
+
+def _check(data: dict[str, Any], media: list[str] | None = None) -> list[tuple[str, str]]:
+    return check_question(data, ["t"], ["en"], media or [])
+
+
+def test_a_sound_question_has_no_problem() -> None:
+    assert _check(LOCKED) == []
+
+
+def test_a_question_without_its_type_says_so() -> None:
+    assert _check({k: v for k, v in LOCKED.items() if k != "type"}) == [
+        ("", "missing field 'type'")
+    ]
+
+
+def test_an_unknown_language_is_named_with_its_field() -> None:
+    assert _check({**LOCKED, "prompt": {"en": "Locked?", "fr": "Verrouillée ?"}}) == [
+        (
+            "prompt.fr",
+            "unknown language 'fr' in 'prompt'; use en (English) or zh (Simplified Chinese)",
+        )
+    ]
+
+
+def test_a_blank_text_is_named_by_its_whole_path_without_pydantics_prefix() -> None:
+    single = {
+        **LOCKED,
+        "type": "single",
+        "choices": [{"id": "a", "text": {"en": "Yes"}}, {"id": "b", "text": {"en": "  "}}],
+        "answer": "a",
+    }
+    assert _check(single) == [
+        (
+            "choices.1.text.en",
+            "'choices.1.text.en': is blank: write the text, or leave the field out",
+        )
+    ]
+
+
+def test_text_without_english_is_refused() -> None:
+    assert _check({**LOCKED, "prompt": {"zh": "月球被潮汐锁定了吗？"}}) == [
+        ("prompt", "'prompt': needs English text ('en'), the fallback for every learner")
+    ]
+
+
+def test_an_image_is_found_among_the_packs_media() -> None:
+    with_image = {**LOCKED, "image": "media/moon.png"}
+    assert _check(with_image, ["media/moon.png"]) == []
+    assert _check(with_image) == [("image", "image 'media/moon.png' is not in the pack")]
+
+
+def test_a_folder_without_a_manifest_has_no_identity(tmp_path: Path) -> None:
+    with pytest.raises(PackError) as caught:
+        read_manifest_identity(tmp_path)
+    [problem] = caught.value.problems
+    assert problem.file == str(tmp_path / "pack.toml")
+    assert problem.message.startswith("unreadable: ")
+
+
+def test_a_manifests_identity(tmp_path: Path) -> None:
+    (tmp_path / "pack.toml").write_text('id = "change-missions"\nversion = "1.2.0"\n')
+    assert read_manifest_identity(tmp_path) == ("change-missions", "1.2.0")
