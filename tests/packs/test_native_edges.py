@@ -82,3 +82,44 @@ def test_a_folder_without_a_manifest_has_no_identity(tmp_path: Path) -> None:
 def test_a_manifests_identity(tmp_path: Path) -> None:
     (tmp_path / "pack.toml").write_text('id = "change-missions"\nversion = "1.2.0"\n')
     assert read_manifest_identity(tmp_path) == ("change-missions", "1.2.0")
+
+
+BILINGUAL = {"id": "q1", "topic": "t", "difficulty": 1, "prompt": {"en": "Q?", "zh": "问？"}}
+HALF = "is in en but the prompt is in en and zh: translate every text of a question, or none"
+
+
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [
+        ({"type": "numeric", "answer": 5, "unit": {"en": "km"}}, "unit"),
+        (
+            {
+                "type": "ordering",
+                "items": [
+                    {"id": "i1", "text": {"en": "CE-3"}},
+                    {"id": "i2", "text": {"en": "CE-4", "zh": "嫦娥四号"}},
+                ],
+            },
+            "items.0.text",
+        ),
+        (
+            {
+                "type": "matching",
+                "pairs": [
+                    {"id": "p1", "left": {"en": "CE-5"}, "right": {"en": "2020", "zh": "2020"}},
+                    {
+                        "id": "p2",
+                        "left": {"en": "CE-6", "zh": "嫦娥六号"},
+                        "right": {"en": "2024", "zh": "2024"},
+                    },
+                ],
+            },
+            "pairs.0.left",
+        ),
+    ],
+)
+def test_every_text_of_a_translated_question_must_be_translated(
+    question: dict[str, Any], field: str
+) -> None:
+    problems = check_question({**BILINGUAL, **question}, ["t"], ["en", "zh"], [])
+    assert problems == [(field, f"'{field}' {HALF}")]
