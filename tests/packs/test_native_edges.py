@@ -123,3 +123,46 @@ def test_every_text_of_a_translated_question_must_be_translated(
 ) -> None:
     problems = check_question({**BILINGUAL, **question}, ["t"], ["en", "zh"], [])
     assert problems == [(field, f"'{field}' {HALF}")]
+
+
+def _pack_problems(pack: Path) -> list[str]:
+    from quiz_app.packs.native import check_pack
+
+    return [str(p) for p in check_pack(pack)]
+
+
+def test_a_byte_order_mark_is_no_part_of_a_pack_file(sample_pack: Path) -> None:
+    for name in ("pack.toml", "science.toml"):
+        path = sample_pack / name
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert _pack_problems(sample_pack) == []
+
+
+def test_a_file_that_is_not_utf8_is_reported_at_its_line(sample_pack: Path) -> None:
+    path = sample_pack / "science.toml"
+    lines = path.read_bytes().split(b"\n")
+    lines[2] += b" # caf\xe9"
+    path.write_bytes(b"\n".join(lines))
+    [problem] = _pack_problems(sample_pack)
+    assert problem.startswith(f"{path}:3: is not UTF-8 text (byte ")
+
+
+def test_a_question_file_holds_only_questions(sample_pack: Path) -> None:
+    path = sample_pack / "extra.json"
+    path.write_text('{"questions": [], "notes": "x", "author": "me"}', encoding="utf-8")
+    problems = _pack_problems(sample_pack)
+    assert problems == [
+        f"{path}: a question file holds only 'questions' (found: author, notes, questions)"
+    ]
+    path.write_text("[]", encoding="utf-8")
+    assert _pack_problems(sample_pack) == [
+        f"{path}: a question file holds only 'questions' (found: list)"
+    ]
+
+
+def test_nesting_too_deep_is_refused_as_a_damaged_file(sample_pack: Path) -> None:
+    path = sample_pack / "deep.json"
+    path.write_text('{"questions": ' + "[" * 3000 + "]" * 3000 + "}", encoding="utf-8")
+    assert _pack_problems(sample_pack) == [
+        f"{path}: nests lists or tables too deep to be a pack (is the file damaged?)"
+    ]
