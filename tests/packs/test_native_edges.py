@@ -166,3 +166,18 @@ def test_nesting_too_deep_is_refused_as_a_damaged_file(sample_pack: Path) -> Non
     assert _pack_problems(sample_pack) == [
         f"{path}: nests lists or tables too deep to be a pack (is the file damaged?)"
     ]
+
+
+def test_questions_that_are_not_a_list_are_reported_at_their_line(sample_pack: Path) -> None:
+    path = sample_pack / "extra.toml"
+    path.write_text("# a note\nquestions = 5\n", encoding="utf-8")
+    assert _pack_problems(sample_pack) == [
+        f"{path}:2: 'questions' must be a list of question tables"
+    ]
+
+
+def test_an_unknown_topic_suggests_the_nearest() -> None:
+    question = {**LOCKED, "topic": "far-sid"}
+    assert check_question(question, ["far-side", "missions"], ["en"], []) == [
+        ("topic", "topic 'far-sid' is not declared in pack.toml (did you mean 'far-side'?)")
+    ]
