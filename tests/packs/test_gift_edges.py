@@ -436,3 +436,13 @@ def test_a_closing_brace_before_the_opening_one_is_found_on_its_line(tmp_path: P
         1,
         "a '}' with no '{' before it (write \\} for a brace)",
     )
+
+
+def test_an_answer_that_starts_with_a_bracket_keeps_it(tmp_path: Path) -> None:
+    question = _one(tmp_path, "Which rover? {=[Yutu-2] the second}")
+    assert question.body == ShortText(LocalizedList.of({"en": ["[Yutu-2] the second"]}))
+
+
+def test_in_html_an_answers_line_break_is_a_space(tmp_path: Path) -> None:
+    question = _one(tmp_path, "[html]Relay? {=Magpie\nBridge}")
+    assert question.body == ShortText(LocalizedList.of({"en": ["Magpie Bridge"]}))

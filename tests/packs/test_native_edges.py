@@ -181,3 +181,46 @@ def test_an_unknown_topic_suggests_the_nearest() -> None:
     assert check_question(question, ["far-side", "missions"], ["en"], []) == [
         ("topic", "topic 'far-sid' is not declared in pack.toml (did you mean 'far-side'?)")
     ]
+
+
+def test_files_in_sub_folders_are_not_question_files(sample_pack: Path) -> None:
+    (sample_pack / "drafts").mkdir()
+    (sample_pack / "drafts" / "unfinished.toml").write_text("questions = [", encoding="utf-8")
+    assert _pack_problems(sample_pack) == []
+
+
+def test_a_question_of_an_undeclared_topic_is_named_at_its_line(sample_pack: Path) -> None:
+    path = sample_pack / "science.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('topic = "science"', 'topic = "sciense"', 1), encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), start=1) if row == 'topic = "science"')
+    problems = _pack_problems(sample_pack)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{path}:{line}: question ")
+    assert "topic 'sciense' is not declared in pack.toml" in problems[0]
+
+
+def test_a_repeated_id_is_reported_at_the_repeat(sample_pack: Path) -> None:
+    path = sample_pack / "science.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('id = "launch-order"', 'id = "tidal-lock"', 1), encoding="utf-8")
+    line = next(
+        n for n, row in enumerate(text.splitlines(), start=1) if row == 'id = "launch-order"'
+    )
+    problems = _pack_problems(sample_pack)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{path}:{line}: ")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AttributeError,
+    reason="native.py reads a question that is not a table as one (raw.get on an int): "
+    "a traceback instead of a located problem; reported for native.py's owner",
+)
+def test_a_question_that_is_not_a_table_is_a_located_problem(sample_pack: Path) -> None:
+    path = sample_pack / "extra.toml"
+    path.write_text("questions = [5]\n", encoding="utf-8")
+    problems = _pack_problems(sample_pack)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{path}:1: ")

@@ -321,7 +321,7 @@ def test_a_cell_too_big_for_csv_is_a_located_problem(tmp_path: Path) -> None:
     with pytest.raises(PackError) as caught:
         load_csv(path)
     [problem] = caught.value.problems
-    assert problem.line == 2
+    assert (problem.file, problem.line) == (str(path), 2)
     assert problem.message.startswith("is not valid CSV (field larger than field limit")
 
 
@@ -391,3 +391,26 @@ def test_a_long_topic_name_makes_a_slug_of_at_most_60_characters(tmp_path: Path)
     question = _one(tmp_path, type="true_false", prompt="A?", answer="true", topic=title)
     assert question.topic == "the-far-side-of-the-moon-and-what-chang-e-4-found-in-von-kar"
     assert len(question.topic) == 60
+
+
+def test_a_matching_pair_splits_at_its_first_equals_sign(tmp_path: Path) -> None:
+    question = _one(tmp_path, type="matching", prompt="Match.", options="E = mc^2 | F = ma = force")
+    assert isinstance(question.body, Matching)
+    assert [(p.left.get("en"), p.right.get("en")) for p in question.body.pairs] == [
+        ("E", "mc^2"),
+        ("F", "ma = force"),
+    ]
+
+
+def test_fewer_chinese_pairs_than_english_ones_are_reported_not_a_crash(tmp_path: Path) -> None:
+    row = _row(
+        id="m",
+        type="matching",
+        prompt="Match.",
+        prompt_zh="连线。",
+        options="CE-5 = 2020 | CE-6 = 2024",
+        options_zh="嫦娥五号 = 2020",
+    )
+    problems = _problems(tmp_path, row)
+    assert problems
+    assert all(p.startswith("2: question 'm': 'pairs.1.") for p in problems)
