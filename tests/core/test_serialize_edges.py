@@ -7,7 +7,13 @@ from dataclasses import replace
 
 from quiz_app.core.ids import PackId, QuestionKey, TopicKey
 from quiz_app.core.questions import Pack, PackInfo, Question, Topic, TrueFalse
-from quiz_app.core.serialize import canonical_json, encode_pack, pack_hash
+from quiz_app.core.serialize import (
+    canonical_json,
+    encode_pack,
+    pack_hash,
+    pack_info_from_dict,
+    pack_info_to_dict,
+)
 from quiz_app.core.text import LocalizedText
 
 INFO = PackInfo(
@@ -59,3 +65,10 @@ def test_each_question_is_stored_as_its_json_text_and_hashed() -> None:
     assert '"zh":"嫦娥四号着陆月背。"' in text
     assert list(encoded.hashes) == ["ce4-far-side"]
     assert len(encoded.hashes["ce4-far-side"]) == 64
+
+
+def test_a_manifest_reads_back_whole_and_an_old_one_shuffles() -> None:
+    info = replace(INFO, author="CNSA education", license="CC-BY-4.0", shuffle=False)
+    assert pack_info_from_dict(pack_info_to_dict(info)) == info
+    stored_before_shuffle = {k: v for k, v in pack_info_to_dict(INFO).items() if k != "shuffle"}
+    assert pack_info_from_dict(stored_before_shuffle).shuffle is True
