@@ -86,7 +86,9 @@ class ImportControl:
 
     def step(self, done: int, total: int) -> None:
         if self._cancelled.is_set():
-            raise ImportCancelledError("the import was cancelled: the bank is as it was")
+            raise ImportCancelledError(
+                "the import was cancelled: the bank is as it was", zh="导入已取消：题库保持原样"
+            )
         if self._on_progress is not None:
             self._on_progress(done, total)
 
@@ -114,11 +116,15 @@ def plan_import(
             if new == old:
                 raise ImportRefusedError(
                     f"pack '{pack_id}' version {version} is already in the bank with different "
-                    "content: raise 'version' in pack.toml (or use --force to replace it)"
+                    "content: raise 'version' in pack.toml (or use --force to replace it)",
+                    zh=f"题库中已有题包“{pack_id}”的 {version} 版，内容不同："
+                    "请提高 pack.toml 中的 version（或用 --force 替换）",
                 )
             raise ImportRefusedError(
                 f"pack '{pack_id}' version {version} is older than version {existing.version} "
-                "in the bank; use --force to go back to it"
+                "in the bank; use --force to go back to it",
+                zh=f"题包“{pack_id}”的 {version} 版比题库中的 {existing.version} 版旧；"
+                "要退回旧版请用 --force",
             )
         kind = ImportKind.FORCED
     added, changed, restored = [], [], []

@@ -40,9 +40,9 @@ class ItemStats:
 def item_statistics(attempts: Iterable[Attempt]) -> dict[int, ItemStats]:
     pairs: dict[int, list[tuple[float, float]]] = {}
     for attempt in attempts:
-        marks = [attempt.scores.get(q, 0.0) for q in attempt.question_ids]
-        total = sum(marks)
-        for question, mark in zip(attempt.question_ids, marks, strict=True):
+        marks = [(q, attempt.scores.get(q, 0.0)) for q in attempt.question_ids]
+        total = sum(mark for _, mark in marks)
+        for question, mark in marks:
             pairs.setdefault(question, []).append((mark, total - mark))
     return {q: _stats(q, values) for q, values in pairs.items()}
 

@@ -55,10 +55,8 @@ def _is_unit(rest: str, units: set[str]) -> bool:
     """``rest`` names the unit: the unit itself, its singular ("hour" of "hours"), or a
     short form it starts with ("h" of "hours", "km" of "km")."""
     word = rest.casefold().rstrip(".")
-    return any(
-        word == unit or word == unit.rstrip("s") or (word and unit.startswith(word))
-        for unit in units
-    )
+    # The unit itself and its singular start it too.
+    return bool(word) and any(unit.startswith(word) for unit in units)
 
 
 def read_number(text: str, unit: LocalizedText | None = None) -> NumberReading:
@@ -67,7 +65,7 @@ def read_number(text: str, unit: LocalizedText | None = None) -> NumberReading:
     if not cleaned:
         return _problem("Type a number.", "请输入一个数字。")
     cleaned = _SPACES.sub("", cleaned)
-    head = cleaned.split()[0] if " " in cleaned else cleaned
+    head = cleaned.split()[0]
     if head.count(",") == 1 and "." not in head and len(head.split(",")[1].rstrip()) != 3:
         cleaned = cleaned.replace(",", ".", 1)  # a decimal comma: "2,5"
     cleaned = re.sub(r"(?<=\d),(?=\d{3})", "", cleaned)  # thousands: "1,500,000"
@@ -83,8 +81,7 @@ def read_number(text: str, unit: LocalizedText | None = None) -> NumberReading:
     for word, factor in _SCALES.items():
         if scale_word == word or rest.startswith(word):
             value *= factor
-            rest = rest[len(word) :].strip() if rest.startswith(word) else rest[len(scale_word) :]
-            rest = rest.strip()
+            rest = rest[len(word) :].strip()  # "Million" is as long as "million"
             break
     if not math.isfinite(value):
         return _problem(
@@ -92,16 +89,14 @@ def read_number(text: str, unit: LocalizedText | None = None) -> NumberReading:
             f"“{text.strip()}”太大了，不能作为这里的数字。",
         )
     if rest and not _is_unit(rest, _unit_words(unit)):
-        expected = "" if unit is None else unit.get("en")
-        expected_zh = "" if unit is None else unit.get("zh")
         if unit is None:
             return _problem(
                 f"Only a number, please: “{rest}” cannot follow it.",
                 f"请只输入数字：后面不能跟“{rest}”。",
             )
         return _problem(
-            f"The answer is in {expected}: “{rest}” is not that unit.",
-            f"答案的单位是{expected_zh}：“{rest}”不是这个单位。",
+            f"The answer is in {unit.get('en')}: “{rest}” is not that unit.",
+            f"答案的单位是{unit.get('zh')}：“{rest}”不是这个单位。",
         )
     return NumberReading(value)
 
@@ -113,8 +108,9 @@ _ZH_SCALES = ((1e8, "亿"), (1e4, "万"))
 def _plain(value: float, grouped: bool) -> str:
     if value == int(value) and abs(value) < 1e15:
         return f"{int(value):,}" if grouped else str(int(value))
-    text = f"{value:,.6g}" if grouped else f"{value:.6g}"
-    return text if "e" not in text else f"{value:,.6f}".rstrip("0").rstrip(".")
+    group = "," if grouped else ""
+    text = f"{value:{group}.6g}"
+    return text if "e" not in text else f"{value:{group}.6f}".rstrip("0").rstrip(".")
 
 
 def format_number(value: float, language: str = "en") -> str:

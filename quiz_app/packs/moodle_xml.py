@@ -95,6 +95,11 @@ def _is_allowed(fraction: float) -> bool:
     return any(abs(abs(fraction) - allowed) <= FRACTION_SLACK for allowed in FRACTIONS)
 
 
+def _is_full(fraction: float) -> bool:
+    """Worth 100%, as Moodle rounds a written fraction (``99.999`` is 100)."""
+    return fraction >= 100 - FRACTION_SLACK
+
+
 def _line(raw: str | None) -> str:
     """A one-line field Moodle keeps as plain text (an accepted answer, a unit, the
     answer of a matching pair): taken as written, spaces folded."""
@@ -222,7 +227,7 @@ def _multichoice(q: _Question, answers: list[Element]) -> Body:
     choices = _choices(q, answers)
     single = (q.element.findtext("single") or "true").strip().lower() in ("true", "1")
     if single:
-        full = [i for i, f in enumerate(fractions) if abs(f - 100) <= FRACTION_SLACK]
+        full = [i for i, f in enumerate(fractions) if _is_full(f)]
         if not full:
             best = max(fractions)
             raise _RefusedError(
@@ -230,7 +235,7 @@ def _multichoice(q: _Question, answers: list[Element]) -> Body:
                 f"没有一个答案得 100%（最高为 {best:g}%），Moodle 要求必须有一个",
             )
         for i, f in enumerate(fractions):
-            if 0 < f < 100 - FRACTION_SLACK:
+            if f > 0 and not _is_full(f):
                 q.note(
                     f"answer {i + 1} is worth {f:g}% in Moodle; here it counts as wrong",
                     f"答案 {i + 1} 在 Moodle 中得 {f:g}%；在此算作错误",
@@ -267,7 +272,7 @@ def _body(kind: str, q: _Question, explanation: list[str]) -> Body:
     if kind == "multichoice":
         return _multichoice(q, answers)
     if kind == "truefalse":
-        full = [a for a in answers if (_fraction(a) or 0) >= 100]
+        full = [a for a in answers if _is_full(_fraction(a) or 0)]
         if len(full) != 1 or _line(full[0].findtext("text")).lower() not in ("true", "false"):
             raise _RefusedError(
                 "a true/false question needs one answer 'true' or 'false' worth 100",
@@ -279,11 +284,11 @@ def _body(kind: str, q: _Question, explanation: list[str]) -> Body:
     if kind == "shortanswer":
         fractions = _check_fractions(q, answers)
         texts = [_line(a.findtext("text")) for a in answers]
-        accepted = [t for t, f in zip(texts, fractions, strict=True) if f >= 100 and t]
+        accepted = [t for t, f in zip(texts, fractions, strict=True) if _is_full(f) and t]
         if not accepted:
             raise _RefusedError("no answer is worth 100%", "没有一个答案得 100%")
         for i, (t, f) in enumerate(zip(texts, fractions, strict=True)):
-            if 0 < f < 100 - FRACTION_SLACK and t:
+            if f > 0 and not _is_full(f) and t:
                 q.note(
                     f"'{t}' is worth {f:g}% in Moodle; here it is not accepted",
                     f"“{t}”在 Moodle 中得 {f:g}%；在此不被接受",
@@ -293,7 +298,7 @@ def _body(kind: str, q: _Question, explanation: list[str]) -> Body:
         return ShortText(LocalizedList.of({"en": [a.replace("*", "") for a in accepted]}))
     if kind == "numerical":
         fractions = _check_fractions(q, answers)
-        worth_all = [a for a, f in zip(answers, fractions, strict=True) if f >= 100]
+        worth_all = [a for a, f in zip(answers, fractions, strict=True) if _is_full(f)]
         try:
             value = float(_line(worth_all[0].findtext("text")))
             tolerance = abs(float(worth_all[0].findtext("tolerance") or 0))

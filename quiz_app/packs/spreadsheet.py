@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -87,9 +88,9 @@ def _row_question(row: dict[str, str], key: str, topic: str) -> dict[str, Any]:
 
     answer = row.get("answer", "").strip()
     if kind in ("single", "multiple"):
-        question["choices"] = [
-            {"id": LETTERS[i].lower(), "text": texts(i)} for i in range(min(len(en), len(LETTERS)))
-        ]
+        # Every option goes on, an eleventh too: validation refuses more than ten at the
+        # row's line rather than the question losing one unseen.
+        question["choices"] = [{"id": chr(ord("a") + i), "text": texts(i)} for i in range(len(en))]
         if kind == "single":
             question["answer"] = answer.lower()
         else:
@@ -109,8 +110,8 @@ def _row_question(row: dict[str, str], key: str, topic: str) -> dict[str, Any]:
             question["unit"] = unit
     elif kind == "short_text":
         accept = {"en": _split(answer)}
-        if _split(row.get("answer_zh", "")):
-            accept["zh"] = _split(row.get("answer_zh", ""))
+        if accept_zh := _split(row.get("answer_zh", "")):
+            accept["zh"] = accept_zh
         question["accept"] = accept
     elif kind == "ordering":
         question["items"] = [{"id": f"i{i + 1}", "text": texts(i)} for i in range(len(en))]
@@ -147,8 +148,15 @@ def _slug(text: str) -> str:
 
 def load_csv(path: Path) -> Pack:
     text = read_text_file(path)
-    # newline="" as the csv module asks, so quoted fields may hold line breaks.
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    handed = 0  # lines given to the csv reader: its own line_num lags behind on an error
+
+    def lines() -> Iterator[str]:
+        nonlocal handed
+        # newline="" as the csv module asks, so quoted fields may hold line breaks.
+        for handed, line in enumerate(io.StringIO(text, newline=""), start=1):  # noqa: B007
+            yield line
+
+    reader = csv.DictReader(lines())
     try:
         header = list(reader.fieldnames or [])
         rows: list[tuple[int, dict[str, str]]] = [
@@ -156,9 +164,7 @@ def load_csv(path: Path) -> Pack:
             for row in reader
         ]
     except csv.Error as err:
-        raise PackError(
-            [Problem(str(path), reader.line_num or None, f"is not valid CSV ({err})")]
-        ) from err
+        raise PackError([Problem(str(path), handed or None, f"is not valid CSV ({err})")]) from err
     return _pack_from_rows(path, header, rows)
 
 

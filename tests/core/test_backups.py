@@ -106,7 +106,7 @@ def test_the_newest_upgrade_backup_is_kept_until_a_newer_upgrade() -> None:
 
 
 def test_the_clock_must_say_its_time_zone() -> None:
-    with pytest.raises(ValueError, match="timezone-aware"):
+    with pytest.raises(ValueError, match=r"^now must be timezone-aware$"):
         backups_to_keep([], datetime(2026, 11, 24, 12, 0))
 
 
@@ -131,3 +131,15 @@ def test_thinning_is_bounded_keeps_the_newest_and_is_stable(stamps: list[BackupS
         assert max(stamps, key=lambda s: (s.when, s.reason.value)) in kept
     # Thinning what was kept deletes nothing more: each close does not eat the history.
     assert backups_to_keep(kept, NOW) == kept
+
+
+def test_the_weeks_already_kept_are_counted_on_the_learners_clock() -> None:
+    # Sunday 22 November, Beijing. A backup at 00:30 every day: the daily level keeps
+    # Monday 16 to Sunday 22, one week on the learner's clock, though Monday 16 00:30 is
+    # still Sunday 15 in UTC. The week before (9-15) is not kept yet: its newest stays.
+    now = datetime(2026, 11, 22, 12, 0, tzinfo=BEIJING)
+    days = [_on_close(datetime(2026, 11, d, 0, 30, tzinfo=BEIJING)) for d in range(22, 4, -1)]
+    kept = backups_to_keep(days, now)
+    sunday_15 = _on_close(datetime(2026, 11, 15, 0, 30, tzinfo=BEIJING))
+    sunday_8 = _on_close(datetime(2026, 11, 8, 0, 30, tzinfo=BEIJING))
+    assert kept == {*days[:DAILY], sunday_15, sunday_8}

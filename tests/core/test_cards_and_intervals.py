@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -96,3 +96,23 @@ def test_the_day_starts_at_midnight_in_the_clocks_own_zone() -> None:
     late = datetime(2026, 11, 25, 0, 30, tzinfo=beijing)  # 16:30 UTC on the 24th
     assert day_start(late) == datetime(2026, 11, 25, tzinfo=beijing)
     assert day_start(late.astimezone(UTC)) == datetime(2026, 11, 24, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("later", "en", "zh"),
+    [
+        (timedelta(minutes=90), "in 2 hours", "2小时后"),  # an hour and a half rounds up
+        (timedelta(hours=36), "in 2 days", "2天后"),  # a day and a half rounds up
+        (timedelta(days=548), "in 2 years", "2年后"),  # a year and a half rounds up
+    ],
+)
+def test_half_way_rounds_to_the_next_whole_unit(later: timedelta, en: str, zh: str) -> None:
+    now = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
+    assert comes_back(now, now + later, "en") == en
+    assert comes_back(now, now + later, "zh") == zh
+
+
+def test_a_day_starts_at_midnight_to_the_microsecond() -> None:
+    beijing = timezone(timedelta(hours=8))
+    late = datetime(2026, 12, 3, 23, 59, 59, 999_999, tzinfo=beijing)
+    assert day_start(late) == datetime(2026, 12, 3, tzinfo=beijing)

@@ -1,0 +1,74 @@
+"""A pack's fingerprint (issue 19): the bank compares it on every re-import, so it must
+stay the same for the same pack and change with any part of it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from quiz_app.core.ids import PackId, QuestionKey, TopicKey
+from quiz_app.core.questions import Pack, PackInfo, Question, Topic, TrueFalse
+from quiz_app.core.serialize import (
+    canonical_json,
+    encode_pack,
+    pack_hash,
+    pack_info_from_dict,
+    pack_info_to_dict,
+)
+from quiz_app.core.text import LocalizedText
+
+INFO = PackInfo(
+    id=PackId("change-missions"),
+    version="1.0.0",
+    title=LocalizedText.of({"en": "Chang'e missions", "zh": "嫦娥任务"}),
+    languages=("en", "zh"),
+    topics=(Topic(TopicKey("far-side"), LocalizedText.of({"en": "Far side", "zh": "月背"})),),
+)
+QUESTION = Question(
+    key=QuestionKey("ce4-far-side"),
+    topic=TopicKey("far-side"),
+    difficulty=1,
+    prompt=LocalizedText.of(
+        {"en": "Chang'e-4 landed on the far side.", "zh": "嫦娥四号着陆月背。"}
+    ),
+    body=TrueFalse(True),
+)
+PACK = Pack(INFO, (QUESTION,), {"media/map.png": b"\x89PNG..."})
+# What a bank holds for PACK today: the same pack must read as unchanged after an upgrade.
+DIGEST = "5e92f61098e6ab6e95628cb12acdaf290c701ab034e90c388236f1162a61c832"
+
+
+def test_canonical_json_is_compact_sorted_and_keeps_chinese() -> None:
+    assert canonical_json({"b": [1, 2], "a": "嫦娥"}) == '{"a":"嫦娥","b":[1,2]}'
+
+
+def test_the_same_pack_has_the_same_fingerprint_as_before() -> None:
+    assert pack_hash(PACK) == DIGEST
+    assert encode_pack(PACK).digest == DIGEST
+
+
+def test_any_change_changes_the_fingerprint() -> None:
+    changed = [
+        replace(PACK, info=replace(INFO, title=LocalizedText.of("Chang'e"))),
+        replace(PACK, questions=(replace(QUESTION, body=TrueFalse(False)),)),
+        replace(PACK, media={"media/map.png": b"\x89PNG!"}),
+        replace(PACK, media={"media/other.png": b"\x89PNG..."}),
+        replace(PACK, media={}),
+    ]
+    digests = {pack_hash(p) for p in changed}
+    assert len(digests) == len(changed)
+    assert DIGEST not in digests
+
+
+def test_each_question_is_stored_as_its_json_text_and_hashed() -> None:
+    encoded = encode_pack(PACK)
+    [text] = encoded.texts.values()
+    assert '"zh":"嫦娥四号着陆月背。"' in text
+    assert list(encoded.hashes) == ["ce4-far-side"]
+    assert len(encoded.hashes["ce4-far-side"]) == 64
+
+
+def test_a_manifest_reads_back_whole_and_an_old_one_shuffles() -> None:
+    info = replace(INFO, author="CNSA education", license="CC-BY-4.0", shuffle=False)
+    assert pack_info_from_dict(pack_info_to_dict(info)) == info
+    stored_before_shuffle = {k: v for k, v in pack_info_to_dict(INFO).items() if k != "shuffle"}
+    assert pack_info_from_dict(stored_before_shuffle).shuffle is True
