@@ -504,7 +504,12 @@ def _check_questions(
                     report.add(
                         name, ("questions", index, "image"), f"image '{image}' {problem}", qid
                     )
-        elif topics and isinstance(raw.get("topic"), str) and raw["topic"] not in topics:
+        elif (
+            topics
+            and isinstance(raw, dict)  # a question that is not a table is reported already
+            and isinstance(raw.get("topic"), str)
+            and raw["topic"] not in topics
+        ):
             report.add(
                 name,
                 ("questions", index, "topic"),

@@ -212,12 +212,6 @@ def test_a_repeated_id_is_reported_at_the_repeat(sample_pack: Path) -> None:
     assert problems[0].startswith(f"{path}:{line}: ")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AttributeError,
-    reason="native.py reads a question that is not a table as one (raw.get on an int): "
-    "a traceback instead of a located problem; reported for native.py's owner",
-)
 def test_a_question_that_is_not_a_table_is_a_located_problem(sample_pack: Path) -> None:
     path = sample_pack / "extra.toml"
     path.write_text("questions = [5]\n", encoding="utf-8")
