@@ -26,8 +26,8 @@ def _run(*command: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize(
     "command",
     [
-        ("ruff", "check", "quiz_app", "tests", "benchmarks"),
-        ("ruff", "format", "--check", "quiz_app", "tests", "benchmarks"),
+        ("ruff", "check", "quiz_app", "tests", "benchmarks", "tools"),
+        ("ruff", "format", "--check", "quiz_app", "tests", "benchmarks", "tools"),
         ("mypy",),
         ("lint-imports",),
     ],
