@@ -15,7 +15,7 @@ from quiz_app.core.pin import (
     check_pin_shape,
     hash_pin,
     needs_rehash,
-    verify_pin,
+    verify_secret,
     wait_after,
 )
 
@@ -37,9 +37,9 @@ def test_a_pin_hash_is_scrypt_with_todays_cost_and_its_salt() -> None:
 
 
 def test_a_stored_pin_verifies_only_with_that_pin() -> None:
-    assert verify_pin("2468", STORED_2468)
-    assert not verify_pin("2469", STORED_2468)
-    assert not verify_pin("24680", STORED_2468)
+    assert verify_secret("2468", STORED_2468)
+    assert not verify_secret("2469", STORED_2468)
+    assert not verify_secret("24680", STORED_2468)
 
 
 def test_every_hash_has_its_own_salt() -> None:
@@ -54,8 +54,8 @@ def _cheaper(pin: str, n: int) -> str:
 
 def test_a_pin_hashed_with_an_older_cheaper_cost_still_verifies_and_wants_rehashing() -> None:
     older = _cheaper("1357", 2**14)
-    assert verify_pin("1357", older)
-    assert not verify_pin("1358", older)
+    assert verify_secret("1357", older)
+    assert not verify_secret("1358", older)
     assert needs_rehash(older)
 
 
@@ -69,7 +69,7 @@ def test_a_pin_hashed_with_an_older_cheaper_cost_still_verifies_and_wants_rehash
     ],
 )
 def test_anything_but_an_scrypt_hash_never_verifies(stored: str) -> None:
-    assert not verify_pin("2468", stored)
+    assert not verify_secret("2468", stored)
 
 
 @pytest.mark.parametrize("stored", ["md5$whatever", "", "scrypt$65536$8$1$c2FsdA=="])
