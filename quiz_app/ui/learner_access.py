@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from quiz_app.core.changes import Changes
 from quiz_app.core.errors import QuizError
 from quiz_app.ui.context import AppContext
-from quiz_app.ui.teacher_gate import TeacherGate, _write_and_wait
+from quiz_app.ui.teacher_gate import TeacherGate, write_and_wait
 from quiz_app.ui.worker import database_worker
 
 if TYPE_CHECKING:
@@ -130,7 +130,7 @@ class LearnerAccess(QObject):
             if not ok:
                 return False
             try:
-                _write_and_wait(database, partial(check_password, database, learner.id, password))
+                write_and_wait(database, partial(check_password, database, learner.id, password))
             except PasswordWaitError as err:
                 QMessageBox.warning(self._window, title, err.message(self._context.language))
                 return False
@@ -175,7 +175,7 @@ class LearnerAccess(QObject):
         new, current = dialog.new_password(), dialog.current_password()
         title = self.tr("My password")
         try:
-            _write_and_wait(database, lambda: set_password(database, learner.id, new, current))
+            write_and_wait(database, lambda: set_password(database, learner.id, new, current))
         except QuizError as err:
             QMessageBox.warning(self._window, title, err.message(self._context.language))
             return

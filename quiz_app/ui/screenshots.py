@@ -22,6 +22,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from quiz_app.core.grading import right_response
+from quiz_app.core.learners import Learner
 from quiz_app.core.quiz import QuizSettings
 from quiz_app.services.bank import Database, open_bank
 from quiz_app.services.learners import create_learner
@@ -56,15 +57,20 @@ def _home(database: Database, language: str) -> QWidget:
     return window
 
 
-def _home_nobody(database: Database, language: str) -> QWidget:
-    """Home at start when the last learner keeps a password: nobody chosen yet."""
+def _protected_learner(database: Database, language: str) -> Learner:
+    """A made-up learner who keeps a password."""
     name = {"en": "Ada", "zh": "小明"}[language]
-    learner = create_learner(
+    return create_learner(
         database,
         f"{name} {os.urandom(2).hex()}",
         language=language,
         password="moon rabbit",  # noqa: S106 (a made-up learner)
     ).value
+
+
+def _home_nobody(database: Database, language: str) -> QWidget:
+    """Home at start when the last learner keeps a password: nobody chosen yet."""
+    learner = _protected_learner(database, language)
     window = MainWindow(database, language)
     window.home.reload_learners(select=learner.id)
     return window
@@ -82,13 +88,7 @@ def _new_learner(database: Database, language: str) -> QWidget:
 def _my_password(database: Database, language: str) -> QWidget:
     from quiz_app.ui.learner_access import PasswordDialog
 
-    name = {"en": "Ada", "zh": "小明"}[language]
-    learner = create_learner(
-        database,
-        f"{name} {os.urandom(2).hex()}",
-        language=language,
-        password="moon rabbit",  # noqa: S106 (a made-up learner)
-    ).value
+    learner = _protected_learner(database, language)
     return PasswordDialog(learner)
 
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from quiz_app.services.bank import Database
 
 
-def _write_and_wait(database: Database, work: Callable[[], object]) -> bool:
+def write_and_wait(database: Database, work: Callable[[], object]) -> bool:
     """Run ``work`` on the bank's one writer and wait for it, the window still drawing.
     Its QuizError is raised here; False if it crashed (the crash dialog says so)."""
     loop = QEventLoop()
@@ -79,7 +79,7 @@ class TeacherGate(QObject):
             return
         if list_learners(database):
             return  # a bank already in use: its teacher knows where the PIN is
-        _write_and_wait(database, lambda: remember_pin_offered(database))
+        write_and_wait(database, lambda: remember_pin_offered(database))
         box = QMessageBox(
             QMessageBox.Icon.Question, self.tr("Teacher PIN"), "", parent=self._window
         )
@@ -134,7 +134,7 @@ class TeacherGate(QObject):
                     return False
                 if pin != again:
                     raise QuizError(self.tr("The two PINs differ; nothing was set."))
-                if not _write_and_wait(database, lambda: set_pin(database, pin)):
+                if not write_and_wait(database, lambda: set_pin(database, pin)):
                     return False
             else:
                 pin, ok = QInputDialog.getText(window, title, self.tr("Teacher PIN:"), password)
