@@ -2615,52 +2615,57 @@ The bank as it is now is backed up first: to undo the restore, restore that back
 <context>
     <name>TeacherGate</name>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="84" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="86" />
         <source>Teacher PIN</source>
         <translation>教师密码</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="86" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="88" />
         <source>Set a teacher PIN for this computer now?</source>
         <translation>现在为这台电脑设置教师密码吗？</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="89" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="91" />
         <source>It keeps importing and editing packs, class results, merging learners' results and restoring backups for the teacher. It does not stop someone who can copy the bank file from reading it. You can set it later: the first teacher action asks for it.</source>
         <translation>设置后，导入和编辑题包、查看全班成绩、合并学习者成绩以及从备份恢复都只有教师才能进行。它无法阻止能复制题库文件的人读取其中内容。也可以以后再设置：第一次进行教师操作时会提示设置。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="95" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="97" />
         <source>&amp;Set a PIN…</source>
         <translation>设置密码(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="96" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="98" />
         <source>&amp;Not now</source>
         <translation>以后再说(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="122" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="124" />
         <source>Teacher mode</source>
         <translation>教师模式</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="126" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="130" />
+        <source>This is a class computer of the classroom server. Teacher mode, packs and the whole class's results are on the teacher's computer.</source>
+        <translation>这是课堂服务器上的班级电脑。教师模式、题包和全班成绩都在教师的电脑上。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="138" />
         <source>Choose a teacher PIN (4 to 12 digits):</source>
         <translation>设置教师 PIN 码（4 至 12 位数字）：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="131" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="143" />
         <source>The same PIN again:</source>
         <translation>再输入一次同一个 PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="136" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="148" />
         <source>The two PINs differ; nothing was set.</source>
         <translation>两次输入的 PIN 码不一致，未作设置。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/teacher_gate.py" line="140" />
+        <location filename="../../quiz_app/ui/teacher_gate.py" line="152" />
         <source>Teacher PIN:</source>
         <translation>教师 PIN 码：</translation>
     </message>

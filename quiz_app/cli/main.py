@@ -59,6 +59,7 @@ from quiz_app.services.results import class_results, results_csv
 from quiz_app.services.server import (
     ServerConnection,
     ServerReport,
+    add_class,
     connect_to_server,
     disconnect_from_server,
     init_server,
@@ -259,6 +260,17 @@ def build_parser() -> argparse.ArgumentParser:
     connect.add_argument("--user", required=True, metavar="USER")
     connect.add_argument("--port", type=int, default=5432, metavar="PORT")
     server_commands.add_parser("disconnect", help="back to this computer's own bank")
+    add_class_command = server_commands.add_parser(
+        "add-class",
+        help="a role for one class's computers: they see only their own class's learners",
+    )
+    add_class_command.add_argument("url", metavar="URL", help="the server's bank (teacher)")
+    add_class_command.add_argument("role", metavar="ROLE", help="e.g. class_7b")
+    add_class_command.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="for scripts: read the role's password from the first line of stdin",
+    )
 
     clear = teacher_commands.add_parser(
         "clear-password",
@@ -699,6 +711,23 @@ def _server_connect(options: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _server_add_class(options: argparse.Namespace, out: TextIO) -> int:
+    password: str | None = None
+    if options.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n") or None
+    elif sys.stdin.isatty():
+        password = getpass.getpass(f"Password for {options.role} (empty: set none): ") or None
+        if password is not None and getpass.getpass("The same password again: ") != password:
+            raise QuizError("the two passwords differ; nothing was made")
+    report = add_class(options.url, options.role, password)
+    made = "made" if report.made else "already there"
+    print(f"Class role {report.role} ({made}) is in {report.group}.", file=out)
+    if password is None and report.made:
+        print("It has no password yet: set one with ALTER ROLE, or run this again.", file=out)
+    print(f"On each of the class's computers: quiz-app {report.connect_command}", file=out)
+    return EXIT_OK
+
+
 def _server_disconnect(options: argparse.Namespace, out: TextIO) -> int:
     disconnect_from_server()
     print("This computer uses its own bank again.", file=out)
@@ -742,4 +771,5 @@ _HANDLERS = {
     ("server", "upgrade"): _server_upgrade,
     ("server", "connect"): _server_connect,
     ("server", "disconnect"): _server_disconnect,
+    ("server", "add-class"): _server_add_class,
 }

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
+from sqlalchemy import make_url
 
 from quiz_app.core.errors import StorageError
 from quiz_app.core.importing import ImportPlan
@@ -17,11 +18,13 @@ from quiz_app.storage.connection import ServerConnection, read_connection, save_
 from quiz_app.storage.database import Database, upgrade_schema
 from quiz_app.storage.engine import APP_NAME, is_server, shown_url
 from quiz_app.storage.migrate import head_revision, known_revision, newer_schema_error
-from quiz_app.storage.server import dump_bank, teacher_lock
+from quiz_app.storage.server import add_class_role, dump_bank, secure_bank, teacher_lock
 
 __all__ = [
+    "ClassReport",
     "ServerConnection",
     "ServerReport",
+    "add_class",
     "connect_to_server",
     "connected_server",
     "disconnect_from_server",
@@ -64,6 +67,49 @@ def _server_bank(url: str) -> Database:
     return open_database(url, migrate=False)
 
 
+def _no_bank(url: str) -> StorageError:
+    return StorageError(
+        f"{shown_url(url)} holds no bank yet: make it with quiz-app server init",
+        zh=f"{shown_url(url)} 里还没有题库：请用 quiz-app server init 创建",
+    )
+
+
+def _secure(database: Database) -> str:
+    with database.engine.begin() as connection:
+        return secure_bank(connection)
+
+
+@dataclass(frozen=True)
+class ClassReport:
+    """What ``add_class`` did."""
+
+    role: str
+    made: bool
+    """The role was made (else it existed and was only let in)."""
+    group: str
+    connect_command: str
+    """What each of the class's computers runs (``server connect ...``)."""
+
+
+def add_class(url: str, role: str, password: str | None = None) -> ClassReport:
+    """Let a class's computers use the server's bank as the role ``role`` (made if need
+    be): they see only the learners added with that role, and their quizzes."""
+    database = _server_bank(url)
+    try:
+        with database.plain_errors(), teacher_lock(database.engine):
+            if database.schema_state().current is None:
+                raise _no_bank(url)
+            group = _secure(database)
+            with database.engine.begin() as connection:
+                made = add_class_role(connection, role, password)
+    finally:
+        database.close()
+    where = make_url(url)
+    port = f" --port {where.port}" if where.port else ""
+    command = f"server connect {where.host or 'HOST'} {where.database} --user {role}{port}"
+    return ClassReport(role, made, group, command)
+
+
 def init_server(url: str, *, now: datetime | None = None) -> ServerReport:
     """Make the class's bank on an empty server database: the schema (one migrator at a
     time), then the built-in packs. Run again on a current bank, it changes nothing."""
@@ -80,6 +126,7 @@ def init_server(url: str, *, now: datetime | None = None) -> ServerReport:
                     "quiz-app server upgrade 升级（升级前会先备份）。",
                 )
             upgrade_schema(database, server_upgrade=True)
+            _secure(database)
             plans = install_builtin_packs(database, now=now)
     finally:
         database.close()
@@ -97,16 +144,14 @@ def upgrade_server(
         with database.plain_errors(), teacher_lock(database.engine):
             before = database.schema_state().current
             if before is None:
-                raise StorageError(
-                    f"{shown_url(url)} holds no bank yet: make it with quiz-app server init",
-                    zh=f"{shown_url(url)} 里还没有题库：请用 quiz-app server init 创建",
-                )
+                raise _no_bank(url)
             _refuse_newer(url, before)
             dump = None
             if before != head_revision():
                 folder = dump_folder or default_dump_folder()
                 dump = dump_bank(url, folder, when, f"before-{head_revision()}")
                 upgrade_schema(database, server_upgrade=True)
+            _secure(database)
             plans = install_builtin_packs(database, now=when)
             ensure_schedules(database)  # for answers from before schedules were kept
     finally:

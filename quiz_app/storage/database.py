@@ -20,6 +20,7 @@ from quiz_app.storage.engine import create_bank_engine, integrity_problems, show
 from quiz_app.storage.errors import BankBusyError, storage_error
 from quiz_app.storage.migrate import head_revision, upgrade_bank
 from quiz_app.storage.retry import RetryPolicy
+from quiz_app.storage.server import is_class_computer
 
 T = TypeVar("T")
 
@@ -61,6 +62,16 @@ class Database:
         self.engine = engine
         self.retry = retry or retrying.WRITE_RETRY
         self._writer = writing(engine)
+        self._class_computer: bool | None = None
+
+    @property
+    def class_computer(self) -> bool:
+        """True on a classroom server's bank reached with a class's role: it may not
+        change packs or see the teacher PIN (teacher tools are on the teacher's computer)."""
+        if self._class_computer is None:
+            with self.plain_errors(), self.engine.connect() as connection:
+                self._class_computer = is_class_computer(connection)
+        return self._class_computer
 
     def write(self, work: Callable[[Session], T], *, dry_run: bool = False) -> T:
         """``work(session)`` in one write transaction, run again while the bank is busy.

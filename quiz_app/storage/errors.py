@@ -92,6 +92,13 @@ _SERVER = _Kind(
     "Nothing was changed; try again when it is back.",
     "无法连接题库的服务器：{detail}。没有做任何改动，请在服务器恢复后再试。",
 )
+_DENIED = _Kind(
+    "This computer is a class computer of the classroom server, and may not do that: "
+    "{detail}. Nothing was changed. Packs, everyone's results and the teacher's tools are "
+    "on the teacher's computer.",
+    "这台电脑是课堂服务器上的班级电脑，不能进行此操作：{detail}。没有做任何改动。"
+    "题包、全班成绩和教师工具都在教师的电脑上。",
+)
 _OTHER = _Kind(
     "The question bank could not be read or written: {detail}. Nothing was changed.",
     "无法读写题库：{detail}。没有做任何改动。",
@@ -122,9 +129,11 @@ def _kind(err: DBAPIError, *, sqlite: bool) -> _Kind | None:
         return _BY_SQLITE_CODE.get(primary, _OTHER)
     if err.connection_invalidated:
         return _SERVER
+    state = getattr(err.orig, "sqlstate", None) or getattr(err.orig, "pgcode", None)
+    if state == "42501":  # insufficient privilege, or a row-level security refusal
+        return _DENIED  # (psycopg calls it a ProgrammingError, but no bug of ours)
     if isinstance(err, _BUGS):
         return None
-    state = getattr(err.orig, "sqlstate", None) or getattr(err.orig, "pgcode", None)
     if isinstance(state, str):
         if state in _PG_RETRY:
             return _BUSY

@@ -144,6 +144,9 @@ class LearnerRow(SQLModel, table=True):
     created_at: datetime = _when()
     uid: str = _uid()
     """Given at creation and carried in exports: who this learner is on every bank."""
+    class_role: str | None = Field(default=None, max_length=63, index=True)
+    """On a classroom server, the database role of the class whose computers see this
+    learner (row-level security); empty on a computer's own bank."""
 
 
 class LearnerPasswordRow(SQLModel, table=True):

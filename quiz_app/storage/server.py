@@ -8,6 +8,7 @@ advisory lock, after a ``pg_dump`` of the whole bank.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, make_url, text
+from sqlalchemy import Connection, Engine, make_url, text
 
 from quiz_app.core.errors import StorageError
 from quiz_app.storage.engine import shown_url
@@ -95,3 +96,142 @@ def dump_bank(url: str, folder: Path, when: datetime, label: str) -> Path:
         )
     target.chmod(0o600)
     return target
+
+
+# Roles: the teacher's role owns the schema (and so is not bound by row-level security);
+# each class's computers log in with a role of their own, a member of the bank's class
+# group, which may read the packs, add learners, and read and write only its own
+# learners' quizzes, answers, schedules and passwords. It never sees the teacher PIN.
+
+CLASS_GROUP_KEY = "server_class_group"
+"""The setting naming the bank's class group role (role names are per cluster, so each
+bank on a server has its own)."""
+_READ_ONLY = ("pack", "topic", "question", "media", "alembic_version")
+_CLASS_OWN = ("learner_password", "quiz_session", "answer", "schedule")
+_WRITES = "SELECT, INSERT, UPDATE"
+_ROLE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+_TEACHER_SETTINGS = "teacher%"
+
+
+def _quoted(connection: Connection, name: str) -> str:
+    return connection.dialect.identifier_preparer.quote(name)
+
+
+def class_group(connection: Connection) -> str:
+    """The bank's class group role: recorded at ``server init``, else made from the
+    database's name."""
+    recorded = connection.execute(
+        text("SELECT value FROM setting WHERE key = :key"), {"key": CLASS_GROUP_KEY}
+    ).scalar()
+    if isinstance(recorded, str):
+        return recorded
+    database = str(connection.execute(text("SELECT current_database()")).scalar_one())
+    return f"{database[:48]}_classes"
+
+
+def _role_exists(connection: Connection, name: str) -> bool:
+    found = connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name})
+    return found.first() is not None
+
+
+def secure_bank(connection: Connection) -> str:
+    """Make (or bring up to date) the class group role, its grants and the row-level
+    security policies on the server's bank; returns the group's name. Run by the teacher's
+    role, the schema's owner, in ``server init`` and ``server upgrade`` (so tables added by
+    later versions get their grants too)."""
+    group = class_group(connection)
+    quoted = _quoted(connection, group)
+    if not _role_exists(connection, group):
+        connection.execute(text(f"CREATE ROLE {quoted} NOLOGIN"))
+    connection.execute(
+        text(
+            "INSERT INTO setting (key, value) VALUES (:key, :group) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        ),
+        {"key": CLASS_GROUP_KEY, "group": group},
+    )
+    schema = _quoted(connection, str(connection.execute(text("SELECT current_schema()")).scalar()))
+    statements = [
+        f"GRANT USAGE ON SCHEMA {schema} TO {quoted}",
+        f"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {quoted}",
+        f"GRANT SELECT ON {', '.join(_READ_ONLY)} TO {quoted}",
+        f"GRANT {_WRITES} ON learner, {', '.join(_CLASS_OWN)} TO {quoted}",
+        f"GRANT DELETE ON learner_password, schedule TO {quoted}",
+        f"GRANT SELECT ON setting TO {quoted}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {quoted}",
+        # A learner added on a class computer belongs to that computer's class.
+        "ALTER TABLE learner ALTER COLUMN class_role SET DEFAULT current_user",
+    ]
+    for table in ("learner", *_CLASS_OWN, "setting"):
+        statements += [
+            f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+            f"DROP POLICY IF EXISTS class_rows ON {table}",
+        ]
+    statements.append(
+        f"CREATE POLICY class_rows ON learner TO {quoted} "
+        "USING (class_role = current_user) WITH CHECK (class_role = current_user)"
+    )
+    for table in _CLASS_OWN:  # learner's own policy makes this subquery the class's learners
+        statements.append(
+            f"CREATE POLICY class_rows ON {table} TO {quoted} "
+            "USING (learner_id IN (SELECT id FROM learner)) "
+            "WITH CHECK (learner_id IN (SELECT id FROM learner))"
+        )
+    statements.append(
+        f"CREATE POLICY class_rows ON setting FOR SELECT TO {quoted} "
+        f"USING (key NOT LIKE '{_TEACHER_SETTINGS}')"
+    )
+    for statement in statements:
+        connection.execute(text(statement))
+    return group
+
+
+def check_role_name(name: str) -> str:
+    """``name`` as a class role's name, or a StorageError saying what a name may hold."""
+    if not _ROLE_NAME.fullmatch(name):
+        raise StorageError(
+            f"{name!r} cannot name a class's role: use 1 to 63 lower-case letters, digits "
+            "and underscores, beginning with a letter (for example class_7b).",
+            zh=f"{name!r} 不能作为班级角色名：请用 1 到 63 个小写字母、数字和下划线，"
+            "以字母开头（例如 class_7b）。",
+        )
+    return name
+
+
+def add_class_role(connection: Connection, name: str, password: str | None) -> bool:
+    """Let the role ``name`` (made here, able to log in, if it does not exist) connect a
+    class's computers; ``password`` (if given) becomes its password, sent to the server
+    already hashed. True if the role was made here."""
+    check_role_name(name)
+    if name == connection.execute(text("SELECT current_user")).scalar():
+        raise StorageError(
+            f"{name} is the teacher's own role; a class needs a role of its own.",
+            zh=f"{name} 是教师自己的角色；班级需要单独的角色。",
+        )
+    group = class_group(connection)
+    quoted = _quoted(connection, name)
+    made = not _role_exists(connection, name)
+    if made:
+        connection.execute(text(f"CREATE ROLE {quoted} LOGIN"))
+    if password is not None:
+        verifier = _verifier(connection, name, password)  # base64 and '$:': no quote in it
+        connection.exec_driver_sql(f"ALTER ROLE {quoted} PASSWORD '{verifier}'")
+    connection.execute(text(f"GRANT {_quoted(connection, group)} TO {quoted}"))
+    return made
+
+
+def _verifier(connection: Connection, role: str, password: str) -> str:
+    """The SCRAM verifier of ``password``, made by libpq on this computer: the password
+    itself never travels to the server, nor into its logs."""
+    raw = connection.connection.driver_connection
+    pgconn = raw.pgconn  # type: ignore[union-attr]
+    hashed = pgconn.encrypt_password(password.encode(), role.encode(), b"scram-sha-256")
+    return bytes(hashed).decode("ascii")
+
+
+def is_class_computer(connection: Connection) -> bool:
+    """True when ``connection`` uses a server's bank with a class's role (it may not
+    change packs nor see the teacher PIN); False for the teacher and on SQLite."""
+    if connection.dialect.name != "postgresql":
+        return False
+    return not connection.execute(text("SELECT has_table_privilege('pack', 'INSERT')")).scalar()

@@ -75,7 +75,9 @@ class TeacherGate(QObject):
         database = self._context.database
         if not self._window.isVisible():
             return  # closed before the bank was open: nobody to ask
-        if database is None or has_pin(database) or pin_offered(database):
+        if database is None or database.class_computer:
+            return  # a class computer of a classroom server: the PIN is the teacher's
+        if has_pin(database) or pin_offered(database):
             return
         if list_learners(database):
             return  # a bank already in use: its teacher knows where the PIN is
@@ -120,6 +122,16 @@ class TeacherGate(QObject):
         window = self._window
         password = QLineEdit.EchoMode.Password
         title = self.tr("Teacher mode")
+        if database.class_computer:
+            QMessageBox.information(
+                window,
+                title,
+                self.tr(
+                    "This is a class computer of the classroom server. Teacher mode, "
+                    "packs and the whole class's results are on the teacher's computer."
+                ),
+            )
+            return False
         try:
             if not has_pin(database):
                 pin, ok = QInputDialog.getText(
