@@ -87,3 +87,34 @@ def start_cluster() -> tuple[str, Callable[[], None]] | None:
             shutil.rmtree(Path(folder).parent, ignore_errors=True)
 
     return url, stop
+
+
+def stop_cluster_for_a_while(url: str) -> Callable[[], None]:
+    """Stop the cluster serving ``url`` (one of ``start_cluster``'s) as a crashed or
+    restarting server is, to its clients; returns how to start it again, as it was."""
+    import glob
+    import shlex
+    import subprocess
+
+    port = str(make_url(url).port)
+    folders = [
+        Path(pid).parent
+        for pid in glob.glob("/tmp/quiz-pg.*/data/postmaster.pid")
+        if Path(pid).read_text().splitlines()[3:4] == [port]
+    ]
+    assert folders, f"no cluster of ours serves port {port}"
+    folder = folders[0]
+    words = shlex.split((folder / "postmaster.opts").read_text())[1:]
+    at = words.index("-D")
+    options = shlex.join(words[:at] + words[at + 2 :])
+    bin_dir = sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1]
+    as_owner = ["runuser", "-u", "postgres", "--"] if os.getuid() == 0 else []
+    pg_ctl = [*as_owner, f"{bin_dir}/pg_ctl", "-D", str(folder)]
+    subprocess.run([*pg_ctl, "-m", "fast", "-w", "stop"], capture_output=True, check=True)
+
+    def start_again() -> None:
+        log = str(folder.parent / "server.log")
+        start = [*pg_ctl, "-o", options, "-l", log, "-w", "start"]
+        subprocess.run(start, capture_output=True, check=True)
+
+    return start_again

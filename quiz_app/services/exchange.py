@@ -227,7 +227,19 @@ def _merge(
             and quiz.abandoned_at is not None
         ):
             repo.abandon_session(session, there.id, quiz.abandoned_at)
-    new_answers = [answer for _, answer in parsed.answers if answer.uid not in bank.answers]
+    # An answer already there by its uid, or to a question its quiz already holds an
+    # answer to (a copy from a learner computer's outbox of one the server stored just
+    # before it went away), is already there: a quiz keeps its first answer.
+    answered = repo.answered_in(session, [there.id for there in bank.sessions.values()])
+    new_answers = [
+        answer
+        for _, answer in parsed.answers
+        if answer.uid not in bank.answers
+        and not (
+            answer.session in bank.sessions
+            and (bank.sessions[answer.session].id, bank.questions[answer.question]) in answered
+        )
+    ]
     new_answers, corrected = _regraded(session, new_answers, bank.questions)
     repo.add_answers(session, new_answers, learner_ids, bank.questions, session_ids)
     # The schedules follow from the whole log, now that older answers may sit among it.

@@ -146,6 +146,9 @@ class AnswerOutcome:
     """An answer goes into the log, moves the question's schedule, and into its quiz."""
     next_due: datetime | None = None
     """When the question comes back for review, as the answer moved its schedule."""
+    kept: bool = False
+    """The classroom server did not answer: the answer waits in this computer's outbox
+    (``services.outbox``) and is sent when it is back."""
 
 
 def submit_answer(

@@ -75,14 +75,24 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+SERVER_TIMEOUT_S = 10
+"""How long a learner computer waits to reach the classroom server before its answer
+goes to the outbox (``services.outbox``)."""
+
+
 def create_bank_engine(url: str, *, busy_timeout_ms: int | None = None) -> Engine:
     """An engine for the bank at ``url`` (SQLite waits ``busy_timeout_ms`` for a writer,
     ``BUSY_TIMEOUT_MS`` unless given)."""
     path = sqlite_path(url)
     if path is not None:
         _make_private(path)
+    options: dict[str, Any] = {}
+    if is_server(url):
+        # A pooled connection a server restart broke is replaced before use, not failed
+        # on; a server that vanished is given up on after SERVER_TIMEOUT_S, not minutes.
+        options = {"pool_pre_ping": True, "connect_args": {"connect_timeout": SERVER_TIMEOUT_S}}
     try:
-        engine = create_engine(url)
+        engine = create_engine(url, **options)
     except (ImportError, NoSuchModuleError) as err:
         raise StorageError(
             f"Chang'e Quiz cannot reach {shown_url(url)}: this installation has no driver "

@@ -17,6 +17,7 @@ from sqlalchemy.exc import (
     IntegrityError,
     InterfaceError,
     NotSupportedError,
+    OperationalError,
     ProgrammingError,
 )
 
@@ -26,6 +27,11 @@ from quiz_app.storage.engine import shown_url
 
 class BankBusyError(StorageError):
     """Another writer kept the bank for longer than we waited; trying again may work."""
+
+
+class ServerUnreachableError(StorageError):
+    """The classroom server did not answer (stopped, restarting, or the network is down);
+    what was being written may be kept in the outbox and sent when it is back."""
 
 
 _BUGS = (IntegrityError, ProgrammingError, DataError, NotSupportedError, InterfaceError)
@@ -49,6 +55,7 @@ class _Kind:
     en: str
     zh: str
     busy: bool = False
+    unreachable: bool = False
 
 
 _BUSY = _Kind(
@@ -91,6 +98,7 @@ _SERVER = _Kind(
     "The question bank's server cannot be reached: {detail}. "
     "Nothing was changed; try again when it is back.",
     "无法连接题库的服务器：{detail}。没有做任何改动，请在服务器恢复后再试。",
+    unreachable=True,
 )
 _DENIED = _Kind(
     "This computer is a class computer of the classroom server, and may not do that: "
@@ -129,6 +137,8 @@ def _kind(err: DBAPIError, *, sqlite: bool) -> _Kind | None:
         return _BY_SQLITE_CODE.get(primary, _OTHER)
     if err.connection_invalidated:
         return _SERVER
+    if isinstance(err, OperationalError) and not getattr(err.orig, "sqlstate", None):
+        return _SERVER  # no reply at all: refused, timed out, or cut off
     state = getattr(err.orig, "sqlstate", None) or getattr(err.orig, "pgcode", None)
     if state == "42501":  # insufficient privilege, or a row-level security refusal
         return _DENIED  # (psycopg calls it a ProgrammingError, but no bug of ours)
@@ -170,5 +180,7 @@ def storage_error(err: DBAPIError, url: str) -> StorageError | None:
     if kind is None:
         return None
     values = {"where": _where(url), "detail": _detail(err)}
-    error_class = BankBusyError if kind.busy else StorageError
+    error_class = (
+        BankBusyError if kind.busy else ServerUnreachableError if kind.unreachable else StorageError
+    )
     return error_class(kind.en.format(**values), zh=kind.zh.format(**values))

@@ -63,6 +63,15 @@ def _chunks(items: Iterable[T]) -> Iterator[list[T]]:
         yield batch
 
 
+def learner_by_id(session: Session, learner_id: LearnerId) -> Learner | None:
+    row = session.execute(
+        select(_L.id, _L.name, _L.colour, _L.language, _L.uid).where(_L.id == learner_id)
+    ).first()
+    if row is None:
+        return None
+    return Learner(LearnerId(row.id), row.name, row.colour, row.language, row.uid)
+
+
 def learners_named(session: Session, names: Sequence[str] | None) -> list[Learner]:
     """The learners with these names (every learner when None), by name."""
     query = select(_L.id, _L.name, _L.colour, _L.language, _L.uid).order_by(_L.name)
@@ -90,14 +99,21 @@ def _topic_refs(session: Session, ids: Iterable[int]) -> dict[int, TopicRef]:
     return found
 
 
-def sessions_for_export(session: Session, learners: Sequence[LearnerId]) -> list[SessionEntry]:
-    """The quizzes of these learners, oldest first."""
-    rows = session.execute(
+def sessions_for_export(
+    session: Session,
+    learners: Sequence[LearnerId],
+    only: Sequence[QuizSessionId] | None = None,
+) -> list[SessionEntry]:
+    """The quizzes of these learners (``only`` these, when given), oldest first."""
+    query = (
         select(QUIZ_SESSION, _L.name)
         .join(LEARNER, _L.id == _S.learner_id)
         .where(_S.learner_id.in_(list(learners)))
         .order_by(_S.id)
-    ).all()
+    )
+    if only is not None:
+        query = query.where(_S.id.in_(list(only)))
+    rows = session.execute(query).all()
     questions = _question_refs(
         session, (q for row in rows for q in [*row.question_ids, *row.flagged])
     )
@@ -329,6 +345,19 @@ def add_sessions(
     for batch in _chunks(e.uid for e in entries):
         for row in session.execute(select(_S.id, _S.uid).where(_S.uid.in_(batch))):
             found[row.uid] = QuizSessionId(row.id)
+    return found
+
+
+def answered_in(
+    session: Session, quizzes: Collection[QuizSessionId]
+) -> set[tuple[QuizSessionId, QuestionId]]:
+    """(quiz, question) for every answer these quizzes already hold."""
+    found: set[tuple[QuizSessionId, QuestionId]] = set()
+    for batch in _chunks(quizzes):
+        rows = session.execute(
+            select(_A.session_id, _A.question_id).where(_A.session_id.in_(batch))
+        )
+        found.update((QuizSessionId(r.session_id), QuestionId(r.question_id)) for r in rows)
     return found
 
 
