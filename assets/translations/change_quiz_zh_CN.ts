@@ -20,6 +20,24 @@
     </message>
 </context>
 <context>
+    <name>BankLoader</name>
+    <message>
+        <location filename="../../quiz_app/ui/bank_loader.py" line="44" />
+        <source>You can use this computer's own bank until the next start: its learners and results stay on this computer (a teacher can merge them later with a results file).</source>
+        <translation>在下次启动前，你可以使用这台电脑自己的题库：其中的学习者和成绩会留在这台电脑上（教师之后可以用成绩文件合并）。</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/bank_loader.py" line="52" />
+        <source>Use this computer's &amp;own bank</source>
+        <translation>使用这台电脑自己的题库(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/bank_loader.py" line="56" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
     <name>CardWidget</name>
     <message>
         <location filename="../../quiz_app/ui/widgets/card.py" line="41" />
@@ -920,133 +938,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="69" />
-        <location filename="../../quiz_app/ui/main_window.py" line="156" />
+        <location filename="../../quiz_app/ui/main_window.py" line="70" />
+        <location filename="../../quiz_app/ui/main_window.py" line="158" />
         <source>Chang'e Quiz</source>
         <translation>嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="90" />
+        <location filename="../../quiz_app/ui/main_window.py" line="92" />
         <source>Opening the question bank…</source>
         <translation>正在打开题库……</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="109" />
+        <location filename="../../quiz_app/ui/main_window.py" line="111" />
         <source>Questions in the bank: %1</source>
         <translation>题库中的题目：%1 道</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="206" />
+        <location filename="../../quiz_app/ui/main_window.py" line="208" />
         <source>1-9 or A-J</source>
         <translation>1-9 或 A-J</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="206" />
+        <location filename="../../quiz_app/ui/main_window.py" line="208" />
         <source>choose an answer</source>
         <translation>选择答案</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="207" />
+        <location filename="../../quiz_app/ui/main_window.py" line="209" />
         <source>T / F</source>
         <translation>T / F</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="207" />
+        <location filename="../../quiz_app/ui/main_window.py" line="209" />
         <source>true or false</source>
         <translation>判断正确或错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="208" />
+        <location filename="../../quiz_app/ui/main_window.py" line="210" />
         <source>Up / Down</source>
         <translation>上 / 下方向键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="208" />
+        <location filename="../../quiz_app/ui/main_window.py" line="210" />
         <source>move between the choices</source>
         <translation>在选项之间移动</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="209" />
+        <location filename="../../quiz_app/ui/main_window.py" line="211" />
         <source>Space, then 1-4</source>
         <translation>空格，然后 1-4</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="209" />
+        <location filename="../../quiz_app/ui/main_window.py" line="211" />
         <source>show a card's answer, then rate it</source>
         <translation>显示卡片的答案，然后评价自己记得如何</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="210" />
+        <location filename="../../quiz_app/ui/main_window.py" line="212" />
         <source>Alt+Up / Alt+Down</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="210" />
+        <location filename="../../quiz_app/ui/main_window.py" line="212" />
         <source>move an item when putting things in order</source>
         <translation>排序题中上下移动选中的项目</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="211" />
+        <location filename="../../quiz_app/ui/main_window.py" line="213" />
         <source>Enter</source>
         <translation>回车键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="211" />
+        <location filename="../../quiz_app/ui/main_window.py" line="213" />
         <source>submit the answer, then go on</source>
         <translation>提交答案，然后进入下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="212" />
+        <location filename="../../quiz_app/ui/main_window.py" line="214" />
         <source>F2</source>
         <translation>F2</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="212" />
+        <location filename="../../quiz_app/ui/main_window.py" line="214" />
         <source>show the question in the pack's other language</source>
         <translation>用题包的另一种语言显示这道题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="213" />
+        <location filename="../../quiz_app/ui/main_window.py" line="215" />
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="213" />
+        <location filename="../../quiz_app/ui/main_window.py" line="215" />
         <source>pause the quiz (an exam's clock stops)</source>
         <translation>暂停测验（考试计时也会停止）</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="214" />
+        <location filename="../../quiz_app/ui/main_window.py" line="216" />
         <source>Ctrl++ / Ctrl+- / Ctrl+0</source>
         <translation>Ctrl++ / Ctrl+- / Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="214" />
+        <location filename="../../quiz_app/ui/main_window.py" line="216" />
         <source>bigger, smaller, normal text</source>
         <translation>放大、缩小、恢复默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="215" />
+        <location filename="../../quiz_app/ui/main_window.py" line="217" />
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="215" />
+        <location filename="../../quiz_app/ui/main_window.py" line="217" />
         <source>press that button or open that menu</source>
         <translation>按下该按钮或打开该菜单</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="218" />
+        <location filename="../../quiz_app/ui/main_window.py" line="220" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="224" />
+        <location filename="../../quiz_app/ui/main_window.py" line="226" />
         <source>About Chang'e Quiz</source>
         <translation>关于嫦娥问答</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/main_window.py" line="226" />
+        <location filename="../../quiz_app/ui/main_window.py" line="228" />
         <source>Chang'e Quiz %1
 An offline quiz about China's lunar missions and lunar science.</source>
         <translation>嫦娥问答 %1
@@ -2016,81 +2034,81 @@ An offline quiz about China's lunar missions and lunar science.</source>
 <context>
     <name>QuizScreen</name>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="267" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="268" />
         <source>Paused. Press Esc to carry on.</source>
         <translation>已暂停。按 Esc 键继续。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="317" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="318" />
         <source>S&amp;kip</source>
         <translation>跳过(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="246" />
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="320" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="247" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="321" />
         <source>Fla&amp;g</source>
         <translation>标记(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="200" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="201" />
         <source>One minute left.</source>
         <translation>还剩一分钟。</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="246" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="247" />
         <source>⚑ Fla&amp;gged</source>
         <translation>⚑ 已标记(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="306" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="307" />
         <source>Answers</source>
         <translation>答题数</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="322" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="323" />
         <source>Mark this question to look at again</source>
         <translation>标记此题，稍后再看</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="326" />
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="499" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="327" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="500" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="369" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="370" />
         <source>↻ Comes back %1</source>
         <translation>↻ %1再次出现</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="490" />
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="626" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="491" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="628" />
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="490" />
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="626" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="491" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="628" />
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="588" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="590" />
         <source>Answer saved. %1</source>
         <translation>答案已保存。%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="598" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="600" />
         <source>Next</source>
         <translation>下一题</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="628" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="630" />
         <source>The right answer: %1</source>
         <translation>正确答案：%1</translation>
     </message>
     <message>
-        <location filename="../../quiz_app/ui/screens/quiz.py" line="643" />
+        <location filename="../../quiz_app/ui/screens/quiz.py" line="645" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2597,6 +2615,24 @@ The bank as it is now is backed up first: to undo the restore, restore that back
         <location filename="../../quiz_app/ui/server_dialog.py" line="68" />
         <source>Use this computer's &amp;own bank</source>
         <translation>使用这台电脑自己的题库(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>ServerStatus</name>
+    <message>
+        <location filename="../../quiz_app/ui/server_status.py" line="67" />
+        <source>Classroom server not reached. Answers kept on this computer until it is back: %1</source>
+        <translation>未连接到课堂服务器。在服务器恢复前保存在这台电脑上的答案：%1</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/server_status.py" line="75" />
+        <source>Classroom server: connected</source>
+        <translation>课堂服务器：已连接</translation>
+    </message>
+    <message>
+        <location filename="../../quiz_app/ui/server_status.py" line="77" />
+        <source>Every waiting answer reached the classroom server.</source>
+        <translation>所有等待中的答案都已送达课堂服务器。</translation>
     </message>
 </context>
 <context>

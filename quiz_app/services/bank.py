@@ -8,9 +8,35 @@ from quiz_app.services.packs import install_builtin_packs
 from quiz_app.services.review import ensure_schedules
 from quiz_app.storage import Database, database_url, open_database
 from quiz_app.storage.engine import ENV_VAR as DATABASE_ENV_VAR
-from quiz_app.storage.engine import INTEGRITY_CHECKS, is_server, shown_url
+from quiz_app.storage.engine import (
+    INTEGRITY_CHECKS,
+    default_database_path,
+    is_server,
+    shown_url,
+)
+from quiz_app.storage.errors import ServerUnreachableError
 
-__all__ = ["DATABASE_ENV_VAR", "BankCheck", "Database", "check_bank", "database_url", "open_bank"]
+__all__ = [
+    "DATABASE_ENV_VAR",
+    "BankCheck",
+    "Database",
+    "ServerUnreachableError",
+    "check_bank",
+    "database_url",
+    "on_server",
+    "open_bank",
+    "own_bank_url",
+]
+
+
+def own_bank_url() -> str:
+    """This computer's own bank (in the user's data folder), whatever it is connected to."""
+    return f"sqlite:///{default_database_path()}"
+
+
+def on_server(database: Database) -> bool:
+    """True when ``database`` is a classroom server's bank (PostgreSQL)."""
+    return is_server(database.url)
 
 
 @dataclass(frozen=True)

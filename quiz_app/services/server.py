@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy import make_url
 
 from quiz_app.core.errors import StorageError
 from quiz_app.core.importing import ImportPlan
@@ -18,7 +17,13 @@ from quiz_app.storage.connection import ServerConnection, read_connection, save_
 from quiz_app.storage.database import Database, upgrade_schema
 from quiz_app.storage.engine import APP_NAME, is_server, shown_url
 from quiz_app.storage.migrate import head_revision, known_revision, newer_schema_error
-from quiz_app.storage.server import add_class_role, dump_bank, secure_bank, teacher_lock
+from quiz_app.storage.server import (
+    add_class_role,
+    connect_command,
+    dump_bank,
+    secure_bank,
+    teacher_lock,
+)
 
 __all__ = [
     "ClassReport",
@@ -104,10 +109,7 @@ def add_class(url: str, role: str, password: str | None = None) -> ClassReport:
                 made = add_class_role(connection, role, password)
     finally:
         database.close()
-    where = make_url(url)
-    port = f" --port {where.port}" if where.port else ""
-    command = f"server connect {where.host or 'HOST'} {where.database} --user {role}{port}"
-    return ClassReport(role, made, group, command)
+    return ClassReport(role, made, group, connect_command(url, role))
 
 
 def init_server(url: str, *, now: datetime | None = None) -> ServerReport:

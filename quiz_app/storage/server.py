@@ -235,3 +235,10 @@ def is_class_computer(connection: Connection) -> bool:
     if connection.dialect.name != "postgresql":
         return False
     return not connection.execute(text("SELECT has_table_privilege('pack', 'INSERT')")).scalar()
+
+
+def connect_command(url: str, role: str) -> str:
+    """What a class's computer runs to use ``url``'s bank as ``role``."""
+    where = make_url(url)
+    port = f" --port {where.port}" if where.port else ""
+    return f"server connect {where.host or 'HOST'} {where.database} --user {role}{port}"

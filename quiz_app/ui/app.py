@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from quiz_app.ui.assets import app_icon
 from quiz_app.ui.backup_actions import backup_on_close
-from quiz_app.ui.bank_loader import BankLoader
+from quiz_app.ui.bank_loader import BankLoader, ask_own_bank
 from quiz_app.ui.crash import install_crash_handler, show_previous_crash
 from quiz_app.ui.gc_guard import GuiThreadGarbageCollector
 from quiz_app.ui.i18n import set_language, system_language
@@ -37,7 +37,7 @@ def run_gui(db: str | None = None) -> int:
     window.show()
     show_previous_crash(window)
 
-    loader = BankLoader(db)
+    loaders: list[BankLoader] = []
     opened: list[object] = []
 
     def on_opened(database: object) -> None:
@@ -45,18 +45,29 @@ def run_gui(db: str | None = None) -> int:
         window.set_database(database)  # type: ignore[arg-type]
         QTimer.singleShot(0, window.gate.offer_pin)  # a new bank: offer the teacher PIN
 
-    def on_failed(message: str) -> None:
+    def on_failed(message: str, unreachable: bool) -> None:
+        if unreachable and db is None and ask_own_bank(window, message):
+            from quiz_app.services.bank import own_bank_url
+
+            load(own_bank_url())  # the classroom server again at the next start
+            return
         QMessageBox.critical(window, "Chang'e Quiz", message)
         app.exit(1)
 
-    loader.opened.connect(on_opened)
-    loader.failed.connect(on_failed)
-    loader.start()
+    def load(url: str | None) -> None:
+        loader = BankLoader(url)
+        loader.opened.connect(on_opened)
+        loader.failed.connect(on_failed)
+        loaders.append(loader)
+        loader.start()
+
+    load(db)
     try:
         code = app.exec()
     finally:
         drain_all(DRAIN_SECONDS)  # the last write lands before the bank closes
-        loader.wait()
+        for loader in loaders:
+            loader.wait()
         for database in opened:
             backup_on_close(database)  # type: ignore[arg-type]
             database.close()  # type: ignore[attr-defined]

@@ -6,14 +6,16 @@ takes most of a start-up; the window is up and usable while it happens.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QCoreApplication, QThread, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 class BankLoader(QThread):
     opened = Signal(object)
     """The opened Database."""
-    failed = Signal(str)
-    """A message for the user, in the interface's language."""
+    failed = Signal(str, bool)
+    """A message for the user, in the interface's language; True when it is that the
+    classroom server cannot be reached (this computer's own bank may do for now)."""
 
     def __init__(self, url: str | None) -> None:
         from quiz_app.ui.i18n import current_language
@@ -24,11 +26,35 @@ class BankLoader(QThread):
 
     def run(self) -> None:
         from quiz_app.core.errors import QuizError
-        from quiz_app.services.bank import open_bank
+        from quiz_app.services.bank import ServerUnreachableError, open_bank
 
         try:
             database = open_bank(self._url)
         except QuizError as err:
-            self.failed.emit(err.message(self._language))
+            self.failed.emit(err.message(self._language), isinstance(err, ServerUnreachableError))
             return
         self.opened.emit(database)
+
+
+def ask_own_bank(window: QWidget, message: str) -> bool:
+    """The classroom server cannot be reached at start: True if the learner chooses to
+    use this computer's own bank until the next start (else the app closes)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Chang'e Quiz", message, parent=window)
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "BankLoader",
+            "You can use this computer's own bank until the next start: its learners and "
+            "results stay on this computer (a teacher can merge them later with a results "
+            "file).",
+        )
+    )
+    own = box.addButton(
+        QCoreApplication.translate("BankLoader", "Use this computer's &own bank"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    box.addButton(
+        QCoreApplication.translate("BankLoader", "&Quit"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(own)
+    box.exec()
+    return box.clickedButton() is own

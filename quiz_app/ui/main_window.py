@@ -34,6 +34,7 @@ from quiz_app.ui.plain_text import plain_labels
 from quiz_app.ui.report_actions import ReportActions
 from quiz_app.ui.screens.home import HomeScreen
 from quiz_app.ui.server_dialog import ServerActions
+from quiz_app.ui.server_status import ServerStatus
 from quiz_app.ui.teacher_actions import TeacherActions
 from quiz_app.ui.teacher_gate import TeacherGate
 from quiz_app.ui.view import ViewSettings
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.view = ViewSettings(self, self.context)
         self.backups = BackupActions(self, self.context, self.gate)
         self.server = ServerActions(self, self.context)
+        self.server_status = ServerStatus(self, self.context)
         self._connect_home()
         self.setAcceptDrops(True)
         build_menus(self)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import platformdirs
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy import make_url, text
 
 from quiz_app.core.grading import right_response
@@ -66,8 +67,13 @@ def server(own_cluster: str, class_template: str) -> Iterator[str]:
 
 @pytest.fixture
 def computer(server: str) -> Iterator[Database]:
+    import sys
+
     bank = open_database(server)
     yield bank
+    worker = sys.modules.get("quiz_app.ui.worker")
+    if worker is not None:
+        assert worker.drain_all(timeout=30), "a background job did not end"
     bank.close()
 
 
@@ -217,3 +223,54 @@ def test_a_computers_own_bank_has_no_outbox(tmp_path: Path) -> None:
     database.close()
     folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     assert not (folder / "outbox.sqlite").exists()
+
+
+def test_the_window_says_answers_wait_and_when_they_have_arrived(
+    qtbot: QtBot, server: str, computer: Database
+) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from quiz_app.ui.context import AppContext
+    from quiz_app.ui.screens.quiz import QuizScreen
+    from quiz_app.ui.server_status import ServerStatus
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    context = AppContext(computer, "en", parent=window)
+    status = ServerStatus(window, context)
+    window.show()
+    assert status.label.isVisible()
+    assert status.label.text() == "● Classroom server: connected"
+
+    ada = create_learner(computer, "Ada", now=NOW).value
+    quiz = start_quiz(computer, ada.id, QuizSettings(count=3), seed=7, now=NOW).value
+    screen = QuizScreen(computer, quiz, quiz_questions(computer, quiz), "en")
+    qtbot.addWidget(screen)
+    screen.answered.connect(context.notify)
+    screen.show()
+
+    def answer_right() -> None:
+        current = screen._current
+        assert current is not None
+        assert screen._answer is not None
+        right = right_response(current.question.body)
+        screen._answer.response = lambda: right  # type: ignore[method-assign]
+        screen.advance()
+        qtbot.waitUntil(lambda: not screen.saving, timeout=20_000)
+        assert screen.verdict.text().startswith("✓")
+        screen.advance()  # Next
+
+    answer_right()
+    start_again = stop_cluster_for_a_while(server)
+    try:
+        answer_right()  # no message box: the answer is kept, and the quiz goes on
+        expected = "Classroom server not reached. Answers kept on this computer until it is back: 1"
+        assert status.label.text() == "⚠ " + expected
+        assert status.label.accessibleName() == expected
+        assert status._retry.isActive()
+    finally:
+        start_again()
+    status.send_waiting()
+    qtbot.waitUntil(lambda: status.label.text() == "● Classroom server: connected", timeout=20_000)
+    assert not status._retry.isActive()
+    assert len(_answers(server, quiz.id)) == 2

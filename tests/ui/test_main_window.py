@@ -97,6 +97,49 @@ def test_a_bank_that_cannot_open_is_reported(qtbot: QtBot, tmp_path: Path) -> No
         loader.start()
     loader.wait()
     assert failed.args[0].startswith("Chang'e Quiz cannot open the question bank at ")
+    assert failed.args[1] is False  # not a server out of reach: nothing else to offer
+
+
+def test_a_classroom_server_out_of_reach_at_start_offers_this_computers_bank(
+    qtbot: QtBot,
+) -> None:
+    import socket
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from quiz_app.storage.connection import ServerConnection, save_connection
+    from quiz_app.ui.bank_loader import BankLoader, ask_own_bank
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    save_connection(ServerConnection("127.0.0.1", "change_quiz", "class_7b", port))
+    loader = BankLoader(None)
+    with qtbot.waitSignal(loader.failed, timeout=30_000) as failed:
+        loader.start()
+    loader.wait()
+    message, unreachable = failed.args
+    assert unreachable is True
+    assert message.startswith("The question bank's server cannot be reached")
+    assert "127.0.0.1" in message
+
+    window = MainWindow(None)
+    qtbot.addWidget(window)
+    seen: list[str] = []
+
+    def choose(button_text: str) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.informativeText())
+        button = next(b for b in box.buttons() if b.text() == button_text)
+        button.click()
+
+    QTimer.singleShot(0, lambda: choose("Use this computer's &own bank"))
+    assert ask_own_bank(window, message) is True
+    assert "its learners and results stay on this computer" in seen[0]
+    QTimer.singleShot(0, lambda: choose("&Quit"))
+    assert ask_own_bank(window, message) is False
 
 
 def test_import_shows_a_preview_then_imports_in_the_background(

@@ -36,8 +36,9 @@ from quiz_app.core.quiz import QuizMode, QuizSession
 from quiz_app.core.quiz_run import QuizRun
 from quiz_app.core.review import RATING_NAMES, Rating, comes_back
 from quiz_app.services.bank import Database
+from quiz_app.services.outbox import finish_or_keep, submit_or_keep
 from quiz_app.services.packs import pack_media
-from quiz_app.services.quiz import AnswerOutcome, finish_quiz, submit_answer
+from quiz_app.services.quiz import AnswerOutcome
 from quiz_app.ui.announce import announce
 from quiz_app.ui.answer_text import question_text, right_text
 from quiz_app.ui.i18n import language_name
@@ -566,9 +567,10 @@ class QuizScreen(QWidget):
             self._answer.setFocus()
             return
         elapsed_ms = self.run.elapsed_ms(time.monotonic())
-        quiz_id, question_id, database = self._quiz.id, self._current.id, self._database
+        quiz, question, database = self._quiz, self._current, self._database
+        # On a classroom server that stops answering, the answer waits in the outbox.
         self._save(
-            lambda: submit_answer(database, quiz_id, question_id, response, elapsed_ms),
+            lambda: submit_or_keep(database, quiz, question, response, elapsed_ms),
             self._answered,
         )
 
@@ -648,8 +650,8 @@ class QuizScreen(QWidget):
         self._timer.stop()
         if self.saving:
             return  # the clock ran out while an answer was being saved: that finishes it
-        quiz_id, database = self._quiz.id, self._database
-        self._save(lambda: finish_quiz(database, quiz_id), self._finished)
+        quiz, database = self._quiz, self._database
+        self._save(lambda: finish_or_keep(database, quiz), self._finished)
 
     def _finished(self, finished: Changed[QuizSession]) -> None:
         self._quiz = finished.value
