@@ -11,6 +11,7 @@ from quiz_app.core.changes import Changes
 from quiz_app.ui.context import AppContext
 from quiz_app.ui.file_actions import FileActions
 from quiz_app.ui.import_preview import plan_message
+from quiz_app.ui.live_results import LiveResults
 from quiz_app.ui.navigation import Navigation
 from quiz_app.ui.report_actions import ReportActions
 from quiz_app.ui.teacher_gate import TeacherGate
@@ -44,6 +45,15 @@ class TeacherActions(QObject):
         self._reports = reports
         self.print_dialog: QWidget | None = None
         """The last Print quiz dialog opened (it deletes itself once closed)."""
+        self.live = LiveResults(window, context, self._results_in_front)
+
+    def _results_in_front(self) -> bool:
+        screen = self._navigation.class_results_screen
+        return (
+            self._gate.unlocked
+            and screen is not None
+            and self._navigation.stack.currentWidget() is screen
+        )
 
     def edit_pack(self, pack_id: str | None = None) -> None:
         """Teacher › Edit pack: the question editor, behind the PIN."""
@@ -103,6 +113,7 @@ class TeacherActions(QObject):
         self._navigation.show_screen(
             "class_results_screen", self._class_results(), CLASS_RESULTS, self._class_results
         )
+        self.live.start()  # answers from the class's other computers appear as they come
 
     def _class_results(self) -> QWidget:
         from quiz_app.services.results import class_results
