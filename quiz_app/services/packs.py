@@ -33,6 +33,7 @@ from quiz_app.packs.writer import pack_zip, write_pack
 from quiz_app.services.files import write_whole
 from quiz_app.storage import Database, Session
 from quiz_app.storage import packs as repo
+from quiz_app.storage.dialects import lock_pack
 
 
 def validate_pack(path: Path, kind: str | None = None) -> list[Problem]:
@@ -138,6 +139,7 @@ def import_loaded_pack(
 
         def work(session: Session) -> _PreparedImport:
             ready = prepared
+            lock_pack(session, pack.info.id)
             now_there = repo.existing_pack(session, pack.info.id)
             if now_there != ready.existing:
                 ready = _prepare(pack, now_there, force)

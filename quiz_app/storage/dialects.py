@@ -65,3 +65,18 @@ def lock_quiz(session: Session, quiz_id: int) -> None:
             text("SELECT pg_advisory_xact_lock(:space, :key)"),
             {"space": QUIZ_LOCKS, "key": quiz_id},
         )
+
+
+PACK_LOCKS = 0x5041
+"""The advisory-lock namespace of one pack's imports."""
+
+
+def lock_pack(session: Session, pack_id: str) -> None:
+    """Hold this pack's id until the transaction ends: two teachers importing one pack at
+    once take turns, so the second sees the first's pack and plans against it (rather
+    than both inserting it). SQLite has one writer at a time already."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(:space, hashtext(:key))"),
+            {"space": PACK_LOCKS, "key": pack_id},
+        )

@@ -124,3 +124,46 @@ def test_one_name_taken_by_several_computers_at_once_makes_one_learner(bank_url:
         assert [one.name for one in list_learners(bank)] == ["Ada"]
     finally:
         bank.close()
+
+
+
+def test_a_second_import_of_one_pack_waits_for_the_first_and_finds_it(bank_url: str) -> None:
+    """Two teachers import one pack at once: the second, holding its plan for a bank
+    without the pack, reaches the write while the first is writing. It must wait, then
+    see the first's pack (unchanged), not insert the pack a second time."""
+    import threading
+
+    from quiz_app.core.importing import ImportControl
+    from quiz_app.services.packs import import_pack
+    from tests.conftest import DATA
+
+    reached, release = threading.Event(), threading.Event()
+
+    def hold_at_the_end(done: int, total: int) -> None:
+        if done == total:  # written, not yet committed
+            reached.set()
+            release.wait(30)
+
+    outcomes: dict[str, object] = {}
+
+    def teacher(name: str, control: ImportControl | None) -> None:
+        bank = open_bank(bank_url, builtin=False)
+        try:
+            outcomes[name] = import_pack(bank, DATA / "sample-pack", control=control).applied
+        except Exception as err:  # the outcome under test, whatever it is
+            outcomes[name] = err
+        finally:
+            bank.close()
+
+    first = threading.Thread(target=teacher, args=("first", ImportControl(hold_at_the_end)))
+    first.start()
+    assert reached.wait(60)
+    second = threading.Thread(target=teacher, args=("second", None))
+    second.start()
+    second.join(1.5)
+    assert second.is_alive()  # waiting for the first to end
+    release.set()
+    first.join(60)
+    second.join(60)
+    assert outcomes == {"first": True, "second": False}
+
