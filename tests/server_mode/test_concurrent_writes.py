@@ -126,7 +126,6 @@ def test_one_name_taken_by_several_computers_at_once_makes_one_learner(bank_url:
         bank.close()
 
 
-
 def test_a_second_import_of_one_pack_waits_for_the_first_and_finds_it(bank_url: str) -> None:
     """Two teachers import one pack at once: the second, holding its plan for a bank
     without the pack, reaches the write while the first is writing. It must wait, then
@@ -166,4 +165,3 @@ def test_a_second_import_of_one_pack_waits_for_the_first_and_finds_it(bank_url: 
     first.join(60)
     second.join(60)
     assert outcomes == {"first": True, "second": False}
-
