@@ -2677,11 +2677,13 @@ The bank as it is now is backed up first: to undo the restore, restore that back
         <translation>以后再说(&amp;N)</translation>
     </message>
     <message>
+        <location filename="../../quiz_app/ui/screenshots.py" line="396"/>
         <location filename="../../quiz_app/ui/teacher_gate.py" line="124"/>
         <source>Teacher mode</source>
         <translation>教师模式</translation>
     </message>
     <message>
+        <location filename="../../quiz_app/ui/screenshots.py" line="391"/>
         <location filename="../../quiz_app/ui/teacher_gate.py" line="130"/>
         <source>This is a class computer of the classroom server. Teacher mode, packs and the whole class&apos;s results are on the teacher&apos;s computer.</source>
         <translation>这是课堂服务器上的班级电脑。教师模式、题包和全班成绩都在教师的电脑上。</translation>

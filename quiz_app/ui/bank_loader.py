@@ -7,7 +7,7 @@ takes most of a start-up; the window is up and usable while it happens.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QThread, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 
 class BankLoader(QThread):
@@ -36,9 +36,9 @@ class BankLoader(QThread):
         self.opened.emit(database)
 
 
-def ask_own_bank(window: QWidget, message: str) -> bool:
-    """The classroom server cannot be reached at start: True if the learner chooses to
-    use this computer's own bank until the next start (else the app closes)."""
+def own_bank_box(window: QWidget | None, message: str) -> tuple[QMessageBox, QPushButton]:
+    """The question asked when the classroom server cannot be reached at start, and its
+    button for this computer's own bank."""
     box = QMessageBox(QMessageBox.Icon.Warning, "Chang'e Quiz", message, parent=window)
     box.setInformativeText(
         QCoreApplication.translate(
@@ -56,5 +56,12 @@ def ask_own_bank(window: QWidget, message: str) -> bool:
         QCoreApplication.translate("BankLoader", "&Quit"), QMessageBox.ButtonRole.RejectRole
     )
     box.setDefaultButton(own)
+    return box, own
+
+
+def ask_own_bank(window: QWidget, message: str) -> bool:
+    """The classroom server cannot be reached at start: True if the learner chooses to
+    use this computer's own bank until the next start (else the app closes)."""
+    box, own = own_bank_box(window, message)
     box.exec()
     return box.clickedButton() is own

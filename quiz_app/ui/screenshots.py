@@ -46,6 +46,8 @@ SIZES: dict[str, tuple[int, int] | None] = {
     "new-learner": None,
     "my-password": None,
     "server-connect": None,
+    "server-away": None,
+    "class-computer": None,
 }
 
 
@@ -354,6 +356,47 @@ def _restore_backup(database: Database, language: str) -> QWidget:
     return RestoreBackupDialog(list_backups(database))
 
 
+def _home_offline(database: Database, language: str) -> QWidget:
+    """Home while the classroom server is away and answers wait on this computer."""
+    window = _home(database, language)
+    assert isinstance(window, MainWindow)
+    window.server_status._set_waiting(3)  # (the bank here is a file: its words, shown)
+    return window
+
+
+def _server_away(database: Database, language: str) -> QWidget:
+    """At start, the classroom server cannot be reached (BankLoader.failed)."""
+    from quiz_app.storage.errors import ServerUnreachableError
+    from quiz_app.ui.bank_loader import own_bank_box
+
+    del database
+    detail = (
+        'connection failed: connection to server at "10.1.2.3", port 5432 failed: '
+        "Connection refused"
+    )
+    error = ServerUnreachableError(  # as storage.errors words it
+        f"The question bank's server cannot be reached: {detail}. "
+        "Nothing was changed; try again when it is back.",
+        zh=f"无法连接题库的服务器：{detail}。没有做任何改动，请在服务器恢复后再试。",
+    )
+    return own_bank_box(None, error.message(language))[0]
+
+
+def _class_computer(database: Database, language: str) -> QWidget:
+    """Teacher mode asked for on a class computer of the classroom server."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    del database, language
+    text = QCoreApplication.translate(
+        "TeacherGate",
+        "This is a class computer of the classroom server. Teacher mode, "
+        "packs and the whole class's results are on the teacher's computer.",
+    )
+    title = QCoreApplication.translate("TeacherGate", "Teacher mode")
+    return QMessageBox(QMessageBox.Icon.Information, title, text)
+
+
 def _upgrade_failed(database: Database, language: str) -> QWidget:
     """The message at start-up when the bank cannot be upgraded (BankLoader.failed)."""
     from PySide6.QtWidgets import QMessageBox
@@ -406,6 +449,9 @@ def take_screenshots(
         "crash-note": _crash_note,
         "restore-backup": _restore_backup,
         "upgrade-failed": _upgrade_failed,
+        "home-offline": _home_offline,
+        "server-away": _server_away,
+        "class-computer": _class_computer,
         **quiz_screenshots(_wait_for),
     }
     if only:
