@@ -61,12 +61,13 @@ class OutboxFile:
     def _connection(self) -> Iterator[sqlite3.Connection]:
         """One transaction on the file (made if missing), committed when the block ends."""
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            self.path.touch(mode=0o600, exist_ok=True)  # its owner's alone, as the bank
             with closing(sqlite3.connect(self.path, timeout=30)) as connection:
                 connection.executescript(_SCHEMA)
                 with connection:
                     yield connection
-        except sqlite3.Error as err:
+        except (sqlite3.Error, OSError) as err:
             raise StorageError(
                 f"The outbox {self.path}, where answers wait for the classroom server, "
                 f"cannot be used: {err}.",

@@ -274,3 +274,42 @@ def test_the_window_says_answers_wait_and_when_they_have_arrived(
     qtbot.waitUntil(lambda: status.label.text() == "● Classroom server: connected", timeout=20_000)
     assert not status._retry.isActive()
     assert len(_answers(server, quiz.id)) == 2
+
+
+def test_the_outbox_file_is_its_owners_alone(tmp_path: Path) -> None:
+    from quiz_app.storage.outbox import OutboxFile
+
+    outbox = OutboxFile(tmp_path / "data" / "outbox.sqlite")
+    assert outbox.waiting("bank") == (0, 0)
+    assert (tmp_path / "data" / "outbox.sqlite").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "data").stat().st_mode & 0o777 == 0o700
+
+
+def test_the_outbox_counts_and_forgets_as_it_should(tmp_path: Path) -> None:
+    from quiz_app.storage.outbox import OutboxFile
+
+    outbox = OutboxFile(tmp_path / "outbox.sqlite")
+    learner = {"kind": "learner", "name": "Ada", "colour": "#3b82f6", "language": "en"}
+    outbox.remember("bank", 7, learner, {"kind": "session", "uid": "q7"})
+    outbox.remember("bank", 7, learner, {"kind": "session", "uid": "other"})  # once only
+    assert outbox.remembered("bank", 7) == (learner, {"kind": "session", "uid": "q7"})
+    assert outbox.remembered("another bank", 7) is None
+    assert outbox.waiting("bank") == (0, 0)  # remembered, nothing waits yet
+    outbox.keep_answer("bank", 7, 70, {"uid": "a1"})
+    assert outbox.waiting("bank") == (1, 1)
+    outbox.keep_answer("bank", 7, 71, {"uid": "a2"})
+    assert outbox.waiting("bank") == (2, 1)
+    assert outbox.waiting("another bank") == (0, 0)
+    outbox.forget("bank", 7)  # answers wait: the quiz is kept
+    [kept] = outbox.pending("bank")
+    assert [a["uid"] for a in kept.answers] == ["a1", "a2"]
+    assert not kept.finish_waiting
+    outbox.sent("bank", kept)
+    assert outbox.waiting("bank") == (0, 0)
+    assert outbox.remembered("bank", 7) is not None  # the quiz goes on: still known
+    outbox.keep_finish("bank", 7, "2026-12-04T10:00:00+00:00")
+    assert outbox.waiting("bank") == (0, 1)  # an end alone waits too
+    [ended] = outbox.pending("bank")
+    assert ended.session["finished_at"] == "2026-12-04T10:00:00+00:00"
+    outbox.sent("bank", ended)
+    assert outbox.remembered("bank", 7) is None  # ended and sent: forgotten whole
