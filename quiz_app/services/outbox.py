@@ -46,6 +46,7 @@ __all__ = [
     "OutboxState",
     "SentReport",
     "finish_or_keep",
+    "keep_ready",
     "outbox_state",
     "send_outbox",
     "submit_or_keep",
@@ -90,6 +91,15 @@ def _remember(database: Database, outbox: OutboxFile, bank: str, quiz: QuizSessi
     learner_line = learner_record(entry)
     outbox.remember(bank, quiz.id, learner_line, session_record(entries[0]))
     return True
+
+
+def keep_ready(database: Database, quiz: QuizSession) -> None:
+    """As a quiz starts on a classroom server: note in the outbox how to name it, so that
+    even its first answer can wait there if the server goes (nothing on a computer's own
+    bank)."""
+    found = _outbox(database)
+    if found is not None:
+        _remember(database, found[0], found[1], quiz)
 
 
 def _send_first(database: Database, outbox: OutboxFile, bank: str, quiz_id: int) -> None:

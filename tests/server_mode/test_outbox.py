@@ -189,6 +189,24 @@ def test_an_answer_the_server_stored_just_before_it_went_is_not_doubled(
     assert [q for q, _ in _answers(server, quiz.id)] == [q.id for q in questions]
 
 
+def test_a_quiz_made_ready_keeps_even_its_first_answer(server: str, computer: Database) -> None:
+    from quiz_app.services.outbox import keep_ready
+
+    ada = create_learner(computer, "Ada", now=NOW).value
+    quiz = start_quiz(computer, ada.id, QuizSettings(count=2), seed=6, now=NOW).value
+    questions = quiz_questions(computer, quiz)
+    keep_ready(computer, quiz)  # as the quiz screen does when it opens
+    start_again = stop_cluster_for_a_while(server)
+    try:
+        right = right_response(questions[0].question.body)
+        first = submit_or_keep(computer, quiz, questions[0], right, 900, now=NOW)
+    finally:
+        start_again()
+    assert first.kept
+    assert send_outbox(computer, now=NOW).answers == 1
+    assert [q for q, _ in _answers(server, quiz.id)] == [questions[0].id]
+
+
 def test_a_server_gone_before_the_first_answer_is_a_plain_message(
     server: str, computer: Database
 ) -> None:
@@ -248,6 +266,12 @@ def test_the_window_says_answers_wait_and_when_they_have_arrived(
     qtbot.addWidget(screen)
     screen.answered.connect(context.notify)
     screen.show()
+    from quiz_app.services.outbox import _outbox
+
+    found = _outbox(computer)
+    assert found is not None
+    outbox, bank = found
+    qtbot.waitUntil(lambda: outbox.remembered(bank, quiz.id) is not None)  # ready at once
 
     def answer_right() -> None:
         current = screen._current

@@ -35,8 +35,8 @@ from quiz_app.core.questions import Card
 from quiz_app.core.quiz import QuizMode, QuizSession
 from quiz_app.core.quiz_run import QuizRun
 from quiz_app.core.review import RATING_NAMES, Rating, comes_back
-from quiz_app.services.bank import Database
-from quiz_app.services.outbox import finish_or_keep, submit_or_keep
+from quiz_app.services.bank import Database, on_server
+from quiz_app.services.outbox import finish_or_keep, keep_ready, submit_or_keep
 from quiz_app.services.packs import pack_media
 from quiz_app.services.quiz import AnswerOutcome
 from quiz_app.ui.announce import announce
@@ -115,6 +115,13 @@ class QuizScreen(QWidget):
         remaining = self.remaining_ms()
         if remaining is not None:
             self._show_time(remaining)
+        if run is None and on_server(database):
+            # A classroom server: the outbox learns the quiz now, so that even its first
+            # answer can wait on this computer if the server goes (failing, it says nothing:
+            # the first answer will say the server cannot be reached).
+            database_worker(database).run(
+                lambda: keep_ready(database, quiz), lambda _done: None, lambda _err: None
+            )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter and Esc reach here from whichever answer control has focus (they leave
