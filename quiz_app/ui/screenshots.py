@@ -366,7 +366,7 @@ def _home_offline(database: Database, language: str) -> QWidget:
 
 def _server_away(database: Database, language: str) -> QWidget:
     """At start, the classroom server cannot be reached (BankLoader.failed)."""
-    from quiz_app.storage.errors import ServerUnreachableError
+    from quiz_app.services.bank import ServerUnreachableError
     from quiz_app.ui.bank_loader import own_bank_box
 
     del database

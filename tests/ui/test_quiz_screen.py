@@ -326,13 +326,13 @@ def test_a_busy_bank_keeps_the_answer_on_screen_to_submit_again(
     quiz = start_quiz(bank, ada.id, QuizSettings(QuizMode.PRACTICE, count=2), seed=3, now=NOW).value
     screen = _screen(qtbot, bank, quiz, "zh")
     first = screen.run.current
-    real_submit = quiz_module.submit_answer
+    real_submit = quiz_module.submit_or_keep
 
     def busy(*_args: object, **_kwargs: object) -> object:
         raise StorageError("The question bank is busy.", zh="题库正忙。")
 
     warned: list[str] = []
-    monkeypatch.setattr(quiz_module, "submit_answer", busy)
+    monkeypatch.setattr(quiz_module, "submit_or_keep", busy)
     monkeypatch.setattr(
         quiz_module.QMessageBox, "warning", lambda _p, _t, text: warned.append(text)
     )
@@ -343,7 +343,7 @@ def test_a_busy_bank_keeps_the_answer_on_screen_to_submit_again(
     assert not screen.feedback.isVisible()
     assert unfinished_quiz(bank, ada.id).answers == {}  # type: ignore[union-attr]
 
-    monkeypatch.setattr(quiz_module, "submit_answer", real_submit)
+    monkeypatch.setattr(quiz_module, "submit_or_keep", real_submit)
     _press_enter(qtbot, screen)  # the same answer, still on screen, submitted again
     assert screen.feedback.isVisible()
     assert list(unfinished_quiz(bank, ada.id).answers) == [first]  # type: ignore[union-attr]
