@@ -119,5 +119,8 @@ def pydantic_message(
 
 
 def _shown(value: object) -> str:
-    """A context value as pydantic's English shows it (``'en' or 'zh'``), in Chinese."""
+    """A context value as pydantic's English shows it (``'en' or 'zh'``, ``1`` for 1.0),
+    in Chinese."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return str(value).replace("' or '", "' 或 '")

@@ -232,7 +232,7 @@ def _parse_line(number: int, line: str, problems: ProblemList) -> BaseModel | No
         return model.model_validate_json(line)
     except ValidationError as err:
         for error in err.errors():
-            problems.add_message(number, _describe(error, Message(kind, kind)))
+            problems.add_message(number, _describe(error, Message(kind, f"{kind} 行")))
         return None
 
 
