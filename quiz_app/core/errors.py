@@ -5,8 +5,9 @@ Anything else is a bug and reaches the crash handler instead.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quiz_app.core.text import LocalizedText
 
@@ -36,6 +37,17 @@ class QuizError(Exception):
         return self.text.get(language)
 
 
+class Message(NamedTuple):
+    """What is wrong, in English and in Chinese, before it is placed at a file and line.
+
+    Helpers that find a problem return one of these, so a message cannot be written in
+    English alone.
+    """
+
+    en: str
+    zh: str
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong in a pack, located as precisely as we can."""
@@ -46,6 +58,13 @@ class Problem:
     question: str | None = None
     zh: str | None = field(default=None, compare=False)
     """The message in Chinese, where it has been translated."""
+
+    @classmethod
+    def of(
+        cls, file: str, line: int | None, message: Message, question: str | None = None
+    ) -> Problem:
+        """The problem ``message`` (in both languages) at ``file:line``."""
+        return cls(file, line, message.en, question, zh=message.zh)
 
     def __str__(self) -> str:
         return self.text("en")
@@ -61,14 +80,24 @@ class Problem:
         return f"{where}:{who} {message}"
 
 
+def problem_summary(problems: Sequence[Problem]) -> LocalizedText:
+    """``3 problems:`` and one indented line per problem, in English and in Chinese."""
+    count = len(problems)
+    head = "1 problem" if count == 1 else f"{count} problems"
+    return LocalizedText.of(
+        {
+            "en": f"{head}:\n" + "\n".join(f"  {p}" for p in problems),
+            "zh": f"{count} 个问题：\n" + "\n".join(f"  {p.text('zh')}" for p in problems),
+        }
+    )
+
+
 class PackError(QuizError):
     """A pack cannot be read or imported; carries every problem found."""
 
     def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
         self.problems = tuple(problems)
-        count = len(self.problems)
-        head = "1 problem" if count == 1 else f"{count} problems"
-        super().__init__(f"{head}:\n" + "\n".join(f"  {p}" for p in self.problems))
+        super().__init__(problem_summary(self.problems))
 
 
 class PartialPackError(PackError):
@@ -107,9 +136,7 @@ class ResultsFileError(QuizError):
 
     def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
         self.problems = tuple(problems)
-        count = len(self.problems)
-        head = "1 problem" if count == 1 else f"{count} problems"
-        super().__init__(f"{head}:\n" + "\n".join(f"  {p}" for p in self.problems))
+        super().__init__(problem_summary(self.problems))
 
 
 class LearnerClashError(ResultsFileError):

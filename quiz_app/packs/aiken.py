@@ -20,7 +20,7 @@ import html
 import re
 from pathlib import Path
 
-from quiz_app.core.errors import PackError, Problem
+from quiz_app.core.errors import Message, PackError, Problem
 from quiz_app.core.ids import QuestionKey
 from quiz_app.core.questions import Body, Choice, Pack, SingleChoice
 from quiz_app.core.text import LocalizedText
@@ -28,6 +28,7 @@ from quiz_app.packs import limits
 from quiz_app.packs.files import read_regular
 from quiz_app.packs.foreign import TextExport, foreign_pack
 from quiz_app.packs.html_text import html_to_markdown
+from quiz_app.packs.messages import NO_QUESTIONS, cannot_read, not_utf8, too_big
 from quiz_app.packs.rich_text import to_plain
 
 _CHOICE = re.compile(r"^([A-Z])[.)] *(\S.*)$")
@@ -36,31 +37,22 @@ _ANSWER = re.compile(r"^ANSWER: *([A-Z]) *$")
 
 def read_text_file(path: Path) -> str:
     """A teacher's text file, or PackError (missing, too big, not UTF-8)."""
+    label = str(path)
     try:
         size = path.stat().st_size
     except OSError as err:
-        raise PackError([Problem(str(path), None, f"cannot be read ({err.strerror})")]) from err
+        raise PackError([Problem.of(label, None, cannot_read(err.strerror))]) from err
     if size > limits.QUESTION_FILE_MAX:
-        raise PackError(
-            [
-                Problem(
-                    str(path),
-                    None,
-                    f"file is {size:,} bytes, over the limit of {limits.QUESTION_FILE_MAX:,} bytes",
-                )
-            ]
-        )
+        raise PackError([Problem.of(label, None, too_big(size, limits.QUESTION_FILE_MAX))])
     try:
         data = read_regular(path, limits.QUESTION_FILE_MAX)
     except OSError as err:
-        raise PackError([Problem(str(path), None, f"cannot be read ({err.strerror})")]) from err
+        raise PackError([Problem.of(label, None, cannot_read(err.strerror))]) from err
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        raise PackError(
-            [Problem(str(path), line, f"is not UTF-8 text (byte {err.start}); save it as UTF-8")]
-        ) from err
+        raise PackError([Problem.of(label, line, not_utf8(err.start))]) from err
 
 
 def parse_aiken(text: str, label: str) -> list[tuple[int, str, Body]]:
@@ -80,9 +72,9 @@ def read_aiken(text: str, label: str) -> tuple[list[tuple[int, str, Body]], list
     choices: list[tuple[str, str]] = []
     skipping = False
 
-    def fail(line: int, message: str) -> None:
+    def fail(line: int, en: str, zh: str) -> None:
         nonlocal prompt, choices, skipping
-        problems.append(Problem(label, line, message))
+        problems.append(Problem(label, line, en, zh=zh))
         prompt, choices, skipping = None, [], True
 
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -94,7 +86,11 @@ def read_aiken(text: str, label: str) -> tuple[list[tuple[int, str, Body]], list
             continue
         if prompt is None:
             if _ANSWER.match(line) or _CHOICE.match(line):
-                fail(number, "a choice or ANSWER line with no question before it")
+                fail(
+                    number,
+                    "a choice or ANSWER line with no question before it",
+                    "选项行或 ANSWER 行之前没有题目",
+                )
                 continue
             prompt, start, choices = line, number, []
             continue
@@ -102,7 +98,11 @@ def read_aiken(text: str, label: str) -> tuple[list[tuple[int, str, Body]], list
         if choice:
             letter = choice.group(1)
             if any(letter == existing for existing, _ in choices):
-                fail(number, f"choice {letter} appears twice in the question at line {start}")
+                fail(
+                    number,
+                    f"choice {letter} appears twice in the question at line {start}",
+                    f"第 {start} 行的题目中，选项 {letter} 出现了两次",
+                )
                 continue
             choices.append((letter, choice.group(2).strip()))
             continue
@@ -110,10 +110,18 @@ def read_aiken(text: str, label: str) -> tuple[list[tuple[int, str, Body]], list
         if answer:
             letter = answer.group(1)
             if len(choices) < 2:
-                fail(number, f"the question at line {start} needs at least two choices")
+                fail(
+                    number,
+                    f"the question at line {start} needs at least two choices",
+                    f"第 {start} 行的题目至少需要两个选项",
+                )
             elif letter not in {c for c, _ in choices}:
                 letters = ", ".join(c for c, _ in choices)
-                fail(number, f"ANSWER: {letter} is not one of the choices ({letters})")
+                fail(
+                    number,
+                    f"ANSWER: {letter} is not one of the choices ({letters})",
+                    f"ANSWER: {letter} 不是选项之一（{letters}）",
+                )
             else:
                 body = SingleChoice(
                     tuple(Choice(c.lower(), LocalizedText.of(_markdown(t))) for c, t in choices),
@@ -123,15 +131,33 @@ def read_aiken(text: str, label: str) -> tuple[list[tuple[int, str, Body]], list
                 prompt, choices = None, []
             continue
         if line.upper().startswith("ANSWER"):
-            fail(number, "write the answer line as 'ANSWER: X', with one capital letter")
+            fail(
+                number,
+                "write the answer line as 'ANSWER: X', with one capital letter",
+                "答案行应写作“ANSWER: X”，X 为一个大写字母",
+            )
         elif not choices:
-            fail(number, f"the question at line {start} must be on one line")
+            fail(
+                number,
+                f"the question at line {start} must be on one line",
+                f"第 {start} 行的题目必须写在一行内",
+            )
         else:
-            fail(number, "expected a choice ('A. text' or 'A) text') or 'ANSWER: X'")
+            fail(
+                number,
+                "expected a choice ('A. text' or 'A) text') or 'ANSWER: X'",
+                "此处应为选项（“A. text”或“A) text”）或“ANSWER: X”",
+            )
     if prompt is not None:
-        problems.append(Problem(label, start, "this question has no 'ANSWER: X' line"))
+        problems.append(
+            Problem.of(
+                label,
+                start,
+                Message("this question has no 'ANSWER: X' line", "这道题没有“ANSWER: X”行"),
+            )
+        )
     if not questions and not problems:
-        problems.append(Problem(label, None, "holds no questions"))
+        problems.append(Problem.of(label, None, NO_QUESTIONS))
     return questions, problems
 
 

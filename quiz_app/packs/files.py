@@ -14,8 +14,14 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from quiz_app.core.errors import PackError, Problem
+from quiz_app.core.errors import Message, PackError, Problem
 from quiz_app.packs import limits
+from quiz_app.packs.messages import NO_SUCH_FILE, too_big
+
+
+def _problem(file: str, en: str, zh: str) -> Problem:
+    """A problem with ``file`` as a whole, said in English and in Chinese."""
+    return Problem(file, None, en, zh=zh)
 
 
 class NotRegularFileError(OSError):
@@ -58,7 +64,13 @@ def _refuse_special(path: Path) -> None:
         return  # missing or unreadable: the reader that follows says so
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
         raise PackError(
-            [Problem(str(path), None, "is not a regular file (a FIFO, device or socket)")]
+            [
+                _problem(
+                    str(path),
+                    "is not a regular file (a FIFO, device or socket)",
+                    "不是普通文件（而是 FIFO、设备或套接字）",
+                )
+            ]
         )
 
 
@@ -92,21 +104,49 @@ def _limit_for(relpath: str) -> int | None:
 
 
 def _too_big(display: str, size: int, limit: int) -> Problem:
-    return Problem(display, None, f"file is {size:,} bytes, over the limit of {limit:,} bytes")
+    return Problem.of(display, None, too_big(size, limit))
+
+
+_LINK = Message("is a symbolic link; packs may not hold links", "是符号链接；题包中不能有链接")
+
+
+def _unreadable(display: str, err: OSError) -> Problem:
+    if isinstance(err, NotRegularFileError):
+        return _problem(
+            display, str(err.strerror), "不是普通文件（而是文件夹、FIFO、设备或套接字）"
+        )
+    why = err.strerror or str(err)
+    return _problem(display, why, f"无法读取：{why}")
 
 
 def read_pack_files(path: Path) -> PackFiles:
     """Read the files of the pack at ``path`` (a folder or a .zip), or raise PackError."""
     if path.is_symlink():
-        raise PackError([Problem(str(path), None, "is a symbolic link; give the real path")])
+        raise PackError(
+            [
+                _problem(
+                    str(path),
+                    "is a symbolic link; give the real path",
+                    "是符号链接；请给出实际路径",
+                )
+            ]
+        )
     if path.is_dir():
         return _read_folder(path)
     _refuse_special(path)
     if path.is_file() and path.suffix.lower() == ".zip":
         return _read_zip(path)
     if not path.exists():
-        raise PackError([Problem(str(path), None, "no such file or folder")])
-    raise PackError([Problem(str(path), None, "is neither a pack folder nor a .zip of one")])
+        raise PackError([Problem.of(str(path), None, NO_SUCH_FILE)])
+    raise PackError(
+        [
+            _problem(
+                str(path),
+                "is neither a pack folder nor a .zip of one",
+                "既不是题包文件夹，也不是题包的 .zip 文件",
+            )
+        ]
+    )
 
 
 def _read_folder(root: Path) -> PackFiles:
@@ -119,9 +159,7 @@ def _read_folder(root: Path) -> PackFiles:
             full = here / name
             rel = full.relative_to(root).as_posix()
             if full.is_symlink():
-                problems.append(
-                    Problem(pack.display(rel), None, "is a symbolic link; packs may not hold links")
-                )
+                problems.append(Problem.of(pack.display(rel), None, _LINK))
                 continue
             if name in dirnames:
                 continue
@@ -131,7 +169,7 @@ def _read_folder(root: Path) -> PackFiles:
             try:
                 data = read_regular(full, limit)
             except OSError as err:  # a FIFO, a device: never read (a FIFO would hang)
-                problems.append(Problem(pack.display(rel), None, err.strerror or str(err)))
+                problems.append(_unreadable(pack.display(rel), err))
                 continue
             total += len(data)
             if len(data) > limit:
@@ -146,19 +184,30 @@ def _read_folder(root: Path) -> PackFiles:
     return pack
 
 
-def _unsafe_reason(info: zipfile.ZipInfo) -> str | None:
+def _unsafe_reason(info: zipfile.ZipInfo) -> Message | None:
     name = info.filename
     if not name:
-        return "has an entry with no name; the .zip is damaged"
+        return Message(
+            "has an entry with no name; the .zip is damaged", "有一个没有名字的条目；该 .zip 已损坏"
+        )
     parts = PurePosixPath(name.replace("\\", "/")).parts
     if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
-        return "has an absolute path; a pack's entries must be relative"
+        return Message(
+            "has an absolute path; a pack's entries must be relative",
+            "使用了绝对路径；题包中的条目必须是相对路径",
+        )
     if ".." in parts:
-        return "has '..' in its path, which would leave the pack's folder"
+        return Message(
+            "has '..' in its path, which would leave the pack's folder",
+            "路径中含有“..”，会跳出题包的文件夹",
+        )
     if stat.S_ISLNK(info.external_attr >> 16):
-        return "is a symbolic link; packs may not hold links"
+        return _LINK
     if info.flag_bits & 0x1:  # zipfile would ask for a password (RuntimeError)
-        return "is encrypted; a pack's files must open without a password"
+        return Message(
+            "is encrypted; a pack's files must open without a password",
+            "已加密；题包中的文件必须无需密码就能打开",
+        )
     return None
 
 
@@ -187,11 +236,12 @@ def _refuse_whole(path: Path, entries: list[zipfile.ZipInfo]) -> None:
     if declared >= limits.ZIP_RATIO_MIN_SIZE and declared > limits.ZIP_RATIO_MAX * max(packed, 1):
         raise PackError(
             [
-                Problem(
+                _problem(
                     str(path),
-                    None,
                     f"its files expand more than {limits.ZIP_RATIO_MAX} times their packed "
                     "size taken together (a zip bomb?)",
+                    f"其中的文件解压后合计超过压缩大小的 {limits.ZIP_RATIO_MAX} 倍"
+                    "（是 zip 炸弹吗？）",
                 )
             ]
         )
@@ -203,24 +253,32 @@ def _read_zip(path: Path) -> PackFiles:
     try:
         archive = zipfile.ZipFile(path)
     except _DAMAGED as err:
-        raise PackError([Problem(str(path), None, f"is not a readable .zip file ({err})")]) from err
+        raise PackError(
+            [
+                _problem(
+                    str(path),
+                    f"is not a readable .zip file ({err})",
+                    f"不是可读取的 .zip 文件（{err}）",
+                )
+            ]
+        ) from err
     with archive:
         entries = archive.infolist()
         if len(entries) > limits.ZIP_ENTRIES_MAX:
             raise PackError(
                 [
-                    Problem(
+                    _problem(
                         str(path),
-                        None,
                         f"holds {len(entries):,} entries, over the limit of "
                         f"{limits.ZIP_ENTRIES_MAX:,}",
+                        f"含有 {len(entries):,} 个条目，超过上限 {limits.ZIP_ENTRIES_MAX:,}",
                     )
                 ]
             )
         for info in entries:
             reason = _unsafe_reason(info)
             if reason:
-                problems.append(Problem(pack.display(info.filename), None, reason))
+                problems.append(Problem.of(pack.display(info.filename), None, reason))
         if problems:
             raise PackError(problems)
         names = [i.filename for i in entries if not i.is_dir()]
@@ -240,12 +298,11 @@ def _read_zip(path: Path) -> PackFiles:
                 continue
             if _bomb(info):
                 problems.append(
-                    Problem(
+                    _problem(
                         shown,
-                        None,
-                        "expands more than "
-                        f"{limits.ZIP_RATIO_MAX} times its packed size "
+                        f"expands more than {limits.ZIP_RATIO_MAX} times its packed size "
                         "(a zip bomb?)",
+                        f"解压后超过压缩大小的 {limits.ZIP_RATIO_MAX} 倍（是 zip 炸弹吗？）",
                     )
                 )
                 continue
@@ -254,7 +311,9 @@ def _read_zip(path: Path) -> PackFiles:
                 with archive.open(info) as handle:
                     data = handle.read(limit + 1)
             except _DAMAGED as err:
-                problems.append(Problem(shown, None, f"is damaged in the .zip ({err})"))
+                problems.append(
+                    _problem(shown, f"is damaged in the .zip ({err})", f"在 .zip 中已损坏（{err}）")
+                )
                 continue
             if len(data) > limit:
                 problems.append(_too_big(shown, len(data), limit))
@@ -286,20 +345,29 @@ def check_zip_container(path: Path, max_size: int = limits.QUESTION_FILE_MAX) ->
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
     except _DAMAGED as err:
-        raise PackError([Problem(str(path), None, f"is not a readable file ({err})")]) from err
+        raise PackError(
+            [_problem(str(path), f"is not a readable file ({err})", f"不是可读取的文件（{err}）")]
+        ) from err
     if len(entries) > limits.ZIP_ENTRIES_MAX:
-        problems.append(Problem(str(path), None, f"holds {len(entries):,} parts"))
+        problems.append(
+            _problem(
+                str(path),
+                f"holds {len(entries):,} parts",
+                f"含有 {len(entries):,} 个部分，超过上限 {limits.ZIP_ENTRIES_MAX:,}",
+            )
+        )
     _refuse_whole(path, [i for i in entries if not i.is_dir()])
     total = 0
     for info in entries:
         total += info.file_size
         if _bomb(info):
             problems.append(
-                Problem(
+                _problem(
                     str(path),
-                    None,
                     f"part {info.filename} expands more than "
                     f"{limits.ZIP_RATIO_MAX} times its packed size (a zip bomb?)",
+                    f"部分 {info.filename} 解压后超过压缩大小的 {limits.ZIP_RATIO_MAX} 倍"
+                    "（是 zip 炸弹吗？）",
                 )
             )
     if total > max_size:

@@ -25,6 +25,7 @@ from quiz_app.core.questions import Body, Pack, Question
 from quiz_app.core.serialize import question_to_dict
 from quiz_app.core.text import LocalizedText
 from quiz_app.packs.files import PackFiles
+from quiz_app.packs.messages import NO_QUESTIONS
 from quiz_app.packs.native import parse_pack
 
 TOPIC = TopicKey("imported")
@@ -192,6 +193,7 @@ def checked_pack(
                 None if (i := at_line(p, entries)) is None else entries[i].line,
                 p.message,
                 p.question,
+                zh=p.zh,
             )
             for p in err.problems
         ]
@@ -200,9 +202,7 @@ def checked_pack(
         kept = [e for i, e in enumerate(entries) if i not in bad]
         pack = parse(kept) if kept else None
     if pack is None:
-        raise PackError(
-            sorted(problems, key=_order) or [Problem(label, None, "holds no questions")]
-        )
+        raise PackError(sorted(problems, key=_order) or [Problem.of(label, None, NO_QUESTIONS)])
     kept_keys = {q.key for q in pack.questions}
     # Images named in the texts (Markdown ``![alt](media/x.png)``) travel with the pack
     # as the question's own image does; only those a kept question names.

@@ -11,6 +11,7 @@ from quiz_app.core.questions import Pack
 from quiz_app.packs.aiken import load_aiken
 from quiz_app.packs.files import read_regular
 from quiz_app.packs.gift import load_gift
+from quiz_app.packs.messages import NO_SUCH_FILE
 from quiz_app.packs.moodle_xml import load_moodle_xml
 from quiz_app.packs.native import load_pack
 from quiz_app.packs.spreadsheet import load_csv, load_xlsx
@@ -36,7 +37,7 @@ SUFFIXES = {
 
 def format_of(path: Path) -> str:
     if not path.exists():
-        raise PackError([Problem(str(path), None, "no such file or folder")])
+        raise PackError([Problem.of(str(path), None, NO_SUCH_FILE)])
     if path.is_dir():
         return "native"
     kind = SUFFIXES.get(path.suffix.lower())
@@ -49,6 +50,7 @@ def format_of(path: Path) -> str:
                     None,
                     f"unknown kind of file; use a pack folder or "
                     f"one of {known}, or name the format with --format",
+                    zh=f"未知的文件类型；请使用题包文件夹或 {known} 之一，或用 --format 指明格式",
                 )
             ]
         )

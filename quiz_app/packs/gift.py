@@ -142,12 +142,18 @@ class _Part:
 
 
 class _RefusedError(Exception):
-    """A question that cannot be read: why, and the line to blame."""
+    """A question that cannot be read: why (in English and Chinese), and the line to blame."""
 
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, line: int, en: str, zh: str) -> None:
+        super().__init__(en)
         self.line = line
-        self.message = message
+        self.en, self.zh = en, zh
+
+
+_NO_FULL_MARKS = (
+    "no answer is worth 100%, as Moodle requires",
+    "没有一个答案得 100%，而 Moodle 要求必须有",
+)
 
 
 @dataclass
@@ -161,11 +167,11 @@ class GiftReader:
     skipped: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
     media: MediaFiles = field(default_factory=MediaFiles)
-    _pending_notes: list[tuple[int, str, str | None]] = field(default_factory=list)
+    _pending_notes: list[tuple[int, str, str]] = field(default_factory=list)
     _here: int = 0
 
-    def note(self, line: int, message: str, zh: str | None = None) -> None:
-        self._pending_notes.append((line, message, zh))
+    def note(self, line: int, en: str, zh: str) -> None:
+        self._pending_notes.append((line, en, zh))
 
     def rich(self, raw: str, default: str = "moodle") -> tuple[str, str]:
         """Text of a GIFT part as the pack's Markdown, and its format (``[html]`` etc.).
@@ -208,7 +214,7 @@ class GiftReader:
         try:
             question = self._question(block, text, start, end)
         except _RefusedError as refused:
-            self.skipped.append(Problem(self.label, refused.line, refused.message))
+            self.skipped.append(Problem(self.label, refused.line, refused.en, zh=refused.zh))
             return
         self.entries.append(Entry(block.line(start), question_to_dict(question)))
         self.notes += [
@@ -225,6 +231,7 @@ class GiftReader:
                     block.line(start) + 1,
                     "a question follows $CATEGORY without a blank line; "
                     "Moodle would read it as part of the category's name",
+                    zh="$CATEGORY 后面紧跟着题目，中间没有空行；Moodle 会把它当作类别名称的一部分",
                 )
             )
         path = _unescape(first).strip()
@@ -245,15 +252,21 @@ class GiftReader:
         opening, closing = text.find("{", start), text.find("}", start)
         if opening == -1 and closing == -1:
             raise _RefusedError(
-                here, "text with no {answers} is a description in Moodle, not a question"
+                here,
+                "text with no {answers} is a description in Moodle, not a question",
+                "没有 {answers} 的文字在 Moodle 中是说明，不是题目",
             )
         if closing == -1:
             raise _RefusedError(
-                block.line(opening), "a '{' with no '}' after it (write \\{ for a brace)"
+                block.line(opening),
+                "a '{' with no '}' after it (write \\{ for a brace)",
+                "“{”之后没有“}”（花括号本身请写作 \\{）",
             )
         if opening == -1 or closing < opening:
             raise _RefusedError(
-                block.line(closing), "a '}' with no '{' before it (write \\} for a brace)"
+                block.line(closing),
+                "a '}' with no '{' before it (write \\} for a brace)",
+                "“}”之前没有“{”（花括号本身请写作 \\}）",
             )
         again = text.find("{", closing + 1)
         if again != -1 and again < end:
@@ -261,6 +274,7 @@ class GiftReader:
                 block.line(again),
                 "a second {answers} in one question: is a blank line missing "
                 "between two questions? (write \\{ for a brace)",
+                "一道题中出现了第二个 {answers}：两道题之间是否少了空行？（花括号本身请写作 \\{）",
             )
         after = text[closing + 1 : end]
         prompt_raw = text[start:opening] + (MISSING_WORD + after if after.strip() else "")
@@ -273,7 +287,7 @@ class GiftReader:
             answers = answers[:split]
         prompt, kind = self.rich(prompt_raw)
         if not prompt:
-            raise _RefusedError(here, "the question has no text")
+            raise _RefusedError(here, "the question has no text", "题目没有文字")
         explanation = [self.rich(general, kind)[0]] if general.strip() else []
         body: Body
         if not answers.strip() and explanation:
@@ -283,6 +297,7 @@ class GiftReader:
                 here,
                 "an essay ({####...}) becomes a self-rated card; its general "
                 "feedback is the card's back",
+                "论述题（{####...}）改为自评卡片；其总体反馈为卡片背面",
             )
         else:
             body = self._body(block, answers, answers_at, kind, here, explanation)
@@ -324,6 +339,8 @@ class GiftReader:
                 here,
                 "an essay question ({} with no answers) cannot be marked here; with a model "
                 "answer as its general feedback ({####answer}) it becomes a self-rated card",
+                "论述题（没有答案的 {}）无法在此评分；若把参考答案写作总体反馈"
+                "（{####answer}），它会成为自评卡片",
             )
         if stripped.startswith("#"):
             return self._numeric(block, answers, at, kind, explanation)
@@ -372,10 +389,11 @@ class GiftReader:
             match = None if plain_text else _WEIGHT.match(body)
             if match:
                 if not _PERCENT.fullmatch(match.group(1)) or abs(float(match.group(1))) > 100:
+                    weight_text = _unescape(match.group(1))
                     raise _RefusedError(
                         line,
-                        f"the weight '%{_unescape(match.group(1))}%' is not a percentage "
-                        "from -100 to 100",
+                        f"the weight '%{weight_text}%' is not a percentage from -100 to 100",
+                        f"权重“%{weight_text}%”不是 -100 到 100 之间的百分数",
                     )
                 weight = float(match.group(1))
                 body = body[match.end() :]
@@ -408,9 +426,17 @@ class GiftReader:
                 parts.append(part)
         first = block.line(at)
         if len(parts) < 2:
-            raise _RefusedError(first, "a multiple-choice question needs at least two answers")
+            raise _RefusedError(
+                first,
+                "a multiple-choice question needs at least two answers",
+                "选择题至少需要两个答案",
+            )
         if len(parts) > 10:
-            raise _RefusedError(first, f"{len(parts)} answers; a question here has at most 10")
+            raise _RefusedError(
+                first,
+                f"{len(parts)} answers; a question here has at most 10",
+                f"有 {len(parts)} 个答案；这里的题目最多 10 个",
+            )
         choices = tuple(
             Choice(
                 chr(ord("a") + i),
@@ -425,7 +451,9 @@ class GiftReader:
             if not full:
                 best = max(weights)
                 raise _RefusedError(
-                    first, f"no answer is worth 100% (the best is {best:g}%), as Moodle requires"
+                    first,
+                    f"no answer is worth 100% (the best is {best:g}%), as Moodle requires",
+                    f"没有一个答案得 100%（最高为 {best:g}%），而 Moodle 要求必须有",
                 )
             if len(full) > 1:
                 texts = ", ".join(f"'{parts[i].text}'" for i in full)
@@ -433,12 +461,15 @@ class GiftReader:
                     first,
                     f"{texts} are each fully right; a one-answer question here has one "
                     "right answer (make it a multiple-answer question with ~%50% weights)",
+                    f"{texts} 都是完全正确的答案；这里的单选题只有一个正确答案"
+                    "（请改为多选题，并使用 ~%50% 这样的权重）",
                 )
             for part, weight in zip(parts, weights, strict=True):
                 if 0 < weight < 100:
                     self.note(
                         part.line,
                         f"'{part.text}' is worth {weight:g}% in Moodle; here it counts as wrong",
+                        f"“{part.text}”在 Moodle 中得 {weight:g}%；在此算作错误",
                     )
             return SingleChoice(choices, choices[full[0]].id)
         right = [i for i, w in enumerate(weights) if w > 0]
@@ -448,16 +479,22 @@ class GiftReader:
                 first,
                 "no answer is marked right: put = before the right answer "
                 "(or weights such as ~%50% on several right answers)",
+                "没有标出正确答案：请在正确答案前加 =（或在几个正确答案上使用 ~%50% 这样的权重）",
             )
         if abs(total - 100) > 0.01:
             raise _RefusedError(
                 first,
                 f"the positive weights add up to {total:g}%; Moodle needs 100% "
                 "(e.g. ~%50% on each of two right answers)",
+                f"正权重之和为 {total:g}%；Moodle 要求为 100%（例如两个正确答案各 ~%50%）",
             )
         if len({round(weights[i], 3) for i in right}) > 1:
             shares = ", ".join(f"'{parts[i].text}' {weights[i]:g}%" for i in right)
-            self.note(first, f"{shares}: here each right answer is worth the same")
+            self.note(
+                first,
+                f"{shares}: here each right answer is worth the same",
+                f"{shares}：在此每个正确答案分值相同",
+            )
         return MultipleResponse(choices, frozenset(choices[i].id for i in right))
 
     def _matching(self, block: _Block, answers: str, at: int, kind: str) -> Body:
@@ -467,20 +504,33 @@ class GiftReader:
             raw = part.text
             left_raw, arrow, right_raw = raw.partition("->")
             if not arrow:
+                said = _plain(raw, kind)[0]
                 raise _RefusedError(
-                    part.line, f"'{_plain(raw, kind)[0]}' has no '->' (write =left -> right)"
+                    part.line,
+                    f"'{said}' has no '->' (write =left -> right)",
+                    f"“{said}”中没有“->”（请写作 =左 -> 右）",
                 )
             left = self.rich(left_raw, kind)[0]
             right = _plain(right_raw, "plain")[0]
             if not right:
-                raise _RefusedError(part.line, f"'{left} ->' has nothing after the '->'")
+                raise _RefusedError(
+                    part.line,
+                    f"'{left} ->' has nothing after the '->'",
+                    f"“{left} ->”的“->”后面没有内容",
+                )
             if not left:
-                self.note(part.line, f"the extra answer '{right}' (no question) is left out")
+                self.note(
+                    part.line,
+                    f"the extra answer '{right}' (no question) is left out",
+                    f"多余的答案“{right}”（没有对应的问题）已略去",
+                )
                 continue
             n = len(pairs) + 1
             pairs.append(Pair(f"p{n}", LocalizedText.of(left), LocalizedText.of(right)))
         if len(pairs) < 2:
-            raise _RefusedError(block.line(at), "a matching question needs at least two pairs")
+            raise _RefusedError(
+                block.line(at), "a matching question needs at least two pairs", "配对题至少需要两对"
+            )
         return Matching(tuple(pairs))
 
     def _true_false(self, stripped: str, kind: str, explanation: list[str]) -> Body:
@@ -514,15 +564,17 @@ class GiftReader:
                         part.line,
                         f"the wildcard '*' in '{part.text}' is not supported here; "
                         "list the answers to accept instead",
+                        f"这里不支持“{part.text}”中的通配符“*”；请改为列出可接受的答案",
                     )
                 accepted.append(part.text)
             elif weight > 0:
                 self.note(
                     part.line,
                     f"'{part.text}' is worth {weight:g}% in Moodle; here it is not accepted",
+                    f"“{part.text}”在 Moodle 中得 {weight:g}%；在此不被接受",
                 )
         if not accepted:
-            raise _RefusedError(here, "no answer is worth 100%, as Moodle requires")
+            raise _RefusedError(here, *_NO_FULL_MARKS)
         _feedback_lines(explanation, feedback)
         return ShortText(LocalizedList.of({"en": accepted}))
 
@@ -542,16 +594,19 @@ class GiftReader:
             found.append((value, tolerance, part))
         if not found:
             raise _RefusedError(
-                block.line(at), "a numerical question needs an answer, e.g. {#42:1}"
+                block.line(at),
+                "a numerical question needs an answer, e.g. {#42:1}",
+                "数值题需要一个答案，例如 {#42:1}",
             )
         full = [f for f in found if f[2].weight is None or f[2].weight == 100]
         if not full:
-            raise _RefusedError(block.line(at), "no answer is worth 100%, as Moodle requires")
+            raise _RefusedError(block.line(at), *_NO_FULL_MARKS)
         if len(full) > 1:
             raise _RefusedError(
                 full[1][2].line,
                 "more than one answer is worth 100%; a question here has one "
                 "(widen the tolerance or use a range min..max)",
+                "不止一个答案得 100%；这里的题目只能有一个（请放宽误差，或使用范围 min..max）",
             )
         value, tolerance, best = full[0]
         for other_value, other_tolerance, part in found:
@@ -560,6 +615,8 @@ class GiftReader:
                     part.line,
                     f"{other_value:g}±{other_tolerance:g} is worth {part.weight:g}% in "
                     "Moodle; here it is not accepted",
+                    f"{other_value:g}±{other_tolerance:g} 在 Moodle 中得 {part.weight:g}%；"
+                    "在此不被接受",
                 )
         _feedback_lines(
             explanation,
@@ -574,14 +631,26 @@ def _number_and_tolerance(part: _Part) -> tuple[float, float]:
     if text.find("..") > 0:
         low, _, high = text.partition("..")
         if not (_NUMBER.fullmatch(low.strip()) and _NUMBER.fullmatch(high.strip())):
-            raise _RefusedError(part.line, f"'{text}' is not a range of two numbers (min..max)")
+            raise _RefusedError(
+                part.line,
+                f"'{text}' is not a range of two numbers (min..max)",
+                f"“{text}”不是由两个数组成的范围（min..max）",
+            )
         lo, hi = float(low), float(high)
         if lo > hi:
-            raise _RefusedError(part.line, f"in the range '{text}' the first number is the larger")
+            raise _RefusedError(
+                part.line,
+                f"in the range '{text}' the first number is the larger",
+                f"范围“{text}”中第一个数较大",
+            )
         return (lo + hi) / 2, (hi - lo) / 2
     value, colon, margin = text.partition(":")
     if not _NUMBER.fullmatch(value.strip()) or (colon and not _NUMBER.fullmatch(margin.strip())):
-        raise _RefusedError(part.line, f"'{text}' is not a number, number:margin, or min..max")
+        raise _RefusedError(
+            part.line,
+            f"'{text}' is not a number, number:margin, or min..max",
+            f"“{text}”不是数、数:误差 或 min..max",
+        )
     return float(value), abs(float(margin)) if colon else 0.0
 
 
@@ -616,8 +685,16 @@ def parse_gift(text: str, label: str, topic_title: str) -> GiftReader:
     bad = _RESERVED.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
+        code = ord(bad.group())
         raise PackError(
-            [Problem(label, line, f"holds U+{ord(bad.group()):04X}, a Unicode noncharacter")]
+            [
+                Problem(
+                    label,
+                    line,
+                    f"holds U+{code:04X}, a Unicode noncharacter",
+                    zh=f"含有 U+{code:04X}，这是 Unicode 非字符",
+                )
+            ]
         )
     reader = GiftReader(label, topic_title)
     for block in _blocks(text):

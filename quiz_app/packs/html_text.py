@@ -394,6 +394,7 @@ class _Converter(MarkdownConverter):
     def _image(self, src: str, alt: str) -> str | None:
         """The image's path in the pack's media, or None (noted) when it cannot come."""
         shown = f" '{alt}'" if alt else ""
+        shown_zh = f"“{alt}”" if alt else ""
         if src.startswith(PLUGINFILE):
             name = unquote(src[len(PLUGINFILE) :].split("?", 1)[0])
             data = self.files.get(PurePosixPath(name).name)
@@ -401,11 +402,11 @@ class _Converter(MarkdownConverter):
                 self.notes.append(
                     _note(
                         f"the image{shown} ({name}) is not in the file and was left out",
-                        f"图片{shown}（{name}）不在文件中，已略去",
+                        f"图片{shown_zh}（{name}）不在文件中，已略去",
                     )
                 )
                 return None
-            return self._store(name, data, shown)
+            return self._store(name, data, shown, shown_zh)
         match = _DATA_URI.fullmatch(src)
         if match:
             suffix = _MIME_SUFFIX.get((match.group(1) or "").lower())
@@ -422,22 +423,22 @@ class _Converter(MarkdownConverter):
                 self.notes.append(
                     _note(
                         f"an embedded image{shown} of a kind this app cannot show was left out",
-                        f"无法显示的内嵌图片{shown}已略去",
+                        f"无法显示的内嵌图片{shown_zh}已略去",
                     )
                 )
                 return None
             digest = hashlib.sha256(data).hexdigest()[:10]
-            return self._store(f"image-{digest}{suffix}", data, shown)
+            return self._store(f"image-{digest}{suffix}", data, shown, shown_zh)
         where = src.split(":", 1)[0] + ":" if ":" in src[:12] else (src[:60] or "nowhere")
         self.notes.append(
             _note(
                 f"the image{shown} from {where} was left out: images must travel in the file",
-                f"来自 {where} 的图片{shown}已略去：图片须包含在文件中",
+                f"来自 {where} 的图片{shown_zh}已略去：图片须包含在文件中",
             )
         )
         return None
 
-    def _store(self, name: str, data: bytes, shown: str) -> str | None:
+    def _store(self, name: str, data: bytes, shown: str, shown_zh: str) -> str | None:
         suffix = PurePosixPath(name).suffix.lower()
         why_en = why_zh = ""
         if self.media is None:
@@ -450,15 +451,12 @@ class _Converter(MarkdownConverter):
             why_zh = f"超过 {limits.MEDIA_FILE_MAX:,} 字节"
         elif problem := media_problem(PurePosixPath(name).name, data):
             # judged by its bytes, as a pack's own images are (packs.media)
-            why_en, why_zh = (
-                f"it {problem}",
-                "其内容不是可显示的图片，或与文件名不符，或 SVG 含有脚本、引用外部内容",
-            )
+            why_en, why_zh = f"it {problem.en}", f"它{problem.zh}"
         if why_en or self.media is None:
             self.notes.append(
                 _note(
                     f"the image{shown} ({PurePosixPath(name).name}) was left out: {why_en}",
-                    f"图片{shown}（{PurePosixPath(name).name}）已略去：{why_zh}",
+                    f"图片{shown_zh}（{PurePosixPath(name).name}）已略去：{why_zh}",
                 )
             )
             return None

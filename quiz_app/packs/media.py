@@ -14,6 +14,8 @@ from typing import Literal
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
+from quiz_app.core.errors import Message
+
 MediaKind = Literal["png", "jpeg", "webp", "svg"]
 SUFFIX_KINDS: dict[str, MediaKind] = {
     ".png": "png",
@@ -58,20 +60,24 @@ def drawable_kind(content: bytes) -> MediaKind | None:
     return kind
 
 
-def media_problem(name: str, content: bytes) -> str | None:
+def media_problem(name: str, content: bytes) -> Message | None:
     """Why the image ``name`` may not be shown (None: it may). Its content decides what
     it is; its name must agree, so that nothing is rendered as something else."""
     kind = media_kind(content)
     if kind is None:
-        return "is not a PNG, JPEG, WebP or SVG image"
+        return Message("is not a PNG, JPEG, WebP or SVG image", "不是 PNG、JPEG、WebP 或 SVG 图片")
     suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
     named = SUFFIX_KINDS.get(suffix)
     if named != kind:
-        return f"holds a {kind.upper()} image but is named {suffix or 'without an extension'}"
+        return Message(
+            f"holds a {kind.upper()} image but is named {suffix or 'without an extension'}",
+            f"内容是 {kind.upper()} 图片，但"
+            + (f"文件名的扩展名是 {suffix}" if suffix else "文件名没有扩展名"),
+        )
     return svg_problem(content) if kind == "svg" else None
 
 
-def svg_problem(content: bytes) -> str | None:
+def svg_problem(content: bytes) -> Message | None:
     """Why an SVG may not be shown, or None when it is self-contained and inert.
 
     Qt's SVG renderer can follow references to other files; an image in a pack must
@@ -80,18 +86,28 @@ def svg_problem(content: bytes) -> str | None:
     try:
         text = content.decode("utf-8")
     except UnicodeDecodeError:
-        return "is not UTF-8 text"
+        return Message("is not UTF-8 text", "不是 UTF-8 文本")
     active = _ACTIVE.search(text)
     if active:
-        return f"contains <{active.group(1)}>, which images in a pack may not"
+        tag = active.group(1)
+        return Message(
+            f"contains <{tag}>, which images in a pack may not",
+            f"包含 <{tag}>，而题包中的图片不允许包含它",
+        )
     outside = _OUTSIDE.search(text)
     if outside:
         target = (outside.group(1) or outside.group(2)).strip()
-        return f"refers to something outside itself ({target!r}); an SVG must be self-contained"
+        return Message(
+            f"refers to something outside itself ({target!r}); an SVG must be self-contained",
+            f"引用了自身以外的内容（{target!r}）；SVG 必须自成一体",
+        )
     try:
         root = ElementTree.fromstring(content, forbid_dtd=True)
     except (ElementTree.ParseError, DefusedXmlException) as err:
-        return f"is not well-formed SVG ({err})"
+        return Message(f"is not well-formed SVG ({err})", f"不是格式正确的 SVG（{err}）")
     if root.tag.rsplit("}", 1)[-1] != "svg":
-        return "is not an SVG image (its first element is not <svg>)"
+        return Message(
+            "is not an SVG image (its first element is not <svg>)",
+            "不是 SVG 图片（它的第一个元素不是 <svg>）",
+        )
     return None

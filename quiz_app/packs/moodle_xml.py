@@ -57,6 +57,7 @@ from quiz_app.packs.foreign import (
     unique_slug,
 )
 from quiz_app.packs.html_text import MediaFiles, html_to_markdown, html_to_text
+from quiz_app.packs.messages import cannot_read, too_big
 
 _QUESTION_TAG = re.compile(rb"<question\b")
 _ANSWER_TAG = re.compile(rb"<answer\b")
@@ -395,9 +396,20 @@ def _parse(label: str, raw: bytes) -> Element:
         ) from err
     except SafeET.ParseError as err:
         line = err.position[0] if getattr(err, "position", None) else None
-        raise PackError([Problem(label, line, f"is not well-formed XML ({err})")]) from err
+        raise PackError(
+            [
+                Problem(
+                    label,
+                    line,
+                    f"is not well-formed XML ({err})",
+                    zh=f"不是格式正确的 XML（{err}）",
+                )
+            ]
+        ) from err
     except LookupError as err:  # the XML declaration names an encoding Python lacks
-        raise PackError([Problem(label, 1, f"is not readable XML: {err}")]) from err
+        raise PackError(
+            [Problem(label, 1, f"is not readable XML: {err}", zh=f"不是可读取的 XML：{err}")]
+        ) from err
     return root
 
 
@@ -426,18 +438,9 @@ def load_moodle_xml(path: Path) -> Pack:
     try:
         raw = read_regular(path, limits.QUESTION_FILE_MAX)  # never more than the limit
     except OSError as err:
-        raise PackError([Problem(label, None, f"cannot be read ({err.strerror})")]) from err
+        raise PackError([Problem.of(label, None, cannot_read(err.strerror))]) from err
     if len(raw) > limits.QUESTION_FILE_MAX:
-        raise PackError(
-            [
-                Problem(
-                    label,
-                    None,
-                    f"file is {len(raw):,} bytes, over the limit of "
-                    f"{limits.QUESTION_FILE_MAX:,} bytes",
-                )
-            ]
-        )
+        raise PackError([Problem.of(label, None, too_big(len(raw), limits.QUESTION_FILE_MAX))])
     root = _parse(label, raw)
     questions = list(root.iter("question"))
     lines = _lines(raw, len(questions))

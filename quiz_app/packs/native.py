@@ -14,13 +14,20 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from quiz_app.core.errors import PackError, Problem
+from quiz_app.core.errors import Message, PackError, Problem
 from quiz_app.core.questions import Pack, Question
 from quiz_app.core.serialize import pack_info_from_dict, question_from_dict
 from quiz_app.packs import limits
 from quiz_app.packs.files import PackFiles, read_pack_files, read_regular
 from quiz_app.packs.locate import LineMap, map_file
 from quiz_app.packs.media import media_problem
+from quiz_app.packs.messages import (
+    did_you_mean,
+    json_syntax,
+    languages_zh,
+    not_utf8,
+    pydantic_message,
+)
 from quiz_app.packs.rich_text import image_names, markdown_images, media_name
 from quiz_app.packs.schema import AnyQuestion, Manifest, QuestionFile
 
@@ -37,35 +44,30 @@ class _Report:
 
     files: PackFiles
     texts: dict[str, str] = field(default_factory=dict)
-    pending: list[tuple[str, tuple[str | int, ...], str, str | None, str | None]] = field(
+    pending: list[tuple[str, tuple[str | int, ...], Message, str | None]] = field(
         default_factory=list
     )
     located: list[Problem] = field(default_factory=list)
 
     def add(
-        self,
-        file: str,
-        path: Sequence[str | int],
-        message: str,
-        question: str | None = None,
-        zh: str | None = None,
+        self, file: str, path: Sequence[str | int], message: Message, question: str | None = None
     ) -> None:
-        self.pending.append((file, tuple(path), message, question, zh))
+        self.pending.append((file, tuple(path), message, question))
 
-    def add_at(self, file: str, line: int | None, message: str) -> None:
-        self.located.append(Problem(self.files.display(file), line, message))
+    def add_at(self, file: str, line: int | None, message: Message) -> None:
+        self.located.append(Problem.of(self.files.display(file), line, message))
 
     def problems(self) -> list[Problem]:
         maps: dict[str, LineMap] = {}
         out = list(self.located)
-        for file, path, message, question, zh in self.pending:
+        for file, path, message, question in self.pending:
             if file not in maps:
                 text = self.texts.get(file)
                 if text is None:  # read by the fast path, which keeps no text
                     text = self.files.files.get(file, b"").decode("utf-8", "replace")
                 maps[file] = map_file(file, text)
             line = maps[file].line_of(path) if path else None
-            out.append(Problem(self.files.display(file), line, message, question, zh=zh))
+            out.append(Problem.of(self.files.display(file), line, message, question))
         return sorted(out, key=lambda p: (p.file, p.line or 0, p.message))
 
 
@@ -97,13 +99,22 @@ def parse_pack(files: PackFiles) -> Pack:
         report.add_at(
             limits.MANIFEST,
             None,
-            "the pack has no question files (*.toml or *.json beside pack.toml)",
+            Message(
+                "the pack has no question files (*.toml or *.json beside pack.toml)",
+                "题包中没有题目文件（pack.toml 旁边的 *.toml 或 *.json 文件）",
+            ),
         )
     questions: list[tuple[str, int, Any, Any]] = []
     for name in question_files:
         questions.extend((name, i, q, raw) for i, q, raw in _read_questions(report, name))
     if manifest is not None and question_files and not questions and not report.problems():
-        report.add_at(question_files[0], None, "holds no questions: a pack needs at least one")
+        report.add_at(
+            question_files[0],
+            None,
+            Message(
+                "holds no questions: a pack needs at least one", "没有题目：题包至少需要一道题"
+            ),
+        )
     pack_questions = _check_questions(report, manifest, questions)
     problems = report.problems()
     if problems or manifest is None:
@@ -125,7 +136,7 @@ def _decode(report: _Report, name: str) -> str | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        report.add_at(name, line, f"is not UTF-8 text (byte {err.start}); save it as UTF-8")
+        report.add_at(name, line, not_utf8(err.start))
         return None
     report.texts[name] = text
     return text.removeprefix("\ufeff")
@@ -142,7 +153,7 @@ def _parse(report: _Report, name: str) -> Any:
         try:
             return json.loads(text)
         except json.JSONDecodeError as err:
-            report.add_at(name, err.lineno, f"JSON syntax error: {err.msg} (column {err.colno})")
+            report.add_at(name, err.lineno, json_syntax(err.msg, err.colno))
             return None
         except RecursionError:  # arrays in arrays hundreds deep: no pack is written so
             report.add_at(name, None, _TOO_DEEP)
@@ -156,18 +167,30 @@ def _parse(report: _Report, name: str) -> Any:
         message = str(err)
         found = _TOML_POSITION.search(message)
         line = int(found.group(1)) if found else None
+        en = zh = message
         if found:
-            message = f"{message[: found.start()]} (column {found.group(2)})"
-        report.add_at(name, line, f"TOML syntax error: {message}")
+            en = f"{message[: found.start()]} (column {found.group(2)})"
+            zh = f"{message[: found.start()]}（第 {found.group(2)} 列）"
+        report.add_at(name, line, Message(f"TOML syntax error: {en}", f"TOML 语法错误：{zh}"))
         return None
 
 
-_TOO_DEEP = "nests lists or tables too deep to be a pack (is the file damaged?)"
+_TOO_DEEP = Message(
+    "nests lists or tables too deep to be a pack (is the file damaged?)",
+    "列表或表嵌套得太深，不像是题包（文件是否已损坏？）",
+)
 
 
 def _read_manifest(report: _Report) -> Manifest | None:
     if limits.MANIFEST not in report.files.files:
-        report.add_at(limits.MANIFEST, None, "missing: every pack needs a pack.toml manifest")
+        report.add_at(
+            limits.MANIFEST,
+            None,
+            Message(
+                "missing: every pack needs a pack.toml manifest",
+                "缺失：每个题包都需要清单文件 pack.toml",
+            ),
+        )
         return None
     data = _parse(report, limits.MANIFEST)
     if data is None:
@@ -182,7 +205,11 @@ def _read_manifest(report: _Report) -> Manifest | None:
     seen: set[str] = set()
     for i, topic in enumerate(manifest.topics):
         if topic.id in seen:  # the second would vanish: its questions in the first
-            report.add(limits.MANIFEST, ("topics", i, "id"), f"duplicate topic id '{topic.id}'")
+            report.add(
+                limits.MANIFEST,
+                ("topics", i, "id"),
+                Message(f"duplicate topic id '{topic.id}'", f"主题 id“{topic.id}”重复"),
+            )
         seen.add(topic.id)
     groups: set[str] = set()
     for i, group in enumerate(manifest.groups or ()):
@@ -190,8 +217,7 @@ def _read_manifest(report: _Report) -> Manifest | None:
             report.add(
                 limits.MANIFEST,
                 ("groups", i, "id"),
-                f"duplicate group id '{group.id}'",
-                zh=f"组 id“{group.id}”重复",
+                Message(f"duplicate group id '{group.id}'", f"组 id“{group.id}”重复"),
             )
         groups.add(group.id)
     return manifest
@@ -218,11 +244,24 @@ def _read_questions(report: _Report, name: str) -> Iterator[tuple[int, Any, Any]
         return
     if not isinstance(data, dict) or set(data) != {"questions"}:
         keys = ", ".join(sorted(data)) if isinstance(data, dict) else type(data).__name__
-        report.add(name, (), f"a question file holds only 'questions' (found: {keys})")
+        report.add(
+            name,
+            (),
+            Message(
+                f"a question file holds only 'questions' (found: {keys})",
+                f"题目文件只能包含“questions”（发现：{keys}）",
+            ),
+        )
         return
     raw = data["questions"]
     if not isinstance(raw, list):
-        report.add(name, ("questions",), "'questions' must be a list of question tables")
+        report.add(
+            name,
+            ("questions",),
+            Message(
+                "'questions' must be a list of question tables", "“questions”必须是题目表的列表"
+            ),
+        )
         return
     try:
         models = _QUESTIONS.validate_python(raw)
@@ -249,7 +288,7 @@ def _raw_id(item: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _describe(error: Any, drop: int = 0) -> tuple[tuple[str | int, ...], str]:
+def _describe(error: Any, drop: int = 0) -> tuple[tuple[str | int, ...], Message]:
     """A pydantic error as (path in the file, message for a person)."""
     loc = [
         part
@@ -259,34 +298,36 @@ def _describe(error: Any, drop: int = 0) -> tuple[tuple[str | int, ...], str]:
     kind = error["type"]
     where = ".".join(str(p) for p in loc)
     if kind == "extra_forbidden":
-        name = str(loc[-1])
-        hint = _suggest(name)
-        return tuple(loc), f"unknown field '{where}'{hint}"
+        hint = _suggest(str(loc[-1]))
+        return tuple(loc), Message(
+            f"unknown field '{where}'{hint.en}", f"未知字段“{where}”{hint.zh}"
+        )
     if kind == "missing":
-        return tuple(loc[:-1]), f"missing field '{where}'"
+        return tuple(loc[:-1]), Message(f"missing field '{where}'", f"缺少字段“{where}”")
     if kind == "union_tag_invalid":
         tag = error["ctx"]["tag"]
-        return (*loc, "type"), (
-            f"unknown question type '{tag}'; the types are {', '.join(sorted(_TYPE_TAGS))}"
+        types = ", ".join(sorted(_TYPE_TAGS))
+        return (*loc, "type"), Message(
+            f"unknown question type '{tag}'; the types are {types}",
+            f"未知题型“{tag}”；题型有 {types}",
         )
     if kind == "union_tag_not_found":
-        return tuple(loc), "missing field 'type'"
+        return tuple(loc), Message("missing field 'type'", "缺少字段“type”")
     if kind == "literal_error" and "[key]" in str(error["loc"]):
-        return tuple(loc), (
-            f"unknown language '{loc[-1]}' in '{'.'.join(str(p) for p in loc[:-1])}'; "
-            "use en (English) or zh (Simplified Chinese)"
+        within = ".".join(str(p) for p in loc[:-1])
+        return tuple(loc), Message(
+            f"unknown language '{loc[-1]}' in '{within}'; "
+            "use en (English) or zh (Simplified Chinese)",
+            f"“{within}”中的语言“{loc[-1]}”未知；请用 en（英文）或 zh（简体中文）",
         )
-    # "Value error, needs ...": pydantic's prefix says nothing to the reader
-    message = str(error["msg"]).removeprefix("Value error, ")
-    message = message[0].lower() + message[1:]
-    return tuple(loc), f"'{where}': {message}" if where else message
+    return tuple(loc), pydantic_message(error, where)
 
 
-def _suggest(name: str) -> str:
+def _suggest(name: str) -> Message:
     # A field of another table (``groups`` belongs in pack.toml) is no hint for this one.
     known = [field for field in _known_fields() if field != name]
     close = difflib.get_close_matches(name, known, n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return did_you_mean(close[0] if close else None)
 
 
 @functools.cache
@@ -335,48 +376,62 @@ def _langs(values: Iterable[str]) -> str:
     return " and ".join(sorted(values))
 
 
+_ENTRIES_ZH = {"choices": "选项", "items": "项", "pairs": "配对"}
+_SIDES_ZH = {"left": "左侧", "right": "右侧"}
+
+
 def _check_one(
     q: Any, topics: set[str], declared: set[str], media: set[str]
-) -> Iterator[tuple[tuple[str | int, ...], str]]:
+) -> Iterator[tuple[tuple[str | int, ...], Message]]:
     """Checks that span fields of one question; yields (path, message)."""
     if topics and q.topic not in topics:
         close = difflib.get_close_matches(q.topic, sorted(topics), n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        yield ("topic",), f"topic '{q.topic}' is not declared in pack.toml{hint}"
+        hint = did_you_mean(close[0] if close else None)
+        yield (
+            ("topic",),
+            Message(
+                f"topic '{q.topic}' is not declared in pack.toml{hint.en}",
+                f"主题“{q.topic}”未在 pack.toml 中声明{hint.zh}",
+            ),
+        )
     fields = vars(q)
     for name in ("choices", "items", "pairs"):
         entries = fields.get(name) or ()
         seen: set[str] = set()
         for i, entry in enumerate(entries):
             if entry.id in seen:
-                yield (name, i, "id"), f"duplicate id '{entry.id}' in {name}"
+                yield (
+                    (name, i, "id"),
+                    Message(
+                        f"duplicate id '{entry.id}' in {name}",
+                        f"{name} 中的 id“{entry.id}”重复",
+                    ),
+                )
             seen.add(entry.id)
     choice_ids = {c.id for c in fields.get("choices") or ()}
+    choices = ", ".join(sorted(choice_ids))
     if q.type == "single" and q.answer not in choice_ids:
-        yield (
-            ("answer",),
-            (f"answer '{q.answer}' is not one of the choices ({', '.join(sorted(choice_ids))})"),
-        )
+        yield ("answer",), _not_a_choice(q.answer, choices)
     if q.type == "multiple":
         for answer in q.answers:
             if answer not in choice_ids:
-                choices = ", ".join(sorted(choice_ids))
-                yield (
-                    ("answers",),
-                    (f"answer '{answer}' is not one of the choices ({choices})"),
-                )
+                yield ("answers",), _not_a_choice(answer, choices)
         if len(set(q.answers)) != len(q.answers):
-            yield ("answers",), "the same answer is listed twice"
+            yield ("answers",), Message("the same answer is listed twice", "同一个答案列出了两次")
     for name in ("choices", "items"):
         for language in declared or {"en"}:
             alike: set[str] = set()
             for i, entry in enumerate(fields.get(name) or ()):
                 text = entry.text.get(language, "").strip().casefold()
                 if text and text in alike:
+                    said = entry.text[language]
                     yield (
                         (name, i, "text"),
-                        f"two {name} read the same ('{entry.text[language]}'): a learner "
-                        "could not tell them apart",
+                        Message(
+                            f"two {name} read the same ('{said}'): a learner "
+                            "could not tell them apart",
+                            f"有两个{_ENTRIES_ZH[name]}的文字相同（“{said}”）：学习者无法区分它们",
+                        ),
                     )
                 alike.add(text)
     if q.type == "matching":
@@ -385,51 +440,82 @@ def _check_one(
             for i, pair in enumerate(q.pairs):
                 text = getattr(pair, side)["en"]
                 if text in seen_texts:
-                    yield ("pairs", i, side), f"two pairs have the same {side} text '{text}'"
+                    yield (
+                        ("pairs", i, side),
+                        Message(
+                            f"two pairs have the same {side} text '{text}'",
+                            f"有两个配对的{_SIDES_ZH[side]}文字相同：“{text}”",
+                        ),
+                    )
                 seen_texts.add(text)
     if q.image is not None:
         image = PurePosixPath(q.image)
         if image.suffix.lower() not in limits.MEDIA_SUFFIXES:
+            kinds = ", ".join(limits.MEDIA_SUFFIXES)
             yield (
                 ("image",),
-                (f"image '{q.image}' is not one of {', '.join(limits.MEDIA_SUFFIXES)}"),
+                Message(
+                    f"image '{q.image}' is not one of {kinds}",
+                    f"图片“{q.image}”不是 {kinds} 之一",
+                ),
             )
         elif q.image not in media:
-            yield ("image",), f"image '{q.image}' is not in the pack"
+            yield (
+                ("image",),
+                Message(f"image '{q.image}' is not in the pack", f"图片“{q.image}”不在题包中"),
+            )
     elif q.image_alt is not None:
-        yield ("image_alt",), "'image_alt' describes an image, but the question has no 'image'"
+        yield (
+            ("image_alt",),
+            Message(
+                "'image_alt' describes an image, but the question has no 'image'",
+                "“image_alt”描述的是图片，但这道题没有“image”",
+            ),
+        )
     yield from _check_languages(q, declared)
 
 
-def _check_languages(q: Any, declared: set[str]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def _not_a_choice(answer: str, choices: str) -> Message:
+    return Message(
+        f"answer '{answer}' is not one of the choices ({choices})",
+        f"答案“{answer}”不是选项之一（{choices}）",
+    )
+
+
+def _check_languages(q: Any, declared: set[str]) -> Iterator[tuple[tuple[str | int, ...], Message]]:
     reference = set(q.prompt)
     for path, value in _texts(q):
         if set(value) != reference:
             where = ".".join(str(p) for p in path)
+            has, prompt = _langs(value), _langs(reference)
             yield (
                 path,
-                (
-                    f"'{where}' is in {_langs(value)} but the prompt is in {_langs(reference)}: "
-                    "translate every text of a question, or none"
+                Message(
+                    f"'{where}' is in {has} but the prompt is in {prompt}: "
+                    "translate every text of a question, or none",
+                    f"“{where}”的语言是 {languages_zh(has)}，"
+                    f"但题干的语言是 {languages_zh(prompt)}：请翻译题目的全部文字，或者都不翻译",
                 ),
             )
     if declared:
-        missing = declared - reference
+        missing = _langs(declared - reference)
         if missing:
             yield (
                 ("prompt",),
-                (
-                    f"has no {_langs(missing)} text, but pack.toml lists {_langs(missing)} "
-                    "in 'languages'"
+                Message(
+                    f"has no {missing} text, but pack.toml lists {missing} in 'languages'",
+                    f"没有 {languages_zh(missing)} 文字，但 pack.toml 的“languages”列出了 "
+                    f"{languages_zh(missing)}",
                 ),
             )
-        extra = reference - declared
+        extra = _langs(reference - declared)
         if extra:
             yield (
                 ("prompt",),
-                (
-                    f"has {_langs(extra)} text, but pack.toml does not list {_langs(extra)} "
-                    "in 'languages'"
+                Message(
+                    f"has {extra} text, but pack.toml does not list {extra} in 'languages'",
+                    f"有 {languages_zh(extra)} 文字，但 pack.toml 的“languages”没有列出 "
+                    f"{languages_zh(extra)}",
                 ),
             )
 
@@ -455,22 +541,25 @@ def _check_questions(
             report.add(
                 name,
                 ("questions", index, "id"),
-                "this id is retired (pack.toml 'retired'): it once named another question, "
-                "and learners' answers to that one would attach to this; give it a new id",
+                Message(
+                    "this id is retired (pack.toml 'retired'): it once named another question, "
+                    "and learners' answers to that one would attach to this; give it a new id",
+                    "此 id 已停用（见 pack.toml 的“retired”）：它曾用于另一道题，"
+                    "学习者对那道题的作答会被算到这道题上；请给它一个新的 id",
+                ),
                 qid,
-                zh="此 id 已停用（见 pack.toml 的 retired）：它曾用于另一道题，"
-                "学习者对那道题的作答会被算到这道题上；请给它一个新的 id",
             )
         if q is not None and manifest is not None and q.group is not None and q.group not in groups:
             close = difflib.get_close_matches(q.group, sorted(groups), n=1)
+            hint = did_you_mean(close[0] if close else None)
             report.add(
                 name,
                 ("questions", index, "group"),
-                f"group '{q.group}' is not declared in pack.toml"
-                + (f" (did you mean '{close[0]}'?)" if close else ""),
+                Message(
+                    f"group '{q.group}' is not declared in pack.toml{hint.en}",
+                    f"组“{q.group}”未在 pack.toml 中声明{hint.zh}",
+                ),
                 qid,
-                zh=f"组“{q.group}”未在 pack.toml 中声明"
-                + (f"（是否指“{close[0]}”？）" if close else ""),
             )
         if q is not None:
             for path, message in _check_one(q, topics, declared, media):
@@ -486,24 +575,23 @@ def _check_questions(
                     report.add(
                         name,
                         ("questions", index, "id"),
-                        f"image '{drawn}' in its text is not in the pack",
+                        Message(
+                            f"image '{drawn}' in its text is not in the pack",
+                            f"文字中的图片“{drawn}”不在题包中",
+                        ),
                         qid,
                     )
                 elif drawn not in media_checked:
                     media_checked.add(drawn)
                     problem = media_problem(drawn, report.files.files[drawn])
                     if problem:
-                        report.add(
-                            name, ("questions", index, "id"), f"image '{drawn}' {problem}", qid
-                        )
+                        report.add(name, ("questions", index, "id"), _image(drawn, problem), qid)
             image = q.image
             if image and image in media and image not in media_checked:
                 media_checked.add(image)  # by its content, whatever its name (packs.media)
                 problem = media_problem(image, report.files.files[image])
                 if problem:
-                    report.add(
-                        name, ("questions", index, "image"), f"image '{image}' {problem}", qid
-                    )
+                    report.add(name, ("questions", index, "image"), _image(image, problem), qid)
         elif (
             topics
             and isinstance(raw, dict)  # a question that is not a table is reported already
@@ -513,7 +601,10 @@ def _check_questions(
             report.add(
                 name,
                 ("questions", index, "topic"),
-                f"topic '{raw['topic']}' is not declared in pack.toml",
+                Message(
+                    f"topic '{raw['topic']}' is not declared in pack.toml",
+                    f"主题“{raw['topic']}”未在 pack.toml 中声明",
+                ),
                 qid,
             )
         if qid is None:
@@ -522,7 +613,10 @@ def _check_questions(
             report.add(
                 name,
                 ("questions", index, "id"),
-                f"duplicate question id; first used in {first_seen[qid]}",
+                Message(
+                    f"duplicate question id; first used in {first_seen[qid]}",
+                    f"题目 id 重复；它首次用于 {first_seen[qid]}",
+                ),
                 qid,
             )
         else:
@@ -536,11 +630,16 @@ def _check_questions(
     return out
 
 
-def check_question(
+def _image(name: str, problem: Message) -> Message:
+    """``image 'x.png' holds a SVG image ...`` from what ``media_problem`` says."""
+    return Message(f"image '{name}' {problem.en}", f"图片“{name}”{problem.zh}")
+
+
+def question_problems(
     data: Mapping[str, Any], topics: Iterable[str], languages: Iterable[str], media: Iterable[str]
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, Message]]:
     """Every problem of one question, given as a dict of the native format, as
-    (field path, message): what the editor shows as the teacher types."""
+    (field path, message in both languages): what the editor shows as the teacher types."""
     try:
         question = _QUESTION.validate_python(data)
     except ValidationError as err:
@@ -550,6 +649,18 @@ def check_question(
     return [(".".join(str(part) for part in path), message) for path, message in described]
 
 
+def check_question(
+    data: Mapping[str, Any],
+    topics: Iterable[str],
+    languages: Iterable[str],
+    media: Iterable[str],
+    language: str = "en",
+) -> list[tuple[str, str]]:
+    """``question_problems`` as (field path, message in ``language``)."""
+    found = question_problems(data, topics, languages, media)
+    return [(path, message.zh if language == "zh" else message.en) for path, message in found]
+
+
 def read_manifest_identity(path: Path) -> tuple[str, str]:
     """(id, version) of a pack folder, read cheaply from pack.toml alone."""
     try:
@@ -557,4 +668,5 @@ def read_manifest_identity(path: Path) -> tuple[str, str]:
         data = tomllib.loads(manifest.decode("utf-8"))
         return str(data["id"]), str(data["version"])
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError) as err:
-        raise PackError([Problem(str(path / limits.MANIFEST), None, f"unreadable: {err}")]) from err
+        message = Message(f"unreadable: {err}", f"无法读取：{err}")
+        raise PackError([Problem.of(str(path / limits.MANIFEST), None, message)]) from err

@@ -21,6 +21,7 @@ from pydantic import (
     StringConstraints,
     WithJsonSchema,
 )
+from pydantic_core import PydanticCustomError
 
 from quiz_app.core.text import FALLBACK_LANGUAGE, LANGUAGES
 
@@ -29,14 +30,23 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """Control characters no text should hold (tab, line feed and carriage return may)."""
 
 
+def refused(en: str, zh: str) -> PydanticCustomError:
+    """A value the format refuses, saying why in English and in Chinese (the Chinese
+    travels in the error's context, where ``packs.native`` finds it)."""
+    return PydanticCustomError("refused", "{en}", {"en": en, "zh": zh})
+
+
 def _readable(value: str) -> str:
     if not value.strip():
-        raise ValueError("is blank: write the text, or leave the field out")
+        raise refused(
+            "is blank: write the text, or leave the field out", "是空白的：请填写文字，或删去该字段"
+        )
     bad = _CONTROL.search(value)
     if bad:
-        raise ValueError(
-            f"holds a control character (U+{ord(bad.group()):04X}) at position {bad.start() + 1}"
-            ": remove it"
+        code, at = f"U+{ord(bad.group()):04X}", bad.start() + 1
+        raise refused(
+            f"holds a control character ({code}) at position {at}: remove it",
+            f"第 {at} 个字符是控制字符（{code}）：请删除它",
         )
     return value
 
@@ -67,7 +77,10 @@ def _english_only(value: object) -> object:
 
 def _needs_english(value: dict[str, Any]) -> dict[str, Any]:
     if FALLBACK_LANGUAGE not in value:
-        raise ValueError("needs English text ('en'), the fallback for every learner")
+        raise refused(
+            "needs English text ('en'), the fallback for every learner",
+            "需要英文文字（'en'），它是所有学习者的后备语言",
+        )
     return value
 
 
@@ -103,7 +116,7 @@ Accept = Annotated[
 
 def _finite(value: float) -> float:
     if not math.isfinite(value):
-        raise ValueError("must be a finite number")
+        raise refused("must be a finite number", "必须是有限的数")
     return value
 
 

@@ -31,6 +31,7 @@ from quiz_app.core.questions import (
 from quiz_app.packs.aiken import read_text_file
 from quiz_app.packs.files import check_zip_container
 from quiz_app.packs.foreign import DEFAULT_DIFFICULTY, Entry, checked_pack, question_key
+from quiz_app.packs.messages import NO_QUESTIONS
 
 COLUMNS = (
     "id",
@@ -164,7 +165,16 @@ def load_csv(path: Path) -> Pack:
             for row in reader
         ]
     except csv.Error as err:
-        raise PackError([Problem(str(path), handed or None, f"is not valid CSV ({err})")]) from err
+        raise PackError(
+            [
+                Problem(
+                    str(path),
+                    handed or None,
+                    f"is not valid CSV ({err})",
+                    zh=f"不是有效的 CSV（{err}）",
+                )
+            ]
+        ) from err
     return _pack_from_rows(path, header, rows)
 
 
@@ -177,7 +187,14 @@ def load_xlsx(path: Path) -> Pack:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as err:  # openpyxl raises many kinds on a damaged file
         raise PackError(
-            [Problem(str(path), None, f"is not a readable .xlsx workbook ({err})")]
+            [
+                Problem(
+                    str(path),
+                    None,
+                    f"is not a readable .xlsx workbook ({err})",
+                    zh=f"不是可读取的 .xlsx 工作簿（{err}）",
+                )
+            ]
         ) from err
     try:
         sheet = workbook.worksheets[0]
@@ -187,7 +204,7 @@ def load_xlsx(path: Path) -> Pack:
     finally:
         workbook.close()
     if not cells:
-        raise PackError([Problem(str(path), None, "holds no questions")])
+        raise PackError([Problem.of(str(path), None, NO_QUESTIONS)])
     header = [c.strip() for c in cells[0]]
     while header and not header[-1]:
         header.pop()
@@ -205,15 +222,21 @@ def _pack_from_rows(
     unknown = [c for c in header if c not in COLUMNS]
     missing = [c for c in REQUIRED if c not in header]
     if unknown or missing:
+        columns = ", ".join(COLUMNS)
         problems = [
-            Problem(label, 1, f"unknown column '{c}'; the columns are {', '.join(COLUMNS)}")
+            Problem(
+                label,
+                1,
+                f"unknown column '{c}'; the columns are {columns}",
+                zh=f"未知的列“{c}”；可用的列有 {columns}",
+            )
             for c in unknown
         ]
-        problems += [Problem(label, 1, f"missing column '{c}'") for c in missing]
+        problems += [Problem(label, 1, f"missing column '{c}'", zh=f"缺少列“{c}”") for c in missing]
         raise PackError(problems)
     rows = [(n, row) for n, row in all_rows if any((v or "").strip() for v in row.values())]
     if not rows:
-        raise PackError([Problem(label, None, "holds no questions")])
+        raise PackError([Problem.of(label, None, NO_QUESTIONS)])
     topics: dict[str, str] = {}
     taken: set[str] = set()
     entries = []

@@ -51,7 +51,10 @@ def pack_zip(pack: Pack, encoding: Encoding = "toml") -> bytes:
 def write_pack(pack: Pack, destination: Path, encoding: Encoding = "toml") -> None:
     """Write ``pack`` to a new folder, or to a .zip when ``destination`` ends in .zip."""
     if destination.exists():
-        raise QuizError(f"{destination} already exists; choose a new name")
+        raise QuizError(
+            f"{destination} already exists; choose a new name",
+            zh=f"{destination} 已存在；请换一个名字",
+        )
     if destination.suffix.lower() == ".zip":
         destination.write_bytes(pack_zip(pack, encoding))
         return

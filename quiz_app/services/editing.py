@@ -14,11 +14,11 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from quiz_app.core.errors import PackError, Problem, QuizError
+from quiz_app.core.errors import Message, PackError, Problem, QuizError
 from quiz_app.core.importing import ImportPlan
 from quiz_app.core.questions import Pack, PackInfo, Question, next_minor_version
 from quiz_app.core.serialize import question_from_dict, question_to_dict
-from quiz_app.packs.native import check_question
+from quiz_app.packs.native import question_problems
 from quiz_app.services.packs import get_pack, import_loaded_pack
 from quiz_app.storage import Database
 
@@ -39,9 +39,16 @@ class EditablePack:
         """The version saving makes: the next minor one."""
         return next_minor_version(self.info.version)
 
-    def problems(self, data: Mapping[str, Any]) -> list[tuple[str, str]]:
-        """(field, message) for each problem of one question, in this pack."""
-        return check_question(
+    def problems(self, data: Mapping[str, Any], language: str = "en") -> list[tuple[str, str]]:
+        """(field, message in ``language``) for each problem of one question, in this pack."""
+        return [
+            (path, message.zh if language == "zh" else message.en)
+            for path, message in self.messages(data)
+        ]
+
+    def messages(self, data: Mapping[str, Any]) -> list[tuple[str, Message]]:
+        """(field, message in both languages) for each problem of one question."""
+        return question_problems(
             data, (t.key for t in self.info.topics), self.info.languages, self.media
         )
 
@@ -76,20 +83,26 @@ def save_edited_pack(
         key = data.get("id")
         label = key if isinstance(key, str) else None
         where = f"{pack_id} (question {number})"
-        problems.extend(Problem(where, None, m, label) for _, m in edited.problems(data))
+        problems.extend(Problem.of(where, None, m, label) for _, m in edited.messages(data))
         if label in seen:
-            problems.append(Problem(where, None, "two questions have this id", label))
+            problems.append(
+                Problem(where, None, "two questions have this id", label, zh="有两道题使用这个 id")
+            )
         if label is not None:
             seen.add(label)
     if not questions:
-        problems.append(Problem(pack_id, None, "a pack needs at least one question"))
+        problems.append(
+            Problem(pack_id, None, "a pack needs at least one question", zh="题包至少需要一道题")
+        )
     if problems:
         raise PackError(problems)
     stored = get_pack(database, pack_id)
     if stored.info.version != edited.info.version:
         raise QuizError(
             f"pack '{pack_id}' changed to version {stored.info.version} while it was being "
-            f"edited (from {edited.info.version}); open it again and redo the changes"
+            f"edited (from {edited.info.version}); open it again and redo the changes",
+            zh=f"编辑期间，题包“{pack_id}”已从 {edited.info.version} 版变为 "
+            f"{stored.info.version} 版；请重新打开它，再做一次修改",
         )
     info = replace(stored.info, version=edited.next_version)
     pack = Pack(

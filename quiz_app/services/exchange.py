@@ -33,6 +33,7 @@ from quiz_app.services.results_file import (
     ProblemList,
     ResultsFile,
     describe_ref,
+    describe_ref_zh,
     read_results_file,
 )
 from quiz_app.services.results_format import (
@@ -105,7 +106,9 @@ def export_results(
         missing = sorted(set(learners or ()) - {learner.name for learner in chosen})
         if missing:
             names = ", ".join(f"'{name}'" for name in missing)
-            raise NotFoundError(f"no learner called {names} in this bank")
+            raise NotFoundError(
+                f"no learner called {names} in this bank", zh=f"题库中没有名为 {names} 的学习者"
+            )
         ids = [learner.id for learner in chosen]
         quizzes = repo.sessions_for_export(session, ids)
         try:
@@ -123,7 +126,9 @@ def export_results(
                     answers += 1
         except OSError as err:
             why = err.strerror or str(err)
-            raise ResultsFileError([Problem(path.name, None, f"cannot be written: {why}")]) from err
+            raise ResultsFileError(
+                [Problem(path.name, None, f"cannot be written: {why}", zh=f"无法写入：{why}")]
+            ) from err
     return ExportedResults(len(chosen), len(quizzes), answers)
 
 
@@ -285,7 +290,11 @@ def _check_with_bank(session: Session, parsed: ResultsFile, problems: ProblemLis
     present = repo.packs_present(session, needed)
     for pack, number in needed.items():
         if pack not in present:
-            problems.add(number, f"pack '{pack}' is not in this bank: import pack {pack} first")
+            problems.add(
+                number,
+                f"pack '{pack}' is not in this bank: import pack {pack} first",
+                f"题库中没有题包“{pack}”：请先导入题包 {pack}",
+            )
     questions = repo.questions_of_packs(session, present)
     topics = repo.topics_of_packs(session, present)
     _check_keys(parsed, present, set(questions), set(topics), problems)
@@ -296,6 +305,8 @@ def _check_with_bank(session: Session, parsed: ResultsFile, problems: ProblemLis
                 number,
                 f"'given' does not fit {describe_ref(answer.question)}, which is a "
                 f"{known[1].value} question in this bank",
+                f"“given”与{describe_ref_zh(answer.question)}不符，"
+                f"它在此题库中是 {known[1].value} 类型的题目",
             )
 
     in_file = {quiz.uid for _, quiz in parsed.sessions}
@@ -309,6 +320,7 @@ def _check_with_bank(session: Session, parsed: ResultsFile, problems: ProblemLis
                 number,
                 f"quiz {quiz.uid} is already in this bank as a quiz by '{there.learner}', "
                 f"not by '{quiz.learner}'",
+                f"测验 {quiz.uid} 已在此题库中，属于“{there.learner}”，而不是“{quiz.learner}”",
             )
     for number, answer in parsed.answers:
         if answer.session is None or answer.session in in_file:
@@ -319,16 +331,21 @@ def _check_with_bank(session: Session, parsed: ResultsFile, problems: ProblemLis
                 problems.add(
                     number,
                     f"the answer's quiz {answer.session} is neither in this file nor in this bank",
+                    f"这个作答的测验 {answer.session} 既不在此文件中，也不在此题库中",
                 )
         elif there.learner != answer.learner:
             problems.add(
                 number,
                 f"the answer is by '{answer.learner}', but its quiz {answer.session} in this "
                 f"bank is by '{there.learner}'",
+                f"这个作答属于“{answer.learner}”，但它在此题库中的测验 {answer.session} "
+                f"属于“{there.learner}”",
             )
         elif answer.question not in there.questions:
             problems.add(
-                number, f"{describe_ref(answer.question)} is not in its quiz {answer.session}"
+                number,
+                f"{describe_ref(answer.question)} is not in its quiz {answer.session}",
+                f"{describe_ref_zh(answer.question)}不在它的测验 {answer.session} 中",
             )
     answers = repo.answer_learners(session, {a.uid for _, a in parsed.answers})
     for number, answer in parsed.answers:
@@ -338,6 +355,7 @@ def _check_with_bank(session: Session, parsed: ResultsFile, problems: ProblemLis
                 number,
                 f"answer {answer.uid} is already in this bank as an answer by '{owner}', "
                 f"not by '{answer.learner}'",
+                f"作答 {answer.uid} 已在此题库中，属于“{owner}”，而不是“{answer.learner}”",
             )
     return _InBank({ref: found[0] for ref, found in questions.items()}, topics, sessions, answers)
 
@@ -363,6 +381,8 @@ def _check_learners(
                 f"'{learner.name}' in this file was created on another computer than the "
                 f"'{learner.name}' of this bank: if they are the same learner, merge saying "
                 "so; if not, rename one of them first",
+                f"此文件中的“{learner.name}”与此题库中的“{learner.name}”是在不同的电脑上创建的："
+                "如果是同一位学习者，请在合并时说明；如果不是，请先为其中一位改名",
             )
             clashes.append((number, learner.name))
     return clashes
@@ -383,10 +403,13 @@ def _check_keys(
         if pack not in present or ref in known or (what, pack, key) in reported:
             return
         reported.add((what, pack, key))
+        what_zh = {"question": "题目", "topic": "主题"}[what]
         problems.add(
             number,
             f"pack '{pack}' in this bank has no {what} '{key}': import the version of "
             f"pack {pack} the learner used (or a newer one) first",
+            f"此题库中的题包“{pack}”没有{what_zh}“{key}”：请先导入学习者所用版本"
+            f"（或更新版本）的题包 {pack}",
         )
 
     for number, quiz in parsed.sessions:

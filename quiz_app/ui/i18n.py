@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from quiz_app.core.errors import QuizError
 from quiz_app.ui.assets import assets_dir
 
 QT_LOCALES = {"en": "en_GB", "zh": "zh_CN"}
@@ -49,6 +50,11 @@ def system_language() -> str:
 def current_language() -> str:
     """The interface's language now (``set_language`` sets Qt's default locale)."""
     return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def error_text(error: BaseException) -> str:
+    """What an expected error says, in the interface's language (anything else: str)."""
+    return error.message(current_language()) if isinstance(error, QuizError) else str(error)
 
 
 def language_name(language: str) -> str:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from quiz_app.ui.i18n import error_text
 from quiz_app.ui.import_preview import plan_message
 from quiz_app.ui.worker import Job, database_worker
 
@@ -87,7 +88,7 @@ class ImportFlow(QObject):
         dialog = ImportPreviewDialog(path.name, None, list(error.problems), parent=self._window)
         self.preview_shown.emit(dialog)
         dialog.exec()
-        self.finished.emit(str(error))
+        self.finished.emit(error_text(error))
 
     def _write(self, path: Path, pack: Pack) -> None:
         from quiz_app.core.importing import ImportControl
@@ -166,5 +167,5 @@ class ImportFlow(QObject):
         if isinstance(error, ImportCancelledError):
             self.finished.emit(self.tr("Import cancelled: the bank is as it was."))
             return
-        QMessageBox.warning(self._window, self.tr("Import pack"), str(error))
-        self.finished.emit(str(error))
+        QMessageBox.warning(self._window, self.tr("Import pack"), error_text(error))
+        self.finished.emit(error_text(error))

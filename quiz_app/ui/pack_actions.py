@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from quiz_app.ui.i18n import error_text
 from quiz_app.ui.worker import Job, database_worker
 
 if TYPE_CHECKING:
@@ -112,5 +113,5 @@ class PackExport(QObject):
 
     def _failed(self, error: Exception) -> None:
         self._job = None
-        QMessageBox.warning(self._window, self.tr("Export pack"), str(error))
-        self.finished.emit(str(error))
+        QMessageBox.warning(self._window, self.tr("Export pack"), error_text(error))
+        self.finished.emit(error_text(error))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
+from quiz_app.ui.i18n import current_language, error_text
 from quiz_app.ui.worker import Job, database_worker
 
 if TYPE_CHECKING:
@@ -194,7 +195,7 @@ class ResultsExchange(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Results"),
-            str(error),
+            error_text(error),
             QMessageBox.StandardButton.Ok,
             self._window,
         )
@@ -204,7 +205,8 @@ class ResultsExchange(QObject):
                     "%1", str(len(error.problems))
                 )
             )
-            box.setDetailedText("\n".join(str(p) for p in error.problems))
+            language = current_language()
+            box.setDetailedText("\n".join(p.text(language) for p in error.problems))
         self.confirm_shown.emit(box)
         box.exec()
         self.finished.emit(box.text())

@@ -48,11 +48,26 @@ def test_a_name_must_agree_with_the_content() -> None:
     assert media_problem("moon.svg", SVG) is None
     assert media_problem("dot.png", PNG) is None
     assert media_problem("dot.PNG", PNG) is None
-    assert media_problem("moon.png", SVG) == "holds a SVG image but is named .png"
-    assert media_problem("dot.svg", PNG) == "holds a PNG image but is named .svg"
-    assert media_problem("dot.jpg", PNG) == "holds a PNG image but is named .jpg"
-    assert media_problem("moon", SVG) == "holds a SVG image but is named without an extension"
-    assert media_problem("x.gif", b"GIF89a") == "is not a PNG, JPEG, WebP or SVG image"
+    assert media_problem("moon.png", SVG) == (
+        "holds a SVG image but is named .png",
+        "内容是 SVG 图片，但文件名的扩展名是 .png",
+    )
+    assert media_problem("dot.svg", PNG) == (
+        "holds a PNG image but is named .svg",
+        "内容是 PNG 图片，但文件名的扩展名是 .svg",
+    )
+    assert media_problem("dot.jpg", PNG) == (
+        "holds a PNG image but is named .jpg",
+        "内容是 PNG 图片，但文件名的扩展名是 .jpg",
+    )
+    assert media_problem("moon", SVG) == (
+        "holds a SVG image but is named without an extension",
+        "内容是 SVG 图片，但文件名没有扩展名",
+    )
+    assert media_problem("x.gif", b"GIF89a") == (
+        "is not a PNG, JPEG, WebP or SVG image",
+        "不是 PNG、JPEG、WebP 或 SVG 图片",
+    )
 
 
 def test_an_svg_named_png_that_reads_a_file_is_refused(sample_pack: Path) -> None:

@@ -56,6 +56,28 @@ def test_a_question_is_checked_by_the_same_rules_as_a_pack_file(bank: Database) 
     ]
 
 
+def test_a_question_s_problems_are_said_in_the_teacher_s_language(bank: Database) -> None:
+    edited = open_pack_for_editing(bank, "sample")
+    question = {**_by_key(edited.questions, "far-side-first"), "answer": "zz"}
+    assert edited.problems(question, "zh") == [("answer", "答案“zz”不是选项之一（a, b, c）")]
+    assert edited.problems(question, "en") == edited.problems(question)
+
+
+def test_a_refused_save_reads_in_chinese(bank: Database) -> None:
+    edited = open_pack_for_editing(bank, "sample")
+    questions = [dict(q) for q in edited.questions]
+    questions.append(dict(questions[0]))
+    with pytest.raises(PackError) as caught:
+        save_edited_pack(bank, edited, questions)
+    assert caught.value.message("zh").splitlines() == [
+        "1 个问题：",
+        "  sample (question 8): 题目“far-side-first”：有两道题使用这个 id",
+    ]
+    with pytest.raises(PackError) as caught:
+        save_edited_pack(bank, edited, [])
+    assert caught.value.message("zh") == "1 个问题：\n  sample: 题包至少需要一道题"
+
+
 def test_a_missing_translation_is_named(bank: Database) -> None:
     edited = open_pack_for_editing(bank, "sample")
     question = _by_key(edited.questions, "tidal-lock")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from quiz_app.packs.rich_text import to_plain
+from quiz_app.ui.i18n import error_text
 from quiz_app.ui.widgets.heading import Heading
 from quiz_app.ui.widgets.question_form import QuestionForm
 from quiz_app.ui.widgets.question_preview import QuestionPreview
@@ -137,7 +138,9 @@ class PackEditorScreen(QWidget):
         self._edited_pack = edited
         self._images: dict[str, bytes | None] = {}
         self._questions: list[dict[str, Any]] = [dict(q) for q in edited.questions]
-        self._problems: list[list[tuple[str, str]]] = [edited.problems(q) for q in self._questions]
+        self._problems: list[list[tuple[str, str]]] = [
+            edited.problems(q, self._language) for q in self._questions
+        ]
         self._dirty = False
         info = edited.info
         self.heading.setText(
@@ -201,7 +204,7 @@ class PackEditorScreen(QWidget):
         self._check_timer.stop()
         row = self.list.currentRow()
         if row >= 0:
-            self._problems[row] = self._edited_pack.problems(self._questions[row])
+            self._problems[row] = self._edited_pack.problems(self._questions[row], self._language)
             self._label(row)
         self._show_state()
 
@@ -264,7 +267,7 @@ class PackEditorScreen(QWidget):
         }
         row = self.list.currentRow() + 1
         self._questions.insert(row, data)
-        self._problems.insert(row, self._edited_pack.problems(data))
+        self._problems.insert(row, self._edited_pack.problems(data, self._language))
         self.list.insertItem(row, QListWidgetItem())
         self._relabel()
         self._dirty = True
@@ -334,7 +337,7 @@ class PackEditorScreen(QWidget):
         self._job = None
         self._close_after_save = False
         self._update_buttons()
-        QMessageBox.warning(self, self.tr("Save"), str(error))
+        QMessageBox.warning(self, self.tr("Save"), error_text(error))
 
     def _save_ended(self, job: Job[Any]) -> None:
         """A bug in the save must not leave the editor saving, unable to close."""
