@@ -90,5 +90,7 @@ def item_from_sums(question: int, sums: ItemSums) -> ItemStats:
         flat_mark = var_mark <= _ZERO * sums.mark_squared / (s - 1)
         flat_other = var_other <= _ZERO * sums.other_squared / (s - 1)
         if not (flat_mark or flat_other):
-            discrimination = max(-100.0, min(100.0, 100 * covariance / math.sqrt(var_mark * var_other)))
+            discrimination = max(
+                -100.0, min(100.0, 100 * covariance / math.sqrt(var_mark * var_other))
+            )
     return ItemStats(question, s, 100 * mean_mark, discrimination)

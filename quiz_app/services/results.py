@@ -81,8 +81,12 @@ def class_results(database: Database) -> ClassResults:
             q.time_ms / q.answers / 1000 if q.answers else 0.0,
         )
         for q, stats in sorted(
-            ((q, item_from_sums(q.question_id, _item_sums(q))) for q in question_rows if q.attempts),
-            key=lambda pair: (labels.get(pair[0].question_id, ('', '')), pair[0].question_id),
+            (
+                (q, item_from_sums(q.question_id, _item_sums(q)))
+                for q in question_rows
+                if q.attempts
+            ),
+            key=lambda pair: (labels.get(pair[0].question_id, ("", "")), pair[0].question_id),
         )
     )
     return ClassResults(learners, packs, questions)

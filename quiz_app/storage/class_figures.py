@@ -1,9 +1,10 @@
 """The class's figures summed in the database: by learner, by question, by pack.
 
-Only finished quizzes count (given-up and unfinished ones do not). Three aggregate
-queries over the answers of finished quizzes, read through the answer table's
-``(session_id, question_id, score, time_ms)`` index (migration 0011), so no finished quiz
-is loaded into Python: what comes back is one row per learner and one per question.
+Only finished quizzes count (given-up and unfinished ones do not). Two aggregate
+statements over the answers of finished quizzes, read through the answer table's
+``(session_id, question_id, score, time_ms)`` index alone (migration 0011), so no
+finished quiz is loaded into Python: what comes back is one row per learner and one or
+two per question.
 
 Item analysis needs, for each question, sums over the finished quizzes that *contained*
 it (an unanswered question counts as 0, as in Moodle): which quizzes contained which
@@ -20,13 +21,17 @@ from sqlmodel import Session
 
 _TOTALS = """
 totals AS (
-    SELECT a.session_id AS sid, COUNT(*) AS answers, SUM(a.score) AS total,
-           SUM(a.time_ms) AS ms
-    FROM answer a JOIN quiz_session s ON s.id = a.session_id
+    SELECT g.sid, g.answers, g.total, g.ms
+    FROM (
+        SELECT session_id AS sid, COUNT(*) AS answers, SUM(score) AS total, SUM(time_ms) AS ms
+        FROM answer WHERE session_id IS NOT NULL
+        GROUP BY session_id
+    ) AS g
+    JOIN quiz_session s ON s.id = g.sid
     WHERE s.finished_at IS NOT NULL
-    GROUP BY a.session_id
 )"""
-"""Each finished quiz's answers: how many, their total score, their time."""
+"""Each finished quiz's answers: how many, their total score, their time. Summed first
+and filtered after: one pass along the index, with no look-up of a quiz per answer."""
 
 _LEARNERS = f"""
 WITH {_TOTALS}
@@ -39,29 +44,30 @@ WHERE s.finished_at IS NOT NULL
 GROUP BY l.id, l.name
 """
 
-_ANSWERED = f"""
-WITH {_TOTALS}
-SELECT a.question_id, COUNT(*), SUM(a.score), SUM(a.score * a.score), SUM(a.score * t.total),
-       SUM(a.time_ms)
-FROM answer a JOIN totals t ON t.sid = a.session_id
-GROUP BY a.question_id
-"""
-
 _ELEMENTS = {
     "sqlite": "json_each(s.question_ids) AS j",
     "postgresql": "LATERAL json_array_elements_text(s.question_ids) AS j(value)",
 }
 
-_CONTAINED = """
+_QUESTIONS = """
 WITH {totals}
-SELECT CAST(j.value AS INTEGER) AS qid, COUNT(*), SUM(COALESCE(t.total, 0.0)),
-       SUM(COALESCE(t.total, 0.0) * COALESCE(t.total, 0.0))
+SELECT 'answered', a.question_id, COUNT(*), SUM(a.score), SUM(a.score * a.score),
+       SUM(a.score * t.total), SUM(a.time_ms)
+FROM totals t JOIN answer a ON a.session_id = t.sid
+GROUP BY a.question_id
+UNION ALL
+SELECT 'contained', CAST(j.value AS INTEGER), COUNT(*), SUM(COALESCE(t.total, 0.0)),
+       SUM(COALESCE(t.total, 0.0) * COALESCE(t.total, 0.0)), 0.0, 0
 FROM quiz_session s
 CROSS JOIN {elements}
 LEFT JOIN totals t ON t.sid = s.id
 WHERE s.finished_at IS NOT NULL
 GROUP BY CAST(j.value AS INTEGER)
 """
+"""Per question, in one statement so that the quizzes' totals are summed once: its
+answers (how many, the sums of score, score squared, score times its quiz's total, and
+time), and the finished quizzes that contained it (how many, the sums of their totals
+and of their totals squared)."""
 
 
 @dataclass(frozen=True)
@@ -102,16 +108,15 @@ def learner_sums(session: Session) -> list[LearnerSums]:
 
 def question_sums(session: Session) -> list[QuestionSums]:
     """One row per question answered in, or part of, a finished quiz."""
-    answered = {
-        int(q): (int(n), float(s), float(s2), float(st), int(ms))
-        for q, n, s, s2, st, ms in session.execute(text(_ANSWERED))
-    }
     dialect = session.get_bind().dialect.name
-    contained_sql = _CONTAINED.format(totals=_TOTALS, elements=_ELEMENTS[dialect])
-    contained = {
-        int(q): (int(n), float(t), float(t2))
-        for q, n, t, t2 in session.execute(text(contained_sql))
-    }
+    answered: dict[int, tuple[int, float, float, float, int]] = {}
+    contained: dict[int, tuple[int, float, float]] = {}
+    statement = text(_QUESTIONS.format(totals=_TOTALS, elements=_ELEMENTS[dialect]))
+    for part, q, n, s1, s2, st, ms in session.execute(statement):
+        if part == "answered":
+            answered[int(q)] = (int(n), float(s1), float(s2), float(st), int(ms))
+        else:
+            contained[int(q)] = (int(n), float(s1), float(s2))
     return [
         QuestionSums(q, *answered.get(q, (0, 0.0, 0.0, 0.0, 0)), *contained.get(q, (0, 0.0, 0.0)))
         for q in sorted(answered.keys() | contained.keys())
