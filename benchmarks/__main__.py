@@ -49,7 +49,11 @@ def _teacher(quick: bool) -> dict[str, Any]:
 def _concurrency(quick: bool) -> dict[str, Any]:
     from benchmarks.concurrency import bench_concurrency
 
-    return bench_concurrency(3.0, 1.0, 100, 2) if quick else bench_concurrency()
+    return (
+        bench_concurrency(2.0, 0.5, 100, lock_rounds=1, learners=1)
+        if quick
+        else bench_concurrency()
+    )
 
 
 def _merge(quick: bool) -> dict[str, Any]:
@@ -100,11 +104,11 @@ def _classroom(argv: list[str]) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks classroom")
     parser.add_argument("--db", metavar="URL", help="the bank (default: a new SQLite file)")
-    parser.add_argument("--learners", type=int, help="learner processes (default 30; quick 3)")
+    parser.add_argument("--learners", type=int, help="learner processes (default 30; quick 2)")
     parser.add_argument("--answers", type=int, help="answers each (default 50; quick 5)")
     parser.add_argument("--quick", action="store_true", help="a small class, to see it runs")
     options = parser.parse_args(argv)
-    learners = options.learners or (3 if options.quick else 30)
+    learners = options.learners or (2 if options.quick else 30)
     answers = options.answers or (5 if options.quick else 50)
     result = bench_classroom(options.db, learners, answers)
     print(json.dumps(result, indent=2, ensure_ascii=False), flush=True)

@@ -170,7 +170,10 @@ def bench_import(count: int = 100_000) -> dict[str, Any]:
         toml_seconds = (time.perf_counter() - start_toml) * FILES
         # Once more in a process of its own, for the import's own peak memory.
         alone = in_child(
-            "benchmarks.bank", "import_folder", f"sqlite:///{root / 'rss.sqlite3'}", str(root / "pack")
+            "benchmarks.bank",
+            "import_folder",
+            f"sqlite:///{root / 'rss.sqlite3'}",
+            str(root / "pack"),
         )
 
     total = end - start
@@ -193,8 +196,12 @@ def bench_import(count: int = 100_000) -> dict[str, Any]:
         "checks": [
             at_most("import_vs_raw_executemany", ratio, IMPORT_TARGET_RATIO, "x"),
             at_most("import_peak_rss", round(alone["peak_rss_mb"], 1), IMPORT_TARGET_RSS_MB, "MB"),
-            on_record("import_vs_json_loads_and_executemany", round(total / raw_parse_seconds, 2), "x"),
-            on_record("write_phase_vs_raw_executemany", round((phase_end - loaded) / raw_seconds, 2), "x"),
+            on_record(
+                "import_vs_json_loads_and_executemany", round(total / raw_parse_seconds, 2), "x"
+            ),
+            on_record(
+                "write_phase_vs_raw_executemany", round((phase_end - loaded) / raw_seconds, 2), "x"
+            ),
         ],
     }
 

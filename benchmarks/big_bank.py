@@ -118,7 +118,13 @@ def _pack_and_learners(database: Database, size: BankSize) -> None:
         session.execute(
             insert(LEARNER),
             [
-                {"id": i + 1, "name": f"l{i}", "colour": "#000", "language": "en", "created_at": NOW}
+                {
+                    "id": i + 1,
+                    "name": f"l{i}",
+                    "colour": "#000",
+                    "language": "en",
+                    "created_at": NOW,
+                }
                 for i in range(size.learners)
             ],
         )

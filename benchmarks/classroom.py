@@ -2,7 +2,7 @@
 
     python -m benchmarks classroom [--db URL] [--learners N] [--answers N] [--quick]
 
-``--quick``: 3 learners, 5 answers each (unless given), to see that it runs.
+``--quick``: 2 learners, 5 answers each (unless given), to see that it runs.
 
 Each learner is its own process, as each computer of a classroom is: it opens the bank,
 creates its learner, waits for the common start, then takes quizzes of ten questions

@@ -388,11 +388,14 @@ def bench_concurrency(
     alone_seconds: float = 20.0,
     questions: int = 3000,
     lock_rounds: int = 4,
+    learners: int = 2,
 ) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         bank = prepare_bank(Path(tmp), questions)
-        alone = run_mix(bank, alone_seconds, imports=False, merges=False, tag="alone")
-        loaded = run_mix(bank, seconds, tag="loaded")
+        alone = run_mix(
+            bank, alone_seconds, learners=learners, imports=False, merges=False, tag="alone"
+        )
+        loaded = run_mix(bank, seconds, learners=learners, tag="loaded")
         lock_ms = import_lock_held_ms(bank, lock_rounds)
     during_imports = [s for s in loaded.submits if _overlaps(s, loaded.imports.runs)]
     baseline = _latencies_ms(alone.submits)

@@ -100,7 +100,12 @@ def bench_startup(runs: int = 5) -> dict[str, Any]:
         "checks": [
             at_most("window_shown_vs_bare_window", round(shown_s / bare_s, 2), SHOWN_TARGET, "x"),
             at_most("bank_ready_vs_bare_window", round(ready_s / bare_s, 2), READY_TARGET, "x"),
-            below("peak_rss_bank_loaded", round(max(m["ready"][1] for m in ours), 1), RSS_TARGET_MB, "MB"),
+            below(
+                "peak_rss_bank_loaded",
+                round(max(m["ready"][1] for m in ours), 1),
+                RSS_TARGET_MB,
+                "MB",
+            ),
             on_record("first_start_bank_ready", round(first["ready"][0], 3), "s"),
         ],
     }

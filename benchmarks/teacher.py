@@ -64,7 +64,11 @@ def bench_teacher(count: int = 20_000, rounds: int = 3) -> dict[str, Any]:
         "editor_save_one_change_s": round(save, 3),
         "editor_save_ratio_vs_baseline": round(save / native, 2),
         "checks": [
-            on_record("gift_import_vs_native_import", round(gift_median / native * count / in_gift, 2), "x"),
+            on_record(
+                "gift_import_vs_native_import",
+                round(gift_median / native * count / in_gift, 2),
+                "x",
+            ),
             on_record("editor_save_vs_native_import", round(save / native, 2), "x"),
         ],
     }

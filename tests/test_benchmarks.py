@@ -56,18 +56,22 @@ def test_each_benchmark_runs_quick_and_prints_its_checks(
     done = quick_runs[name]
     assert done.returncode == 0, done.stderr[-3000:]
     report = json.loads(done.stdout)  # one JSON object and nothing else
-    assert isinstance(report, dict) and report["benchmark"] == name
+    assert isinstance(report, dict)
+    assert report["benchmark"] == name
     checks = report["checks"]
-    assert isinstance(checks, list) and checks, "no figures reported"
+    assert isinstance(checks, list)
+    assert checks, "no figures reported"
     for check in checks:
         assert set(check) == {"name", "value", "target", "unit", "met"}, check
-        assert isinstance(check["name"], str) and check["name"], check
+        assert isinstance(check["name"], str), check
+        assert check["name"], check
         assert isinstance(check["unit"], str), check
         if check["target"] is None:  # on record: no verdict
             assert check["met"] is None, check
             assert check["value"] is None or _is_number(check["value"]), check
         else:
-            assert _is_number(check["target"]) and _is_number(check["value"]), check
+            assert _is_number(check["target"]), check
+            assert _is_number(check["value"]), check
             assert isinstance(check["met"], bool), check
     names = [c["name"] for c in checks]
     assert len(set(names)) == len(names), f"a check named twice: {names}"
@@ -82,8 +86,10 @@ def test_an_unknown_benchmark_is_refused_by_name() -> None:
         text=True,
         timeout=60,
     )
-    assert done.returncode == 2 and done.stdout == ""
-    assert "no-such-thing" in done.stderr and "class-results" in done.stderr
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert "no-such-thing" in done.stderr
+    assert "class-results" in done.stderr
 
 
 def test_every_benchmark_is_reachable_by_name_and_in_the_readme() -> None:
