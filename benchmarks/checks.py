@@ -57,7 +57,7 @@ print(json.dumps({
 def in_child(module: str, function: str, *args: Any) -> dict[str, Any]:
     """``module.function(*args)`` in a fresh Python process, so that its peak memory is
     its own: the result, wall and CPU seconds of the call, the process's peak RSS (MB)
-    and its RSS peak before the call (imports and all)."""
+    and its peak before the call (Python alone: the call imports what it needs)."""
     done = subprocess.run(
         [sys.executable, "-c", _CHILD, module, function, json.dumps(args)],
         cwd=ROOT,
