@@ -16,6 +16,7 @@ from typing import Any
 
 import tomli_w
 
+from benchmarks.checks import at_most, below, in_child, on_record
 from quiz_app.core.bank import DrawFilter
 from quiz_app.core.ids import PackId, TopicId
 from quiz_app.core.serialize import canonical_json, text_hash
@@ -27,6 +28,9 @@ from quiz_app.storage.draws import draw_question_ids
 
 TOPICS = 20
 FILES = 10
+IMPORT_TARGET_RATIO = 3.0
+IMPORT_TARGET_RSS_MB = 300
+DRAW_TARGET_P95_MS = 5.0
 
 
 def _question(i: int) -> dict[str, Any]:
@@ -164,22 +168,51 @@ def bench_import(count: int = 100_000) -> dict[str, Any]:
         start_toml = time.perf_counter()
         tomllib.loads(toml_text)
         toml_seconds = (time.perf_counter() - start_toml) * FILES
+        # Once more in a process of its own, for the import's own peak memory.
+        alone = in_child(
+            "benchmarks.bank",
+            "import_folder",
+            f"sqlite:///{root / 'rss.sqlite3'}",
+            str(root / "pack"),
+        )
 
     total = end - start
+    ratio = round(total / raw_seconds, 2)
     return {
         "benchmark": "import",
         "questions": count,
         "baseline_raw_executemany_s": round(raw_seconds, 3),
         "import_end_to_end_s": round(total, 3),
-        "ratio_vs_baseline": round(total / raw_seconds, 2),
-        "target_ratio": 3.0,
+        "ratio_vs_baseline": ratio,
+        "target_ratio": IMPORT_TARGET_RATIO,
         "baseline2_json_loads_plus_executemany_s": round(raw_parse_seconds, 3),
         "ratio_vs_baseline2": round(total / raw_parse_seconds, 2),
         "phase_read_parse_validate_s": round(loaded - phase_start, 3),
         "phase_write_bank_s": round(phase_end - loaded, 3),
         "phase_write_bank_ratio_vs_baseline": round((phase_end - loaded) / raw_seconds, 2),
         "same_questions_as_toml_parse_only_s": round(toml_seconds, 3),
+        "import_alone_peak_rss_mb": round(alone["peak_rss_mb"], 1),
+        "import_alone_cpu_s": round(alone["cpu_s"], 3),
+        "checks": [
+            at_most("import_vs_raw_executemany", ratio, IMPORT_TARGET_RATIO, "x"),
+            at_most("import_peak_rss", round(alone["peak_rss_mb"], 1), IMPORT_TARGET_RSS_MB, "MB"),
+            on_record(
+                "import_vs_json_loads_and_executemany", round(total / raw_parse_seconds, 2), "x"
+            ),
+            on_record(
+                "write_phase_vs_raw_executemany", round((phase_end - loaded) / raw_seconds, 2), "x"
+            ),
+        ],
     }
+
+
+def import_folder(url: str, folder: str) -> int:
+    """In a process of its own (``checks.in_child``): import a pack folder into a new bank."""
+    database = open_database(url)
+    try:
+        return len(import_pack(database, Path(folder), now=datetime.now(UTC)).added)
+    finally:
+        database.close()
 
 
 def _build_big_bank(path: Path, count: int) -> None:
@@ -281,8 +314,12 @@ def bench_draw(count: int = 1_000_000, draws: int = 200) -> dict[str, Any]:
         "filter": "2 of 20 topics",
         "draw_median_ms": round(median * 1000, 3),
         "draw_p95_ms": round(p95 * 1000, 3),
-        "target_p95_ms": 5.0,
+        "target_p95_ms": DRAW_TARGET_P95_MS,
         "baseline_order_by_random_median_ms": round(naive_median * 1000, 3),
         "ratio_vs_baseline_median": round(median / naive_median, 4),
         "draw_and_load_20_questions_median_ms": round(statistics.median(whole) * 1000, 3),
+        "checks": [
+            below("draw_p95", round(p95 * 1000, 3), DRAW_TARGET_P95_MS, "ms"),
+            on_record("draw_median_vs_order_by_random", round(median / naive_median, 4), "x"),
+        ],
     }

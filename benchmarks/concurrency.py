@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.bank import write_generated_pack
+from benchmarks.checks import at_most, below, on_record
 
 ROOT = Path(__file__).parents[1]
 PACK_ID = "bench"
@@ -39,6 +40,7 @@ PIN = "2468"
 PIN_VARIABLE = "CHANGE_QUIZ_BENCH_PIN"
 VISITOR = "Visitor"
 ANSWERS_PER_MERGE = 10
+P95_TARGET_MS = 250
 
 
 @dataclass(frozen=True)
@@ -382,13 +384,19 @@ def import_lock_held_ms(bank: Bank, rounds: int = 4) -> float:
 
 
 def bench_concurrency(
-    seconds: float = 60.0, alone_seconds: float = 20.0, questions: int = 3000
+    seconds: float = 60.0,
+    alone_seconds: float = 20.0,
+    questions: int = 3000,
+    lock_rounds: int = 4,
+    learners: int = 2,
 ) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         bank = prepare_bank(Path(tmp), questions)
-        alone = run_mix(bank, alone_seconds, imports=False, merges=False, tag="alone")
-        loaded = run_mix(bank, seconds, tag="loaded")
-        lock_ms = import_lock_held_ms(bank)
+        alone = run_mix(
+            bank, alone_seconds, learners=learners, imports=False, merges=False, tag="alone"
+        )
+        loaded = run_mix(bank, seconds, learners=learners, tag="loaded")
+        lock_ms = import_lock_held_ms(bank, lock_rounds)
     during_imports = [s for s in loaded.submits if _overlaps(s, loaded.imports.runs)]
     baseline = _latencies_ms(alone.submits)
     under_load = _latencies_ms(during_imports)
@@ -397,14 +405,17 @@ def bench_concurrency(
         if "p95_ms" in under_load and "p95_ms" in baseline
         else None
     )
+    failed = len(loaded.failures) + len(alone.failures)
+    lost = loaded.lost_answers + alone.lost_answers
+    p95 = under_load.get("p95_ms")
     return {
         "benchmark": "concurrency",
         "seconds": seconds,
         "questions_per_import": questions,
         "operations": loaded.operations,
-        "failed_operations": len(loaded.failures) + len(alone.failures),
+        "failed_operations": failed,
         "failures": (alone.failures + loaded.failures)[:10],
-        "lost_answers": loaded.lost_answers + alone.lost_answers,
+        "lost_answers": lost,
         "merged_answers_missing": loaded.merged_answers_missing,
         "integrity": loaded.integrity or "ok",
         "imports": len(loaded.imports.runs),
@@ -414,6 +425,16 @@ def bench_concurrency(
         "submit_while_imports_run": under_load,
         "submit_p95_ratio_vs_baseline": ratio,
         "target": "no failed operation, no lost answer, submit p95 < 250 ms while imports run",
+        "checks": [
+            at_most("failed_operations", failed, 0, ""),
+            at_most("lost_answers", lost, 0, ""),
+            at_most("merged_answers_missing", loaded.merged_answers_missing, 0, ""),
+            at_most("integrity_problems", len(loaded.integrity), 0, ""),
+            below("submit_p95_while_imports_run", p95, P95_TARGET_MS, "ms")
+            if p95 is not None
+            else on_record("submit_p95_while_imports_run", None, "ms"),
+            on_record("submit_p95_vs_alone", ratio, "x"),
+        ],
     }
 
 

@@ -14,6 +14,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from benchmarks.checks import on_record
 from quiz_app.services.exchange import merge_results
 from quiz_app.services.results_file import read_results_file
 from quiz_app.storage import open_database
@@ -63,4 +64,8 @@ def bench_merge(count: int = 100_000, rounds: int = 3) -> dict[str, Any]:
         "baseline_read_and_check_s": round(read, 3),
         "merge_s": round(merge, 3),
         "merge_ratio": round(merge / read, 2),
+        "checks": [
+            on_record("merge_vs_reading_the_file", round(merge / read, 2), "x"),
+            on_record("merge", round(merge, 3), "s"),
+        ],
     }

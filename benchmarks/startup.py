@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.checks import at_most, below, on_record
+
 _BARE = """
 import resource, sys
 from PySide6.QtCore import QTimer
@@ -69,6 +71,9 @@ def _run(code: str, *args: str) -> dict[str, tuple[float, float]]:
     return marks
 
 
+SHOWN_TARGET, READY_TARGET, RSS_TARGET_MB = 1.5, 3.0, 200
+
+
 def bench_startup(runs: int = 5) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         bank = str(Path(tmp) / "bank.sqlite3")
@@ -84,12 +89,23 @@ def bench_startup(runs: int = 5) -> dict[str, Any]:
         "baseline_bare_pyside6_window_s": round(bare_s, 3),
         "app_window_shown_s": round(shown_s, 3),
         "ratio_vs_baseline": round(shown_s / bare_s, 2),
-        "target_ratio": 2.0,
+        "target_ratio": SHOWN_TARGET,
         "app_bank_ready_packs_listed_s": round(ready_s, 3),
         "bank_ready_ratio_vs_baseline": round(ready_s / bare_s, 2),
         "first_start_bank_ready_s": round(first["ready"][0], 3),
         "peak_rss_bare_mb": round(max(m for _, m in bare), 1),
         "peak_rss_app_bank_loaded_mb": round(max(m["ready"][1] for m in ours), 1),
         "peak_rss_first_start_mb": round(first["ready"][1], 1),
-        "target_rss_mb": 200,
+        "target_rss_mb": RSS_TARGET_MB,
+        "checks": [
+            at_most("window_shown_vs_bare_window", round(shown_s / bare_s, 2), SHOWN_TARGET, "x"),
+            at_most("bank_ready_vs_bare_window", round(ready_s / bare_s, 2), READY_TARGET, "x"),
+            below(
+                "peak_rss_bank_loaded",
+                round(max(m["ready"][1] for m in ours), 1),
+                RSS_TARGET_MB,
+                "MB",
+            ),
+            on_record("first_start_bank_ready", round(first["ready"][0], 3), "s"),
+        ],
     }

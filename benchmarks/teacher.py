@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.bank import write_generated_pack
+from benchmarks.checks import on_record
 from quiz_app.packs.gift import gift_text
 from quiz_app.packs.native import load_pack
 from quiz_app.services.editing import open_pack_for_editing, save_edited_pack
@@ -62,4 +63,12 @@ def bench_teacher(count: int = 20_000, rounds: int = 3) -> dict[str, Any]:
         "gift_ratio_vs_baseline": round(gift_median / native * count / in_gift, 2),
         "editor_save_one_change_s": round(save, 3),
         "editor_save_ratio_vs_baseline": round(save / native, 2),
+        "checks": [
+            on_record(
+                "gift_import_vs_native_import",
+                round(gift_median / native * count / in_gift, 2),
+                "x",
+            ),
+            on_record("editor_save_vs_native_import", round(save / native, 2), "x"),
+        ],
     }

@@ -59,3 +59,38 @@ def _stats(question: int, values: list[tuple[float, float]]) -> ItemStats:
         if var_mark * var_other > 0:
             discrimination = 100 * covariance / math.sqrt(var_mark * var_other)
     return ItemStats(question, s, 100 * mean_mark, discrimination)
+
+
+@dataclass(frozen=True)
+class ItemSums:
+    """One question's sums over the attempts that contained it (the database adds them
+    up; see ``storage.class_figures``): m is the mark, o the rest of that attempt."""
+
+    attempts: int
+    mark: float
+    mark_squared: float
+    other: float
+    other_squared: float
+    mark_times_other: float
+
+
+_ZERO = 1e-12
+"""A variance this small beside the sum of squares it came from is rounding: none."""
+
+
+def item_from_sums(question: int, sums: ItemSums) -> ItemStats:
+    """The same figures as ``item_statistics``, from sums instead of every attempt."""
+    s = sums.attempts
+    mean_mark = sums.mark / s
+    discrimination = None
+    if s > 1:
+        var_mark = (sums.mark_squared - sums.mark * sums.mark / s) / (s - 1)
+        var_other = (sums.other_squared - sums.other * sums.other / s) / (s - 1)
+        covariance = (sums.mark_times_other - sums.mark * sums.other / s) / (s - 1)
+        flat_mark = var_mark <= _ZERO * sums.mark_squared / (s - 1)
+        flat_other = var_other <= _ZERO * sums.other_squared / (s - 1)
+        if not (flat_mark or flat_other):
+            discrimination = max(
+                -100.0, min(100.0, 100 * covariance / math.sqrt(var_mark * var_other))
+            )
+    return ItemStats(question, s, 100 * mean_mark, discrimination)

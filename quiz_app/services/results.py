@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import defaultdict
 from dataclasses import dataclass
 
 from quiz_app.core.cells import to_cell
-from quiz_app.core.item_analysis import Attempt, item_statistics
+from quiz_app.core.item_analysis import ItemSums, item_from_sums
 from quiz_app.storage import Database
-from quiz_app.storage.results import finished_quizzes, question_labels
+from quiz_app.storage.class_figures import QuestionSums, learner_sums, question_sums
+from quiz_app.storage.results import question_labels
 
 
 @dataclass(frozen=True)
@@ -47,51 +47,67 @@ class ClassResults:
 
 
 def class_results(database: Database) -> ClassResults:
+    """Finished quizzes only, summed in the database (``storage.class_figures``)."""
     with database.reading() as session:
-        quizzes = finished_quizzes(session)
-        all_ids = sorted({q for quiz in quizzes for q in quiz["question_ids"]})
-        labels = question_labels(session, all_ids)
-    by_learner: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for quiz in quizzes:
-        by_learner[str(quiz["learner"])].append(quiz)
-    learners = []
-    for name, mine in sorted(by_learner.items()):
-        answers = [a for quiz in mine for a in quiz["answers"].values()]  # type: ignore[attr-defined]
-        learners.append(
-            LearnerResult(
-                name,
-                len(mine),
-                len(answers),
-                100 * sum(s for s, _ in answers) / len(answers) if answers else 0.0,
-                sum(t for _, t in answers) / 60_000,
-            )
+        learner_rows = learner_sums(session)
+        question_rows = question_sums(session)
+        labels = question_labels(session, [q.question_id for q in question_rows])
+    learners = tuple(
+        LearnerResult(
+            r.name,
+            r.quizzes,
+            r.answers,
+            100 * r.score / r.answers if r.answers else 0.0,
+            r.time_ms / 60_000,
         )
-    stats = item_statistics(
-        Attempt(quiz["question_ids"], {q: s for q, (s, _) in quiz["answers"].items()})
-        for quiz in quizzes
+        for r in sorted(learner_rows, key=lambda r: r.name)
     )
-    times: dict[int, list[int]] = defaultdict(list)
-    per_pack: dict[str, list[float]] = defaultdict(list)
-    for quiz in quizzes:
-        for question, (score, time_ms) in quiz["answers"].items():
-            times[question].append(time_ms)
-            per_pack[labels.get(question, ("?", "?"))[0]].append(score)
+    per_pack: dict[str, tuple[int, float]] = {}
+    for q in question_rows:
+        if q.answers:
+            pack = labels.get(q.question_id, _UNKNOWN)[0]
+            answers, score = per_pack.get(pack, (0, 0.0))
+            per_pack[pack] = (answers + q.answers, score + q.score)
+    packs = tuple(
+        PackResult(p, answers, 100 * score / answers)
+        for p, (answers, score) in sorted(per_pack.items())
+    )
     questions = tuple(
         QuestionResult(
-            labels.get(q, ("?", "?"))[0],
-            labels.get(q, ("?", "?"))[1],
-            s.attempts,
-            s.facility,
-            s.discrimination,
-            sum(times[q]) / len(times[q]) / 1000 if times[q] else 0.0,
+            *labels.get(q.question_id, _UNKNOWN),
+            stats.attempts,
+            stats.facility,
+            stats.discrimination,
+            q.time_ms / q.answers / 1000 if q.answers else 0.0,
         )
-        for q, s in sorted(stats.items(), key=lambda item: labels.get(item[0], ("", "")))
+        for q, stats in sorted(
+            (
+                (q, item_from_sums(q.question_id, _item_sums(q)))
+                for q in question_rows
+                if q.attempts
+            ),
+            key=lambda pair: (labels.get(pair[0].question_id, ("", "")), pair[0].question_id),
+        )
     )
-    packs = tuple(
-        PackResult(p, len(scores), 100 * sum(scores) / len(scores))
-        for p, scores in sorted(per_pack.items())
+    return ClassResults(learners, packs, questions)
+
+
+_UNKNOWN = ("?", "?")
+"""The label of a question no longer in the bank."""
+
+
+def _item_sums(q: QuestionSums) -> ItemSums:
+    """Sums over the quizzes that held the question: its mark m (0 where unanswered)
+    and o, the rest of that quiz's total."""
+    other = q.totals - q.score
+    return ItemSums(
+        attempts=q.attempts,
+        mark=q.score,
+        mark_squared=q.score_squared,
+        other=other,
+        other_squared=q.totals_squared - 2 * q.score_times_total + q.score_squared,
+        mark_times_other=q.score_times_total - q.score_squared,
     )
-    return ClassResults(tuple(learners), packs, questions)
 
 
 def results_csv(results: ClassResults, by: str) -> str:

@@ -193,6 +193,8 @@ class AnswerRow(SQLModel, table=True):
     __table_args__ = (
         Index("ix_answer_learner_question", "learner_id", "question_id"),
         Index("ix_answer_learner_when", "learner_id", "answered_at"),
+        # The class's figures read answers by quiz from this index alone (0011).
+        Index("ix_answer_session_figures", "session_id", "question_id", "score", "time_ms"),
         # A quiz keeps one answer to each question, whoever sends it twice.
         UniqueConstraint("session_id", "question_id", name="uq_answer_session_question"),
     )
@@ -202,7 +204,7 @@ class AnswerRow(SQLModel, table=True):
     """The same on every bank the answer is merged into, so merging twice adds nothing."""
     learner_id: int = Field(foreign_key="learner.id")
     question_id: int = Field(foreign_key="question.id")
-    session_id: int | None = Field(default=None, foreign_key="quiz_session.id", index=True)
+    session_id: int | None = Field(default=None, foreign_key="quiz_session.id")
     given: Any = _json()
     score: float
     """From 0 (wrong) to 1 (right); partial credit in between."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMainWindow
@@ -11,6 +13,10 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow
 from quiz_app.core.ids import LearnerId
 from quiz_app.ui.context import AppContext
 from quiz_app.ui.navigation import Navigation
+from quiz_app.ui.worker import database_worker
+
+if TYPE_CHECKING:
+    from quiz_app.services.results import ClassResults
 
 
 class ReportActions(QObject):
@@ -70,32 +76,48 @@ class ReportActions(QObject):
         self._saved(path)
 
     # -- the class's results ---------------------------------------------------------------
-    def ask_export_results(self, by: str) -> None:
+    # Given the figures the Class results screen shows, these write them; given none,
+    # they count them first on the bank's worker, off the GUI thread.
+    def ask_export_results(self, by: str, results: ClassResults | None = None) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self._window, self.tr("Export class results"), f"results-by-{by}.csv", "CSV (*.csv)"
         )
         if path:
-            self.export_results(by, Path(path))
+            self.export_results(by, Path(path), results)
 
-    def export_results(self, by: str, path: Path) -> None:
+    def export_results(self, by: str, path: Path, results: ClassResults | None = None) -> None:
         from quiz_app.services.files import write_text_whole
-        from quiz_app.services.results import class_results, results_csv
+        from quiz_app.services.results import results_csv
 
-        database = self._context.database
-        assert database is not None
-        write_text_whole(path, results_csv(class_results(database), by))
-        self._window.statusBar().showMessage(self.tr("Results saved: %1").replace("%1", str(path)))
+        def write(results: ClassResults) -> None:
+            write_text_whole(path, results_csv(results, by))
+            message = self.tr("Results saved: %1").replace("%1", str(path))
+            self._window.statusBar().showMessage(message)
 
-    def ask_save_class_report(self) -> None:
+        self._with_results(results, write)
+
+    def ask_save_class_report(self, results: ClassResults | None = None) -> None:
         path = self._ask_path(self.tr("Save the class report"), self.tr("class-report.pdf"))
         if path is not None:
-            self.write_class_report(path)
+            self.write_class_report(path, results)
 
-    def write_class_report(self, path: Path) -> None:
-        from quiz_app.services.results import class_results
+    def write_class_report(self, path: Path, results: ClassResults | None = None) -> None:
         from quiz_app.ui.report import save_class_report
+
+        def write(results: ClassResults) -> None:
+            save_class_report(path, results, datetime.now(UTC))
+            self._saved(path)
+
+        self._with_results(results, write)
+
+    def _with_results(
+        self, results: ClassResults | None, then: Callable[[ClassResults], object]
+    ) -> None:
+        if results is not None:
+            then(results)
+            return
+        from quiz_app.services.results import class_results
 
         database = self._context.database
         assert database is not None
-        save_class_report(path, class_results(database), datetime.now(UTC))
-        self._saved(path)
+        database_worker(database).run(lambda: class_results(database), then)

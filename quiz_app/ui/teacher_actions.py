@@ -15,9 +15,12 @@ from quiz_app.ui.live_results import LiveResults
 from quiz_app.ui.navigation import Navigation
 from quiz_app.ui.report_actions import ReportActions
 from quiz_app.ui.teacher_gate import TeacherGate
+from quiz_app.ui.worker import database_worker
 
 if TYPE_CHECKING:
     from quiz_app.core.importing import ImportPlan
+    from quiz_app.services.results import ClassResults
+    from quiz_app.ui.screens.class_results import ClassResultsScreen
 
 CLASS_RESULTS = Changes.LEARNERS | Changes.ANSWERS | Changes.QUIZZES | Changes.PACKS
 """What the Class results screen shows."""
@@ -116,13 +119,32 @@ class TeacherActions(QObject):
         self.live.start()  # answers from the class's other computers appear as they come
 
     def _class_results(self) -> QWidget:
+        """The screen at once, its figures counted on the bank's worker (a big class's
+        take a while) and shown when they come; the export and the report use them."""
         from quiz_app.services.results import class_results
         from quiz_app.ui.screens.class_results import ClassResultsScreen
 
         database = self._context.database
         assert database is not None
-        screen = ClassResultsScreen(class_results(database))
+        screen = ClassResultsScreen()
         screen.go_home.connect(self._navigation.go_home)
-        screen.export_requested.connect(self._reports.ask_export_results)
-        screen.report_requested.connect(self._reports.ask_save_class_report)
+        screen.export_requested.connect(self._export_shown_results)
+        screen.report_requested.connect(self._report_on_shown_results)
+        database_worker(database).run(
+            lambda: class_results(database), lambda results: self._show(screen, results)
+        )
         return screen
+
+    def _show(self, screen: ClassResultsScreen, results: ClassResults) -> None:
+        if self._navigation.class_results_screen is screen:  # not built again meanwhile
+            screen.show_results(results)
+
+    def _shown_results(self) -> ClassResults | None:
+        screen = self._navigation.class_results_screen
+        return getattr(screen, "results", None)
+
+    def _export_shown_results(self, by: str) -> None:
+        self._reports.ask_export_results(by, self._shown_results())
+
+    def _report_on_shown_results(self) -> None:
+        self._reports.ask_save_class_report(self._shown_results())

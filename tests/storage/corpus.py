@@ -42,7 +42,20 @@ from tests.conftest import DATA, NOW
 
 Rows = dict[str, list[dict[str, Any]]]
 
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011")
+REVISIONS = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+    "0009",
+    "0010",
+    "0011",
+    "0012",
+)
 # Parents before children, so that rows go in with foreign keys on.
 TABLES = ("learner", "pack", "topic", "question", "media", "quiz_session", "answer")
 LATER_TABLES = ("schedule", "setting", "learner_password")

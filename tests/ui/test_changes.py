@@ -119,6 +119,7 @@ def test_class_results_show_a_merge_made_while_they_are_open(
     qtbot.waitUntil(lambda: window.navigation.class_results_screen is not first)
     screen = window.navigation.class_results_screen
     assert window.navigation.stack.currentWidget() is screen
+    qtbot.waitUntil(lambda: screen.results is not None)  # type: ignore[union-attr]
     table = screen.learners  # type: ignore[union-attr]
     names = {table.item(r, 0).text() for r in range(table.rowCount())}
     assert "Bob" in names

@@ -262,12 +262,16 @@ def test_class_results_need_the_pin_and_show_every_learner(
     screen = window.navigation.class_results_screen
     assert screen is not None
     assert window.navigation.stack.currentWidget() is screen
+    # counted on the bank's worker, off the GUI thread, then shown
+    qtbot.waitUntil(lambda: screen.results is not None)  # type: ignore[attr-defined]
+    assert screen.counting.isHidden()  # type: ignore[attr-defined]
     learners = screen.learners  # type: ignore[attr-defined]
     assert [learners.item(r, 0).text() for r in range(learners.rowCount())] == ["Ada", "Bob", "Cy"]
     assert [learners.item(r, 3).text() for r in range(3)] == ["100 %", "57 %", "14 %"]
     assert screen.questions.rowCount() == 7  # type: ignore[attr-defined]
     target = tmp_path / "by-question.csv"
-    window.reports.export_results("question", target)
+    window.reports.export_results("question", target)  # counted again, on the worker
+    qtbot.waitUntil(target.exists)
     assert target.read_text(encoding="utf-8").startswith("pack,question,attempts,facility_index")
 
 

@@ -1,0 +1,123 @@
+"""The class's figures summed in the database: by learner, by question, by pack.
+
+Only finished quizzes count (given-up and unfinished ones do not). Two aggregate
+statements over the answers of finished quizzes, read through the answer table's
+``(session_id, question_id, score, time_ms)`` index alone (migration 0011), so no
+finished quiz is loaded into Python: what comes back is one row per learner and one or
+two per question.
+
+Item analysis needs, for each question, sums over the finished quizzes that *contained*
+it (an unanswered question counts as 0, as in Moodle): which quizzes contained which
+questions is the quiz's ``question_ids`` list, opened in SQL (``json_each`` on SQLite,
+``json_array_elements_text`` on PostgreSQL).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+_TOTALS = """
+totals AS (
+    SELECT g.sid, g.answers, g.total, g.ms
+    FROM (
+        SELECT session_id AS sid, COUNT(*) AS answers, SUM(score) AS total, SUM(time_ms) AS ms
+        FROM answer WHERE session_id IS NOT NULL
+        GROUP BY session_id
+    ) AS g
+    JOIN quiz_session s ON s.id = g.sid
+    WHERE s.finished_at IS NOT NULL
+)"""
+"""Each finished quiz's answers: how many, their total score, their time. Summed first
+and filtered after: one pass along the index, with no look-up of a quiz per answer."""
+
+_LEARNERS = f"""
+WITH {_TOTALS}
+SELECT l.name, COUNT(*), COALESCE(SUM(t.answers), 0), COALESCE(SUM(t.total), 0),
+       COALESCE(SUM(t.ms), 0)
+FROM quiz_session s
+JOIN learner l ON l.id = s.learner_id
+LEFT JOIN totals t ON t.sid = s.id
+WHERE s.finished_at IS NOT NULL
+GROUP BY l.id, l.name
+"""
+
+_ELEMENTS = {
+    "sqlite": "json_each(s.question_ids) AS j",
+    "postgresql": "LATERAL json_array_elements_text(s.question_ids) AS j(value)",
+}
+
+_QUESTIONS = """
+WITH {totals}
+SELECT 'answered', a.question_id, COUNT(*), SUM(a.score), SUM(a.score * a.score),
+       SUM(a.score * t.total), SUM(a.time_ms)
+FROM totals t JOIN answer a ON a.session_id = t.sid
+GROUP BY a.question_id
+UNION ALL
+SELECT 'contained', CAST(j.value AS INTEGER), COUNT(*), SUM(COALESCE(t.total, 0.0)),
+       SUM(COALESCE(t.total, 0.0) * COALESCE(t.total, 0.0)), 0.0, 0
+FROM quiz_session s
+CROSS JOIN {elements}
+LEFT JOIN totals t ON t.sid = s.id
+WHERE s.finished_at IS NOT NULL
+GROUP BY CAST(j.value AS INTEGER)
+"""
+"""Per question, in one statement so that the quizzes' totals are summed once: its
+answers (how many, the sums of score, score squared, score times its quiz's total, and
+time), and the finished quizzes that contained it (how many, the sums of their totals
+and of their totals squared)."""
+
+
+@dataclass(frozen=True)
+class LearnerSums:
+    name: str
+    quizzes: int
+    answers: int
+    score: float
+    """The sum of the scores (0..1 each)."""
+    time_ms: int
+
+
+@dataclass(frozen=True)
+class QuestionSums:
+    """One question over the finished quizzes: its answers, and the quizzes it was in."""
+
+    question_id: int
+    answers: int
+    score: float
+    score_squared: float
+    score_times_total: float
+    """Sum over its answers of the score times that quiz's total score."""
+    time_ms: int
+    attempts: int
+    """Finished quizzes that contained it, answered or not (0: none did)."""
+    totals: float
+    """Sum of those quizzes' total scores."""
+    totals_squared: float
+
+
+def learner_sums(session: Session) -> list[LearnerSums]:
+    """One row per learner with a finished quiz (in no particular order)."""
+    return [
+        LearnerSums(str(name), int(quizzes), int(answers), float(score), int(ms))
+        for name, quizzes, answers, score, ms in session.execute(text(_LEARNERS))
+    ]
+
+
+def question_sums(session: Session) -> list[QuestionSums]:
+    """One row per question answered in, or part of, a finished quiz."""
+    dialect = session.get_bind().dialect.name
+    answered: dict[int, tuple[int, float, float, float, int]] = {}
+    contained: dict[int, tuple[int, float, float]] = {}
+    statement = text(_QUESTIONS.format(totals=_TOTALS, elements=_ELEMENTS[dialect]))
+    for part, q, n, s1, s2, st, ms in session.execute(statement):
+        if part == "answered":
+            answered[int(q)] = (int(n), float(s1), float(s2), float(st), int(ms))
+        else:
+            contained[int(q)] = (int(n), float(s1), float(s2))
+    return [
+        QuestionSums(q, *answered.get(q, (0, 0.0, 0.0, 0.0, 0)), *contained.get(q, (0, 0.0, 0.0)))
+        for q in sorted(answered.keys() | contained.keys())
+    ]
