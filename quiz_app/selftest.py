@@ -30,7 +30,7 @@ QUIZ_LENGTH = 10
 SEED = 20261204
 
 
-class SelfTestFailure(Exception):
+class SelfTestError(Exception):
     """A check that ran but did not see what it should have."""
 
 
@@ -49,7 +49,7 @@ class SelfTest:
         except BaseException as error:
             if isinstance(error, KeyboardInterrupt):
                 raise
-            raise _StepFailed(name, error) from error
+            raise _StepError(name, error) from error
         took = time.perf_counter() - started
         self.out.write(f"ok    {name}: {detail} ({took:.2f} s)\n")
         self.out.flush()
@@ -57,7 +57,7 @@ class SelfTest:
         return value
 
 
-class _StepFailed(Exception):
+class _StepError(Exception):
     def __init__(self, step: str, error: BaseException) -> None:
         super().__init__(step)
         self.step = step
@@ -91,18 +91,18 @@ def run_self_test(out: TextIO | None = None, err: TextIO | None = None) -> int:
     test = SelfTest(out, err)
     started = time.perf_counter()
     try:
-        with tempfile.TemporaryDirectory(prefix="change-quiz-self-test-") as folder:
-            with _isolated_home(Path(folder)):
-                _run_steps(test, Path(folder))
-    except _StepFailed as failed:
+        with (
+            tempfile.TemporaryDirectory(prefix="change-quiz-self-test-") as folder,
+            _isolated_home(Path(folder)),
+        ):
+            _run_steps(test, Path(folder))
+    except _StepError as failed:
         error = failed.error
-        detail = str(error) if isinstance(error, SelfTestFailure) else _describe(error)
+        detail = str(error) if isinstance(error, SelfTestError) else _describe(error)
         err.write(f"FAILED {failed.step}: {detail}\n")
-        if not isinstance(error, SelfTestFailure):
+        if not isinstance(error, SelfTestError):
             err.write("".join(traceback.format_exception(error)))
-        err.write(
-            f"self-test failed at '{failed.step}' after {len(test.passed)} step(s) passed\n"
-        )
+        err.write(f"self-test failed at '{failed.step}' after {len(test.passed)} step(s) passed\n")
         return 1
     took = time.perf_counter() - started
     out.write(f"self-test passed: {len(test.passed)} steps in {took:.1f} s\n")
@@ -112,7 +112,7 @@ def run_self_test(out: TextIO | None = None, err: TextIO | None = None) -> int:
 def _seen(seen: tuple[bool, str]) -> tuple[None, str]:
     ok, text = seen
     if not ok:
-        raise SelfTestFailure(text)
+        raise SelfTestError(text)
     return None, text
 
 
@@ -146,7 +146,7 @@ def _run_steps(test: SelfTest, folder: Path) -> None:
         root = builtin_packs_dir()
         found = sorted(p.name for p in root.glob("*/pack.toml") if p.is_file())
         if not found:
-            raise SelfTestFailure(f"no built-in packs in {root}")
+            raise SelfTestError(f"no built-in packs in {root}")
         return root, f"{len(found)} in {root}"
 
     test.step("find the built-in packs", find_packs)
@@ -157,7 +157,7 @@ def _run_steps(test: SelfTest, folder: Path) -> None:
         if not check.healthy:
             database.close()
             problems = "; ".join(check.problems) or f"schema {check.schema}"
-            raise SelfTestFailure(f"the new bank is not healthy: {problems}")
+            raise SelfTestError(f"the new bank is not healthy: {problems}")
         return database, f"schema {check.schema} at {check.url}"
 
     from quiz_app.services.bank import Database
@@ -171,7 +171,7 @@ def _run_steps(test: SelfTest, folder: Path) -> None:
             packs = list_packs(database)
             questions = sum(p.question_count for p in packs)
             if not plans or len(packs) != len(plans) or questions == 0:
-                raise SelfTestFailure(
+                raise SelfTestError(
                     f"{len(plans)} pack(s) imported, the bank holds {len(packs)} "
                     f"with {questions} question(s)"
                 )
@@ -186,7 +186,7 @@ def _run_steps(test: SelfTest, folder: Path) -> None:
                 database, learner.id, QuizSettings(count=QUIZ_LENGTH), seed=SEED
             ).value
             if len(quiz.question_ids) != QUIZ_LENGTH:
-                raise SelfTestFailure(
+                raise SelfTestError(
                     f"asked for {QUIZ_LENGTH} questions, got {len(quiz.question_ids)}"
                 )
             return quiz, f"{len(quiz.question_ids)} questions"
@@ -208,12 +208,12 @@ def _run_steps(test: SelfTest, folder: Path) -> None:
                     expected, wrong_given = 0.0, True
                 outcome = submit_answer(database, quiz.id, question_id, response, 1000)
                 if outcome.score != expected:
-                    raise SelfTestFailure(
+                    raise SelfTestError(
                         f"question {question_id} scored {outcome.score}, expected {expected}"
                     )
             finished = finish_quiz(database, quiz.id).value
             if not finished.finished or len(finished.answers) != QUIZ_LENGTH:
-                raise SelfTestFailure(
+                raise SelfTestError(
                     f"the quiz holds {len(finished.answers)} answers after finishing"
                 )
             right = sum(1 for a in finished.answers.values() if a.score == 1.0)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-
 from typing import NamedTuple
 
 from quiz_app.core.bank import StoredQuestion
@@ -20,6 +19,7 @@ from quiz_app.services.bank import Database
 class Seen(NamedTuple):
     ok: bool
     text: str
+
 
 IMAGE_FORMATS = ("png", "jpeg", "webp", "svg")
 """What a pack's images may be (packs/media.py): each needs Qt's plugin but png."""
@@ -67,9 +67,10 @@ def qt_checks() -> Seen:
     formats = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}
     missing = [f for f in IMAGE_FORMATS if f not in formats]
     if missing:
-        return Seen(False, 
+        return Seen(
+            False,
             f"Qt cannot read {', '.join(missing)} images (no imageformats plugin; "
-            f"plugins from {QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)})"
+            f"plugins from {QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)})",
         )
     icon = app_icon()
     if icon.isNull() or icon.pixmap(64, 64).isNull():
