@@ -1,6 +1,10 @@
-"""Draw the app's SVG icon as a PNG for desktops that want one: render_icon.py SVG PNG SIZE."""
+"""Draw the app's SVG icon for desktops that want a bitmap: render_icon.py SVG OUT SIZE.
+
+OUT's suffix decides the format: .png (Linux), .ico (Windows), .icns (macOS), through
+Qt's image plugins."""
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
@@ -18,7 +22,8 @@ def main(source: str, target: str, size: int) -> int:
     painter = QPainter(image)
     renderer.render(painter)
     painter.end()
-    ok = image.save(target, "PNG")
+    Path(target).parent.mkdir(parents=True, exist_ok=True)
+    ok = image.save(target)
     del app
     return 0 if ok else 1
 
