@@ -39,7 +39,6 @@ class SelfTest:
     """Runs named steps in order, printing one line each; stops at the first failure."""
 
     out: TextIO
-    err: TextIO
     passed: list[str] = field(default_factory=list)
 
     def step(self, name: str, action: Callable[[], tuple[T, str]]) -> T:
@@ -88,7 +87,7 @@ def run_self_test(out: TextIO | None = None, err: TextIO | None = None) -> int:
     out = sys.stdout if out is None else out
     err = sys.stderr if err is None else err
     out.write(f"Chang'e Quiz {__version__} self-test ({_where()})\n")
-    test = SelfTest(out, err)
+    test = SelfTest(out)
     started = time.perf_counter()
     try:
         with (
