@@ -1,4 +1,5 @@
-"""``quiz-app``: the GUI with no subcommand, the command line with one."""
+"""``quiz-app`` (or ``change-quiz``): the GUI with no subcommand, the command line with
+one, and ``--self-test``."""
 
 from __future__ import annotations
 
@@ -15,6 +16,10 @@ def main(argv: list[str] | None = None) -> int:
     from quiz_app.cli.main import build_parser, run_command
 
     options = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if options.self_test:
+        from quiz_app.selftest import run_self_test
+
+        return run_self_test()
     if options.command is None:
         from quiz_app.ui.app import run_gui
 

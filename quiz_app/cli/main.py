@@ -77,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this copy of the app works (a fresh bank in a temporary folder, "
+        "the built-in packs, a quiz graded, a question drawn offscreen) and exit",
+    )
+    parser.add_argument(
         "--db",
         metavar="URL",
         help=f"the question bank: a file path or SQLAlchemy URL (default: ${DATABASE_ENV_VAR}, "
