@@ -7,7 +7,7 @@ given, and ``unfinished_quiz`` offers the latest quiz neither finished nor given
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from quiz_app.core.bank import DrawFilter, StoredQuestion
@@ -17,7 +17,7 @@ from quiz_app.core.grading import Response, grade
 from quiz_app.core.ids import LearnerId, QuestionId, QuizSessionId
 from quiz_app.core.learners import AnswerRecord
 from quiz_app.core.questions import Card
-from quiz_app.core.quiz import QuizMode, QuizSession, QuizSettings
+from quiz_app.core.quiz import GivenAnswer, QuizMode, QuizSession, QuizSettings
 from quiz_app.core.responses import response_to_json
 from quiz_app.core.review import Rating
 from quiz_app.core.settings import DEFAULT_NEW_PER_DAY
@@ -25,7 +25,6 @@ from quiz_app.core.shuffle import presentation_order
 from quiz_app.services.review import record_review, review_question_ids
 from quiz_app.storage import Database, Session
 from quiz_app.storage import quizzes as repo
-from quiz_app.storage.dialects import lock_quiz
 from quiz_app.storage.draws import draw_question_ids
 from quiz_app.storage.learners import append_answer
 from quiz_app.storage.packs import questions_by_id
@@ -163,8 +162,7 @@ def submit_answer(
     """Grade an answer and append it to the log at once: it survives a crash right after."""
 
     def work(session: Session) -> AnswerOutcome:
-        lock_quiz(session, quiz_id)
-        quiz = repo.get_session(session, quiz_id)
+        quiz = repo.get_session(session, quiz_id, lock=True)
         if quiz is None:
             raise NotFoundError(f"no quiz {quiz_id}")
         if quiz.finished:
@@ -194,8 +192,10 @@ def submit_answer(
         if isinstance(question.question.body, Card) and isinstance(response, int):
             rating = Rating(response)
         schedule = record_review(session, quiz.learner_id, question_id, score, when, rating)
-        updated = repo.get_session(session, quiz_id)
-        assert updated is not None
+        # The quiz as it now stands, without reading it back: the quiz is locked, so the
+        # only change since it was read is this answer (a server saves a round trip).
+        given_answer = GivenAnswer(question_id, given, score, max(0, time_ms))
+        updated = replace(quiz, answers={**quiz.answers, question_id: given_answer})
         return AnswerOutcome(question, score, updated, next_due=schedule.due)
 
     return database.write(work)
@@ -213,8 +213,7 @@ def finish_quiz(
 ) -> Changed[QuizSession]:
 
     def work(session: Session) -> QuizSession | None:
-        lock_quiz(session, quiz_id)
-        quiz = repo.get_session(session, quiz_id)
+        quiz = repo.get_session(session, quiz_id, lock=True)
         if quiz is None:
             return None
         _refuse_abandoned(quiz)
@@ -243,8 +242,7 @@ def abandon_quiz(
     given stay in the learner's log, and the schedules they moved stay moved."""
 
     def work(session: Session) -> QuizSession:
-        lock_quiz(session, quiz_id)
-        quiz = repo.get_session(session, quiz_id)
+        quiz = repo.get_session(session, quiz_id, lock=True)
         if quiz is None:
             raise NotFoundError(f"no quiz {quiz_id}")
         if quiz.finished:
@@ -284,8 +282,7 @@ def retry_mistakes(
     got less than full marks on (not mistakes of earlier quizzes), in new orders."""
 
     def work(session: Session) -> QuizSession:
-        lock_quiz(session, quiz_id)
-        quiz = repo.get_session(session, quiz_id)
+        quiz = repo.get_session(session, quiz_id, lock=True)
         if quiz is None:
             raise NotFoundError(f"no quiz {quiz_id}")
         ids = [s.id for s in questions_by_id(session, quiz_mistakes(quiz))]
@@ -322,8 +319,7 @@ def toggle_flag(
     """Flag a question of the quiz to look at again, or unflag it."""
 
     def work(session: Session) -> QuizSession:
-        lock_quiz(session, quiz_id)
-        quiz = repo.get_session(session, quiz_id)
+        quiz = repo.get_session(session, quiz_id, lock=True)
         if quiz is None:
             raise NotFoundError(f"no quiz {quiz_id}")
         if question_id not in quiz.question_ids:

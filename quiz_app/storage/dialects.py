@@ -7,28 +7,45 @@ which both databases have), so the database's own constraint decides.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Table, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
+_INSERTS: dict[str, Callable[[Table], Any]] = {
+    "postgresql": postgresql.insert,
+    "sqlite": sqlite.insert,
+}
+
 
 def _insert(session: Session, table: Table) -> Any:
     name = session.get_bind().dialect.name
-    if name == "postgresql":
-        return postgresql.insert(table)
-    if name == "sqlite":
-        return sqlite.insert(table)
-    raise NotImplementedError(f"no insert-or-update for {name}")
+    if name not in _INSERTS:
+        raise NotImplementedError(f"no insert-or-update for {name}")
+    return _INSERTS[name](table)
+
+
+@lru_cache(maxsize=64)
+def _upsert_statement(
+    dialect: str, table: Table, columns: tuple[str, ...], keys: tuple[str, ...]
+) -> Any:
+    """One insert-or-update per table and shape, built once: an answer's schedule is saved
+    with every answer, and building the statement cost as much as a server's round trip."""
+    statement = _INSERTS[dialect](table)
+    changed = {k: statement.excluded[k] for k in columns if k not in keys}
+    return statement.on_conflict_do_update(index_elements=list(keys), set_=changed)
 
 
 def upsert(session: Session, table: Table, values: Mapping[str, Any], keys: Sequence[str]) -> None:
     """Insert ``values``, or update the row with the same ``keys`` to them."""
-    statement = _insert(session, table).values(**values)
-    changed = {k: statement.excluded[k] for k in values if k not in keys}
-    session.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=changed))
+    dialect = session.get_bind().dialect.name
+    if dialect not in _INSERTS:
+        raise NotImplementedError(f"no insert-or-update for {dialect}")
+    statement = _upsert_statement(dialect, table, tuple(values), tuple(keys))
+    session.execute(statement, dict(values))
 
 
 def insert_ignoring(session: Session, table: Table, keys: Sequence[str]) -> Any:
@@ -49,22 +66,6 @@ def insert_new(
     )
     row = session.execute(statement).first()
     return None if row is None else (row[0] if len(row) == 1 else tuple(row))
-
-
-QUIZ_LOCKS = 0x4351
-"""The advisory-lock namespace of one quiz's writes (PostgreSQL's two-key form)."""
-
-
-def lock_quiz(session: Session, quiz_id: int) -> None:
-    """Hold this quiz until the transaction ends: two computers writing to one quiz at
-    once (the same answer sent twice, a flag and an answer) take turns, so each check of
-    the quiz (already answered? finished?) still holds when it writes. SQLite has one
-    writer at a time already."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(
-            text("SELECT pg_advisory_xact_lock(:space, :key)"),
-            {"space": QUIZ_LOCKS, "key": quiz_id},
-        )
 
 
 PACK_LOCKS = 0x5041

@@ -51,8 +51,16 @@ def orders_from_json(data: Mapping[str, Sequence[str]] | None) -> dict[QuestionI
     return {QuestionId(int(q)): tuple(str(i) for i in order) for q, order in (data or {}).items()}
 
 
-def get_session(session: Session, session_id: QuizSessionId) -> QuizSession | None:
-    row = session.execute(select(QUIZ_SESSION).where(_S.id == session_id)).one_or_none()
+def get_session(
+    session: Session, session_id: QuizSessionId, *, lock: bool = False
+) -> QuizSession | None:
+    """The quiz with its answers. ``lock``: hold the quiz until the transaction ends, so
+    two computers writing to one quiz at once (the same answer sent twice, a flag and an
+    answer) take turns, and each check of the quiz (already answered? finished?) still
+    holds when it writes. A row lock on a server; SQLite has one writer at a time already
+    (and its SQL has no FOR UPDATE, which SQLAlchemy leaves out)."""
+    query = select(QUIZ_SESSION).where(_S.id == session_id)
+    row = session.execute(query.with_for_update() if lock else query).one_or_none()
     if row is None:
         return None
     answers = {
