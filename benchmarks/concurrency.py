@@ -96,8 +96,9 @@ class LearnerLog:
     operations: int = 0
 
 
-def _learner(url: str, name: str, until: float, pause_s: float, out: str) -> None:
-    """A learner's process: quizzes of five questions, one after another, until ``until``."""
+def _learner(url: str, name: str, stop: str, pause_s: float, out: str) -> None:
+    """A learner's process: quizzes of five questions, one after another, until the file
+    ``stop`` exists (the teacher's commands have had their turns)."""
     from quiz_app.core.ids import PackId
     from quiz_app.core.quiz import QuizSettings
     from quiz_app.services.bank import open_bank
@@ -108,7 +109,7 @@ def _learner(url: str, name: str, until: float, pause_s: float, out: str) -> Non
     database = open_bank(url)
     learner = create_learner(database, name).value
     settings = QuizSettings(count=5, pack_ids=(PackId(PACK_ID),))
-    while time.monotonic() < until:
+    while not Path(stop).exists():
         try:
             log.operations += 1
             quiz = start_quiz(database, learner.id, settings).value
@@ -149,9 +150,18 @@ def _cli(bank: Bank, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def _import_loop(bank: Bank, until: float, log: CommandLog) -> None:
+def _more(log: CommandLog, until: float, min_runs: int) -> bool:
+    """Another turn of a command: until ``until``, and on until it has run ``min_runs``
+    times (a loaded machine is slow, not wrong), for at most five minutes more."""
+    now = time.monotonic()
+    if now < until:
+        return True
+    return len(log.runs) < min_runs and len(log.failures) < min_runs and now < until + 300
+
+
+def _import_loop(bank: Bank, until: float, log: CommandLog, min_runs: int) -> None:
     turn = 1  # the bank holds the first version already
-    while time.monotonic() < until:
+    while _more(log, until, min_runs):
         pack = bank.versions[turn % 2]
         turn += 1
         start = time.monotonic()
@@ -207,9 +217,9 @@ def results_file(path: Path, questions: int, answers: int) -> None:
     path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
 
 
-def _merge_loop(bank: Bank, until: float, log: CommandLog, folder: Path) -> None:
+def _merge_loop(bank: Bank, until: float, log: CommandLog, folder: Path, min_runs: int) -> None:
     number = 0
-    while time.monotonic() < until:
+    while _more(log, until, min_runs):
         number += 1
         path = folder / f"results-{number:04d}.jsonl"
         results_file(path, bank.questions, ANSWERS_PER_MERGE)
@@ -262,12 +272,16 @@ def run_mix(
     merges: bool = True,
     pause_s: float = 0.05,
     tag: str = "run",
+    min_runs: int = 0,
 ) -> MixReport:
     """Learners (and the teacher's commands) on ``bank`` for ``seconds``, each in its own
-    process; then what failed, what was lost, and the bank's integrity."""
+    process; then what failed, what was lost, and the bank's integrity. With
+    ``min_runs``, each command runs at least that many times, however long it takes,
+    and the learners answer on until then: a test counts operations, not seconds."""
     folder = bank.path.parent / tag
     folder.mkdir()
-    until = time.monotonic() + seconds  # CLOCK_MONOTONIC: one clock for every process
+    stop = folder / "stop"
+    until = time.monotonic() + seconds
     processes = [
         subprocess.Popen(
             [
@@ -277,7 +291,7 @@ def run_mix(
                 "learner",
                 bank.url,
                 f"{tag}-learner-{n}",
-                repr(until),
+                str(stop),
                 repr(pause_s),
                 str(folder / f"learner-{n}"),
             ],
@@ -288,16 +302,20 @@ def run_mix(
     import_log, merge_log = CommandLog(), CommandLog()
     threads = []
     if imports:
-        threads.append(threading.Thread(target=_import_loop, args=(bank, until, import_log)))
+        loop = threading.Thread(target=_import_loop, args=(bank, until, import_log, min_runs))
+        threads.append(loop)
     if merges:
-        threads.append(threading.Thread(target=_merge_loop, args=(bank, until, merge_log, folder)))
+        loop = threading.Thread(target=_merge_loop, args=(bank, until, merge_log, folder, min_runs))
+        threads.append(loop)
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    time.sleep(max(0.0, until - time.monotonic()))
+    stop.touch()
     logs = []
     for n, process in enumerate(processes):
-        code = process.wait(timeout=seconds + 120)
+        code = process.wait(timeout=120)
         out = folder / f"learner-{n}"
         if code != 0 or not out.exists():
             logs.append(LearnerLog(f"learner-{n}", failures=[f"exit code {code}"]))
@@ -440,8 +458,8 @@ def bench_concurrency(
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["learner"]:
-        url, name, until, pause_s, out = sys.argv[2:]
-        _learner(url, name, float(until), float(pause_s), out)
+        url, name, stop, pause_s, out = sys.argv[2:]
+        _learner(url, name, stop, float(pause_s), out)
     else:
         seconds = float(sys.argv[1]) if sys.argv[1:] else 60.0
         print(json.dumps(bench_concurrency(seconds), indent=2))
