@@ -44,6 +44,14 @@ def add_learner(
     # on a server get one learner and one clear refusal.
     new_id = insert_new(session, LEARNER, values, ("name",))
     if new_id is None:
+        seen = session.execute(select(LEARNER.c.id).where(LEARNER.c.name == name)).first()
+        if seen is None:  # taken, yet hidden: a learner of another class on a server
+            raise QuizError(
+                f"Another class on this classroom server already has a learner called {name}."
+                " Add an initial to tell them apart.",
+                zh=f"这台课堂服务器上的另一个班级已经有一位叫 {name} 的学习者。"
+                "请加上姓氏或首字母以示区分。",
+            )
         raise QuizError(
             f"There is already a learner called {name}.", zh=f"已经有一位叫 {name} 的学习者了。"
         )

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, make_url, text
 
 from quiz_app.__main__ import main
-from quiz_app.core.errors import StorageError
+from quiz_app.core.errors import QuizError, StorageError
 from quiz_app.core.grading import right_response
 from quiz_app.core.quiz import QuizSettings
 from quiz_app.services.learners import create_learner, list_learners, set_password
@@ -306,3 +306,17 @@ def test_on_a_class_computer_teacher_mode_says_where_the_teacher_tools_are(
     assert "class computer of the classroom server" in told[0]
     assert not window.gate.unlocked
     window.close()
+
+
+def test_a_name_another_class_has_is_refused_saying_so(two_classes: tuple[Database, ...]) -> None:
+    teacher, seven_b, seven_c = two_classes
+    create_learner(seven_b, "Ada", now=NOW)
+    with pytest.raises(QuizError) as hidden:
+        create_learner(seven_c, "Ada", now=NOW)
+    assert "Another class" in str(hidden.value)
+    assert "另一个班级" in hidden.value.message("zh")
+    with pytest.raises(QuizError) as seen:  # within one class, the plain refusal
+        create_learner(seven_b, "Ada", now=NOW)
+    assert str(seen.value) == "There is already a learner called Ada."
+    assert [learner.name for learner in list_learners(seven_c)] == []
+    assert [learner.name for learner in list_learners(teacher)] == ["Ada"]
