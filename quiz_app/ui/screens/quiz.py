@@ -91,13 +91,14 @@ class QuizScreen(QWidget):
         self._current: StoredQuestion | None = None
         self._saving: object | None = None
         self.timed_out = False
+        """The exam's time ran out before every question was answered."""
         self._warned = False
         """The last minute of an exam has been announced (an exam that is shorter than a
         minute has none to announce: the rules said how long it is)."""
         self._next_due: datetime | None = None
-        self._mix_shown = False
         """When the question just answered comes back (its schedule, moved by the answer)."""
-        """The exam's time ran out before every question was answered."""
+        self._mix_shown = False
+        """A review's head has shown how many of its questions are due and how many new."""
         self.run = run if run is not None else QuizRun.start(quiz)
         """Order, skips, feedback and time: kept when the screen is built again."""
         self._build()
