@@ -5,7 +5,9 @@
 ``--quick``: 2 learners, 5 answers each (unless given), to see that it runs.
 
 Each learner is its own process, as each computer of a classroom is: it opens the bank,
-creates its learner, waits for the common start, then takes quizzes of ten questions
+creates its learner, waits until every other one has done so (Python and the app
+started in 30 processes at once take half a minute of CPU here: none of that is timed),
+then takes quizzes of ten questions
 without pausing, timing every submit. Afterwards every answer a learner was told was
 saved is looked up in the bank. Without ``--db`` the bank is a new SQLite file; with a
 PostgreSQL URL it is that server's bank (made with ``server init`` if it is empty).
@@ -34,8 +36,9 @@ P95_TARGET_MS = 150.0
 QUIZ_SIZE = 10
 
 
-def _learner(url: str, name: str, answers: int, start_at: float, out: str) -> None:
-    """One computer: its learner answers ``answers`` questions, quiz after quiz."""
+def _learner(url: str, name: str, answers: int, go: str, out: str) -> None:
+    """One computer: its learner answers ``answers`` questions, quiz after quiz, from the
+    moment the file ``go`` exists (it says it is ready by ``out``.ready)."""
     from quiz_app.core.grading import right_response
     from quiz_app.core.quiz import QuizSettings
     from quiz_app.services.bank import open_bank
@@ -47,7 +50,9 @@ def _learner(url: str, name: str, answers: int, start_at: float, out: str) -> No
     errors: list[str] = []
     database = open_bank(url)
     learner = create_learner(database, name).value
-    time.sleep(max(0.0, start_at - time.time()))
+    Path(out + ".ready").touch()
+    while not Path(go).exists():
+        time.sleep(0.01)
     began = time.perf_counter()
     while len(saved) + len(errors) < answers:
         try:
@@ -102,7 +107,7 @@ def bench_classroom(db: str | None = None, learners: int = 30, answers: int = 50
     with tempfile.TemporaryDirectory(prefix="classroom-") as tmp:
         folder = Path(tmp)
         url = _prepare(db, folder)
-        start_at = time.time() + 3.0 + 0.15 * learners  # every process ready by then
+        go = folder / "go"
         run = uuid.uuid4().hex[:6]
         outs = [folder / f"learner-{i}.json" for i in range(learners)]
         environment = dict(os.environ)
@@ -114,12 +119,12 @@ def bench_classroom(db: str | None = None, learners: int = 30, answers: int = 50
                     sys.executable,
                     "-c",
                     "import sys; from benchmarks.classroom import _learner; "
-                    "_learner(sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), "
+                    "_learner(sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], "
                     "sys.argv[5])",
                     url,
                     names[i],
                     str(answers),
-                    repr(start_at),
+                    str(go),
                     str(out),
                 ],
                 cwd=ROOT,
@@ -127,6 +132,12 @@ def bench_classroom(db: str | None = None, learners: int = 30, answers: int = 50
             )
             for i, out in enumerate(outs)
         ]
+        ready = [Path(f"{out}.ready") for out in outs]
+        while not all(
+            r.exists() or p.poll() is not None for r, p in zip(ready, processes, strict=True)
+        ):
+            time.sleep(0.05)
+        go.touch()  # the common start, once every computer is up (or has failed)
         crashed = [n for n, p in zip(names, processes, strict=True) if p.wait(timeout=1800)]
         records = [json.loads(out.read_text(encoding="utf-8")) for out in outs if out.exists()]
         times = [t for r in records for t in r["times"]]
