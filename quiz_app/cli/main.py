@@ -463,11 +463,11 @@ def _packs_export(options: argparse.Namespace, out: TextIO) -> int:
     if report.left_out:
         print(f"Left out {len(report.left_out)} that {options.format} cannot hold:", file=out)
         for key, why in report.left_out:
-            print(f"  {key}: {why}", file=out)
+            print(f"  {key}: {why.en}", file=out)
     if report.notes:
         print(f"Wrote {len(report.notes)} as the nearest thing {options.format} has:", file=out)
         for key, how in report.notes:
-            print(f"  {key}: {how}", file=out)
+            print(f"  {key}: {how.en}", file=out)
     return EXIT_OK
 
 

@@ -173,14 +173,17 @@ def load_aiken(path: Path) -> Pack:
     return foreign_pack(path, "aiken", questions, skipped=problems)
 
 
+ONLY_SINGLE_CHOICE = Message("Aiken holds only single-choice questions", "Aiken 只能容纳单选题")
+
+
 def aiken_text(pack: Pack, language: str = "en") -> TextExport:
     """Single-choice questions as Aiken (the only type it holds), in ``language``."""
     blocks = []
-    left_out: list[tuple[QuestionKey, str]] = []
+    left_out: list[tuple[QuestionKey, Message]] = []
     for question in pack.questions:
         body = question.body
         if not isinstance(body, SingleChoice):
-            left_out.append((question.key, "Aiken holds only single-choice questions"))
+            left_out.append((question.key, ONLY_SINGLE_CHOICE))
             continue
         letters = {c.id: chr(ord("A") + i) for i, c in enumerate(body.choices)}
         lines = [" ".join(to_plain(question.prompt.get(language)).split())]

@@ -19,7 +19,7 @@ from typing import Any
 
 import tomli_w
 
-from quiz_app.core.errors import PackError, PartialPackError, Problem
+from quiz_app.core.errors import Message, PackError, PartialPackError, Problem
 from quiz_app.core.ids import QuestionKey, TopicKey
 from quiz_app.core.questions import Body, Pack, Question
 from quiz_app.core.serialize import question_to_dict
@@ -42,9 +42,9 @@ class TextExport:
     """A pack written in another tool's format, and what that format could not hold."""
 
     text: str
-    left_out: tuple[tuple[QuestionKey, str], ...] = ()
-    """(question, why) for each question left out."""
-    notes: tuple[tuple[QuestionKey, str], ...] = ()
+    left_out: tuple[tuple[QuestionKey, Message], ...] = ()
+    """(question, why) for each question left out, in English and Chinese."""
+    notes: tuple[tuple[QuestionKey, Message], ...] = ()
     """(question, how) for each question written as something near it, e.g. a
     self-rated card as an essay."""
 

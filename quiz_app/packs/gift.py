@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quiz_app.core.errors import PackError, Problem
+from quiz_app.core.errors import Message, PackError, Problem
 from quiz_app.core.ids import QuestionKey, TopicKey
 from quiz_app.core.questions import (
     Body,
@@ -733,10 +733,14 @@ def _percent(weight: float) -> str:
     return f"{weight:.5f}".rstrip("0").rstrip(".")
 
 
-CARD_NOTE = "written as an essay with the back as its general feedback (GIFT has no cards)"
+CARD_NOTE = Message(
+    "written as an essay with the back as its general feedback (GIFT has no cards)",
+    "写成问答题，卡片背面作为总体反馈（GIFT 没有自评卡片）",
+)
+EXPLANATION_LEFT_OUT = Message("; its explanation is left out", "；卡片的解析没有导出")
 
 
-def _answers(question: Question, language: str) -> list[str] | str:
+def _answers(question: Question, language: str) -> list[str] | Message:
     """The lines inside the question's braces, or why GIFT cannot hold it."""
     body = question.body
 
@@ -772,17 +776,23 @@ def _answers(question: Question, language: str) -> list[str] | str:
         case ShortText(accept):
             texts = accept.get(language)
             if any("->" in a for a in texts):
-                return "an accepted answer holds '->', which GIFT reads as matching"
+                return Message(
+                    "an accepted answer holds '->', which GIFT reads as matching",
+                    "某个可接受的答案含有“->”，GIFT 会把它读成配对题",
+                )
             lone = len(texts) == 1 and texts[0] in _TRUE_FALSE
             return [("=%100%" if lone or a.startswith("%") else "=") + _escape(a) for a in texts]
         case Matching(pairs):
             if any("->" in p.left.get(language) for p in pairs):
-                return "a left-hand item holds '->', which GIFT cannot escape"
+                return Message(
+                    "a left-hand item holds '->', which GIFT cannot escape",
+                    "左侧某一项含有“->”，GIFT 无法转义",
+                )
             return [
                 f"={t(p.left)} -> {_escape(p.right.get(language), as_html=False)}" for p in pairs
             ]
         case Ordering():
-            return "GIFT has no ordering questions"
+            return Message("GIFT has no ordering questions", "GIFT 没有排序题")
         case Card(back):
             return [f"####{t(back)}"]
     raise TypeError(f"unknown question body {body!r}")  # pragma: no cover
@@ -803,18 +813,20 @@ def gift_text(pack: Pack, language: str = "en") -> TextExport:
         "exported by Chang'e Quiz",
         "",
     ]
-    left_out: list[tuple[QuestionKey, str]] = []
-    notes: list[tuple[QuestionKey, str]] = []
+    left_out: list[tuple[QuestionKey, Message]] = []
+    notes: list[tuple[QuestionKey, Message]] = []
     topic = None
     for question in sorted(pack.questions, key=lambda q: q.topic):
         answers = _answers(question, language)
-        if isinstance(answers, str):
+        if isinstance(answers, Message):
             left_out.append((question.key, answers))
             continue
         card = isinstance(question.body, Card)
         if card:
-            lost = "; its explanation is left out" if question.explanation else ""
-            notes.append((question.key, CARD_NOTE + lost))
+            note = CARD_NOTE
+            if question.explanation:
+                note = Message(note.en + EXPLANATION_LEFT_OUT.en, note.zh + EXPLANATION_LEFT_OUT.zh)
+            notes.append((question.key, note))
         if question.topic != topic:
             topic = question.topic
             title = titles.get(topic, topic).replace("/", "//")

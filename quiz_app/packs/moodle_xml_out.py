@@ -18,6 +18,7 @@ import re
 from pathlib import PurePosixPath
 from xml.etree.ElementTree import Comment, Element, SubElement, indent, tostring
 
+from quiz_app.core.errors import Message
 from quiz_app.core.ids import QuestionKey
 from quiz_app.core.questions import (
     Card,
@@ -44,9 +45,10 @@ FRACTIONS = frozenset(
 """The grades Moodle accepts for an answer, in percent as its export writes them
 (question_bank::fraction_options_full); their negatives are penalties."""
 
-CARD_NOTE = (
+CARD_NOTE = Message(
     "written as an essay with the back as its grader information (Moodle has no "
-    "self-rated cards: a teacher marks the essay)"
+    "self-rated cards: a teacher marks the essay)",
+    "写成问答题，卡片背面作为评分说明（Moodle 没有自评卡片：问答题由老师批改）",
 )
 
 # Characters XML 1.0 cannot hold, even escaped.
@@ -151,7 +153,7 @@ def _question_text(writer: _Writer, question: Question, pack: Pack) -> None:
         file.text = base64.b64encode(data).decode("ascii")
 
 
-def _body(writer: _Writer, question: Question) -> str | None:
+def _body(writer: _Writer, question: Question) -> Message | None:
     """Write the question's type and answers; or why Moodle XML cannot hold it."""
     body, element = question.body, writer.element
     match body:
@@ -182,7 +184,7 @@ def _body(writer: _Writer, question: Question) -> str | None:
             writer.answer("0" if answer else "100", "false")
         case Numeric(value, tolerance, unit):
             if not (math.isfinite(value) and math.isfinite(tolerance)):
-                return "the answer is not a finite number"
+                return Message("the answer is not a finite number", "答案不是一个有限的数")
             element.set("type", "numerical")
             full = writer.answer("100", _number(value))
             SubElement(full, "tolerance").text = _number(abs(tolerance))
@@ -197,7 +199,10 @@ def _body(writer: _Writer, question: Question) -> str | None:
         case ShortText(accept):
             texts = [writer.text(a, one_line=True) for a in accept.get(writer.language)]
             if any("*" in a for a in texts):
-                return "an accepted answer holds '*', which Moodle reads as a wildcard"
+                return Message(
+                    "an accepted answer holds '*', which Moodle reads as a wildcard",
+                    "某个可接受的答案含有“*”，Moodle 会把它读成通配符",
+                )
             element.set("type", "shortanswer")
             writer.add("usecase", "0")
             for a in texts:
@@ -232,7 +237,7 @@ def _body(writer: _Writer, question: Question) -> str | None:
     return None
 
 
-def _question(question: Question, pack: Pack, language: str) -> Element | str:
+def _question(question: Question, pack: Pack, language: str) -> Element | Message:
     """The question as Moodle XML, or why it cannot be."""
     writer = _Writer(question, pack, language)
     _question_text(writer, question, pack)
@@ -246,9 +251,14 @@ def _question(question: Question, pack: Pack, language: str) -> Element | str:
     if why is not None:
         return why
     if any(_NOT_XML.search(t) for t in writer.texts):
-        return "a text holds a control character, which XML cannot hold"
+        return Message(
+            "a text holds a control character, which XML cannot hold",
+            "某段文字含有控制字符，XML 无法容纳",
+        )
     if any(not t.strip() for t in writer.texts):
-        return "a text is blank, which Moodle does not allow"
+        return Message(
+            "a text is blank, which Moodle does not allow", "某段文字是空的，Moodle 不允许"
+        )
     return writer.element
 
 
@@ -267,12 +277,12 @@ def moodle_xml_text(pack: Pack, language: str = "en") -> TextExport:
     order = {t.key: i for i, t in enumerate(pack.info.topics)}
     titles = {t.key: t.title.get(language) for t in pack.info.topics}
     pack_title = " ".join(pack.info.title.get(language).split()).replace("/", "//")
-    left_out: list[tuple[QuestionKey, str]] = []
-    notes: list[tuple[QuestionKey, str]] = []
+    left_out: list[tuple[QuestionKey, Message]] = []
+    notes: list[tuple[QuestionKey, Message]] = []
     topic = None
     for question in sorted(pack.questions, key=lambda q: order.get(q.topic, len(order))):
         element = _question(question, pack, language)
-        if isinstance(element, str):
+        if isinstance(element, Message):
             left_out.append((question.key, element))
             continue
         if isinstance(question.body, Card):

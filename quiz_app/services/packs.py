@@ -12,6 +12,7 @@ from pathlib import Path
 from quiz_app.core.bank import PackSummary
 from quiz_app.core.errors import (
     ImportRefusedError,
+    Message,
     NotFoundError,
     PackError,
     PartialPackError,
@@ -215,9 +216,9 @@ class ExportReport:
     pack: Pack
     written: int
     """How many questions the file holds."""
-    left_out: tuple[tuple[QuestionKey, str], ...] = ()
+    left_out: tuple[tuple[QuestionKey, Message], ...] = ()
     """(question, why) for each question the format cannot hold."""
-    notes: tuple[tuple[QuestionKey, str], ...] = ()
+    notes: tuple[tuple[QuestionKey, Message], ...] = ()
     """(question, how) for each question written as the nearest thing the format has."""
 
 
@@ -245,8 +246,8 @@ def export_pack(
         return ExportReport(pack, len(pack.questions))
     if destination.exists() and not (replace_file and destination.is_file()):
         raise QuizError(f"{destination} already exists; choose a new name")
-    left_out: tuple[tuple[QuestionKey, str], ...] = ()
-    notes: tuple[tuple[QuestionKey, str], ...] = ()
+    left_out: tuple[tuple[QuestionKey, Message], ...] = ()
+    notes: tuple[tuple[QuestionKey, Message], ...] = ()
     if native:
         data = pack_zip(pack, "json" if kind == "json" else "toml")
     elif kind == "xlsx":

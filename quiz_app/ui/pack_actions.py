@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from quiz_app.ui.i18n import error_text
+from quiz_app.ui.i18n import current_language, error_text
 from quiz_app.ui.worker import Job, database_worker
 
 if TYPE_CHECKING:
@@ -91,13 +91,15 @@ class PackExport(QObject):
         )
         parts = []
         if report.left_out:
-            lines = "\n".join(f"{key}: {why}" for key, why in report.left_out)
+            zh = current_language() == "zh"
+            lines = "\n".join(f"{key}: {why.zh if zh else why.en}" for key, why in report.left_out)
             left = self.tr("%1 question(s) could not go into this format:").replace(
                 "%1", str(len(report.left_out))
             )
             parts.append(f"{left}\n{lines}")
         if report.notes:
-            lines = "\n".join(f"{key}: {how}" for key, how in report.notes)
+            zh = current_language() == "zh"
+            lines = "\n".join(f"{key}: {how.zh if zh else how.en}" for key, how in report.notes)
             near = self.tr("%1 question(s) went in as the nearest thing this format has:")
             parts.append(f"{near.replace('%1', str(len(report.notes)))}\n{lines}")
         if parts:

@@ -178,7 +178,9 @@ def test_what_aiken_cannot_hold_is_left_out_and_the_rest_written() -> None:
     )
     pack = _pack_of([_question("tf", TrueFalse(True)), _question("sc", crater)])
     export = aiken_text(pack)
-    assert export.left_out == (("tf", "Aiken holds only single-choice questions"),)
+    assert export.left_out == (
+        ("tf", ("Aiken holds only single-choice questions", "Aiken 只能容纳单选题")),
+    )
     assert export.text == (
         "Where did Chang'e-4 land?\nA. Von Kármán crater\nB. Mare Imbrium\nANSWER: A\n"
     )

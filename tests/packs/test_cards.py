@@ -129,8 +129,9 @@ def test_a_card_goes_to_moodle_as_an_essay_and_comes_back_a_card(tmp_path: Path)
         assert export.left_out == ()
         [(key, note)] = export.notes
         assert key == "ce6-mass"
-        assert "essay" in note
-        assert "grader information" in note
+        assert "essay" in note.en
+        assert "grader information" in note.en
+        assert "问答题" in note.zh
         assert '<question type="essay">' in export.text
         path = tmp_path / f"cards-{language}.xml"
         path.write_text(export.text, encoding="utf-8")

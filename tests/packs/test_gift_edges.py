@@ -327,12 +327,20 @@ def test_what_gift_cannot_hold_is_left_out_with_why() -> None:
         )
     )
     pack = _pack(_q("arrow", arrow), _q("pairs", pairs))
-    assert gift_text(pack).left_out == (
-        ("arrow", "an accepted answer holds '->', which GIFT reads as matching"),
+    arrow_why = (
+        "an accepted answer holds '->', which GIFT reads as matching",
+        "某个可接受的答案含有“->”，GIFT 会把它读成配对题",
     )
+    assert gift_text(pack).left_out == (("arrow", arrow_why),)
     assert gift_text(pack, "zh").left_out == (
-        ("arrow", "an accepted answer holds '->', which GIFT reads as matching"),
-        ("pairs", "a left-hand item holds '->', which GIFT cannot escape"),
+        ("arrow", arrow_why),
+        (
+            "pairs",
+            (
+                "a left-hand item holds '->', which GIFT cannot escape",
+                "左侧某一项含有“->”，GIFT 无法转义",
+            ),
+        ),
     )
 
 
@@ -342,8 +350,12 @@ def test_a_card_is_written_as_an_essay_and_says_so() -> None:
     export = gift_text(_pack(card, explained))
     assert export.notes == (
         ("card", CARD_NOTE),
-        ("explained", CARD_NOTE + "; its explanation is left out"),
+        (
+            "explained",
+            (CARD_NOTE.en + "; its explanation is left out", CARD_NOTE.zh + "；卡片的解析没有导出"),
+        ),
     )
+    assert "问答题" in CARD_NOTE.zh
 
 
 # -- text formats and notes --------------------------------------------------------------

@@ -116,7 +116,7 @@ def test_a_question_survives_gift(
     if isinstance(body, Card):  # the back is the essay's general feedback: no room left
         assert read.explanation is None
         assert [key for key, _ in export.notes] == ["q-1"]
-        assert ("explanation is left out" in export.notes[0][1]) == (explanation is not None)
+        assert ("explanation is left out" in export.notes[0][1].en) == (explanation is not None)
     else:
         assert read.explanation == question.explanation
         assert export.notes == ()

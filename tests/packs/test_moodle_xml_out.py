@@ -162,8 +162,14 @@ def test_what_moodle_cannot_hold_is_left_out(tmp_path: Path) -> None:
     fine = Question(QuestionKey("fine"), TopicKey("t"), 2, LocalizedText.of("ok"), TrueFalse(True))
     export = moodle_xml_text(_pack(wild, control, fine))
     assert dict(export.left_out) == {
-        "wild": "an accepted answer holds '*', which Moodle reads as a wildcard",
-        "bell": "a text holds a control character, which XML cannot hold",
+        "wild": (
+            "an accepted answer holds '*', which Moodle reads as a wildcard",
+            "某个可接受的答案含有“*”，Moodle 会把它读成通配符",
+        ),
+        "bell": (
+            "a text holds a control character, which XML cannot hold",
+            "某段文字含有控制字符，XML 无法容纳",
+        ),
     }
     read, _ = export_and_read(_pack(wild, control, fine), tmp_path)
     assert [q.key for q in read.questions] == ["fine"]

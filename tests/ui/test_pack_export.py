@@ -50,3 +50,28 @@ def test_a_pack_is_exported_in_the_format_of_its_file_name(
         assert all(key in told[0] for key in left_out)
     else:
         assert told == []
+
+
+def test_what_a_format_cannot_hold_is_said_in_chinese_too(
+    qtbot: QtBot,
+    database: Database,
+    sample_pack: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import_pack(database, sample_pack)
+    target = tmp_path / "sample.gift"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    window.switch_language("zh")
+    try:
+        with qtbot.waitSignal(window.files.pack_exported, timeout=30_000):
+            window.files.ask_export_pack()
+    finally:
+        window.switch_language("en")
+    [text] = told
+    assert "launch-order: GIFT 没有排序题" in text
+    assert "ordering questions" not in text
