@@ -167,9 +167,10 @@ def _body(writer: _Writer, question: Question) -> Message | None:
         case MultipleResponse(choices, right):
             share = _percent(100 / len(right))
             if share not in FRACTIONS:
-                return (
+                return Message(
                     f"{len(right)} right answers: each would be worth {share}%, "
-                    "which Moodle does not allow"
+                    "which Moodle does not allow",
+                    f"{len(right)} 个正确答案：每个将占 {share}%，Moodle 不允许这样的分值",
                 )
             penalty = _penalty(len(choices) - len(right))
             element.set("type", "multichoice")

@@ -324,3 +324,32 @@ def test_the_reader_still_reads_a_real_moodle_export() -> None:
     pack = load_moodle_xml(DATA / "moodle" / "export.xml")
     assert pack.questions[0].key == "far-side-first"
     assert pack.questions[0].title == "Far side first"
+
+
+def test_eleven_right_answers_are_left_out_saying_why() -> None:
+    choices = tuple(Choice(f"c{i}", LocalizedText.of(f"answer {i}")) for i in range(12))
+    many = Question(
+        QuestionKey("many"),
+        TopicKey("t"),
+        2,
+        LocalizedText.of("Pick all but the last"),
+        MultipleResponse(choices, frozenset(f"c{i}" for i in range(11))),
+    )
+    ten = Question(
+        QuestionKey("ten"),
+        TopicKey("t"),
+        2,
+        LocalizedText.of("Pick all but the last two"),
+        MultipleResponse(choices, frozenset(f"c{i}" for i in range(10))),
+    )
+    export = moodle_xml_text(_pack(many, ten))
+    assert export.left_out == (
+        (
+            "many",
+            (
+                "11 right answers: each would be worth 9.09091%, which Moodle does not allow",
+                "11 个正确答案：每个将占 9.09091%，Moodle 不允许这样的分值",
+            ),
+        ),
+    )
+    assert 'fraction="10"' in export.text  # ten right answers: 10% each, as Moodle allows
