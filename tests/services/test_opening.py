@@ -49,7 +49,14 @@ print(json.dumps({
 }))
 """
 
-HEAVY = ("alembic", "quiz_app.services.packs", "quiz_app.packs.native", "bs4", "openpyxl")
+HEAVY = (
+    "alembic",
+    "quiz_app.services.packs",
+    "quiz_app.packs.native",
+    "bs4",
+    "openpyxl",
+    "sqlalchemy.dialects.postgresql",  # an SQLite bank's own computer needs no server's
+)
 
 
 def _open_in_a_process(path: Path) -> dict[str, list[str]]:
