@@ -31,6 +31,26 @@ QTimer.singleShot(0, done)
 app.exec()
 """
 
+_BARE_WITH_TEXT = """
+import resource, sys
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTreeWidget, QVBoxLayout, QWidget
+app = QApplication(sys.argv[:1])
+window = QMainWindow(); window.resize(900, 640)
+page = QWidget(); layout = QVBoxLayout(page)
+layout.addWidget(QLabel("Learner:"), 0, Qt.AlignmentFlag.AlignLeft)
+tree = QTreeWidget(); tree.setColumnCount(3); tree.setHeaderLabels(["Pack", "Questions", "Mastery"])
+layout.addWidget(tree); window.setCentralWidget(page); window.menuBar().addMenu("File")
+window.show()
+def done():
+    print("shown", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    app.quit()
+QTimer.singleShot(0, done)
+app.exec()
+"""
+"""On record: a bare window that draws text (a label, a tree with headers, a menu), as
+Home does; the bare baseline draws none, so never loads fonts or lays out text."""
+
 _APP = """
 import resource, sys
 from PySide6.QtCore import QTimer
@@ -85,13 +105,15 @@ def bench_startup(runs: int = 5) -> dict[str, Any]:
         _run(_BARE, pycache=cache)  # bytecode cached for both, as installed
         _run(_APP, str(Path(tmp) / "warm-up.sqlite3"), pycache=cache)
         first = _run(_APP, bank, pycache=cache)  # first start: a new bank, the packs imported
-        bare, ours = [], []
-        for _ in range(runs):  # in turns, so a change in the machine's load hits both
+        bare, ours, text = [], [], []
+        for _ in range(runs):  # in turns, so a change in the machine's load hits all
             bare.append(_run(_BARE, pycache=cache)["shown"])
             ours.append(_run(_APP, bank, pycache=cache))
+            text.append(_run(_BARE_WITH_TEXT, pycache=cache)["shown"][0])
     bare_s = statistics.median(t for t, _ in bare)
     shown_s = statistics.median(m["shown"][0] for m in ours)
     ready_s = statistics.median(m["ready"][0] for m in ours)
+    text_s = statistics.median(text)
     return {
         "benchmark": "startup",
         "runs": runs,
@@ -102,6 +124,8 @@ def bench_startup(runs: int = 5) -> dict[str, Any]:
         "app_bank_ready_packs_listed_s": round(ready_s, 3),
         "bank_ready_ratio_vs_baseline": round(ready_s / bare_s, 2),
         "first_start_bank_ready_s": round(first["ready"][0], 3),
+        "bare_window_with_text_s": round(text_s, 3),
+        "bare_window_with_text_ratio": round(text_s / bare_s, 2),
         "peak_rss_bare_mb": round(max(m for _, m in bare), 1),
         "peak_rss_app_bank_loaded_mb": round(max(m["ready"][1] for m in ours), 1),
         "peak_rss_first_start_mb": round(first["ready"][1], 1),
@@ -116,5 +140,6 @@ def bench_startup(runs: int = 5) -> dict[str, Any]:
                 "MB",
             ),
             on_record("first_start_bank_ready", round(first["ready"][0], 3), "s"),
+            on_record("bare_window_with_text_vs_bare_window", round(text_s / bare_s, 2), "x"),
         ],
     }
