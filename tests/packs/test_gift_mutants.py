@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz_app.core.errors import PackError, PartialPackError
+from quiz_app.core.errors import ImportRefusedError, PackError, PartialPackError
 from quiz_app.core.ids import PackId, QuestionKey, TopicKey
 from quiz_app.core.questions import (
     Body,
@@ -28,7 +28,7 @@ from quiz_app.core.questions import (
 from quiz_app.core.text import LocalizedList, LocalizedText
 from quiz_app.packs.gift import gift_text, load_gift
 from quiz_app.packs.rich_text import to_plain
-from quiz_app.services.packs import ImportRefusedError, builtin_packs_dir, import_pack
+from quiz_app.services.packs import builtin_packs_dir, import_pack
 from quiz_app.storage import Database
 
 
@@ -523,7 +523,9 @@ def test_a_short_answer_that_would_read_as_something_else_gets_its_weight() -> N
 def test_an_ordering_question_is_left_out_saying_why_in_both_languages() -> None:
     from quiz_app.core.questions import Ordering
 
-    items = tuple(LocalizedText.of(t) for t in ("Chang'e-3", "Chang'e-4", "Chang'e-5"))
+    items = tuple(
+        Choice(c, LocalizedText.of(t)) for c, t in zip("abc", ("CE-3", "CE-4", "CE-5"), strict=True)
+    )
     left_out = gift_text(_pack(Ordering(items))).left_out
     assert [(key, why.en, why.zh) for key, why in left_out] == [
         ("q1", "GIFT has no ordering questions", "GIFT 没有排序题")
