@@ -1,10 +1,16 @@
-"""The class's figures summed in the database: by learner, by question, by pack.
+"""The class's figures: by learner, by question, by pack.
 
-Only finished quizzes count (given-up and unfinished ones do not). Two aggregate
-statements over the answers of finished quizzes, read through the answer table's
-``(session_id, question_id, score, time_ms)`` index alone (migration 0011), so no
-finished quiz is loaded into Python: what comes back is one row per learner and one or
-two per question.
+Only finished quizzes count (given-up and unfinished ones do not). ``learner_sums`` and
+``question_sums`` read the sums kept as quizzes finish (``storage.tallies``, migration
+0013): one row per learner, and one per question and class, whatever the number of
+answers.
+
+``learner_sums_from_answers`` and ``question_sums_from_answers`` sum the same from the
+answers themselves, the reference the kept sums are held to: two aggregate statements
+over the answers of finished quizzes, read through the answer table's ``(session_id,
+question_id, score, time_ms)`` index alone (migration 0012), so no finished quiz is
+loaded into Python. Over a million answers they take seconds, which is why the sums are
+kept.
 
 Item analysis needs, for each question, sums over the finished quizzes that *contained*
 it (an unanswered question counts as 0, as in Moodle): which quizzes contained which
@@ -99,15 +105,50 @@ class QuestionSums:
 
 
 def learner_sums(session: Session) -> list[LearnerSums]:
-    """One row per learner with a finished quiz (in no particular order)."""
+    """One row per learner with a finished quiz (in no particular order), as kept."""
+    return [
+        LearnerSums(str(name), int(quizzes), int(answers), float(score), int(ms))
+        for name, quizzes, answers, score, ms in session.execute(text(_KEPT_LEARNERS))
+    ]
+
+
+def question_sums(session: Session) -> list[QuestionSums]:
+    """One row per question answered in, or part of, a finished quiz, as kept (every
+    class's rows added up)."""
+    return [
+        QuestionSums(
+            int(q), int(n), float(s1), float(s2), float(st), int(ms), int(a), float(t1), float(t2)
+        )
+        for q, n, s1, s2, st, ms, a, t1, t2 in session.execute(text(_KEPT_QUESTIONS))
+    ]
+
+
+_KEPT_LEARNERS = """
+SELECT l.name, f.quizzes, f.answers, f.score, f.time_ms
+FROM learner_figures f JOIN learner l ON l.id = f.learner_id
+WHERE f.quizzes > 0
+"""
+
+_KEPT_QUESTIONS = """
+SELECT question_id, SUM(answers), SUM(score), SUM(score_squared), SUM(score_times_total),
+       SUM(time_ms), SUM(attempts), SUM(totals), SUM(totals_squared)
+FROM question_figures
+GROUP BY question_id
+HAVING SUM(answers) > 0 OR SUM(attempts) > 0
+ORDER BY question_id
+"""
+
+
+def learner_sums_from_answers(session: Session) -> list[LearnerSums]:
+    """``learner_sums`` summed from the answers (the reference)."""
     return [
         LearnerSums(str(name), int(quizzes), int(answers), float(score), int(ms))
         for name, quizzes, answers, score, ms in session.execute(text(_LEARNERS))
     ]
 
 
-def question_sums(session: Session) -> list[QuestionSums]:
-    """One row per question answered in, or part of, a finished quiz."""
+def question_sums_from_answers(session: Session) -> list[QuestionSums]:
+    """``question_sums`` summed from the answers (the reference)."""
     dialect = session.get_bind().dialect.name
     answered: dict[int, tuple[int, float, float, float, int]] = {}
     contained: dict[int, tuple[int, float, float]] = {}
