@@ -24,7 +24,7 @@ from quiz_app.core.serialize import (
 )
 from quiz_app.core.text import LocalizedText
 from quiz_app.storage.models import MEDIA, PACK, QUESTION, TOPIC, PackRow, TopicRow
-from quiz_app.storage.tallies import question_counts
+from quiz_app.storage.tallies import counts_by
 
 _Q = QUESTION.c
 
@@ -217,16 +217,11 @@ def pack_summaries(session: Session) -> list[PackSummary]:
     """Every pack with its counts of active questions, by topic, type, difficulty, language:
     from the counts kept by the imports (``tallies``), a few rows whatever the bank's size."""
     by: dict[str, dict[str, dict[Any, int]]] = defaultdict(lambda: defaultdict(dict))
-    retired: dict[str, int] = defaultdict(int)
-    topic_counts: dict[int, int] = defaultdict(int)
-    for pack_id, topic, kind, difficulty, languages, gone, count in question_counts(session):
-        if gone:
-            retired[pack_id] += count
-            continue
-        topic_counts[topic] += count
-        for name, value in (("type", kind), ("difficulty", difficulty), ("languages", languages)):
-            tally = by[pack_id][name]
-            tally[value] = tally.get(value, 0) + count
+    for column in ("type", "difficulty", "languages"):
+        for pack_id, value, count in counts_by(session, column):
+            by[pack_id][column][value] = count
+    retired = {pack_id: count for pack_id, _, count in counts_by(session, "pack_id", retired=True)}
+    topic_counts = {topic: count for _, topic, count in counts_by(session, "topic_id")}
     topics: dict[str, list[TopicSummary]] = defaultdict(list)
     for row in session.execute(
         select(TOPIC.c.id, TOPIC.c.pack_id, TOPIC.c.key, TOPIC.c.title).order_by(

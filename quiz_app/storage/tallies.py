@@ -227,6 +227,24 @@ def question_counts(session: Session) -> list[Any]:
     )
 
 
+def counts_by(
+    session: Session, column: str, *, retired: bool = False
+) -> list[tuple[str, Any, int]]:
+    """(pack id, value, questions) for each value of ``column`` (``topic_id``, ``type``,
+    ``difficulty``, ``languages``, or ``pack_id`` for a pack's total) among the questions
+    retired or not: summed in the database over the kept counts."""
+    c = QUESTION_COUNT.c
+    value = c[column]
+    return [
+        (str(pack), found, int(count))
+        for pack, found, count in session.execute(
+            select(c.pack_id, value, func.sum(c.questions))
+            .where(c.retired.is_(retired))
+            .group_by(c.pack_id, value)
+        )
+    ]
+
+
 def active_questions_by_topic(session: Session) -> dict[int, int]:
     """Topic id -> its questions not retired."""
     c = QUESTION_COUNT.c
