@@ -105,7 +105,7 @@ class QuestionSums:
 
 
 def learner_sums(session: Session) -> list[LearnerSums]:
-    """One row per learner with a finished quiz (in no particular order), as kept."""
+    """One row per learner with a finished quiz, by name, as kept."""
     return [
         LearnerSums(str(name), int(quizzes), int(answers), float(score), int(ms))
         for name, quizzes, answers, score, ms in session.execute(text(_KEPT_LEARNERS))
@@ -127,6 +127,7 @@ _KEPT_LEARNERS = """
 SELECT l.name, f.quizzes, f.answers, f.score, f.time_ms
 FROM learner_figures f JOIN learner l ON l.id = f.learner_id
 WHERE f.quizzes > 0
+ORDER BY l.name
 """
 
 _KEPT_QUESTIONS = """
