@@ -20,12 +20,14 @@ adds the classes up. A learner's figures follow the learner's own rows.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
+from quiz_app.core.importing import ImportPlan
 from quiz_app.storage.models import (
     ANSWER,
     LEARNER,
@@ -201,20 +203,79 @@ def recount_class_figures(session: Session) -> None:
 
 # -- question counts ------------------------------------------------------------------------
 _COUNTED = (_Q.pack_id, _Q.topic_id, _Q.type, _Q.difficulty, _Q.languages, _Q.retired)
+_COUNT_KEYS = tuple(column.key for column in _COUNTED)
 
 
 def recount_questions(session: Session, pack_id: str | None = None) -> None:
-    """Count a pack's questions again (every pack's when None): one pass over its rows,
-    in the transaction that changed them."""
+    """Count a pack's questions again (every pack's when None): one pass over its rows."""
     gone = delete(QUESTION_COUNT)
     counted = select(*_COUNTED, func.count()).group_by(*_COUNTED)
     if pack_id is not None:
         gone = gone.where(QUESTION_COUNT.c.pack_id == bindparam("pack"))
         counted = counted.where(_Q.pack_id == bindparam("pack"))
-    names = [column.key for column in _COUNTED] + ["questions"]
     values = {} if pack_id is None else {"pack": pack_id}
     session.execute(gone, values)
-    session.execute(insert(QUESTION_COUNT).from_select(names, counted), values)
+    session.execute(
+        insert(QUESTION_COUNT).from_select([*_COUNT_KEYS, "questions"], counted), values
+    )
+
+
+@dataclass(frozen=True)
+class CountingImport:
+    """What an import is about to change in its pack's counts (``uncount_import``)."""
+
+    pack_id: str
+    keys: tuple[str, ...]
+    """The questions it adds, changes, brings back or retires."""
+    whole_pack: bool
+    """So many that counting the pack again costs less than following each."""
+
+
+def uncount_import(session: Session, plan: ImportPlan) -> CountingImport:
+    """Before an import writes ``plan``: take the questions it will change out of the
+    counts, as they stand. ``count_import`` puts them back in after, as they are then;
+    the cost follows the change (one question edited: one row looked up), except for a
+    pack new or mostly rewritten, which is counted again whole."""
+    keys = tuple(sorted({*plan.added, *plan.changed, *plan.restored, *plan.retired}))
+    c = QUESTION_COUNT.c
+    held = session.execute(
+        select(func.coalesce(func.sum(c.questions), 0)).where(c.pack_id == plan.pack_id)
+    ).scalar_one()
+    change = CountingImport(plan.pack_id, keys, whole_pack=4 * len(keys) > int(held))
+    if not change.whole_pack:
+        _count_keys(session, change, -1)
+    return change
+
+
+def count_import(session: Session, change: CountingImport) -> None:
+    """After the import wrote its rows: its questions back into the counts."""
+    if change.whole_pack:
+        recount_questions(session, change.pack_id)
+    else:
+        _count_keys(session, change, 1)
+
+
+def _count_keys(session: Session, change: CountingImport, sign: int) -> None:
+    found: dict[tuple[Any, ...], int] = {}
+    for start in range(0, len(change.keys), _CHUNK):
+        for *group, count in session.execute(
+            select(*_COUNTED, func.count())
+            .where(_Q.pack_id == change.pack_id, _Q.key.in_(change.keys[start : start + _CHUNK]))
+            .group_by(*_COUNTED)
+        ):
+            found[tuple(group)] = found.get(tuple(group), 0) + int(count)
+    if not found:
+        return
+    session.execute(
+        _adding(session, QUESTION_COUNT, _COUNT_KEYS, ("questions",)),
+        [
+            {**dict(zip(_COUNT_KEYS, group, strict=True)), "questions": sign * count}
+            for group, count in sorted(found.items())
+        ],
+    )
+    if sign < 0:  # a count that reached 0 is no count: gone, as from a recount
+        c = QUESTION_COUNT.c
+        session.execute(delete(QUESTION_COUNT).where(c.pack_id == change.pack_id, c.questions <= 0))
 
 
 def question_counts(session: Session) -> list[Any]:
