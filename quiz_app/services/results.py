@@ -72,6 +72,10 @@ def class_results(database: Database) -> ClassResults:
         PackResult(p, answers, 100 * score / answers)
         for p, (answers, score) in sorted(per_pack.items())
     )
+    ordered = sorted(
+        (q for q in question_rows if q.attempts),
+        key=lambda q: (labels.get(q.question_id, ("", "")), q.question_id),
+    )
     questions = tuple(
         QuestionResult(
             *labels.get(q.question_id, _UNKNOWN),
@@ -80,14 +84,7 @@ def class_results(database: Database) -> ClassResults:
             stats.discrimination,
             q.time_ms / q.answers / 1000 if q.answers else 0.0,
         )
-        for q, stats in sorted(
-            (
-                (q, item_from_sums(q.question_id, _item_sums(q)))
-                for q in question_rows
-                if q.attempts
-            ),
-            key=lambda pair: (labels.get(pair[0].question_id, ("", "")), pair[0].question_id),
-        )
+        for q, stats in ((q, item_from_sums(q.question_id, _item_sums(q))) for q in ordered)
     )
     return ClassResults(learners, packs, questions)
 
