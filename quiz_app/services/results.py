@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from quiz_app.core.cells import to_cell
 from quiz_app.core.item_analysis import ItemSums, item_from_sums
 from quiz_app.storage import Database
-from quiz_app.storage.class_figures import QuestionSums, learner_sums, question_sums
-from quiz_app.storage.results import question_labels
+from quiz_app.storage.class_figures import QuestionSums, labelled_question_sums, learner_sums
 
 
 @dataclass(frozen=True)
@@ -50,8 +49,9 @@ def class_results(database: Database) -> ClassResults:
     """Finished quizzes only, summed in the database (``storage.class_figures``)."""
     with database.reading() as session:
         learner_rows = learner_sums(session)
-        question_rows = question_sums(session)
-        labels = question_labels(session, [q.question_id for q in question_rows])
+        labelled = labelled_question_sums(session)
+    question_rows = [q for q, _ in labelled]
+    labels = {q.question_id: label for q, label in labelled if label is not None}
     learners = tuple(
         LearnerResult(
             r.name,

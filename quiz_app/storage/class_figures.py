@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlmodel import Session
 
+from quiz_app.storage.results import TITLED, label_of
+
 _TOTALS = """
 totals AS (
     SELECT g.sid, g.answers, g.total, g.ms
@@ -123,6 +125,22 @@ def question_sums(session: Session) -> list[QuestionSums]:
     ]
 
 
+def labelled_question_sums(
+    session: Session,
+) -> list[tuple[QuestionSums, tuple[str, str] | None]]:
+    """``question_sums``, each with its question's (pack id, label) as
+    ``results.question_labels`` gives them, or None for a question no longer in the bank:
+    one statement, so the questions are looked up in the same pass."""
+    found = []
+    for row in session.execute(text(_KEPT_LABELLED), {"titled": TITLED}):
+        q, pack, key, content, n, s1, s2, st, ms, a, t1, t2 = row
+        sums = QuestionSums(
+            int(q), int(n), float(s1), float(s2), float(st), int(ms), int(a), float(t1), float(t2)
+        )
+        found.append((sums, None if pack is None else (str(pack), label_of(key, content))))
+    return found
+
+
 _KEPT_LEARNERS = """
 SELECT l.name, f.quizzes, f.answers, f.score, f.time_ms
 FROM learner_figures f JOIN learner l ON l.id = f.learner_id
@@ -130,13 +148,26 @@ WHERE f.quizzes > 0
 ORDER BY l.name
 """
 
-_KEPT_QUESTIONS = """
-SELECT question_id, SUM(answers), SUM(score), SUM(score_squared), SUM(score_times_total),
-       SUM(time_ms), SUM(attempts), SUM(totals), SUM(totals_squared)
+_KEPT_SUMS = """
+SELECT question_id, SUM(answers) AS answers, SUM(score) AS score,
+       SUM(score_squared) AS score_squared, SUM(score_times_total) AS score_times_total,
+       SUM(time_ms) AS time_ms, SUM(attempts) AS attempts, SUM(totals) AS totals,
+       SUM(totals_squared) AS totals_squared
 FROM question_figures
 GROUP BY question_id
 HAVING SUM(answers) > 0 OR SUM(attempts) > 0
-ORDER BY question_id
+"""
+"""Every class's rows of a question added up (off a server there is one class)."""
+
+_KEPT_QUESTIONS = f"{_KEPT_SUMS} ORDER BY question_id"
+
+_KEPT_LABELLED = f"""
+SELECT f.question_id, q.pack_id, q.key,
+       CASE WHEN q.content LIKE :titled THEN q.content END,
+       f.answers, f.score, f.score_squared, f.score_times_total, f.time_ms, f.attempts,
+       f.totals, f.totals_squared
+FROM ({_KEPT_SUMS}) AS f
+LEFT JOIN question q ON q.id = f.question_id
 """
 
 

@@ -250,11 +250,14 @@ class QuestionFiguresRow(SQLModel, table=True):
     computers add to, and see, only their own class's rows; the teacher adds them up."""
 
     __tablename__ = "question_figures"
+    # Stored in key order on SQLite, so adding up a question's classes reads its rows in
+    # turn (no sort) and they join the question table in its own order.
+    __table_args__ = {"sqlite_with_rowid": False}
 
-    class_role: str = Field(primary_key=True, max_length=63)
-    """The class of the learners summed here (``learner.class_role``; empty off a server)."""
     question_id: int = Field(primary_key=True)
     """No foreign key: a finished quiz may name a question the bank no longer holds."""
+    class_role: str = Field(primary_key=True, max_length=63)
+    """The class of the learners summed here (``learner.class_role``; empty off a server)."""
     answers: int = 0
     score: float = 0.0
     score_squared: float = 0.0

@@ -17,12 +17,16 @@ def question_labels(session: Session, ids: list[int]) -> dict[int, tuple[str, st
     if not ids:
         return {}
     # Most questions have no title: their content (all of the question) stays in the bank.
-    titled = case((_Q.content.like('%"title"%'), _Q.content), else_=None)
+    titled = case((_Q.content.like(TITLED), _Q.content), else_=None)
     rows = session.execute(select(_Q.id, _Q.pack_id, _Q.key, titled).where(_Q.id.in_(ids)))
-    return {q: (pack, _label(key, content)) for q, pack, key, content in rows}
+    return {q: (pack, label_of(key, content)) for q, pack, key, content in rows}
 
 
-def _label(key: str, content: str | None) -> str:
+TITLED = '%"title"%'
+"""Content LIKE this may have a title: only such content need leave the bank."""
+
+
+def label_of(key: str, content: str | None) -> str:
     """``key — title``: the title is the name the teacher knows it by (e.g. from Moodle)."""
     if content is None:
         return key

@@ -97,7 +97,7 @@ def count_quizzes(session: Session, quiz_ids: Collection[int], sign: int = 1) ->
         ):
             given.setdefault(quiz, []).append((question, float(score), int(time_ms)))
     learners: dict[int, list[Any]] = {}
-    questions: dict[tuple[str, int], list[Any]] = {}
+    questions: dict[tuple[int, str], list[Any]] = {}
     for quiz, learner, question_ids, class_role in quizzes:
         answers = given.get(quiz, [])
         total = sum(score for _, score, _ in answers)
@@ -107,7 +107,7 @@ def count_quizzes(session: Session, quiz_ids: Collection[int], sign: int = 1) ->
         mine[2] += total
         mine[3] += sum(time_ms for _, _, time_ms in answers)
         for question, score, time_ms in answers:
-            sums = questions.setdefault((class_role, question), [0, 0.0, 0.0, 0.0, 0, 0, 0.0, 0.0])
+            sums = questions.setdefault((question, class_role), [0, 0.0, 0.0, 0.0, 0, 0, 0.0, 0.0])
             sums[0] += 1
             sums[1] += score
             sums[2] += score * score
@@ -115,7 +115,7 @@ def count_quizzes(session: Session, quiz_ids: Collection[int], sign: int = 1) ->
             sums[4] += time_ms
         for question in question_ids:  # as listed: the figures count each listing
             sums = questions.setdefault(
-                (class_role, int(question)), [0, 0.0, 0.0, 0.0, 0, 0, 0.0, 0.0]
+                (int(question), class_role), [0, 0.0, 0.0, 0.0, 0, 0, 0.0, 0.0]
             )
             sums[5] += 1
             sums[6] += total
@@ -131,14 +131,14 @@ def count_quizzes(session: Session, quiz_ids: Collection[int], sign: int = 1) ->
         ],
     )
     session.execute(
-        _adding(session, QUESTION_FIGURES, ("class_role", "question_id"), _QUESTION_SUMS),
+        _adding(session, QUESTION_FIGURES, ("question_id", "class_role"), _QUESTION_SUMS),
         [
             {
                 "class_role": class_role,
                 "question_id": question,
                 **{n: sign * v for n, v in zip(_QUESTION_SUMS, sums, strict=True)},
             }
-            for (class_role, question), sums in sorted(questions.items())
+            for (question, class_role), sums in sorted(questions.items())
         ],
     )
 
@@ -183,7 +183,7 @@ JOIN learner l ON l.id = s.learner_id
 JOIN answer a ON a.session_id = t.sid
 WHERE s.finished_at IS NOT NULL
 GROUP BY COALESCE(l.class_role, ''), a.question_id
-ON CONFLICT (class_role, question_id) DO UPDATE SET
+ON CONFLICT (question_id, class_role) DO UPDATE SET
     answers = excluded.answers, score = excluded.score,
     score_squared = excluded.score_squared, score_times_total = excluded.score_times_total,
     time_ms = excluded.time_ms

@@ -380,7 +380,11 @@ def test_a_class_sees_and_changes_only_its_own_figures(
     other = next(role for role in roles if role != own)
     with pytest.raises(StorageError), seven_b.transaction() as session:
         session.execute(
-            text("INSERT INTO question_figures VALUES (:c, 999999, 1, 1, 1, 1, 1, 1, 1, 1)"),
+            text(
+                "INSERT INTO question_figures (class_role, question_id, answers, score, "
+                "score_squared, score_times_total, time_ms, attempts, totals, totals_squared) "
+                "VALUES (:c, 999999, 1, 1, 1, 1, 1, 1, 1, 1)"
+            ),
             {"c": other},
         )
     with pytest.raises(StorageError), seven_b.transaction() as session:

@@ -65,7 +65,7 @@ JOIN learner l ON l.id = s.learner_id
 JOIN answer a ON a.session_id = t.sid
 WHERE s.finished_at IS NOT NULL
 GROUP BY COALESCE(l.class_role, ''), a.question_id
-ON CONFLICT (class_role, question_id) DO UPDATE SET
+ON CONFLICT (question_id, class_role) DO UPDATE SET
     answers = excluded.answers, score = excluded.score,
     score_squared = excluded.score_squared, score_times_total = excluded.score_times_total,
     time_ms = excluded.time_ms
@@ -92,8 +92,8 @@ def upgrade() -> None:
     )
     op.create_table(
         "question_figures",
-        sa.Column("class_role", sa.String(length=63), nullable=False),
         sa.Column("question_id", sa.Integer(), nullable=False),
+        sa.Column("class_role", sa.String(length=63), nullable=False),
         sa.Column("answers", sa.Integer(), nullable=False),
         sa.Column("score", sa.Float(), nullable=False),
         sa.Column("score_squared", sa.Float(), nullable=False),
@@ -102,7 +102,8 @@ def upgrade() -> None:
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("totals", sa.Float(), nullable=False),
         sa.Column("totals_squared", sa.Float(), nullable=False),
-        sa.PrimaryKeyConstraint("class_role", "question_id"),
+        sa.PrimaryKeyConstraint("question_id", "class_role"),
+        sqlite_with_rowid=False,
     )
     op.create_table(
         "question_count",
