@@ -35,6 +35,7 @@ from quiz_app.services.files import write_whole
 from quiz_app.storage import Database, Session
 from quiz_app.storage import packs as repo
 from quiz_app.storage.dialects import lock_pack
+from quiz_app.storage.tallies import count_import, uncount_import
 
 
 def validate_pack(path: Path, kind: str | None = None) -> list[Problem]:
@@ -147,7 +148,9 @@ def import_loaded_pack(
             if ready.plan.changes_anything:
                 step = control.step if control is not None else None
                 when = now or datetime.now(UTC)
+                counting = uncount_import(session, ready.plan)  # the counts packs are listed by
                 repo.apply_import(session, ready.encoded, ready.plan, when, step)
+                count_import(session, counting)
                 if control is not None:
                     control.step(1, 1)  # a cancel that came late still undoes it all
             return ready
