@@ -14,10 +14,16 @@ from sqlmodel import Session
 
 from quiz_app.core.bank import PackSummary, StoredQuestion, TopicSummary
 from quiz_app.core.ids import PackId, QuestionId, QuestionKey, TopicId
-from quiz_app.core.importing import ExistingPack, ExistingQuestion, ImportPlan
-from quiz_app.core.questions import Pack, Question
-from quiz_app.core.serialize import (
+from quiz_app.core.importing import (
     EncodedPack,
+    EncodedQuestion,
+    ExistingPack,
+    ExistingQuestion,
+    ImportKind,
+    ImportPlan,
+)
+from quiz_app.core.questions import Pack, PackInfo
+from quiz_app.core.serialize import (
     pack_info_from_dict,
     pack_info_to_dict,
     question_from_dict,
@@ -39,15 +45,15 @@ def existing_pack(session: Session, pack_id: PackId) -> ExistingPack | None:
     return ExistingPack(row.version, row.content_hash, questions, row.origin)
 
 
-def _question_values(encoded: EncodedPack, question: Question) -> dict[str, Any]:
+def _question_values(question: EncodedQuestion) -> dict[str, Any]:
     return {
-        "type": question.type.value,
+        "type": question.type,
         "difficulty": question.difficulty,
-        "content": encoded.texts[question.key],
-        "content_hash": encoded.hashes[question.key],
+        "content": question.content,
+        "content_hash": question.content_hash,
         "source": question.source,
         "image": question.image,
-        "languages": ",".join(sorted(question.languages)),
+        "languages": question.languages,
         "draw_group": question.group,
     }
 
@@ -57,18 +63,24 @@ _CHUNK = 2000
 
 def apply_import(
     session: Session,
-    encoded: EncodedPack,
+    pack: EncodedPack,
     plan: ImportPlan,
     now: datetime,
     step: Callable[[int, int], None] | None = None,
+    *,
+    media_unchanged: bool = False,
 ) -> None:
     """Write ``plan`` for the pack: one call inside the caller's transaction.
 
-    ``step(done, total)`` is called as questions are written; whatever it raises (a
-    cancelled import) leaves the caller's transaction to be rolled back.
+    Only the rows the plan names are built and written, a chunk at a time, so a save
+    that changes one question writes one row (and the pack's own). ``step(done, total)``
+    is called as questions are written; whatever it raises (a cancelled import) leaves
+    the caller's transaction to be rolled back. ``media_unchanged`` skips rewriting the
+    pack's images (the editor's save, which cannot change them).
     """
-    pack = encoded.pack
-    total = len(plan.added) + len(set(plan.changed) | set(plan.restored)) + 1
+    info = pack.info
+    updated = set(plan.changed) | set(plan.restored)
+    total = len(plan.added) + len(updated) + 1
     done = reported = 0
 
     def progress(count: int) -> None:
@@ -79,30 +91,30 @@ def apply_import(
             step(min(done, total), total)
 
     progress(0)
-    info = pack_info_to_dict(pack.info)
+    info_dict = pack_info_to_dict(info)
     pack_values = {
-        "version": pack.info.version,
-        "title": info["title"],
-        "description": info.get("description"),
-        "author": pack.info.author,
-        "license": pack.info.license,
-        "languages": list(pack.info.languages),
-        "content_hash": encoded.digest,
+        "version": info.version,
+        "title": info_dict["title"],
+        "description": info_dict.get("description"),
+        "author": info.author,
+        "license": info.license,
+        "languages": list(info.languages),
+        "content_hash": pack.digest,
         "imported_at": now,
         "origin": pack.origin,
-        "groups": info.get("groups", []),
-        "retired_keys": list(pack.info.retired),
+        "groups": info_dict.get("groups", []),
+        "retired_keys": list(info.retired),
     }
-    pack_row = session.get(PackRow, pack.info.id)
+    pack_row = session.get(PackRow, info.id)
     if pack_row is None:
-        session.add(PackRow(id=pack.info.id, **pack_values))
+        session.add(PackRow(id=info.id, **pack_values))
     else:
         for name, value in pack_values.items():
             setattr(pack_row, name, value)
     session.flush()
 
-    topics = _upsert_topics(session, pack)
-    positions = {q.key: i for i, q in enumerate(pack.questions)}
+    topics = _upsert_topics(session, info)
+    topic_ids = {key: row.id for key, row in topics.items()}
     next_slot = {key: row.slot_count for key, row in topics.items()}
 
     def take_slot(topic_key: str) -> int:
@@ -110,100 +122,112 @@ def apply_import(
         next_slot[topic_key] = slot + 1
         return slot
 
-    added = set(plan.added)
-    rows = [
-        {
-            "pack_id": pack.info.id,
-            "key": question.key,
-            "topic_id": topics[question.topic].id,
-            "position": positions[question.key],
-            "slot": take_slot(question.topic),  # pack order, so slots follow the author's
-            "retired": False,
-            **_question_values(encoded, question),
+    current = (
+        {}
+        if plan.kind is ImportKind.NEW
+        else {
+            key: (row_id, topic_id, position)
+            for row_id, key, topic_id, position in session.execute(
+                select(_Q.id, _Q.key, _Q.topic_id, _Q.position).where(_Q.pack_id == info.id)
+            )
         }
-        for question in pack.questions
-        if question.key in added
-    ]
-    for start in range(0, len(rows), _CHUNK):
-        session.execute(insert(QUESTION), rows[start : start + _CHUNK])
-        progress(len(rows[start : start + _CHUNK]))
-
-    current = {
-        key: (row_id, topic_id, position)
-        for row_id, key, topic_id, position in session.execute(
-            select(_Q.id, _Q.key, _Q.topic_id, _Q.position).where(_Q.pack_id == pack.info.id)
-        )
-    }
-    updated = set(plan.changed) | set(plan.restored)
-    # One statement run for many rows (executemany), grouped by the columns they set:
-    # a statement built per row cost a second per few thousand rows, all of it while
-    # holding the bank's write lock.
+    )
+    added = set(plan.added)
+    # One statement run for many rows (executemany), a chunk at a time, grouped by the
+    # columns they set: a statement built per row cost a second per few thousand rows,
+    # all of it while holding the bank's write lock; rows built for the whole pack at
+    # once cost as much memory again as the pack.
+    by_row = update(QUESTION).where(_Q.id == bindparam("row_id"))
+    inserts: list[dict[str, Any]] = []
     same_topic: list[dict[str, Any]] = []
     moved: list[dict[str, Any]] = []
-    for question in pack.questions:  # pack order, so new slots follow the author's
-        if question.key not in updated:
+    reordered: list[dict[str, Any]] = []
+
+    def flush(rows: list[dict[str, Any]], statement: Any, counted: bool = True) -> None:
+        if rows:
+            session.execute(statement, rows)
+            if counted:
+                progress(len(rows))
+            rows.clear()
+
+    for position, question in enumerate(pack.questions):  # pack order: slots follow it
+        key = question.key
+        if key in added:
+            inserts.append(
+                {
+                    "pack_id": info.id,
+                    "key": key,
+                    "topic_id": topic_ids[question.topic],
+                    "position": position,
+                    "slot": take_slot(question.topic),
+                    "retired": False,
+                    **_question_values(question),
+                }
+            )
+            if len(inserts) >= _CHUNK:
+                flush(inserts, insert(QUESTION))
             continue
-        row_id, topic_id, _ = current[question.key]
-        values: dict[str, Any] = {
-            "row_id": row_id,
-            "position": positions[question.key],
-            "retired": False,
-            **_question_values(encoded, question),
-        }
-        new_topic = topics[question.topic].id
-        if new_topic == topic_id:
-            same_topic.append(values)
-        else:
-            moved.append(values | {"topic_id": new_topic, "slot": take_slot(question.topic)})
-    by_row = update(QUESTION).where(_Q.id == bindparam("row_id"))
-    for rows_to_set in (same_topic, moved):
-        for start in range(0, len(rows_to_set), _CHUNK):
-            chunk = rows_to_set[start : start + _CHUNK]
-            session.execute(by_row, chunk)
-            progress(len(chunk))
+        row_id, topic_id, was_at = current[key]
+        if key in updated:
+            values: dict[str, Any] = {
+                "row_id": row_id,
+                "position": position,
+                "retired": False,
+                **_question_values(question),
+            }
+            new_topic = topic_ids[question.topic]
+            if new_topic == topic_id:
+                same_topic.append(values)
+                if len(same_topic) >= _CHUNK:
+                    flush(same_topic, by_row)
+            else:
+                moved.append(values | {"topic_id": new_topic, "slot": take_slot(question.topic)})
+                if len(moved) >= _CHUNK:
+                    flush(moved, by_row)
+        elif was_at != position:  # keep the order of untouched questions in step too
+            reordered.append({"row_id": row_id, "position": position})
+            if len(reordered) >= _CHUNK:
+                flush(reordered, by_row, counted=False)
+    flush(inserts, insert(QUESTION))
+    flush(same_topic, by_row)
+    flush(moved, by_row)
+    flush(reordered, by_row, counted=False)
     if plan.retired:
-        session.execute(
-            update(QUESTION)
-            .where(_Q.pack_id == pack.info.id, _Q.key.in_(plan.retired))
-            .values(retired=True)
-        )
-    # Keep the order of untouched questions in step with the pack too.
-    reordered = [
-        {"row_id": row_id, "position": positions[key]}
-        for key, (row_id, _, position) in current.items()
-        if key in positions and positions[key] != position and key not in updated
-    ]
-    if reordered:
-        session.execute(by_row, reordered)
+        for start in range(0, len(plan.retired), _CHUNK):
+            session.execute(
+                update(QUESTION)
+                .where(_Q.pack_id == info.id, _Q.key.in_(plan.retired[start : start + _CHUNK]))
+                .values(retired=True)
+            )
     for topic_key, topic_row in topics.items():
         topic_row.slot_count = next_slot[topic_key]
-    session.execute(delete(MEDIA).where(MEDIA.c.pack_id == pack.info.id))
-    if pack.media:
-        session.execute(
-            insert(MEDIA),
-            [
-                {
-                    "pack_id": pack.info.id,
-                    "path": path,
-                    "sha256": hashlib.sha256(content).hexdigest(),
-                    "content": content,
-                }
-                for path, content in sorted(pack.media.items())
-            ],
-        )
+    if not media_unchanged:
+        session.execute(delete(MEDIA).where(MEDIA.c.pack_id == info.id))
+        if pack.media:
+            session.execute(
+                insert(MEDIA),
+                [
+                    {
+                        "pack_id": info.id,
+                        "path": path,
+                        "sha256": hashlib.sha256(content).hexdigest(),
+                        "content": content,
+                    }
+                    for path, content in sorted(pack.media.items())
+                ],
+            )
     session.flush()
     progress(1)
 
 
-def _upsert_topics(session: Session, pack: Pack) -> dict[str, TopicRow]:
+def _upsert_topics(session: Session, info: PackInfo) -> dict[str, TopicRow]:
     rows = {
-        row.key: row
-        for row in session.scalars(select(TopicRow).where(TOPIC.c.pack_id == pack.info.id))
+        row.key: row for row in session.scalars(select(TopicRow).where(TOPIC.c.pack_id == info.id))
     }
-    for position, topic in enumerate(pack.info.topics):
+    for position, topic in enumerate(info.topics):
         row = rows.get(topic.key)
         if row is None:
-            row = TopicRow(pack_id=pack.info.id, key=topic.key, title=topic.title.as_dict())
+            row = TopicRow(pack_id=info.id, key=topic.key, title=topic.title.as_dict())
             session.add(row)
             rows[topic.key] = row
         row.title = topic.title.as_dict()
