@@ -59,6 +59,33 @@ def _question_values(question: EncodedQuestion) -> dict[str, Any]:
 
 
 _CHUNK = 2000
+_SQLITE_COLUMNS = (
+    "pack_id, key, topic_id, position, slot, retired, type, difficulty, content, "
+    "content_hash, source, image, languages, draw_group"
+)
+_SQLITE_INSERT = (
+    f"INSERT INTO question ({_SQLITE_COLUMNS}) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _sqlite_row(
+    pack_id: str, q: EncodedQuestion, topic_id: int, position: int, slot: int
+) -> tuple[Any, ...]:
+    return (
+        pack_id,
+        q.key,
+        topic_id,
+        position,
+        slot,
+        q.type,
+        q.difficulty,
+        q.content,
+        q.content_hash,
+        q.source,
+        q.image,
+        q.languages,
+        q.group,
+    )
 
 
 def apply_import(
@@ -138,34 +165,44 @@ def apply_import(
     # all of it while holding the bank's write lock; rows built for the whole pack at
     # once cost as much memory again as the pack.
     by_row = update(QUESTION).where(_Q.id == bindparam("row_id"))
-    inserts: list[dict[str, Any]] = []
+    inserts: list[Any] = []
     same_topic: list[dict[str, Any]] = []
     moved: list[dict[str, Any]] = []
     reordered: list[dict[str, Any]] = []
 
-    def flush(rows: list[dict[str, Any]], statement: Any, counted: bool = True) -> None:
+    def flush(rows: list[Any], statement: Any, counted: bool = True) -> None:
         if rows:
-            session.execute(statement, rows)
+            if isinstance(statement, str):
+                session.connection().exec_driver_sql(statement, rows)
+            else:
+                session.execute(statement, rows)
             if counted:
                 progress(len(rows))
             rows.clear()
 
+    # SQLite is handed plain tuples: SQLAlchemy's processing of each row's parameters
+    # cost as long as SQLite's own insert of it (PostgreSQL keeps SQLAlchemy's batching).
+    plain = session.get_bind().dialect.name == "sqlite"
+    to_insert: Any = _SQLITE_INSERT if plain else insert(QUESTION)
     for position, question in enumerate(pack.questions):  # pack order: slots follow it
         key = question.key
         if key in added:
+            topic_id, slot = topic_ids[question.topic], take_slot(question.topic)
             inserts.append(
-                {
+                _sqlite_row(info.id, question, topic_id, position, slot)  # type: ignore[arg-type]
+                if plain
+                else {
                     "pack_id": info.id,
                     "key": key,
-                    "topic_id": topic_ids[question.topic],
+                    "topic_id": topic_id,
                     "position": position,
-                    "slot": take_slot(question.topic),
+                    "slot": slot,
                     "retired": False,
                     **_question_values(question),
                 }
             )
             if len(inserts) >= _CHUNK:
-                flush(inserts, insert(QUESTION))
+                flush(inserts, to_insert)
             continue
         row_id, topic_id, was_at = current[key]
         if key in updated:
@@ -188,7 +225,7 @@ def apply_import(
             reordered.append({"row_id": row_id, "position": position})
             if len(reordered) >= _CHUNK:
                 flush(reordered, by_row, counted=False)
-    flush(inserts, insert(QUESTION))
+    flush(inserts, to_insert)
     flush(same_topic, by_row)
     flush(moved, by_row)
     flush(reordered, by_row, counted=False)
