@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import NamedTuple
 
 from quiz_app.core.changes import Changes
 from quiz_app.core.errors import ImportCancelledError, ImportRefusedError, Problem
@@ -15,11 +16,11 @@ from quiz_app.core.questions import Pack, PackInfo, Question, parse_version
 from quiz_app.core.serialize import canonical_json, pack_info_to_dict, question_json
 
 
-@dataclass(frozen=True, slots=True)
-class EncodedQuestion:
+class EncodedQuestion(NamedTuple):
     """One question as the bank stores it: its canonical JSON text (stored and hashed)
     and the columns queries filter by. Far smaller than the parsed question, so a whole
-    pack of these is what an import keeps between reading the file and writing."""
+    pack of these is what an import keeps between reading the file and writing (a
+    tuple: made several times faster than a frozen dataclass, and smaller)."""
 
     key: QuestionKey
     topic: TopicKey
@@ -51,15 +52,21 @@ def encode_question(question: Question) -> EncodedQuestion:
     )
 
 
-def pack_digest(info: PackInfo, hashes: Iterable[str], media: Mapping[str, bytes]) -> str:
-    """Fingerprint of a whole pack: manifest, question hashes in order, media bytes (the
-    same figure as ``serialize.encode_pack``'s, computed from stored forms)."""
+def media_hashes(media: Mapping[str, bytes]) -> dict[str, str]:
+    """Path -> SHA-256 (hex) of each of a pack's files, as the bank keeps them."""
+    return {path: hashlib.sha256(content).hexdigest() for path, content in media.items()}
+
+
+def pack_digest(info: PackInfo, hashes: Iterable[str], media: Mapping[str, str]) -> str:
+    """Fingerprint of a whole pack: manifest, question hashes in order, and each media
+    file's path and SHA-256 (hex; ``media_hashes``). The same figure as
+    ``serialize.encode_pack``'s, computed from stored forms."""
     digest = hashlib.sha256(canonical_json(pack_info_to_dict(info)).encode())
     for question_hash in hashes:
         digest.update(question_hash.encode())
     for path in sorted(media):
         digest.update(path.encode())
-        digest.update(hashlib.sha256(media[path]).digest())
+        digest.update(bytes.fromhex(media[path]))
     return digest.hexdigest()
 
 
@@ -75,6 +82,9 @@ class EncodedPack:
     notes: tuple[Problem, ...] = ()
     digest: str = ""
     """``pack_digest`` of the above; filled in by ``encoded`` when left empty."""
+    media_sha256: Mapping[str, str] | None = None
+    """``media_hashes`` of the pack's files, when ``media`` is left empty because the
+    bank holds them already (the editor's save); None: those of ``media``."""
 
     @property
     def hashes(self) -> dict[QuestionKey, str]:
@@ -82,21 +92,16 @@ class EncodedPack:
 
     def with_version(self, version: str) -> EncodedPack:
         """The same pack under another version (its digest follows; no question changes)."""
-        info = replace(self.info, version=version)
-        return replace(self, info=info, digest=_digest_of(info, self.questions, self.media))
-
-
-def _digest_of(
-    info: PackInfo, questions: Sequence[EncodedQuestion], media: Mapping[str, bytes]
-) -> str:
-    return pack_digest(info, (q.content_hash for q in questions), media)
+        return encoded(replace(self, info=replace(self.info, version=version), digest=""))
 
 
 def encoded(pack: EncodedPack) -> EncodedPack:
     """``pack`` with its digest computed when it has none yet."""
     if pack.digest:
         return pack
-    return replace(pack, digest=_digest_of(pack.info, pack.questions, pack.media))
+    media = pack.media_sha256 if pack.media_sha256 is not None else media_hashes(pack.media)
+    digest = pack_digest(pack.info, (q.content_hash for q in pack.questions), media)
+    return replace(pack, digest=digest)
 
 
 def encode_pack(pack: Pack) -> EncodedPack:
@@ -112,7 +117,7 @@ def encode_pack(pack: Pack) -> EncodedPack:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ExistingQuestion:
     content_hash: str
     retired: bool

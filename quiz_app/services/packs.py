@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -75,7 +75,7 @@ def import_pack(
     their stored form (``packs.streaming``), so no whole-pack copy of the parsed
     questions is ever held; the other formats are read whole, then encoded.
     """
-    with _bulk_work():
+    with bulk_work():
         pack, skipped = _read_encoded(path, kind, skip_invalid=skip_invalid or dry_run)
         plan = import_encoded_pack(
             database, pack, force=force, dry_run=dry_run, now=now, control=control
@@ -93,7 +93,7 @@ class ImportPreview:
 
 def preview_import(database: Database, path: Path, kind: str | None = None) -> ImportPreview:
     """A dry run: the plan, every question that would be left out, and every note."""
-    with _bulk_work():
+    with bulk_work():
         pack, skipped = _read(path, kind, skip_invalid=True)
         plan = import_loaded_pack(database, pack, dry_run=True)
     return ImportPreview(pack, replace(plan, skipped=skipped))
@@ -120,7 +120,7 @@ def _read_encoded(
 
 
 @contextmanager
-def _bulk_work() -> Iterator[None]:
+def bulk_work() -> Iterator[None]:
     """Pause the cyclic garbage collector while a pack is read and written.
 
     A large pack allocates millions of small objects and no reference cycles; the
@@ -146,7 +146,7 @@ def import_loaded_pack(
     control: ImportControl | None = None,
 ) -> ImportPlan:
     """Import a pack already read, in one transaction; ``control`` may cancel it."""
-    with _bulk_work():
+    with bulk_work():
         return import_encoded_pack(
             database, encode_pack(pack), force=force, dry_run=dry_run, now=now, control=control
         )
@@ -161,6 +161,8 @@ def import_encoded_pack(
     now: datetime | None = None,
     control: ImportControl | None = None,
     media_unchanged: bool = False,
+    expect: Callable[[ExistingPack | None], None] | None = None,
+    plan_first: bool = True,
 ) -> ImportPlan:
     """Import a pack in its stored form, in one transaction; ``control`` may cancel it.
 
@@ -169,26 +171,42 @@ def import_encoded_pack(
     hashing every question, planning) is done first, from a read of the bank, and the
     write transaction only checks that the pack in the bank is still the one planned
     against before it writes the rows the plan names. When another import came in
-    between, it plans again.
+    between, it plans again. ``expect`` is shown what the bank holds of the pack each
+    time (before planning, and under the lock) and may raise to refuse it.
+    ``media_unchanged`` leaves the pack's files in the bank as they are. With
+    ``plan_first`` False the plan is made under the lock only: for a change of a few
+    questions, planning costs less than reading the pack's rows twice.
     """
-    with _bulk_work():
-        with database.reading() as session:
-            existing = repo.existing_pack(session, pack.info.id)
-        prepared = _prepare(pack, existing, force)
-        if dry_run or not prepared.plan.changes_anything:
-            return replace(prepared.plan, notes=prepared.pack.notes)
+    with bulk_work():
+        prepared: _PreparedImport | None = None
+        if plan_first or dry_run:
+            with database.reading() as session:
+                existing = repo.existing_pack(session, pack.info.id)
+            if expect is not None:
+                expect(existing)
+            prepared = _prepare(pack, existing, force)
+            if dry_run or not prepared.plan.changes_anything:
+                return replace(prepared.plan, notes=prepared.pack.notes)
 
         def work(session: Session) -> _PreparedImport:
             ready = prepared
             lock_pack(session, pack.info.id)
-            now_there = repo.existing_pack(session, pack.info.id)
-            if now_there != ready.existing:
+            now_there, places = repo.existing_pack_and_places(session, pack.info.id)
+            if expect is not None:
+                expect(now_there)
+            if ready is None or now_there != ready.existing:
                 ready = _prepare(pack, now_there, force)
             if ready.plan.changes_anything:
                 step = control.step if control is not None else None
                 when = now or datetime.now(UTC)
                 repo.apply_import(
-                    session, ready.pack, ready.plan, when, step, media_unchanged=media_unchanged
+                    session,
+                    ready.pack,
+                    ready.plan,
+                    when,
+                    step,
+                    media_unchanged=media_unchanged,
+                    places=places,
                 )
                 if control is not None:
                     control.step(1, 1)  # a cancel that came late still undoes it all
