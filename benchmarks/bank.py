@@ -20,8 +20,8 @@ from benchmarks.checks import at_most, below, in_child, on_record
 from quiz_app.core.bank import DrawFilter
 from quiz_app.core.ids import PackId, TopicId
 from quiz_app.core.serialize import canonical_json, text_hash
-from quiz_app.packs.native import load_pack
-from quiz_app.services.packs import import_loaded_pack, import_pack, list_packs
+from quiz_app.packs.native import load_pack_encoded
+from quiz_app.services.packs import import_encoded_pack, import_pack, list_packs
 from quiz_app.services.quiz import draw_quiz
 from quiz_app.storage import open_database
 from quiz_app.storage.draws import draw_question_ids
@@ -157,9 +157,9 @@ def bench_import(count: int = 100_000) -> dict[str, Any]:
         other = open_database(f"sqlite:///{root / 'phases.sqlite3'}")
         gc.disable()
         phase_start = time.perf_counter()
-        pack = load_pack(root / "pack")
+        pack = load_pack_encoded(root / "pack")
         loaded = time.perf_counter()
-        import_loaded_pack(other, pack, now=datetime.now(UTC))
+        import_encoded_pack(other, pack, now=datetime.now(UTC))
         phase_end = time.perf_counter()
         gc.enable()
         other.close()

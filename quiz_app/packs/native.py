@@ -570,7 +570,9 @@ def _context(files: Mapping[str, bytes], manifest: Manifest | None) -> _PackCont
         files,
         topics={t.id for t in manifest.topics} if manifest else set(),
         declared=set(manifest.languages) if manifest else set(),
-        media={name for name in files if "/" in name or not name.endswith(limits.QUESTION_SUFFIXES)},
+        media={
+            name for name in files if "/" in name or not name.endswith(limits.QUESTION_SUFFIXES)
+        },
         groups={g.id for g in manifest.groups or ()} if manifest else set(),
         retired=set(manifest.retired or ()) if manifest else set(),
         has_manifest=manifest is not None,
@@ -742,7 +744,7 @@ def read_manifest_identity(path: Path) -> tuple[str, str]:
 # to say every problem and where: a broken pack costs twice, a clean one half.
 
 
-class Unclean(Exception):
+class UncleanPackError(Exception):
     """The fast reader met a problem: the full reader is to say what and where."""
 
 
@@ -849,7 +851,7 @@ def encode_model(q: Any, default_shuffle: bool, images: set[str]) -> EncodedQues
 
 
 def _file_models(files: dict[str, bytes], name: str) -> list[Any]:
-    """The question models of one file, its bytes let go; Unclean at any problem."""
+    """The question models of one file, its bytes let go; UncleanPackError at any problem."""
     data = files.pop(name)
     try:
         if name.endswith(".json"):
@@ -857,16 +859,16 @@ def _file_models(files: dict[str, bytes], name: str) -> list[Any]:
         table = tomllib.loads(data.decode("utf-8").removeprefix("\ufeff"))
         return list(_QUESTION_FILE.validate_python(table).questions)
     except (ValidationError, ValueError, RecursionError) as err:  # also TOML and UTF-8
-        raise Unclean from err
+        raise UncleanPackError from err
 
 
 def encode_clean_pack(files: PackFiles) -> EncodedPack:
     """A clean native pack straight into stored form, a question file at a time (each
-    file's bytes are let go once read); Unclean at the first problem of any kind."""
+    file's bytes are let go once read); UncleanPackError at the first problem of any kind."""
     report = _Report(files)
     manifest = _read_manifest(report)
     if manifest is None or report.pending or report.located:
-        raise Unclean
+        raise UncleanPackError
     names = sorted(
         name
         for name in files.files
@@ -884,11 +886,11 @@ def encode_clean_pack(files: PackFiles) -> EncodedPack:
         for index, q in enumerate(models):
             question = encode_model(q, default_shuffle, images)
             for _ in _question_checks(ctx, name, index, q, None, _may_draw(question.content)):
-                raise Unclean
+                raise UncleanPackError
             out.append(question)
         del models
     if not out:
-        raise Unclean
+        raise UncleanPackError
     media = {name: ctx.files[name] for name in sorted(images) if name in ctx.files}
     info = pack_info_from_dict(manifest.model_dump(exclude_none=True))
     return encoded(EncodedPack(info, out, media))
@@ -898,7 +900,7 @@ def load_pack_encoded(path: Path) -> EncodedPack:
     """The native pack at ``path`` in stored form; PackError listing every problem."""
     try:
         return encode_clean_pack(read_pack_files(path))
-    except Unclean:
+    except UncleanPackError:
         pass
     return encode_pack(load_pack(path))  # says every problem (or, if none, imports it)
 
@@ -906,7 +908,7 @@ def load_pack_encoded(path: Path) -> EncodedPack:
 class QuestionEncoder:
     """Checks and encodes questions given as dicts of the native format, a chunk at a
     time, for a pack with no media, groups or retired ids whose topics and languages
-    are known as the questions come (a spreadsheet's): Unclean at any problem."""
+    are known as the questions come (a spreadsheet's): UncleanPackError at any problem."""
 
     def __init__(self, declared: set[str]) -> None:
         self._ctx = _PackContext({}, set(), declared, set(), set(), set(), has_manifest=True)
@@ -920,22 +922,22 @@ class QuestionEncoder:
         try:
             models = _QUESTIONS.validate_python(chunk)
         except ValidationError as err:
-            raise Unclean from err
+            raise UncleanPackError from err
         start = len(self.questions)
         for index, q in enumerate(models, start):
             question = encode_model(q, True, self._images)
             may_draw = _may_draw(question.content)
             for _ in _question_checks(self._ctx, "questions.json", index, q, None, may_draw):
-                raise Unclean
+                raise UncleanPackError
             self.questions.append(question)
         if self._images:  # no file of its own to show
-            raise Unclean
+            raise UncleanPackError
 
 
 def manifest_info(data: dict[str, Any]) -> PackInfo:
-    """The pack's information from a manifest given as a dict; Unclean when invalid."""
+    """The pack's information from a manifest given as a dict; UncleanPackError when invalid."""
     try:
         manifest = Manifest.model_validate(data)
     except ValidationError as err:
-        raise Unclean from err
+        raise UncleanPackError from err
     return pack_info_from_dict(manifest.model_dump(exclude_none=True))

@@ -39,7 +39,7 @@ from quiz_app.packs.foreign import (
     question_key,
 )
 from quiz_app.packs.messages import NO_QUESTIONS
-from quiz_app.packs.native import QuestionEncoder, Unclean, manifest_info
+from quiz_app.packs.native import QuestionEncoder, UncleanPackError, manifest_info
 
 COLUMNS = (
     "id",
@@ -195,7 +195,7 @@ def load_csv_encoded(path: Path) -> EncodedPack:
     problem."""
     try:
         return _csv_encoded(path)
-    except Unclean:
+    except UncleanPackError:
         pass
     return encode_pack(load_csv(path))  # says every problem (or, if none, imports it)
 
@@ -206,7 +206,7 @@ def _csv_encoded(path: Path) -> EncodedPack:
     try:
         header = list(reader.fieldnames or [])
         if any(c not in COLUMNS for c in header) or any(c not in header for c in REQUIRED):
-            raise Unclean
+            raise UncleanPackError
         topics: dict[str, str] = {}
         keys: set[str] = set()
         taken: set[str] = set()
@@ -222,7 +222,7 @@ def _csv_encoded(path: Path) -> EncodedPack:
             if topic is None:
                 topic = topics[title] = _slug(title)
                 if topic in keys:  # two titles, one id: the full reader says so
-                    raise Unclean
+                    raise UncleanPackError
                 keys.add(topic)
             given = row.get("id", "").strip()
             key = given or question_key("csv", row.get("prompt", ""), taken)
@@ -236,17 +236,17 @@ def _csv_encoded(path: Path) -> EncodedPack:
                 languages = said
                 encoder = QuestionEncoder(set(prompt) or {"en"})
             elif said != languages:
-                raise Unclean
+                raise UncleanPackError
             encoder.add_topic(topic)
             chunk.append(question)
             if len(chunk) >= _CHUNK:
                 encoder.encode(chunk)
                 chunk = []
         if encoder is None:
-            raise Unclean
+            raise UncleanPackError
         encoder.encode(chunk)
     except csv.Error as err:
-        raise Unclean from err
+        raise UncleanPackError from err
     manifest = {
         "format": 1,
         "id": pack_id_for(path),
@@ -256,7 +256,7 @@ def _csv_encoded(path: Path) -> EncodedPack:
         "topics": [{"id": key, "title": title} for title, key in topics.items()],
     }
     if languages not in ("en", "en,zh"):
-        raise Unclean
+        raise UncleanPackError
     info = manifest_info(manifest)
     return encoded(EncodedPack(info, encoder.questions, {}, path.suffix.lower().lstrip(".")))
 

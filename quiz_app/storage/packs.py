@@ -88,7 +88,7 @@ _SQLITE_INSERT = (
 
 
 def _sqlite_row(
-    pack_id: str, q: EncodedQuestion, topic_id: int, position: int, slot: int
+    pack_id: str, q: EncodedQuestion, topic_id: int | None, position: int, slot: int
 ) -> tuple[Any, ...]:
     return (
         pack_id,
@@ -212,7 +212,7 @@ def apply_import(
         if key in added:
             topic_id, slot = topic_ids[question.topic], take_slot(question.topic)
             inserts.append(
-                _sqlite_row(info.id, question, topic_id, position, slot)  # type: ignore[arg-type]
+                _sqlite_row(info.id, question, topic_id, position, slot)
                 if plain
                 else {
                     "pack_id": info.id,
@@ -394,7 +394,9 @@ def pack_header(session: Session, pack_id: PackId) -> PackHeader | None:
         }
     )
     media: dict[str, str] = dict(
-        session.execute(select(MEDIA.c.path, MEDIA.c.sha256).where(MEDIA.c.pack_id == pack_id)).all()
+        session.execute(
+            select(MEDIA.c.path, MEDIA.c.sha256).where(MEDIA.c.pack_id == pack_id)
+        ).all()
     )
     return PackHeader(info, row.origin, row.content_hash, media)
 
@@ -408,7 +410,9 @@ def stored_pack(session: Session, pack_id: PackId) -> Pack | None:
     header = pack_header(session, pack_id)
     if header is None:
         return None
-    rows = session.execute(select(*_QUESTION_COLUMNS).where(*_active(pack_id)).order_by(_Q.position))
+    rows = session.execute(
+        select(*_QUESTION_COLUMNS).where(*_active(pack_id)).order_by(_Q.position)
+    )
     questions = tuple(_stored(r).question for r in rows)
     media: dict[str, bytes] = dict(
         session.execute(

@@ -17,7 +17,7 @@ from quiz_app.core.errors import PackError
 from quiz_app.core.importing import EncodedPack, encode_pack
 from quiz_app.packs import spreadsheet
 from quiz_app.packs.files import read_pack_files
-from quiz_app.packs.native import Unclean, encode_clean_pack, load_pack, load_pack_encoded
+from quiz_app.packs.native import UncleanPackError, encode_clean_pack, load_pack, load_pack_encoded
 from quiz_app.packs.spreadsheet import load_csv, load_csv_encoded
 from tests.conftest import DATA, SAMPLE_PACK
 
@@ -58,7 +58,10 @@ def _shapes() -> list[dict[str, Any]]:
             "type": "single",
             "topic": "t",
             "difficulty": 1,
-            "prompt": {"zh": "哪个？![月球](media/moon.svg)", "en": "Which? ![Moon](media/moon.svg)"},
+            "prompt": {
+                "zh": "哪个？![月球](media/moon.svg)",
+                "en": "Which? ![Moon](media/moon.svg)",
+            },
             "choices": [
                 {"id": "b", "text": zh_first, "feedback": {"zh": "不对", "en": "No"}},
                 {"id": "a", "text": {"en": "A", "zh": "甲"}},
@@ -126,7 +129,10 @@ def _shapes() -> list[dict[str, Any]]:
             "topic": "t",
             "difficulty": 2,
             "prompt": zh_first,
-            "items": [{"id": "i2", "text": zh_first}, {"id": "i1", "text": {"en": "1", "zh": "一"}}],
+            "items": [
+                {"id": "i2", "text": zh_first},
+                {"id": "i1", "text": {"en": "1", "zh": "一"}},
+            ],
         },
         {
             "id": "match",
@@ -136,7 +142,11 @@ def _shapes() -> list[dict[str, Any]]:
             "prompt": zh_first,
             "pairs": [
                 {"id": "p1", "left": {"zh": "左", "en": "L1"}, "right": {"en": "R1", "zh": "右"}},
-                {"id": "p2", "left": {"en": "L2", "zh": "左二"}, "right": {"en": "R2", "zh": "右二"}},
+                {
+                    "id": "p2",
+                    "left": {"en": "L2", "zh": "左二"},
+                    "right": {"en": "R2", "zh": "右二"},
+                },
             ],
         },
         {
@@ -179,9 +189,7 @@ def test_every_shape_of_question_is_stored_to_the_byte_as_when_read_whole(
 ) -> None:
     shapes = _shapes()
     extra = {} if shuffle is None else {"shuffle": shuffle}
-    folder = _write_pack(
-        tmp_path / "shapes", {"a.json": shapes[:5], "b.toml": shapes[5:]}, **extra
-    )
+    folder = _write_pack(tmp_path / "shapes", {"a.json": shapes[:5], "b.toml": shapes[5:]}, **extra)
     fast = encode_clean_pack(read_pack_files(folder))
     whole = encode_pack(load_pack(folder))
     assert _stored(fast) == _stored(whole)
@@ -200,7 +208,7 @@ def test_a_clean_pack_the_fast_reader_declines_is_still_read(tmp_path: Path) -> 
     folder = _write_pack(tmp_path / "bom", {"a.json": _shapes()[1:3]})
     path = folder / "a.json"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    with pytest.raises(Unclean):
+    with pytest.raises(UncleanPackError):
         encode_clean_pack(read_pack_files(folder))
     assert _stored(load_pack_encoded(folder)) == _stored(encode_pack(load_pack(folder)))
 
@@ -221,7 +229,8 @@ def test_a_problem_in_the_last_question_of_the_last_file_is_said_as_the_full_rea
     assert said == _problems(lambda: load_pack(folder))
     [problem] = said
     assert problem.startswith(f"{folder}/b.toml:")
-    assert "difficulty" in problem and "/" in problem  # English, then Chinese
+    assert "difficulty" in problem
+    assert "/" in problem
 
 
 def _write_csv(path: Path, rows: int, *, zh: bool = False) -> Path:
@@ -266,7 +275,8 @@ def test_a_bad_last_row_is_refused_at_its_line_whatever_the_chunk(
     sheet.write_text("\n".join(lines) + "\n", encoding="utf-8")
     said = _problems(lambda: load_csv_encoded(sheet))
     assert said == _problems(lambda: load_csv(sheet))
-    assert said and all(p.startswith(f"{sheet}:{rows + 1}: ") for p in said)
+    assert said
+    assert all(p.startswith(f"{sheet}:{rows + 1}: ") for p in said)
 
 
 def test_a_csv_whose_rows_disagree_on_chinese_is_refused_as_before(tmp_path: Path) -> None:
@@ -284,11 +294,9 @@ def test_a_csv_whose_rows_disagree_on_chinese_is_refused_as_before(tmp_path: Pat
 def test_two_topic_titles_that_make_one_id_are_refused_as_before(tmp_path: Path) -> None:
     sheet = tmp_path / "week.csv"
     sheet.write_text(
-        "type,topic,prompt,answer\n"
-        "short_text,Week 1,First?,one\n"
-        "short_text,week-1,Second?,two\n",
+        "type,topic,prompt,answer\nshort_text,Week 1,First?,one\nshort_text,week-1,Second?,two\n",
         encoding="utf-8",
     )
-    with pytest.raises(Unclean):
+    with pytest.raises(UncleanPackError):
         spreadsheet._csv_encoded(sheet)
     assert _problems(lambda: load_csv_encoded(sheet)) == _problems(lambda: load_csv(sheet))

@@ -95,7 +95,7 @@ def test_a_pack_of_one_write_chunk_or_more_is_all_there_in_order(
     assert {key: content for key, content, *_ in stored} == expected
     assert sorted(position for _, _, position, _, _ in stored) == list(range(count))
     slots: dict[int, list[int]] = defaultdict(list)
-    for _, _, position, topic, slot in sorted(stored, key=lambda r: r[2]):
+    for _, _, _position, topic, slot in sorted(stored, key=lambda r: r[2]):
         slots[topic].append(slot)
     # Each topic's questions take its slots in pack order, with no gap: what draws rely on.
     assert all(taken == list(range(len(taken))) for taken in slots.values())
@@ -117,9 +117,11 @@ def test_an_error_in_the_last_question_of_the_last_chunk_changes_nothing(
         import_pack(database, folder, now=NOW)
     [problem] = caught.value.problems
     assert problem.file == str(_generated_file(folder, last))
-    assert problem.line is not None and problem.line > 1
+    assert problem.line is not None
+    assert problem.line > 1
     assert "answer 'zz' is not one of the choices" in problem.message
-    assert problem.zh is not None and "答案“zz”不是选项之一" in problem.zh
+    assert problem.zh is not None
+    assert "答案“zz”不是选项之一" in problem.zh
     assert snapshot(database) == before
 
 
@@ -144,7 +146,9 @@ def test_a_reimport_that_changes_one_question_writes_only_that_question(
     assert {k: v for k, v in after.items() if k != "q0002004"} == {
         k: v for k, v in before.items() if k != "q0002004"
     }
-    changed = dict(zip(("id", "content"), (after["q0002004"][0], after["q0002004"][6])))
+    changed = dict(
+        zip(("id", "content"), (after["q0002004"][0], after["q0002004"][6]), strict=False)
+    )
     assert changed["id"] == before["q0002004"][0]  # the same row: Bo's answer still points at it
     assert json.loads(changed["content"])["source"] == "edited"
     assert snapshot(database)["answer"] == answers
@@ -164,7 +168,8 @@ def test_a_save_with_one_question_changed_writes_only_that_question(
 
     plan = save_edited_pack(database, edited, questions, now=NOW)
 
-    assert plan.changed == (target,) and plan.new_version == "1.1.0"
+    assert plan.changed == (target,)
+    assert plan.new_version == "1.1.0"
     after = _rows(database)
     assert {k: v for k, v in after.items() if k != target} == {
         k: v for k, v in before.items() if k != target
