@@ -751,10 +751,10 @@ class UncleanPackError(Exception):
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
-def _may_draw(content: str) -> bool:
+def _may_draw(content: bytes) -> bool:
     """Whether a question's stored text may draw an image: JSON escapes neither '!' nor
     '[', so a text without ``![`` anywhere in it draws none."""
-    return "![" in content
+    return b"![" in content
 
 
 def _sorted(text: dict[str, Any]) -> dict[str, Any]:
@@ -831,7 +831,7 @@ def encode_model(q: Any, default_shuffle: bool, images: set[str]) -> EncodedQues
     """A validated question model in the bank's stored form; adds the pack files it
     shows (its image, and those its Markdown draws) to ``images``."""
     data = canonical_question(q, default_shuffle)
-    text = _ENCODER.encode(data)
+    text = _ENCODER.encode(data).encode()
     if q.image is not None and media_name(q.image):
         images.add(q.image)
     if _may_draw(text):
@@ -842,7 +842,7 @@ def encode_model(q: Any, default_shuffle: bool, images: set[str]) -> EncodedQues
         q.type,
         q.difficulty,
         text,
-        hashlib.sha256(text.encode()).hexdigest(),
+        hashlib.sha256(text).hexdigest(),
         q.source,
         q.image,
         ",".join(sorted(q.prompt)),

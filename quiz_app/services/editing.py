@@ -188,7 +188,7 @@ def _as_stored(data: Mapping[str, Any], digest: str) -> EncodedQuestion:
         TopicKey(data["topic"]),
         data["type"],
         data["difficulty"],
-        "",
+        b"",
         digest,
         None,
         None,

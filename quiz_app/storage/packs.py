@@ -68,7 +68,7 @@ def _question_values(question: EncodedQuestion) -> dict[str, Any]:
     return {
         "type": question.type,
         "difficulty": question.difficulty,
-        "content": question.content,
+        "content": question.content.decode(),
         "content_hash": question.content_hash,
         "source": question.source,
         "image": question.image,
@@ -98,7 +98,7 @@ def _sqlite_row(
         slot,
         q.type,
         q.difficulty,
-        q.content,
+        q.content.decode(),
         q.content_hash,
         q.source,
         q.image,
