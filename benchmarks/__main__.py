@@ -68,6 +68,12 @@ def _class_results(quick: bool) -> dict[str, Any]:
     return bench_class_results(QUICK, 3) if quick else bench_class_results()
 
 
+def _packs_list(quick: bool) -> dict[str, Any]:
+    from benchmarks.packs_list import QUICK, bench_packs_list
+
+    return bench_packs_list(QUICK, 3) if quick else bench_packs_list()
+
+
 def _editor(quick: bool) -> dict[str, Any]:
     from benchmarks.editor import QUICK, bench_editor
 
@@ -89,6 +95,7 @@ RUNS: dict[str, Run] = {
     "editor": _editor,
     "csv-import": _csv_import,
     "class-results": _class_results,
+    "packs-list": _packs_list,
     "concurrency": _concurrency,
     "merge": _merge,
 }

@@ -1,10 +1,12 @@
 """Big banks for the benchmarks, written through the app's own tables.
 
 Rows go in with SQLAlchemy Core ``insert()`` on ``quiz_app.storage.models``' tables, the
-bulk path the importer uses: every column default the app declares (a row's ``uid``, say)
-is filled the way the app fills it, and a new NOT NULL column without a default fails
-here at once, in the test suite's ``--quick`` run, instead of rotting unnoticed (as the
-hand-written SQL of ``progress`` did when answers got their ``uid``).
+bulk path the importer uses (the figures the app keeps as it writes, the question counts
+and the class's sums, are then counted by ``storage.tallies``): every column default the
+app declares (a row's ``uid``, say) is filled the way the app fills it, and a new NOT NULL
+column without a default fails here at once, in the test suite's ``--quick`` run, instead
+of rotting unnoticed (as the hand-written SQL of ``progress`` did when answers got their
+``uid``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from quiz_app.storage.models import (
     SCHEDULE,
     TOPIC,
 )
+from quiz_app.storage.tallies import recount_class_figures, recount_questions
 
 NOW = datetime(2026, 11, 24, 12, tzinfo=UTC)
 CHUNK = 20_000
@@ -128,6 +131,7 @@ def _pack_and_learners(database: Database, size: BankSize) -> None:
                 for i in range(size.learners)
             ],
         )
+        recount_questions(session)  # as an import keeps them
 
 
 def _analyze(database: Database) -> None:
@@ -231,5 +235,7 @@ def build_class_bank(database: Database, size: BankSize, seed: int = 7) -> dict[
             session.execute(insert(QUIZ_SESSION), sessions)
             for chunk in _chunks(iter(answers)):
                 session.execute(insert(ANSWER), chunk)
+    with database.transaction() as session:
+        recount_class_figures(session)  # as finishing each quiz keeps them
     _analyze(database)
     return counts

@@ -39,9 +39,8 @@ def _texts(data: object) -> list[dict[str, str]]:
     return found
 
 
-# What the fact sheet supports today (issue 16 asks for 500 over 16 topics, every type 25:
-# see the 1.2.0 report for why the bank stops short of 500).
-MIN_QUESTIONS = 440
+# Issue 16: at least 500 questions over at least 16 topics, every type at least 25 times.
+MIN_QUESTIONS = 500
 MIN_TOPICS = 16
 MIN_PER_TYPE = 25
 
@@ -382,6 +381,8 @@ def test_the_rule_for_dates_finds_undated_plans() -> None:
 # Ids: one question forever.
 
 HISTORY = Path(__file__).parent / "data" / "bank-history"
+PUBLISHED = ["1.0.0", "1.1.0", "1.2.0"]
+"""The published versions frozen in tests/data/bank-history (1.2.0: commit 167dd11)."""
 
 
 def _published_ids() -> dict[str, set[str]]:
@@ -436,7 +437,7 @@ def _same_question(old: Question, new: Question) -> bool:
     return ratio >= 0.6 or new.key in REWORDED
 
 
-@pytest.mark.parametrize("version", ["1.0.0", "1.1.0"])
+@pytest.mark.parametrize("version", PUBLISHED)
 def test_an_id_kept_from_a_published_version_still_means_that_question(
     packs: list[Pack], version: str
 ) -> None:
@@ -463,7 +464,11 @@ def test_the_rule_for_same_question_tells_a_new_question_apart(packs: list[Pack]
 
 
 def _answer_every_question(database: object, learner: object, pack_id: str) -> None:
-    """One quiz per topic holding all its questions; every other answer right."""
+    """Quizzes on each topic until every question has one answer; every other answer right.
+
+    A quiz holds at most one question of a group (1.2.0 on), so one quiz per topic no longer
+    reaches them all: quizzes are drawn again, with new seeds, until each question is answered.
+    """
     from quiz_app.core.grading import right_response
     from quiz_app.core.questions import Card
     from quiz_app.core.quiz import QuizSettings
@@ -475,19 +480,27 @@ def _answer_every_question(database: object, learner: object, pack_id: str) -> N
     assert isinstance(database, Database)
     with database.reading() as session:
         [summary] = [s for s in pack_summaries(session) if s.id == pack_id]
-    for n, topic in enumerate(summary.topics):
+    seed = 0
+    given = 0
+    for topic in summary.topics:
+        answered: set[object] = set()
         settings = QuizSettings(topic_ids=(topic.id,), count=topic.question_count)
-        quiz = start_quiz(database, learner, settings, seed=n, now=NOW).value  # type: ignore[arg-type]
-        questions = quiz_questions(database, quiz)
-        assert len(questions) == topic.question_count
-        for i, question in enumerate(questions):
-            body = question.question.body
-            wrong = i % 2 == 0 and not isinstance(body, Card)  # a card's answer is a rating
-            response = _wrong(body) if wrong else right_response(body)
-            submit_answer(database, quiz.id, question.id, response, 1000, now=NOW)
+        while len(answered) < topic.question_count:
+            assert seed < 100 * len(summary.topics), f"{topic.id}: draws never reach them all"
+            quiz = start_quiz(database, learner, settings, seed=seed, now=NOW).value  # type: ignore[arg-type]
+            seed += 1
+            for question in quiz_questions(database, quiz):
+                if question.id in answered:
+                    continue
+                body = question.question.body
+                wrong = given % 2 == 0 and not isinstance(body, Card)  # a card's answer is a rating
+                response = _wrong(body) if wrong else right_response(body)
+                submit_answer(database, quiz.id, question.id, response, 1000, now=NOW)
+                answered.add(question.id)
+                given += 1
 
 
-@pytest.mark.parametrize("version", ["1.0.0", "1.1.0"])
+@pytest.mark.parametrize("version", PUBLISHED)
 def test_upgrading_keeps_every_answer_with_the_question_it_was_given_for(
     database: object, version: str
 ) -> None:
@@ -513,8 +526,9 @@ def test_upgrading_keeps_every_answer_with_the_question_it_was_given_for(
         before = {row.id: row for row in session.execute(select(QUESTION))}
     for folder in FOLDERS:
         plan = import_pack(database, folder, now=NOW)
-        assert plan.added
-        assert plan.retired
+        assert plan.added or plan.changed, folder.name
+        # 1.2.0 retired the ids the 1.0.0 fact-check had reused; nothing was retired since.
+        assert bool(plan.retired) == (version != "1.2.0"), folder.name
     with database.reading() as session:
         after = {row.id: row for row in session.execute(select(QUESTION))}
         answers = session.execute(select(ANSWER)).all()

@@ -56,8 +56,12 @@ def _stats(question: int, values: list[tuple[float, float]]) -> ItemStats:
         var_mark = sum((m - mean_mark) ** 2 for m, _ in values) / (s - 1)
         var_other = sum((o - mean_other) ** 2 for _, o in values) / (s - 1)
         covariance = sum((m - mean_mark) * (o - mean_other) for m, o in values) / (s - 1)
-        if var_mark * var_other > 0:
-            discrimination = 100 * covariance / math.sqrt(var_mark * var_other)
+        discrimination = _correlation(
+            s,
+            (var_mark, sum(m * m for m, _ in values)),
+            (var_other, sum(o * o for _, o in values)),
+            covariance,
+        )
     return ItemStats(question, s, 100 * mean_mark, discrimination)
 
 
@@ -87,10 +91,19 @@ def item_from_sums(question: int, sums: ItemSums) -> ItemStats:
         var_mark = (sums.mark_squared - sums.mark * sums.mark / s) / (s - 1)
         var_other = (sums.other_squared - sums.other * sums.other / s) / (s - 1)
         covariance = (sums.mark_times_other - sums.mark * sums.other / s) / (s - 1)
-        flat_mark = var_mark <= _ZERO * sums.mark_squared / (s - 1)
-        flat_other = var_other <= _ZERO * sums.other_squared / (s - 1)
-        if not (flat_mark or flat_other):
-            discrimination = max(
-                -100.0, min(100.0, 100 * covariance / math.sqrt(var_mark * var_other))
-            )
+        discrimination = _correlation(
+            s, (var_mark, sums.mark_squared), (var_other, sums.other_squared), covariance
+        )
     return ItemStats(question, s, 100 * mean_mark, discrimination)
+
+
+def _correlation(
+    s: int, mark: tuple[float, float], other: tuple[float, float], covariance: float
+) -> float | None:
+    """100 x the correlation, from each side's (sample variance, sum of squares); None
+    when either variance is only rounding (``other`` is a total less a mark, so a
+    class whose rest-of-quiz totals are all equal can leave 1e-33 behind)."""
+    (var_mark, mark_squared), (var_other, other_squared) = mark, other
+    if var_mark <= _ZERO * mark_squared / (s - 1) or var_other <= _ZERO * other_squared / (s - 1):
+        return None
+    return max(-100.0, min(100.0, 100 * covariance / math.sqrt(var_mark * var_other)))

@@ -25,7 +25,7 @@ from quiz_app.core.exchange import (
     TopicRef,
 )
 from quiz_app.core.grading import grade
-from quiz_app.core.ids import LearnerId, PackId, QuestionId, TopicId
+from quiz_app.core.ids import LearnerId, PackId, QuestionId, QuizSessionId, TopicId
 from quiz_app.core.questions import BODY_TYPES
 from quiz_app.core.responses import response_from_json, response_json_fits
 from quiz_app.services.files import replacing
@@ -47,6 +47,7 @@ from quiz_app.services.review import replay_schedules
 from quiz_app.storage import Database, Session
 from quiz_app.storage import exchange as repo
 from quiz_app.storage.packs import questions_by_id
+from quiz_app.storage.tallies import count_quizzes
 
 
 @dataclass(frozen=True)
@@ -216,14 +217,14 @@ def _merge(
     session_ids.update(
         repo.add_sessions(session, new_sessions, learner_ids, bank.questions, bank.topics)
     )
-    finished = 0
+    finished_now: set[QuizSessionId] = set()
     for _, quiz in parsed.sessions:
         there = bank.sessions.get(quiz.uid)
         # A quiz merged while it was still going on, finished since on the learner's computer.
         if there is not None and not there.finished and quiz.finished_at is not None:
             flagged = [bank.questions[q] for q in quiz.flagged]
             repo.finish_session(session, there.id, quiz.finished_at, flagged)
-            finished += 1
+            finished_now.add(there.id)
         # ... or given up there: no longer offered to resume here either.
         elif (
             there is not None
@@ -246,7 +247,16 @@ def _merge(
         )
     ]
     new_answers, corrected = _regraded(session, new_answers, bank.questions)
+    # The class's figures: a quiz finished before that gains answers comes out as it was
+    # and goes back in as it is; quizzes finished by this merge, or new, go in.
+    gaining = {
+        bank.sessions[a.session].id
+        for a in new_answers
+        if a.session in bank.sessions and bank.sessions[a.session].finished
+    }
+    count_quizzes(session, gaining, sign=-1)
     repo.add_answers(session, new_answers, learner_ids, bank.questions, session_ids)
+    count_quizzes(session, gaining | finished_now | {session_ids[q.uid] for q in new_sessions})
     # The schedules follow from the whole log, now that older answers may sit among it.
     for name in sorted({answer.learner for answer in new_answers}):
         replay_schedules(session, learner_ids[name])
@@ -257,7 +267,7 @@ def _merge(
         answers_added=len(new_answers),
         sessions_already_there=len(parsed.sessions) - len(new_sessions),
         answers_already_there=len(parsed.answers) - len(new_answers),
-        sessions_finished=finished,
+        sessions_finished=len(finished_now),
         scores_corrected=corrected,
     )
 

@@ -42,6 +42,7 @@ from quiz_app.services.files import write_whole
 from quiz_app.storage import Database, Session
 from quiz_app.storage import packs as repo
 from quiz_app.storage.dialects import lock_pack
+from quiz_app.storage.tallies import count_import, uncount_import
 
 
 def validate_pack(path: Path, kind: str | None = None) -> list[Problem]:
@@ -199,6 +200,7 @@ def import_encoded_pack(
             if ready.plan.changes_anything:
                 step = control.step if control is not None else None
                 when = now or datetime.now(UTC)
+                counting = uncount_import(session, ready.plan)  # the counts packs are listed by
                 repo.apply_import(
                     session,
                     ready.pack,
@@ -208,6 +210,7 @@ def import_encoded_pack(
                     media_unchanged=media_unchanged,
                     places=places,
                 )
+                count_import(session, counting)
                 if control is not None:
                     control.step(1, 1)  # a cancel that came late still undoes it all
             return ready

@@ -28,6 +28,7 @@ from quiz_app.storage import quizzes as repo
 from quiz_app.storage.draws import draw_question_ids
 from quiz_app.storage.learners import append_answer
 from quiz_app.storage.packs import questions_by_id
+from quiz_app.storage.tallies import count_quizzes
 
 
 def draw_quiz(
@@ -218,6 +219,8 @@ def finish_quiz(
             return None
         _refuse_abandoned(quiz)
         repo.mark_finished(session, quiz_id, now or datetime.now(UTC))
+        if not quiz.finished:  # finished twice (a double click) counts once
+            count_quizzes(session, [quiz_id])  # the class's figures, in the same transaction
         return repo.get_session(session, quiz_id)
 
     quiz = database.write(work)

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from quiz_app.core.cells import to_cell
 from quiz_app.core.item_analysis import ItemSums, item_from_sums
 from quiz_app.storage import Database
-from quiz_app.storage.class_figures import QuestionSums, learner_sums, question_sums
-from quiz_app.storage.results import question_labels
+from quiz_app.storage.class_figures import QuestionSums, labelled_question_sums, learner_sums
 
 
 @dataclass(frozen=True)
@@ -50,8 +49,9 @@ def class_results(database: Database) -> ClassResults:
     """Finished quizzes only, summed in the database (``storage.class_figures``)."""
     with database.reading() as session:
         learner_rows = learner_sums(session)
-        question_rows = question_sums(session)
-        labels = question_labels(session, [q.question_id for q in question_rows])
+        labelled = labelled_question_sums(session)
+    question_rows = [q for q, _ in labelled]
+    labels = {q.question_id: label for q, label in labelled if label is not None}
     learners = tuple(
         LearnerResult(
             r.name,
@@ -72,6 +72,10 @@ def class_results(database: Database) -> ClassResults:
         PackResult(p, answers, 100 * score / answers)
         for p, (answers, score) in sorted(per_pack.items())
     )
+    ordered = sorted(
+        (q for q in question_rows if q.attempts),
+        key=lambda q: (labels.get(q.question_id, ("", "")), q.question_id),
+    )
     questions = tuple(
         QuestionResult(
             *labels.get(q.question_id, _UNKNOWN),
@@ -80,14 +84,7 @@ def class_results(database: Database) -> ClassResults:
             stats.discrimination,
             q.time_ms / q.answers / 1000 if q.answers else 0.0,
         )
-        for q, stats in sorted(
-            (
-                (q, item_from_sums(q.question_id, _item_sums(q)))
-                for q in question_rows
-                if q.attempts
-            ),
-            key=lambda pair: (labels.get(pair[0].question_id, ("", "")), pair[0].question_id),
-        )
+        for q, stats in ((q, item_from_sums(q.question_id, _item_sums(q))) for q in ordered)
     )
     return ClassResults(learners, packs, questions)
 

@@ -1,10 +1,16 @@
-"""The class's figures summed in the database: by learner, by question, by pack.
+"""The class's figures: by learner, by question, by pack.
 
-Only finished quizzes count (given-up and unfinished ones do not). Two aggregate
-statements over the answers of finished quizzes, read through the answer table's
-``(session_id, question_id, score, time_ms)`` index alone (migration 0011), so no
-finished quiz is loaded into Python: what comes back is one row per learner and one or
-two per question.
+Only finished quizzes count (given-up and unfinished ones do not). ``learner_sums`` and
+``question_sums`` read the sums kept as quizzes finish (``storage.tallies``, migration
+0013): one row per learner, and one per question and class, whatever the number of
+answers.
+
+``learner_sums_from_answers`` and ``question_sums_from_answers`` sum the same from the
+answers themselves, the reference the kept sums are held to: two aggregate statements
+over the answers of finished quizzes, read through the answer table's ``(session_id,
+question_id, score, time_ms)`` index alone (migration 0012), so no finished quiz is
+loaded into Python. Over a million answers they take seconds, which is why the sums are
+kept.
 
 Item analysis needs, for each question, sums over the finished quizzes that *contained*
 it (an unanswered question counts as 0, as in Moodle): which quizzes contained which
@@ -18,6 +24,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import text
 from sqlmodel import Session
+
+from quiz_app.storage.results import TITLED, label_of
 
 _TOTALS = """
 totals AS (
@@ -99,15 +107,80 @@ class QuestionSums:
 
 
 def learner_sums(session: Session) -> list[LearnerSums]:
-    """One row per learner with a finished quiz (in no particular order)."""
+    """One row per learner with a finished quiz, by name, as kept."""
+    return [
+        LearnerSums(str(name), int(quizzes), int(answers), float(score), int(ms))
+        for name, quizzes, answers, score, ms in session.execute(text(_KEPT_LEARNERS))
+    ]
+
+
+def question_sums(session: Session) -> list[QuestionSums]:
+    """One row per question answered in, or part of, a finished quiz, as kept (every
+    class's rows added up)."""
+    return [
+        QuestionSums(
+            int(q), int(n), float(s1), float(s2), float(st), int(ms), int(a), float(t1), float(t2)
+        )
+        for q, n, s1, s2, st, ms, a, t1, t2 in session.execute(text(_KEPT_QUESTIONS))
+    ]
+
+
+def labelled_question_sums(
+    session: Session,
+) -> list[tuple[QuestionSums, tuple[str, str] | None]]:
+    """``question_sums``, each with its question's (pack id, label) as
+    ``results.question_labels`` gives them, or None for a question no longer in the bank:
+    one statement, so the questions are looked up in the same pass."""
+    found = []
+    for row in session.execute(text(_KEPT_LABELLED), {"titled": TITLED}):
+        q, pack, key, content, n, s1, s2, st, ms, a, t1, t2 = row
+        sums = QuestionSums(
+            int(q), int(n), float(s1), float(s2), float(st), int(ms), int(a), float(t1), float(t2)
+        )
+        found.append((sums, None if pack is None else (str(pack), label_of(key, content))))
+    return found
+
+
+_KEPT_LEARNERS = """
+SELECT l.name, f.quizzes, f.answers, f.score, f.time_ms
+FROM learner_figures f JOIN learner l ON l.id = f.learner_id
+WHERE f.quizzes > 0
+ORDER BY l.name
+"""
+
+_KEPT_SUMS = """
+SELECT question_id, SUM(answers) AS answers, SUM(score) AS score,
+       SUM(score_squared) AS score_squared, SUM(score_times_total) AS score_times_total,
+       SUM(time_ms) AS time_ms, SUM(attempts) AS attempts, SUM(totals) AS totals,
+       SUM(totals_squared) AS totals_squared
+FROM question_figures
+GROUP BY question_id
+HAVING SUM(answers) > 0 OR SUM(attempts) > 0
+"""
+"""Every class's rows of a question added up (off a server there is one class)."""
+
+_KEPT_QUESTIONS = f"{_KEPT_SUMS} ORDER BY question_id"
+
+_KEPT_LABELLED = f"""
+SELECT f.question_id, q.pack_id, q.key,
+       CASE WHEN q.content LIKE :titled THEN q.content END,
+       f.answers, f.score, f.score_squared, f.score_times_total, f.time_ms, f.attempts,
+       f.totals, f.totals_squared
+FROM ({_KEPT_SUMS}) AS f
+LEFT JOIN question q ON q.id = f.question_id
+"""
+
+
+def learner_sums_from_answers(session: Session) -> list[LearnerSums]:
+    """``learner_sums`` summed from the answers (the reference)."""
     return [
         LearnerSums(str(name), int(quizzes), int(answers), float(score), int(ms))
         for name, quizzes, answers, score, ms in session.execute(text(_LEARNERS))
     ]
 
 
-def question_sums(session: Session) -> list[QuestionSums]:
-    """One row per question answered in, or part of, a finished quiz."""
+def question_sums_from_answers(session: Session) -> list[QuestionSums]:
+    """``question_sums`` summed from the answers (the reference)."""
     dialect = session.get_bind().dialect.name
     answered: dict[int, tuple[int, float, float, float, int]] = {}
     contained: dict[int, tuple[int, float, float]] = {}

@@ -230,6 +230,63 @@ class ScheduleRow(SQLModel, table=True):
     reviews: int = 0
 
 
+class LearnerFiguresRow(SQLModel, table=True):
+    """A learner's finished quizzes summed, kept as quizzes finish (``storage.tallies``):
+    the Class results screen reads these rows instead of a million answers."""
+
+    __tablename__ = "learner_figures"
+
+    learner_id: int = Field(foreign_key="learner.id", primary_key=True)
+    quizzes: int = 0
+    answers: int = 0
+    score: float = 0.0
+    """The sum of the scores (0..1 each) of the answers in those quizzes."""
+    time_ms: int = Field(default=0, sa_column=Column(sa.BigInteger, nullable=False))
+
+
+class QuestionFiguresRow(SQLModel, table=True):
+    """One question's sums over the finished quizzes (item analysis), kept as quizzes
+    finish (``storage.tallies``), one row per class: on a classroom server each class's
+    computers add to, and see, only their own class's rows; the teacher adds them up."""
+
+    __tablename__ = "question_figures"
+    # Stored in key order on SQLite, so adding up a question's classes reads its rows in
+    # turn (no sort) and they join the question table in its own order.
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    question_id: int = Field(primary_key=True)
+    """No foreign key: a finished quiz may name a question the bank no longer holds."""
+    class_role: str = Field(primary_key=True, max_length=63)
+    """The class of the learners summed here (``learner.class_role``; empty off a server)."""
+    answers: int = 0
+    score: float = 0.0
+    score_squared: float = 0.0
+    score_times_total: float = 0.0
+    """Sum over its answers of the score times that quiz's total score."""
+    time_ms: int = Field(default=0, sa_column=Column(sa.BigInteger, nullable=False))
+    attempts: int = 0
+    """Finished quizzes that contained it, answered or not."""
+    totals: float = 0.0
+    """Sum of those quizzes' total scores."""
+    totals_squared: float = 0.0
+
+
+class QuestionCountRow(SQLModel, table=True):
+    """How many questions a pack holds of each topic, type, difficulty and languages,
+    retired or not: kept by imports and the editor (``storage.tallies``), so listing the
+    packs reads a few rows rather than counting a million questions."""
+
+    __tablename__ = "question_count"
+
+    pack_id: str = Field(foreign_key="pack.id", ondelete="CASCADE", primary_key=True, max_length=64)
+    topic_id: int = Field(primary_key=True)
+    type: str = Field(primary_key=True, max_length=16)
+    difficulty: int = Field(primary_key=True)
+    languages: str = Field(primary_key=True, max_length=32)
+    retired: bool = Field(primary_key=True)
+    questions: int
+
+
 class SettingRow(SQLModel, table=True):
     """Bank-wide settings, such as the teacher PIN's hash."""
 
@@ -256,3 +313,6 @@ QUIZ_SESSION = _table(QuizSessionRow)
 ANSWER = _table(AnswerRow)
 SCHEDULE = _table(ScheduleRow)
 SETTING = _table(SettingRow)
+LEARNER_FIGURES = _table(LearnerFiguresRow)
+QUESTION_FIGURES = _table(QuestionFiguresRow)
+QUESTION_COUNT = _table(QuestionCountRow)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlmodel import Session
 
 from quiz_app.core.bank import PackSummary, StoredQuestion, TopicSummary
@@ -31,6 +31,7 @@ from quiz_app.core.serialize import (
 )
 from quiz_app.core.text import LocalizedText
 from quiz_app.storage.models import MEDIA, PACK, QUESTION, TOPIC, PackRow, TopicRow
+from quiz_app.storage.tallies import counts_by
 
 _Q = QUESTION.c
 
@@ -297,22 +298,14 @@ def _upsert_topics(session: Session, info: PackInfo) -> dict[str, TopicRow]:
 
 
 def pack_summaries(session: Session) -> list[PackSummary]:
-    """Every pack with its counts of active questions, by topic, type, difficulty, language."""
-    active = _Q.retired.is_(False)
+    """Every pack with its counts of active questions, by topic, type, difficulty, language:
+    from the counts kept by the imports (``tallies``), a few rows whatever the bank's size."""
     by: dict[str, dict[str, dict[Any, int]]] = defaultdict(lambda: defaultdict(dict))
-    for column in (_Q.type, _Q.difficulty, _Q.languages):
-        for pack_id, value, count in session.execute(
-            select(_Q.pack_id, column, func.count()).where(active).group_by(_Q.pack_id, column)
-        ):
-            by[pack_id][column.key][value] = count
-    retired: dict[str, int] = dict(
-        session.execute(
-            select(_Q.pack_id, func.count()).where(_Q.retired.is_(True)).group_by(_Q.pack_id)
-        ).all()
-    )
-    topic_counts: dict[int, int] = dict(
-        session.execute(select(_Q.topic_id, func.count()).where(active).group_by(_Q.topic_id)).all()
-    )
+    for column in ("type", "difficulty", "languages"):
+        for pack_id, value, count in counts_by(session, column):
+            by[pack_id][column][value] = count
+    retired = {pack_id: count for pack_id, _, count in counts_by(session, "pack_id", retired=True)}
+    topic_counts = {topic: count for _, topic, count in counts_by(session, "topic_id")}
     topics: dict[str, list[TopicSummary]] = defaultdict(list)
     for row in session.execute(
         select(TOPIC.c.id, TOPIC.c.pack_id, TOPIC.c.key, TOPIC.c.title).order_by(

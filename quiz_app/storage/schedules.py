@@ -15,6 +15,7 @@ from quiz_app.core.review import CardState
 from quiz_app.storage.dialects import upsert
 from quiz_app.storage.draws import question_conditions
 from quiz_app.storage.models import ANSWER, QUESTION, SCHEDULE
+from quiz_app.storage.tallies import active_questions_by_topic
 
 _C = SCHEDULE.c
 _A = ANSWER.c
@@ -187,9 +188,4 @@ def cards_by_topic(
     cards: dict[int, list[tuple[QuestionId, CardState]]] = {}
     for row in rows:
         cards.setdefault(row.topic_id, []).append((QuestionId(row.question_id), _card(row)))
-    totals = dict(
-        session.execute(
-            select(_Q.topic_id, func.count()).where(_Q.retired.is_(False)).group_by(_Q.topic_id)
-        ).all()
-    )
-    return cards, totals
+    return cards, active_questions_by_topic(session)  # kept counts: no count of the bank

@@ -102,12 +102,22 @@ def dump_bank(url: str, folder: Path, when: datetime, label: str) -> Path:
 # each class's computers log in with a role of their own, a member of the bank's class
 # group, which may read the packs, add learners, and read and write only its own
 # learners' quizzes, answers, schedules and passwords. It never sees the teacher PIN.
+#
+# The class's figures kept as quizzes finish (``storage.tallies``) follow the same line: a
+# class computer finishing a quiz adds to its learner's ``learner_figures`` row (the
+# learner's own, like their answers) and to its own class's ``question_figures`` rows
+# (keyed by ``learner.class_role``, which for its learners is its own role), and sees or
+# changes no other class's. What it could write there it could write as answers already:
+# its own class's figures, never another's. The teacher's role reads every class's rows
+# and adds them up.
 
 CLASS_GROUP_KEY = "server_class_group"
 """The setting naming the bank's class group role (role names are per cluster, so each
 bank on a server has its own)."""
-_READ_ONLY = ("pack", "topic", "question", "media", "alembic_version")
-_CLASS_OWN = ("learner_password", "quiz_session", "answer", "schedule")
+_READ_ONLY = ("pack", "topic", "question", "media", "question_count", "alembic_version")
+_CLASS_OWN = ("learner_password", "quiz_session", "answer", "schedule", "learner_figures")
+_CLASS_ROWS = ("question_figures",)
+"""Tables whose rows carry their class (``class_role``): each class sees its own only."""
 _WRITES = "SELECT, INSERT, UPDATE"
 _ROLE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 _TEACHER_SETTINGS = "teacher%"
@@ -155,14 +165,14 @@ def secure_bank(connection: Connection) -> str:
         f"GRANT USAGE ON SCHEMA {schema} TO {quoted}",
         f"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {quoted}",
         f"GRANT SELECT ON {', '.join(_READ_ONLY)} TO {quoted}",
-        f"GRANT {_WRITES} ON learner, {', '.join(_CLASS_OWN)} TO {quoted}",
+        f"GRANT {_WRITES} ON learner, {', '.join(_CLASS_OWN + _CLASS_ROWS)} TO {quoted}",
         f"GRANT DELETE ON learner_password, schedule TO {quoted}",
         f"GRANT SELECT ON setting TO {quoted}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {quoted}",
         # A learner added on a class computer belongs to that computer's class.
         "ALTER TABLE learner ALTER COLUMN class_role SET DEFAULT current_user",
     ]
-    for table in ("learner", *_CLASS_OWN, "setting"):
+    for table in ("learner", *_CLASS_OWN, *_CLASS_ROWS, "setting"):
         statements += [
             f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
             f"DROP POLICY IF EXISTS class_rows ON {table}",
@@ -176,6 +186,11 @@ def secure_bank(connection: Connection) -> str:
             f"CREATE POLICY class_rows ON {table} TO {quoted} "
             "USING (learner_id IN (SELECT id FROM learner)) "
             "WITH CHECK (learner_id IN (SELECT id FROM learner))"
+        )
+    for table in _CLASS_ROWS:
+        statements.append(
+            f"CREATE POLICY class_rows ON {table} TO {quoted} "
+            "USING (class_role = current_user) WITH CHECK (class_role = current_user)"
         )
     statements.append(
         f"CREATE POLICY class_rows ON setting FOR SELECT TO {quoted} "

@@ -68,3 +68,12 @@ def test_two_attempts_that_split_the_class_discriminate_fully() -> None:
     attempts = [Attempt([1, 2], {1: 1.0, 2: 1.0}), Attempt([1, 2], {})]
     assert item_statistics(attempts)[1].discrimination == pytest.approx(100.0)
     assert item_from_sums(1, _sums(attempts, 1)).discrimination == pytest.approx(100.0)
+
+
+def test_rest_totals_equal_but_for_rounding_have_no_discrimination() -> None:
+    """Found by hypothesis: the rest of both attempts is 0.5, but 0.5 + 1/3 - 1/3 is not
+    exactly 0.5, and a 1e-33 variance once gave -70.7 where there is no spread at all."""
+    attempts = [Attempt([1, 2], {1: 0.5, 2: 1 / 3}), Attempt([1, 2], {1: 0.5})]
+    assert item_statistics(attempts)[2].discrimination is None
+    assert item_from_sums(2, _sums(attempts, 2)).discrimination is None
+    assert item_statistics(attempts)[2].facility == pytest.approx(100 / 6)

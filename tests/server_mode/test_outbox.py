@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import make_url, text
 
 from quiz_app.core.grading import right_response
+from quiz_app.core.questions import QuestionType
 from quiz_app.core.quiz import QuizSettings
 from quiz_app.services.learners import create_learner
 from quiz_app.services.outbox import (
@@ -261,7 +262,10 @@ def test_the_window_says_answers_wait_and_when_they_have_arrived(
     assert status.label.text() == "● Classroom server: connected"
 
     ada = create_learner(computer, "Ada", now=NOW).value
-    quiz = start_quiz(computer, ada.id, QuizSettings(count=3), seed=7, now=NOW).value
+    # Questions with a right and a wrong answer: a card is rated, never marked ✓.
+    graded = frozenset(t for t in QuestionType if t is not QuestionType.CARD)
+    settings = QuizSettings(count=3, types=graded)
+    quiz = start_quiz(computer, ada.id, settings, seed=7, now=NOW).value
     screen = QuizScreen(computer, quiz, quiz_questions(computer, quiz), "en")
     qtbot.addWidget(screen)
     screen.answered.connect(context.notify)

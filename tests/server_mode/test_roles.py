@@ -26,6 +26,7 @@ from quiz_app.services.teacher import has_pin, set_pin
 from quiz_app.storage import Database, open_database
 from tests.conftest import DATA, NOW
 from tests.pg import drop_database, new_database
+from tests.storage.test_tallies import assert_kept_as_counted
 
 
 def _admin(url: str, *statements: str) -> None:
@@ -320,3 +321,77 @@ def test_a_name_another_class_has_is_refused_saying_so(two_classes: tuple[Databa
     assert str(seen.value) == "There is already a learner called Ada."
     assert [learner.name for learner in list_learners(seven_c)] == []
     assert [learner.name for learner in list_learners(teacher)] == ["Ada"]
+
+
+def test_a_class_finishing_quizzes_keeps_the_teachers_figures(
+    two_classes: tuple[Database, ...],
+) -> None:
+    """Class computers finish quizzes (each adding to the kept sums, under row-level
+    security); the teacher's figures hold every class's, as counted from the answers."""
+    teacher, seven_b, seven_c = two_classes
+    _quiz(seven_b, "Ada", 1)
+    _quiz(seven_c, "Bob", 2)
+    _quiz(seven_c, "Cai", 3)
+    _quiz(teacher, "Mr Li", 4)
+
+    assert_kept_as_counted(teacher)
+    results = class_results(teacher)
+    assert [(r.learner, r.quizzes, r.answers) for r in results.learners] == [
+        ("Ada", 1, 2),
+        ("Bob", 1, 2),
+        ("Cai", 1, 2),
+        ("Mr Li", 1, 2),
+    ]
+    assert sum(q.attempts for q in results.questions) == 4 * 3  # four quizzes of three
+
+
+def test_a_class_sees_and_changes_only_its_own_figures(
+    two_classes: tuple[Database, ...],
+) -> None:
+    teacher, seven_b, seven_c = two_classes
+    ada = _quiz(seven_b, "Ada", 1)
+    bob = _quiz(seven_c, "Bob", 2)
+    with teacher.reading() as session:
+        figures_before = session.execute(
+            text("SELECT * FROM question_figures ORDER BY class_role, question_id")
+        ).all()
+        roles = set(session.execute(text("SELECT class_role FROM question_figures")).scalars())
+    assert len(roles) == 2  # a row per question and class
+
+    # 7B's computers see their own learner's and class's figures, none of 7C's ...
+    with seven_b.reading() as session:
+        learners = session.execute(text("SELECT learner_id FROM learner_figures")).scalars()
+        assert list(learners) == [ada]
+        classes = session.execute(text("SELECT DISTINCT class_role FROM question_figures"))
+        [own] = classes.scalars()
+    assert [r.learner for r in class_results(seven_b).learners] == ["Ada"]
+    assert sum(q.attempts for q in class_results(seven_b).questions) == 3
+    # ... and change none of them: not Bob's, not 7C's question rows.
+    with seven_b.transaction() as session:
+        changed = session.execute(
+            text("UPDATE learner_figures SET quizzes = 99 WHERE learner_id = :b"), {"b": bob}
+        )
+        assert changed.rowcount == 0
+        changed = session.execute(
+            text("UPDATE question_figures SET attempts = 99 WHERE class_role <> :own"),
+            {"own": own},
+        )
+        assert changed.rowcount == 0
+    other = next(role for role in roles if role != own)
+    with pytest.raises(StorageError), seven_b.transaction() as session:
+        session.execute(
+            text(
+                "INSERT INTO question_figures (class_role, question_id, answers, score, "
+                "score_squared, score_times_total, time_ms, attempts, totals, totals_squared) "
+                "VALUES (:c, 999999, 1, 1, 1, 1, 1, 1, 1, 1)"
+            ),
+            {"c": other},
+        )
+    with pytest.raises(StorageError), seven_b.transaction() as session:
+        session.execute(text("INSERT INTO learner_figures VALUES (:b, 5, 5, 5, 5)"), {"b": bob})
+    with teacher.reading() as session:
+        figures_after = session.execute(
+            text("SELECT * FROM question_figures ORDER BY class_role, question_id")
+        ).all()
+    assert figures_after == figures_before
+    assert_kept_as_counted(teacher)

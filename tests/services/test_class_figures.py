@@ -39,6 +39,7 @@ from quiz_app.storage.results import question_labels
 from tests.conftest import DATA, NOW
 from tests.services.test_quiz import _wrong
 from tests.storage.corpus import _gives_up_and_retries, _learners_work
+from tests.storage.test_tallies import assert_kept_as_counted
 
 _S, _A, _L = QUIZ_SESSION.c, ANSWER.c, LEARNER.c
 
@@ -182,6 +183,7 @@ def test_sums_in_the_database_match_every_quiz_in_python(
     _a_term(database, tmp_path)
     new, old = class_results(database), _reference(database)
     _same(new, old)
+    assert_kept_as_counted(database)  # and the sums kept are those summed from the answers
     by_name = {r.learner: r for r in new.learners}
     assert "Gave Up" not in by_name
     assert "Midway" not in by_name

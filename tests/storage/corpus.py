@@ -38,6 +38,7 @@ from quiz_app.services.teacher import set_pin
 from quiz_app.storage import Database, open_database
 from quiz_app.storage.engine import create_bank_engine
 from quiz_app.storage.migrate import migrate
+from quiz_app.storage.tallies import recount_class_figures, recount_questions
 from tests.conftest import DATA, NOW
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -55,6 +56,7 @@ REVISIONS = (
     "0010",
     "0011",
     "0012",
+    "0013",
 )
 # Parents before children, so that rows go in with foreign keys on.
 TABLES = ("learner", "pack", "topic", "question", "media", "quiz_session", "answer")
@@ -209,4 +211,10 @@ def build_bank_at(revision: str, path: Path, template: Rows) -> Rows:
             connection.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", kept)
             written[table] = kept
         connection.execute("COMMIT")
+    if revision >= "0013":  # the figures the app keeps as it writes, kept
+        bank = open_database(f"sqlite:///{path}", migrate=False)
+        with bank.transaction() as session:
+            recount_class_figures(session)
+            recount_questions(session)
+        bank.close()
     return written

@@ -21,6 +21,7 @@ from quiz_app.core.ids import LearnerId
 from quiz_app.core.quiz import QuizSettings
 from quiz_app.core.shuffle import written_order
 from quiz_app.services.bank import open_bank
+from quiz_app.services.packs import list_packs
 from quiz_app.services.quiz import (
     quiz_history,
     quiz_questions,
@@ -29,9 +30,10 @@ from quiz_app.services.quiz import (
     unfinished_quiz,
 )
 from quiz_app.services.review import due_now, learner_progress
+from quiz_app.storage import Database, open_database
 from quiz_app.storage import migrate as migrate_module
-from quiz_app.storage import open_database
 from quiz_app.storage.backups import existing_backups
+from quiz_app.storage.class_figures import learner_sums, question_sums
 from quiz_app.storage.engine import create_bank_engine
 from quiz_app.storage.migrate import head_revision, migrate
 from tests.conftest import NOW
@@ -43,6 +45,7 @@ from tests.storage.corpus import (
     class_template,
     read_rows,
 )
+from tests.storage.test_tallies import assert_kept_as_counted
 
 SHIPPED = migrate_module.MIGRATIONS
 
@@ -98,6 +101,7 @@ def test_a_bank_at_each_revision_upgrades_with_every_row_kept(
             kept = [{c: row[c] for c in columns} for row in after[table]]
             assert kept == rows, table
         _new_columns_are_filled(revision, path)
+        _figures_are_kept(bank)
         _services_work_on(bank, before)
     finally:
         bank.close()
@@ -130,6 +134,17 @@ def _new_columns_are_filled(revision: str, path: Path) -> None:
         uids = [r["uid"] for r in after[table]]
         assert all(len(u) == 32 and int(u, 16) >= 0 for u in uids)
         assert len(set(uids)) == len(uids)
+
+
+def _figures_are_kept(bank: Database) -> None:
+    """0013's sums, filled from the answers and questions already there (a bank at 0013
+    or later kept them as it went), are those counted from scratch."""
+    assert_kept_as_counted(bank)
+    with bank.reading() as session:
+        learners, questions = learner_sums(session), question_sums(session)
+    assert len(learners) == 5  # every learner of the template finished a quiz
+    assert sum(q.attempts for q in questions) > sum(r.quizzes for r in learners) > 100
+    assert list_packs(bank)[0].question_count > 0
 
 
 def _services_work_on(bank: object, before: Rows) -> None:
