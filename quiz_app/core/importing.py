@@ -2,18 +2,124 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import NamedTuple
 
 from quiz_app.core.changes import Changes
 from quiz_app.core.errors import ImportCancelledError, ImportRefusedError, Problem
-from quiz_app.core.ids import PackId, QuestionKey
-from quiz_app.core.questions import parse_version
+from quiz_app.core.ids import PackId, QuestionKey, TopicKey
+from quiz_app.core.questions import Pack, PackInfo, Question, parse_version
+from quiz_app.core.serialize import canonical_json, pack_info_to_dict, question_json
+
+
+class EncodedQuestion(NamedTuple):
+    """One question as the bank stores it: its canonical JSON text (stored and hashed)
+    and the columns queries filter by. Far smaller than the parsed question, so a whole
+    pack of these is what an import keeps between reading the file and writing (a
+    tuple: made several times faster than a frozen dataclass, and smaller)."""
+
+    key: QuestionKey
+    topic: TopicKey
+    type: str
+    difficulty: int
+    content: bytes
+    """The canonical JSON text, UTF-8: a third to a half the size of the same text as a
+    Python string once it holds a Chinese character; decoded as each row is written."""
+    content_hash: str
+    source: str | None
+    image: str | None
+    languages: str
+    """Comma-separated, sorted: the languages of the prompt."""
+    group: str | None
+
+
+def encode_question(question: Question) -> EncodedQuestion:
+    """A question in its stored form (``serialize.question_json`` is the one canonical text)."""
+    data = question_json(question).encode()
+    return EncodedQuestion(
+        question.key,
+        question.topic,
+        question.type.value,
+        question.difficulty,
+        data,
+        hashlib.sha256(data).hexdigest(),
+        question.source,
+        question.image,
+        ",".join(sorted(question.languages)),
+        question.group,
+    )
+
+
+def media_hashes(media: Mapping[str, bytes]) -> dict[str, str]:
+    """Path -> SHA-256 (hex) of each of a pack's files, as the bank keeps them."""
+    return {path: hashlib.sha256(content).hexdigest() for path, content in media.items()}
+
+
+def pack_digest(info: PackInfo, hashes: Iterable[str], media: Mapping[str, str]) -> str:
+    """Fingerprint of a whole pack: manifest, question hashes in order, and each media
+    file's path and SHA-256 (hex; ``media_hashes``). The same figure as
+    ``serialize.encode_pack``'s, computed from stored forms."""
+    digest = hashlib.sha256(canonical_json(pack_info_to_dict(info)).encode())
+    for question_hash in hashes:
+        digest.update(question_hash.encode())
+    for path in sorted(media):
+        digest.update(path.encode())
+        digest.update(bytes.fromhex(media[path]))
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
+class EncodedPack:
+    """A pack ready to plan and write: its manifest, its questions in stored form (in
+    pack order), its media. What an import holds between reading and writing."""
+
+    info: PackInfo
+    questions: Sequence[EncodedQuestion]
+    media: Mapping[str, bytes] = field(default_factory=dict)
+    origin: str = "native"
+    notes: tuple[Problem, ...] = ()
+    digest: str = ""
+    """``pack_digest`` of the above; filled in by ``encoded`` when left empty."""
+    media_sha256: Mapping[str, str] | None = None
+    """``media_hashes`` of the pack's files, when ``media`` is left empty because the
+    bank holds them already (the editor's save); None: those of ``media``."""
+
+    @property
+    def hashes(self) -> dict[QuestionKey, str]:
+        return {q.key: q.content_hash for q in self.questions}
+
+    def with_version(self, version: str) -> EncodedPack:
+        """The same pack under another version (its digest follows; no question changes)."""
+        return encoded(replace(self, info=replace(self.info, version=version), digest=""))
+
+
+def encoded(pack: EncodedPack) -> EncodedPack:
+    """``pack`` with its digest computed when it has none yet."""
+    if pack.digest:
+        return pack
+    media = pack.media_sha256 if pack.media_sha256 is not None else media_hashes(pack.media)
+    digest = pack_digest(pack.info, (q.content_hash for q in pack.questions), media)
+    return replace(pack, digest=digest)
+
+
+def encode_pack(pack: Pack) -> EncodedPack:
+    """A pack read whole (GIFT, Moodle XML, the editor ...) in stored form."""
+    return encoded(
+        EncodedPack(
+            pack.info,
+            tuple(encode_question(q) for q in pack.questions),
+            pack.media,
+            pack.origin,
+            pack.notes,
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class ExistingQuestion:
     content_hash: str
     retired: bool

@@ -726,6 +726,7 @@ def _escape(text: str, *, as_html: bool = True) -> str:
 
 
 def _number(value: float) -> str:
+    value = float(value)  # a pack made in code may hold an int, which has no is_integer
     return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
 
 

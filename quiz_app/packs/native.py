@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 import json
 import re
 import tomllib
@@ -15,7 +16,8 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from quiz_app.core.errors import Message, PackError, Problem
-from quiz_app.core.questions import Pack, Question
+from quiz_app.core.importing import EncodedPack, EncodedQuestion, encode_pack, encoded
+from quiz_app.core.questions import Pack, PackInfo, Question
 from quiz_app.core.serialize import pack_info_from_dict, question_from_dict
 from quiz_app.packs import limits
 from quiz_app.packs.files import PackFiles, read_pack_files, read_regular
@@ -397,6 +399,8 @@ def _check_one(
     fields = vars(q)
     for name in ("choices", "items", "pairs"):
         entries = fields.get(name) or ()
+        if len({entry.id for entry in entries}) == len(entries):
+            continue  # the common case, at the cost of one set
         seen: set[str] = set()
         for i, entry in enumerate(entries):
             if entry.id in seen:
@@ -409,19 +413,22 @@ def _check_one(
                 )
             seen.add(entry.id)
     choice_ids = {c.id for c in fields.get("choices") or ()}
-    choices = ", ".join(sorted(choice_ids))
     if q.type == "single" and q.answer not in choice_ids:
-        yield ("answer",), _not_a_choice(q.answer, choices)
+        yield ("answer",), _not_a_choice(q.answer, choice_ids)
     if q.type == "multiple":
         for answer in q.answers:
             if answer not in choice_ids:
-                yield ("answers",), _not_a_choice(answer, choices)
+                yield ("answers",), _not_a_choice(answer, choice_ids)
         if len(set(q.answers)) != len(q.answers):
             yield ("answers",), Message("the same answer is listed twice", "同一个答案列出了两次")
     for name in ("choices", "items"):
-        for language in declared or {"en"}:
+        entries = fields.get(name) or ()
+        for language in (declared or {"en"}) if entries else ():
+            folded = [entry.text.get(language, "").strip().casefold() for entry in entries]
+            if len(set(folded)) == len(folded):
+                continue  # no two alike (the common case)
             alike: set[str] = set()
-            for i, entry in enumerate(fields.get(name) or ()):
+            for i, entry in enumerate(entries):
                 text = entry.text.get(language, "").strip().casefold()
                 if text and text in alike:
                     said = entry.text[language]
@@ -475,16 +482,38 @@ def _check_one(
     yield from _check_languages(q, declared)
 
 
-def _not_a_choice(answer: str, choices: str) -> Message:
+def _not_a_choice(answer: str, choice_ids: set[str]) -> Message:
+    choices = ", ".join(sorted(choice_ids))
     return Message(
         f"answer '{answer}' is not one of the choices ({choices})",
         f"答案“{answer}”不是选项之一（{choices}）",
     )
 
 
+def _same_languages(q: Any, reference: set[str]) -> bool:
+    """Whether every text of ``q`` is in the prompt's languages: ``_texts`` without the
+    paths, for the common case (a pack of 100,000 questions holds over a million texts)."""
+    fields = vars(q)
+    for name in ("explanation", "image_alt", "unit", "accept", "back"):
+        value = fields.get(name)
+        if value is not None and value.keys() != reference:
+            return False
+    for name in ("choices", "items"):
+        for entry in fields.get(name) or ():
+            if entry.text.keys() != reference:
+                return False
+            feedback = vars(entry).get("feedback")
+            if feedback is not None and feedback.keys() != reference:
+                return False
+    for pair in fields.get("pairs") or ():
+        if pair.left.keys() != reference or pair.right.keys() != reference:
+            return False
+    return True
+
+
 def _check_languages(q: Any, declared: set[str]) -> Iterator[tuple[tuple[str | int, ...], Message]]:
     reference = set(q.prompt)
-    for path, value in _texts(q):
+    for path, value in () if _same_languages(q, reference) else _texts(q):
         if set(value) != reference:
             where = ".".join(str(p) for p in path)
             has, prompt = _langs(value), _langs(reference)
@@ -520,107 +549,141 @@ def _check_languages(q: Any, declared: set[str]) -> Iterator[tuple[tuple[str | i
             )
 
 
-def _check_questions(
-    report: _Report, manifest: Manifest | None, questions: list[tuple[str, int, Any, Any]]
-) -> list[Question]:
-    topics = {t.id for t in manifest.topics} if manifest else set()
-    declared: set[str] = set(manifest.languages) if manifest else set()
-    media = {
-        name
-        for name in report.files.files
-        if "/" in name or not name.endswith(limits.QUESTION_SUFFIXES)
-    }
-    groups = {g.id for g in manifest.groups or ()} if manifest else set()
-    retired = set(manifest.retired or ()) if manifest else set()
-    first_seen: dict[str, str] = {}
-    media_checked: set[str] = set()
-    out: list[Question] = []
-    for name, index, q, raw in questions:
-        qid = q.id if q is not None else _raw_id(raw)
-        if qid is not None and qid in retired:
-            report.add(
-                name,
-                ("questions", index, "id"),
-                Message(
-                    "this id is retired (pack.toml 'retired'): it once named another question, "
-                    "and learners' answers to that one would attach to this; give it a new id",
-                    "此 id 已停用（见 pack.toml 的“retired”）：它曾用于另一道题，"
-                    "学习者对那道题的作答会被算到这道题上；请给它一个新的 id",
-                ),
-                qid,
-            )
-        if q is not None and manifest is not None and q.group is not None and q.group not in groups:
-            close = difflib.get_close_matches(q.group, sorted(groups), n=1)
-            hint = did_you_mean(close[0] if close else None)
-            report.add(
-                name,
-                ("questions", index, "group"),
-                Message(
-                    f"group '{q.group}' is not declared in pack.toml{hint.en}",
-                    f"组“{q.group}”未在 pack.toml 中声明{hint.zh}",
-                ),
-                qid,
-            )
-        if q is not None:
-            for path, message in _check_one(q, topics, declared, media):
-                report.add(name, ("questions", index, *path), message, qid)
-            inline = {
+@dataclass
+class _PackContext:
+    """What checking one question against the rest of its pack needs, and what the
+    checks of the questions before it have seen (ids, images)."""
+
+    files: Mapping[str, bytes]
+    topics: set[str]
+    declared: set[str]
+    media: set[str]
+    groups: set[str]
+    retired: set[str]
+    has_manifest: bool
+    first_seen: dict[str, str] = field(default_factory=dict)
+    media_checked: set[str] = field(default_factory=set)
+
+
+def _context(files: Mapping[str, bytes], manifest: Manifest | None) -> _PackContext:
+    return _PackContext(
+        files,
+        topics={t.id for t in manifest.topics} if manifest else set(),
+        declared=set(manifest.languages) if manifest else set(),
+        media={
+            name for name in files if "/" in name or not name.endswith(limits.QUESTION_SUFFIXES)
+        },
+        groups={g.id for g in manifest.groups or ()} if manifest else set(),
+        retired=set(manifest.retired or ()) if manifest else set(),
+        has_manifest=manifest is not None,
+    )
+
+
+_Found = tuple[tuple[str | int, ...], Message, str | None]
+
+
+def _question_checks(
+    ctx: _PackContext, name: str, index: int, q: Any, raw: Any, may_draw: bool = True
+) -> Iterator[_Found]:
+    """Every problem of question ``index`` of file ``name`` within its pack, as (path in
+    the file, message, question id); ``q`` is its model, None when it did not validate.
+    ``may_draw`` False says no text of it holds ``![`` (so its Markdown draws no image)."""
+    qid = q.id if q is not None else _raw_id(raw)
+    here: tuple[str | int, ...] = ("questions", index)
+    if qid is not None and qid in ctx.retired:
+        yield (
+            (*here, "id"),
+            Message(
+                "this id is retired (pack.toml 'retired'): it once named another question, "
+                "and learners' answers to that one would attach to this; give it a new id",
+                "此 id 已停用（见 pack.toml 的“retired”）：它曾用于另一道题，"
+                "学习者对那道题的作答会被算到这道题上；请给它一个新的 id",
+            ),
+            qid,
+        )
+    if q is not None and ctx.has_manifest and q.group is not None and q.group not in ctx.groups:
+        close = difflib.get_close_matches(q.group, sorted(ctx.groups), n=1)
+        hint = did_you_mean(close[0] if close else None)
+        yield (
+            (*here, "group"),
+            Message(
+                f"group '{q.group}' is not declared in pack.toml{hint.en}",
+                f"组“{q.group}”未在 pack.toml 中声明{hint.zh}",
+            ),
+            qid,
+        )
+    media = ctx.media
+    if q is not None:
+        for path, message in _check_one(q, ctx.topics, ctx.declared, media):
+            yield (*here, *path), message, qid
+        inline = (
+            {
                 drawn
                 for path, text in _texts(q)
                 if path[0] not in _NOT_MARKDOWN
                 for drawn in _images_drawn(text)
             }
-            for drawn in sorted(inline - {q.image}):  # images its Markdown draws
-                if drawn not in media:
-                    report.add(
-                        name,
-                        ("questions", index, "id"),
-                        Message(
-                            f"image '{drawn}' in its text is not in the pack",
-                            f"文字中的图片“{drawn}”不在题包中",
-                        ),
-                        qid,
-                    )
-                elif drawn not in media_checked:
-                    media_checked.add(drawn)
-                    problem = media_problem(drawn, report.files.files[drawn])
-                    if problem:
-                        report.add(name, ("questions", index, "id"), _image(drawn, problem), qid)
-            image = q.image
-            if image and image in media and image not in media_checked:
-                media_checked.add(image)  # by its content, whatever its name (packs.media)
-                problem = media_problem(image, report.files.files[image])
+            if may_draw
+            else set()
+        )
+        for drawn in sorted(inline - {q.image}):  # images its Markdown draws
+            if drawn not in media:
+                yield (
+                    (*here, "id"),
+                    Message(
+                        f"image '{drawn}' in its text is not in the pack",
+                        f"文字中的图片“{drawn}”不在题包中",
+                    ),
+                    qid,
+                )
+            elif drawn not in ctx.media_checked:
+                ctx.media_checked.add(drawn)
+                problem = media_problem(drawn, ctx.files[drawn])
                 if problem:
-                    report.add(name, ("questions", index, "image"), _image(image, problem), qid)
-        elif (
-            topics
-            and isinstance(raw, dict)  # a question that is not a table is reported already
-            and isinstance(raw.get("topic"), str)
-            and raw["topic"] not in topics
-        ):
-            report.add(
-                name,
-                ("questions", index, "topic"),
-                Message(
-                    f"topic '{raw['topic']}' is not declared in pack.toml",
-                    f"主题“{raw['topic']}”未在 pack.toml 中声明",
-                ),
-                qid,
-            )
-        if qid is None:
-            continue
-        if qid in first_seen:
-            report.add(
-                name,
-                ("questions", index, "id"),
-                Message(
-                    f"duplicate question id; first used in {first_seen[qid]}",
-                    f"题目 id 重复；它首次用于 {first_seen[qid]}",
-                ),
-                qid,
-            )
-        else:
-            first_seen[qid] = name
+                    yield (*here, "id"), _image(drawn, problem), qid
+        image = q.image
+        if image and image in media and image not in ctx.media_checked:
+            ctx.media_checked.add(image)  # by its content, whatever its name (packs.media)
+            problem = media_problem(image, ctx.files[image])
+            if problem:
+                yield (*here, "image"), _image(image, problem), qid
+    elif (
+        ctx.topics
+        and isinstance(raw, dict)  # a question that is not a table is reported already
+        and isinstance(raw.get("topic"), str)
+        and raw["topic"] not in ctx.topics
+    ):
+        yield (
+            (*here, "topic"),
+            Message(
+                f"topic '{raw['topic']}' is not declared in pack.toml",
+                f"主题“{raw['topic']}”未在 pack.toml 中声明",
+            ),
+            qid,
+        )
+    if qid is None:
+        return
+    if qid in ctx.first_seen:
+        yield (
+            (*here, "id"),
+            Message(
+                f"duplicate question id; first used in {ctx.first_seen[qid]}",
+                f"题目 id 重复；它首次用于 {ctx.first_seen[qid]}",
+            ),
+            qid,
+        )
+    else:
+        ctx.first_seen[qid] = name
+
+
+def _check_questions(
+    report: _Report, manifest: Manifest | None, questions: list[tuple[str, int, Any, Any]]
+) -> list[Question]:
+    ctx = _context(report.files.files, manifest)
+    out: list[Question] = []
+    for name, index, q, raw in questions:
+        for path, message, qid in _question_checks(ctx, name, index, q, raw):
+            report.add(name, path, message, qid)
     if manifest is not None and not report.pending and not report.located:
         default = {"shuffle": manifest.shuffle is not False}
         out = [
@@ -670,3 +733,211 @@ def read_manifest_identity(path: Path) -> tuple[str, str]:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError) as err:
         message = Message(f"unreadable: {err}", f"无法读取：{err}")
         raise PackError([Problem.of(str(path / limits.MANIFEST), None, message)]) from err
+
+
+# --- Straight to the stored form -------------------------------------------------------
+#
+# A pack that is clean (as nearly every pack is) is read a question file at a time,
+# each question checked by the very checks above and turned straight into the text the
+# bank stores, without the parsed question objects of the whole pack ever being held.
+# At the first problem the whole pack is read again by ``parse_pack``, which knows how
+# to say every problem and where: a broken pack costs twice, a clean one half.
+
+
+class UncleanPackError(Exception):
+    """The fast reader met a problem: the full reader is to say what and where."""
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def _may_draw(content: bytes) -> bool:
+    """Whether a question's stored text may draw an image: JSON escapes neither '!' nor
+    '[', so a text without ``![`` anywhere in it draws none."""
+    return b"![" in content
+
+
+def _sorted(text: dict[str, Any]) -> dict[str, Any]:
+    """A text table in the stored order (by language), as ``LocalizedText`` keeps it."""
+    if len(text) < 2:
+        return text
+    keys = list(text)
+    return text if keys == sorted(keys) else dict(sorted(text.items()))
+
+
+def _entries(entries: Iterable[Any], feedback: bool) -> list[dict[str, Any]]:
+    out = []
+    for entry in entries:
+        item: dict[str, Any] = {"id": entry.id, "text": _sorted(entry.text)}
+        if feedback and entry.feedback is not None:
+            item["feedback"] = _sorted(entry.feedback)
+        out.append(item)
+    return out
+
+
+def canonical_question(q: Any, default_shuffle: bool) -> dict[str, Any]:
+    """A validated question model as ``serialize.question_to_dict`` writes the question it
+    makes (key order included, so the JSON text and its hash are the same to the byte)."""
+    kind = q.type
+    out: dict[str, Any] = {
+        "id": q.id,
+        "type": kind,
+        "topic": q.topic,
+        "difficulty": q.difficulty,
+        "prompt": _sorted(q.prompt),
+    }
+    if kind == "single":
+        out["choices"] = _entries(q.choices, True)
+        out["answer"] = q.answer
+    elif kind == "multiple":
+        wanted = set(q.answers)
+        out["choices"] = _entries(q.choices, True)
+        out["answers"] = [c.id for c in q.choices if c.id in wanted]
+    elif kind == "true_false":
+        out["answer"] = bool(q.answer)
+    elif kind == "numeric":
+        out["answer"] = float(q.answer)
+        out["tolerance"] = float(q.tolerance)
+        if q.unit is not None:
+            out["unit"] = _sorted(q.unit)
+    elif kind == "short_text":
+        out["accept"] = {lang: list(values) for lang, values in sorted(q.accept.items())}
+    elif kind == "ordering":
+        out["items"] = _entries(q.items, False)
+    elif kind == "matching":
+        out["pairs"] = [
+            {"id": p.id, "left": _sorted(p.left), "right": _sorted(p.right)} for p in q.pairs
+        ]
+    else:  # card
+        out["back"] = _sorted(q.back)
+    if q.explanation is not None:
+        out["explanation"] = _sorted(q.explanation)
+    if q.source is not None:
+        out["source"] = q.source
+    if q.image is not None:
+        out["image"] = q.image
+    if q.image_alt is not None:
+        out["image_alt"] = _sorted(q.image_alt)
+    if not (default_shuffle if q.shuffle is None else q.shuffle):
+        out["shuffle"] = False
+    if q.title is not None:
+        out["title"] = q.title
+    if q.group is not None:
+        out["group"] = q.group
+    return out
+
+
+def encode_model(q: Any, default_shuffle: bool, images: set[str]) -> EncodedQuestion:
+    """A validated question model in the bank's stored form; adds the pack files it
+    shows (its image, and those its Markdown draws) to ``images``."""
+    data = canonical_question(q, default_shuffle)
+    text = _ENCODER.encode(data).encode()
+    if q.image is not None and media_name(q.image):
+        images.add(q.image)
+    if _may_draw(text):
+        images.update(image_names(question_from_dict(data)))
+    return EncodedQuestion(
+        q.id,
+        q.topic,
+        q.type,
+        q.difficulty,
+        text,
+        hashlib.sha256(text).hexdigest(),
+        q.source,
+        q.image,
+        ",".join(sorted(q.prompt)),
+        q.group,
+    )
+
+
+def _file_models(files: dict[str, bytes], name: str) -> list[Any]:
+    """The question models of one file, its bytes let go; UncleanPackError at any problem."""
+    data = files.pop(name)
+    try:
+        if name.endswith(".json"):
+            return list(_QUESTION_FILE.validate_json(data).questions)
+        table = tomllib.loads(data.decode("utf-8").removeprefix("\ufeff"))
+        return list(_QUESTION_FILE.validate_python(table).questions)
+    except (ValidationError, ValueError, RecursionError) as err:  # also TOML and UTF-8
+        raise UncleanPackError from err
+
+
+def encode_clean_pack(files: PackFiles) -> EncodedPack:
+    """A clean native pack straight into stored form, a question file at a time (each
+    file's bytes are let go once read); UncleanPackError at the first problem of any kind."""
+    report = _Report(files)
+    manifest = _read_manifest(report)
+    if manifest is None or report.pending or report.located:
+        raise UncleanPackError
+    names = sorted(
+        name
+        for name in files.files
+        if "/" not in name
+        and name != limits.MANIFEST
+        and PurePosixPath(name).suffix.lower() in limits.QUESTION_SUFFIXES
+    )
+    # Every file but the question files (let go one by one below): the images.
+    ctx = _context({n: data for n, data in files.files.items() if n not in names}, manifest)
+    default_shuffle = manifest.shuffle is not False
+    images: set[str] = set()
+    out: list[EncodedQuestion] = []
+    for name in names:
+        models = _file_models(files.files, name)
+        for index, q in enumerate(models):
+            question = encode_model(q, default_shuffle, images)
+            for _ in _question_checks(ctx, name, index, q, None, _may_draw(question.content)):
+                raise UncleanPackError
+            out.append(question)
+        del models
+    if not out:
+        raise UncleanPackError
+    media = {name: ctx.files[name] for name in sorted(images) if name in ctx.files}
+    info = pack_info_from_dict(manifest.model_dump(exclude_none=True))
+    return encoded(EncodedPack(info, out, media))
+
+
+def load_pack_encoded(path: Path) -> EncodedPack:
+    """The native pack at ``path`` in stored form; PackError listing every problem."""
+    try:
+        return encode_clean_pack(read_pack_files(path))
+    except UncleanPackError:
+        pass
+    return encode_pack(load_pack(path))  # says every problem (or, if none, imports it)
+
+
+class QuestionEncoder:
+    """Checks and encodes questions given as dicts of the native format, a chunk at a
+    time, for a pack with no media, groups or retired ids whose topics and languages
+    are known as the questions come (a spreadsheet's): UncleanPackError at any problem."""
+
+    def __init__(self, declared: set[str]) -> None:
+        self._ctx = _PackContext({}, set(), declared, set(), set(), set(), has_manifest=True)
+        self._images: set[str] = set()
+        self.questions: list[EncodedQuestion] = []
+
+    def add_topic(self, key: str) -> None:
+        self._ctx.topics.add(key)
+
+    def encode(self, chunk: list[dict[str, Any]]) -> None:
+        try:
+            models = _QUESTIONS.validate_python(chunk)
+        except ValidationError as err:
+            raise UncleanPackError from err
+        start = len(self.questions)
+        for index, q in enumerate(models, start):
+            question = encode_model(q, True, self._images)
+            may_draw = _may_draw(question.content)
+            for _ in _question_checks(self._ctx, "questions.json", index, q, None, may_draw):
+                raise UncleanPackError
+            self.questions.append(question)
+        if self._images:  # no file of its own to show
+            raise UncleanPackError
+
+
+def manifest_info(data: dict[str, Any]) -> PackInfo:
+    """The pack's information from a manifest given as a dict; UncleanPackError when invalid."""
+    try:
+        manifest = Manifest.model_validate(data)
+    except ValidationError as err:
+        raise UncleanPackError from err
+    return pack_info_from_dict(manifest.model_dump(exclude_none=True))

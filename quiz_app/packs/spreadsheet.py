@@ -16,6 +16,7 @@ from typing import Any
 
 from quiz_app.core.cells import from_cell, to_cell
 from quiz_app.core.errors import PackError, Problem
+from quiz_app.core.importing import EncodedPack, encode_pack, encoded
 from quiz_app.core.questions import (
     Card,
     Matching,
@@ -30,8 +31,15 @@ from quiz_app.core.questions import (
 )
 from quiz_app.packs.aiken import read_text_file
 from quiz_app.packs.files import check_zip_container
-from quiz_app.packs.foreign import DEFAULT_DIFFICULTY, Entry, checked_pack, question_key
+from quiz_app.packs.foreign import (
+    DEFAULT_DIFFICULTY,
+    Entry,
+    checked_pack,
+    pack_id_for,
+    question_key,
+)
 from quiz_app.packs.messages import NO_QUESTIONS
+from quiz_app.packs.native import QuestionEncoder, UncleanPackError, manifest_info
 
 COLUMNS = (
     "id",
@@ -176,6 +184,81 @@ def load_csv(path: Path) -> Pack:
             ]
         ) from err
     return _pack_from_rows(path, header, rows)
+
+
+_CHUNK = 1000
+
+
+def load_csv_encoded(path: Path) -> EncodedPack:
+    """A CSV in the bank's stored form, a chunk of rows at a time (no whole-file copy of
+    the rows, questions or models); PackError, said as ``load_csv`` says it, at any
+    problem."""
+    try:
+        return _csv_encoded(path)
+    except UncleanPackError:
+        pass
+    return encode_pack(load_csv(path))  # says every problem (or, if none, imports it)
+
+
+def _csv_encoded(path: Path) -> EncodedPack:
+    text = read_text_file(path)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        header = list(reader.fieldnames or [])
+        if any(c not in COLUMNS for c in header) or any(c not in header for c in REQUIRED):
+            raise UncleanPackError
+        topics: dict[str, str] = {}
+        keys: set[str] = set()
+        taken: set[str] = set()
+        encoder: QuestionEncoder | None = None
+        languages: str | None = None
+        chunk: list[dict[str, Any]] = []
+        for raw in reader:
+            row = {k: from_cell(v or "") for k, v in raw.items() if k}
+            if not any(v.strip() for v in row.values()):
+                continue
+            title = row.get("topic", "").strip() or path.stem
+            topic = topics.get(title)
+            if topic is None:
+                topic = topics[title] = _slug(title)
+                if topic in keys:  # two titles, one id: the full reader says so
+                    raise UncleanPackError
+                keys.add(topic)
+            given = row.get("id", "").strip()
+            key = given or question_key("csv", row.get("prompt", ""), taken)
+            taken.add(key)
+            question = _row_question(row, key, topic)
+            prompt = question["prompt"] or {}
+            # A pack is in Chinese too when any prompt is; then every prompt must be, so
+            # the first row says which (any row that disagrees is a problem).
+            said = ",".join(sorted(prompt))
+            if encoder is None:
+                languages = said
+                encoder = QuestionEncoder(set(prompt) or {"en"})
+            elif said != languages:
+                raise UncleanPackError
+            encoder.add_topic(topic)
+            chunk.append(question)
+            if len(chunk) >= _CHUNK:
+                encoder.encode(chunk)
+                chunk = []
+        if encoder is None:
+            raise UncleanPackError
+        encoder.encode(chunk)
+    except csv.Error as err:
+        raise UncleanPackError from err
+    manifest = {
+        "format": 1,
+        "id": pack_id_for(path),
+        "version": "1.0.0",
+        "title": path.stem,
+        "languages": ["en", "zh"] if languages == "en,zh" else ["en"],
+        "topics": [{"id": key, "title": title} for title, key in topics.items()],
+    }
+    if languages not in ("en", "en,zh"):
+        raise UncleanPackError
+    info = manifest_info(manifest)
+    return encoded(EncodedPack(info, encoder.questions, {}, path.suffix.lower().lstrip(".")))
 
 
 def load_xlsx(path: Path) -> Pack:

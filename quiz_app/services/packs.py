@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -20,16 +20,23 @@ from quiz_app.core.errors import (
     QuizError,
 )
 from quiz_app.core.ids import PackId, QuestionKey
-from quiz_app.core.importing import ExistingPack, ImportControl, ImportPlan, plan_import
+from quiz_app.core.importing import (
+    EncodedPack,
+    ExistingPack,
+    ImportControl,
+    ImportPlan,
+    encode_pack,
+    plan_import,
+)
 from quiz_app.core.questions import Pack, next_minor_version, parse_version
-from quiz_app.core.serialize import EncodedPack, encode_pack
 from quiz_app.packs.aiken import aiken_text
 from quiz_app.packs.foreign import TextExport
-from quiz_app.packs.formats import load_any
+from quiz_app.packs.formats import format_of, load_any
 from quiz_app.packs.gift import gift_text
 from quiz_app.packs.moodle_xml_out import moodle_xml_text
 from quiz_app.packs.native import read_manifest_identity
 from quiz_app.packs.spreadsheet import csv_text, xlsx_bytes
+from quiz_app.packs.streaming import STREAMED
 from quiz_app.packs.writer import pack_zip, write_pack
 from quiz_app.services.files import write_whole
 from quiz_app.storage import Database, Session
@@ -64,10 +71,14 @@ def import_pack(
     go in. A file some of whose questions cannot be read (GIFT, Moodle XML) raises
     PartialPackError unless ``skip_invalid`` (or ``dry_run``): then the others are
     imported and the plan lists what was left out.
+
+    Native packs and CSV files are read a chunk of questions at a time straight into
+    their stored form (``packs.streaming``), so no whole-pack copy of the parsed
+    questions is ever held; the other formats are read whole, then encoded.
     """
-    with _bulk_work():
-        pack, skipped = _read(path, kind, skip_invalid=skip_invalid or dry_run)
-        plan = import_loaded_pack(
+    with bulk_work():
+        pack, skipped = _read_encoded(path, kind, skip_invalid=skip_invalid or dry_run)
+        plan = import_encoded_pack(
             database, pack, force=force, dry_run=dry_run, now=now, control=control
         )
     return replace(plan, skipped=skipped)
@@ -83,7 +94,7 @@ class ImportPreview:
 
 def preview_import(database: Database, path: Path, kind: str | None = None) -> ImportPreview:
     """A dry run: the plan, every question that would be left out, and every note."""
-    with _bulk_work():
+    with bulk_work():
         pack, skipped = _read(path, kind, skip_invalid=True)
         plan = import_loaded_pack(database, pack, dry_run=True)
     return ImportPreview(pack, replace(plan, skipped=skipped))
@@ -98,8 +109,19 @@ def _read(path: Path, kind: str | None, *, skip_invalid: bool) -> tuple[Pack, tu
         return err.pack, err.problems
 
 
+def _read_encoded(
+    path: Path, kind: str | None, *, skip_invalid: bool
+) -> tuple[EncodedPack, tuple[Problem, ...]]:
+    chosen = kind or format_of(path)
+    reader = STREAMED.get(chosen)
+    if reader is not None:
+        return reader(path), ()
+    pack, skipped = _read(path, chosen, skip_invalid=skip_invalid)
+    return encode_pack(pack), skipped
+
+
 @contextmanager
-def _bulk_work() -> Iterator[None]:
+def bulk_work() -> Iterator[None]:
     """Pause the cyclic garbage collector while a pack is read and written.
 
     A large pack allocates millions of small objects and no reference cycles; the
@@ -124,32 +146,70 @@ def import_loaded_pack(
     now: datetime | None = None,
     control: ImportControl | None = None,
 ) -> ImportPlan:
-    """Import a pack already read, in one transaction; ``control`` may cancel it.
+    """Import a pack already read, in one transaction; ``control`` may cancel it."""
+    with bulk_work():
+        return import_encoded_pack(
+            database, encode_pack(pack), force=force, dry_run=dry_run, now=now, control=control
+        )
+
+
+def import_encoded_pack(
+    database: Database,
+    pack: EncodedPack,
+    *,
+    force: bool = False,
+    dry_run: bool = False,
+    now: datetime | None = None,
+    control: ImportControl | None = None,
+    media_unchanged: bool = False,
+    expect: Callable[[ExistingPack | None], None] | None = None,
+    plan_first: bool = True,
+) -> ImportPlan:
+    """Import a pack in its stored form, in one transaction; ``control`` may cancel it.
 
     The bank lets one process write at a time, and learners' answers wait while an
-    import writes; so everything that needs no lock (encoding and hashing every
-    question, planning) is done first, from a read of the bank, and the write
-    transaction only checks that the pack in the bank is still the one planned against
-    before it writes the rows. When another import came in between, it plans again.
+    import writes; so everything that needs no lock (reading, checking, encoding and
+    hashing every question, planning) is done first, from a read of the bank, and the
+    write transaction only checks that the pack in the bank is still the one planned
+    against before it writes the rows the plan names. When another import came in
+    between, it plans again. ``expect`` is shown what the bank holds of the pack each
+    time (before planning, and under the lock) and may raise to refuse it.
+    ``media_unchanged`` leaves the pack's files in the bank as they are. With
+    ``plan_first`` False the plan is made under the lock only: for a change of a few
+    questions, planning costs less than reading the pack's rows twice.
     """
-    with _bulk_work():
-        with database.reading() as session:
-            existing = repo.existing_pack(session, pack.info.id)
-        prepared = _prepare(pack, existing, force)
-        if dry_run or not prepared.plan.changes_anything:
-            return replace(prepared.plan, notes=prepared.pack.notes)
+    with bulk_work():
+        prepared: _PreparedImport | None = None
+        if plan_first or dry_run:
+            with database.reading() as session:
+                existing = repo.existing_pack(session, pack.info.id)
+            if expect is not None:
+                expect(existing)
+            prepared = _prepare(pack, existing, force)
+            if dry_run or not prepared.plan.changes_anything:
+                return replace(prepared.plan, notes=prepared.pack.notes)
 
         def work(session: Session) -> _PreparedImport:
             ready = prepared
             lock_pack(session, pack.info.id)
-            now_there = repo.existing_pack(session, pack.info.id)
-            if now_there != ready.existing:
+            now_there, places = repo.existing_pack_and_places(session, pack.info.id)
+            if expect is not None:
+                expect(now_there)
+            if ready is None or now_there != ready.existing:
                 ready = _prepare(pack, now_there, force)
             if ready.plan.changes_anything:
                 step = control.step if control is not None else None
                 when = now or datetime.now(UTC)
                 counting = uncount_import(session, ready.plan)  # the counts packs are listed by
-                repo.apply_import(session, ready.encoded, ready.plan, when, step)
+                repo.apply_import(
+                    session,
+                    ready.pack,
+                    ready.plan,
+                    when,
+                    step,
+                    media_unchanged=media_unchanged,
+                    places=places,
+                )
                 count_import(session, counting)
                 if control is not None:
                     control.step(1, 1)  # a cancel that came late still undoes it all
@@ -161,30 +221,26 @@ def import_loaded_pack(
 
 @dataclass(frozen=True)
 class _PreparedImport:
-    """A pack encoded and planned against what the bank held of it."""
+    """A pack in stored form, planned against what the bank held of it."""
 
     existing: ExistingPack | None
-    pack: Pack
-    encoded: EncodedPack
+    pack: EncodedPack
     plan: ImportPlan
 
 
-def _prepare(pack: Pack, existing: ExistingPack | None, force: bool) -> _PreparedImport:
+def _prepare(pack: EncodedPack, existing: ExistingPack | None, force: bool) -> _PreparedImport:
     if pack.origin != "native":
         pack = _versioned(pack, existing)
-    encoded = encode_pack(pack)
-    changed = existing is not None and encoded.digest != existing.content_hash
+    changed = existing is not None and pack.digest != existing.content_hash
     if changed and existing is not None and pack.origin != "native":
-        bumped = next_minor_version(existing.version)
-        pack = replace(pack, info=replace(pack.info, version=bumped))
-        encoded = encode_pack(pack)
+        pack = pack.with_version(next_minor_version(existing.version))
     plan = plan_import(
-        pack.info.id, pack.info.version, encoded.digest, encoded.hashes, existing, force=force
+        pack.info.id, pack.info.version, pack.digest, pack.hashes, existing, force=force
     )
-    return _PreparedImport(existing, pack, encoded, plan)
+    return _PreparedImport(existing, pack, plan)
 
 
-def _versioned(pack: Pack, existing: ExistingPack | None) -> Pack:
+def _versioned(pack: EncodedPack, existing: ExistingPack | None) -> EncodedPack:
     """A file without a manifest has no version: it takes the one in the bank, and the
     next one if its content changed. It may not replace a pack that has a manifest."""
     if existing is None:
@@ -195,7 +251,7 @@ def _versioned(pack: Pack, existing: ExistingPack | None) -> Pack:
             f"{pack.origin} file cannot replace it. Rename the file (its name becomes the "
             "pack's id) to import it as a separate pack."
         )
-    return replace(pack, info=replace(pack.info, version=existing.version))
+    return pack.with_version(existing.version)
 
 
 def list_packs(database: Database) -> list[PackSummary]:

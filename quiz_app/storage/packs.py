@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -14,10 +15,16 @@ from sqlmodel import Session
 
 from quiz_app.core.bank import PackSummary, StoredQuestion, TopicSummary
 from quiz_app.core.ids import PackId, QuestionId, QuestionKey, TopicId
-from quiz_app.core.importing import ExistingPack, ExistingQuestion, ImportPlan
-from quiz_app.core.questions import Pack, Question
-from quiz_app.core.serialize import (
+from quiz_app.core.importing import (
     EncodedPack,
+    EncodedQuestion,
+    ExistingPack,
+    ExistingQuestion,
+    ImportKind,
+    ImportPlan,
+)
+from quiz_app.core.questions import Pack, PackInfo
+from quiz_app.core.serialize import (
     pack_info_from_dict,
     pack_info_to_dict,
     question_from_dict,
@@ -29,47 +36,100 @@ from quiz_app.storage.tallies import counts_by
 _Q = QUESTION.c
 
 
+QuestionPlaces = dict[str, tuple[int, int, int]]
+"""Key -> (row id, topic id, position) of each of a pack's questions in the bank."""
+
+
 def existing_pack(session: Session, pack_id: PackId) -> ExistingPack | None:
+    return existing_pack_and_places(session, pack_id)[0]
+
+
+def existing_pack_and_places(
+    session: Session, pack_id: PackId
+) -> tuple[ExistingPack | None, QuestionPlaces]:
+    """What the bank holds of a pack for planning, and where each question's row is (for
+    ``apply_import``), from one read of its rows."""
     row = session.get(PackRow, pack_id)
     if row is None:
-        return None
-    rows = session.execute(select(_Q.key, _Q.content_hash, _Q.retired).where(_Q.pack_id == pack_id))
+        return None, {}
+    rows = session.execute(
+        select(_Q.key, _Q.content_hash, _Q.retired, _Q.id, _Q.topic_id, _Q.position).where(
+            _Q.pack_id == pack_id
+        )
+    ).all()  # fetched at once: row by row cost a tenth of a second per 20,000
     questions = {
-        QuestionKey(key): ExistingQuestion(digest, retired) for key, digest, retired in rows
+        QuestionKey(key): ExistingQuestion(digest, bool(retired))
+        for key, digest, retired, _, _, _ in rows
     }
-    return ExistingPack(row.version, row.content_hash, questions, row.origin)
+    places = {key: (row_id, topic, position) for key, _, _, row_id, topic, position in rows}
+    return ExistingPack(row.version, row.content_hash, questions, row.origin), places
 
 
-def _question_values(encoded: EncodedPack, question: Question) -> dict[str, Any]:
+def _question_values(question: EncodedQuestion) -> dict[str, Any]:
     return {
-        "type": question.type.value,
+        "type": question.type,
         "difficulty": question.difficulty,
-        "content": encoded.texts[question.key],
-        "content_hash": encoded.hashes[question.key],
+        "content": question.content.decode(),
+        "content_hash": question.content_hash,
         "source": question.source,
         "image": question.image,
-        "languages": ",".join(sorted(question.languages)),
+        "languages": question.languages,
         "draw_group": question.group,
     }
 
 
 _CHUNK = 2000
+_SQLITE_COLUMNS = (
+    "pack_id, key, topic_id, position, slot, retired, type, difficulty, content, "
+    "content_hash, source, image, languages, draw_group"
+)
+_SQLITE_INSERT = (
+    f"INSERT INTO question ({_SQLITE_COLUMNS}) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _sqlite_row(
+    pack_id: str, q: EncodedQuestion, topic_id: int | None, position: int, slot: int
+) -> tuple[Any, ...]:
+    return (
+        pack_id,
+        q.key,
+        topic_id,
+        position,
+        slot,
+        q.type,
+        q.difficulty,
+        q.content.decode(),
+        q.content_hash,
+        q.source,
+        q.image,
+        q.languages,
+        q.group,
+    )
 
 
 def apply_import(
     session: Session,
-    encoded: EncodedPack,
+    pack: EncodedPack,
     plan: ImportPlan,
     now: datetime,
     step: Callable[[int, int], None] | None = None,
+    *,
+    media_unchanged: bool = False,
+    places: QuestionPlaces | None = None,
 ) -> None:
     """Write ``plan`` for the pack: one call inside the caller's transaction.
 
-    ``step(done, total)`` is called as questions are written; whatever it raises (a
-    cancelled import) leaves the caller's transaction to be rolled back.
+    Only the rows the plan names are built and written, a chunk at a time, so a save
+    that changes one question writes one row (and the pack's own). ``step(done, total)``
+    is called as questions are written; whatever it raises (a cancelled import) leaves
+    the caller's transaction to be rolled back. ``media_unchanged`` skips rewriting the
+    pack's images (the editor's save, which cannot change them). ``places``: where the
+    pack's rows are, as read in this transaction (``existing_pack_and_places``).
     """
-    pack = encoded.pack
-    total = len(plan.added) + len(set(plan.changed) | set(plan.restored)) + 1
+    info = pack.info
+    updated = set(plan.changed) | set(plan.restored)
+    total = len(plan.added) + len(updated) + 1
     done = reported = 0
 
     def progress(count: int) -> None:
@@ -80,30 +140,30 @@ def apply_import(
             step(min(done, total), total)
 
     progress(0)
-    info = pack_info_to_dict(pack.info)
+    info_dict = pack_info_to_dict(info)
     pack_values = {
-        "version": pack.info.version,
-        "title": info["title"],
-        "description": info.get("description"),
-        "author": pack.info.author,
-        "license": pack.info.license,
-        "languages": list(pack.info.languages),
-        "content_hash": encoded.digest,
+        "version": info.version,
+        "title": info_dict["title"],
+        "description": info_dict.get("description"),
+        "author": info.author,
+        "license": info.license,
+        "languages": list(info.languages),
+        "content_hash": pack.digest,
         "imported_at": now,
         "origin": pack.origin,
-        "groups": info.get("groups", []),
-        "retired_keys": list(pack.info.retired),
+        "groups": info_dict.get("groups", []),
+        "retired_keys": list(info.retired),
     }
-    pack_row = session.get(PackRow, pack.info.id)
+    pack_row = session.get(PackRow, info.id)
     if pack_row is None:
-        session.add(PackRow(id=pack.info.id, **pack_values))
+        session.add(PackRow(id=info.id, **pack_values))
     else:
         for name, value in pack_values.items():
             setattr(pack_row, name, value)
     session.flush()
 
-    topics = _upsert_topics(session, pack)
-    positions = {q.key: i for i, q in enumerate(pack.questions)}
+    topics = _upsert_topics(session, info)
+    topic_ids = {key: row.id for key, row in topics.items()}
     next_slot = {key: row.slot_count for key, row in topics.items()}
 
     def take_slot(topic_key: str) -> int:
@@ -111,100 +171,124 @@ def apply_import(
         next_slot[topic_key] = slot + 1
         return slot
 
-    added = set(plan.added)
-    rows = [
-        {
-            "pack_id": pack.info.id,
-            "key": question.key,
-            "topic_id": topics[question.topic].id,
-            "position": positions[question.key],
-            "slot": take_slot(question.topic),  # pack order, so slots follow the author's
-            "retired": False,
-            **_question_values(encoded, question),
+    current = (
+        {}
+        if plan.kind is ImportKind.NEW
+        else places
+        if places is not None
+        else {
+            key: (row_id, topic_id, position)
+            for row_id, key, topic_id, position in session.execute(
+                select(_Q.id, _Q.key, _Q.topic_id, _Q.position).where(_Q.pack_id == info.id)
+            )
         }
-        for question in pack.questions
-        if question.key in added
-    ]
-    for start in range(0, len(rows), _CHUNK):
-        session.execute(insert(QUESTION), rows[start : start + _CHUNK])
-        progress(len(rows[start : start + _CHUNK]))
-
-    current = {
-        key: (row_id, topic_id, position)
-        for row_id, key, topic_id, position in session.execute(
-            select(_Q.id, _Q.key, _Q.topic_id, _Q.position).where(_Q.pack_id == pack.info.id)
-        )
-    }
-    updated = set(plan.changed) | set(plan.restored)
-    # One statement run for many rows (executemany), grouped by the columns they set:
-    # a statement built per row cost a second per few thousand rows, all of it while
-    # holding the bank's write lock.
+    )
+    added = set(plan.added)
+    # One statement run for many rows (executemany), a chunk at a time, grouped by the
+    # columns they set: a statement built per row cost a second per few thousand rows,
+    # all of it while holding the bank's write lock; rows built for the whole pack at
+    # once cost as much memory again as the pack.
+    by_row = update(QUESTION).where(_Q.id == bindparam("row_id"))
+    inserts: list[Any] = []
     same_topic: list[dict[str, Any]] = []
     moved: list[dict[str, Any]] = []
-    for question in pack.questions:  # pack order, so new slots follow the author's
-        if question.key not in updated:
+    reordered: list[dict[str, Any]] = []
+
+    def flush(rows: list[Any], statement: Any, counted: bool = True) -> None:
+        if rows:
+            if isinstance(statement, str):
+                session.connection().exec_driver_sql(statement, rows)
+            else:
+                session.execute(statement, rows)
+            if counted:
+                progress(len(rows))
+            rows.clear()
+
+    # SQLite is handed plain tuples: SQLAlchemy's processing of each row's parameters
+    # cost as long as SQLite's own insert of it (PostgreSQL keeps SQLAlchemy's batching).
+    plain = session.get_bind().dialect.name == "sqlite"
+    to_insert: Any = _SQLITE_INSERT if plain else insert(QUESTION)
+    for position, question in enumerate(pack.questions):  # pack order: slots follow it
+        key = question.key
+        if key in added:
+            topic_id, slot = topic_ids[question.topic], take_slot(question.topic)
+            inserts.append(
+                _sqlite_row(info.id, question, topic_id, position, slot)
+                if plain
+                else {
+                    "pack_id": info.id,
+                    "key": key,
+                    "topic_id": topic_id,
+                    "position": position,
+                    "slot": slot,
+                    "retired": False,
+                    **_question_values(question),
+                }
+            )
+            if len(inserts) >= _CHUNK:
+                flush(inserts, to_insert)
             continue
-        row_id, topic_id, _ = current[question.key]
-        values: dict[str, Any] = {
-            "row_id": row_id,
-            "position": positions[question.key],
-            "retired": False,
-            **_question_values(encoded, question),
-        }
-        new_topic = topics[question.topic].id
-        if new_topic == topic_id:
-            same_topic.append(values)
-        else:
-            moved.append(values | {"topic_id": new_topic, "slot": take_slot(question.topic)})
-    by_row = update(QUESTION).where(_Q.id == bindparam("row_id"))
-    for rows_to_set in (same_topic, moved):
-        for start in range(0, len(rows_to_set), _CHUNK):
-            chunk = rows_to_set[start : start + _CHUNK]
-            session.execute(by_row, chunk)
-            progress(len(chunk))
+        row_id, topic_id, was_at = current[key]
+        if key in updated:
+            values: dict[str, Any] = {
+                "row_id": row_id,
+                "position": position,
+                "retired": False,
+                **_question_values(question),
+            }
+            new_topic = topic_ids[question.topic]
+            if new_topic == topic_id:
+                same_topic.append(values)
+                if len(same_topic) >= _CHUNK:
+                    flush(same_topic, by_row)
+            else:
+                moved.append(values | {"topic_id": new_topic, "slot": take_slot(question.topic)})
+                if len(moved) >= _CHUNK:
+                    flush(moved, by_row)
+        elif was_at != position:  # keep the order of untouched questions in step too
+            reordered.append({"row_id": row_id, "position": position})
+            if len(reordered) >= _CHUNK:
+                flush(reordered, by_row, counted=False)
+    flush(inserts, to_insert)
+    flush(same_topic, by_row)
+    flush(moved, by_row)
+    flush(reordered, by_row, counted=False)
     if plan.retired:
-        session.execute(
-            update(QUESTION)
-            .where(_Q.pack_id == pack.info.id, _Q.key.in_(plan.retired))
-            .values(retired=True)
-        )
-    # Keep the order of untouched questions in step with the pack too.
-    reordered = [
-        {"row_id": row_id, "position": positions[key]}
-        for key, (row_id, _, position) in current.items()
-        if key in positions and positions[key] != position and key not in updated
-    ]
-    if reordered:
-        session.execute(by_row, reordered)
+        for start in range(0, len(plan.retired), _CHUNK):
+            session.execute(
+                update(QUESTION)
+                .where(_Q.pack_id == info.id, _Q.key.in_(plan.retired[start : start + _CHUNK]))
+                .values(retired=True)
+            )
     for topic_key, topic_row in topics.items():
         topic_row.slot_count = next_slot[topic_key]
-    session.execute(delete(MEDIA).where(MEDIA.c.pack_id == pack.info.id))
-    if pack.media:
-        session.execute(
-            insert(MEDIA),
-            [
-                {
-                    "pack_id": pack.info.id,
-                    "path": path,
-                    "sha256": hashlib.sha256(content).hexdigest(),
-                    "content": content,
-                }
-                for path, content in sorted(pack.media.items())
-            ],
-        )
+    if not media_unchanged:
+        session.execute(delete(MEDIA).where(MEDIA.c.pack_id == info.id))
+        if pack.media:
+            session.execute(
+                insert(MEDIA),
+                [
+                    {
+                        "pack_id": info.id,
+                        "path": path,
+                        "sha256": hashlib.sha256(content).hexdigest(),
+                        "content": content,
+                    }
+                    for path, content in sorted(pack.media.items())
+                ],
+            )
     session.flush()
     progress(1)
 
 
-def _upsert_topics(session: Session, pack: Pack) -> dict[str, TopicRow]:
+def _upsert_topics(session: Session, info: PackInfo) -> dict[str, TopicRow]:
     rows = {
-        row.key: row
-        for row in session.scalars(select(TopicRow).where(TOPIC.c.pack_id == pack.info.id))
+        row.key: row for row in session.scalars(select(TopicRow).where(TOPIC.c.pack_id == info.id))
     }
-    for position, topic in enumerate(pack.info.topics):
+    for position, topic in enumerate(info.topics):
         row = rows.get(topic.key)
         if row is None:
-            row = TopicRow(pack_id=pack.info.id, key=topic.key, title=topic.title.as_dict())
+            row = TopicRow(pack_id=info.id, key=topic.key, title=topic.title.as_dict())
             session.add(row)
             rows[topic.key] = row
         row.title = topic.title.as_dict()
@@ -270,8 +354,18 @@ def _stored(row: Any) -> StoredQuestion:
     )
 
 
-def stored_pack(session: Session, pack_id: PackId) -> Pack | None:
-    """The pack as the bank holds it now (active questions, in pack order, with media)."""
+@dataclass(frozen=True)
+class PackHeader:
+    """A pack as the bank holds it, but for its questions and its files' bytes."""
+
+    info: PackInfo
+    origin: str
+    content_hash: str
+    media_sha256: dict[str, str]
+    """Path -> SHA-256 (hex) of each of its files."""
+
+
+def pack_header(session: Session, pack_id: PackId) -> PackHeader | None:
     row = session.get(PackRow, pack_id)
     if row is None:
         return None
@@ -292,10 +386,25 @@ def stored_pack(session: Session, pack_id: PackId) -> Pack | None:
             "retired": row.retired_keys,
         }
     )
+    media: dict[str, str] = dict(
+        session.execute(
+            select(MEDIA.c.path, MEDIA.c.sha256).where(MEDIA.c.pack_id == pack_id)
+        ).all()
+    )
+    return PackHeader(info, row.origin, row.content_hash, media)
+
+
+def _active(pack_id: PackId) -> Any:
+    return (_Q.pack_id == pack_id, _Q.retired.is_(False))
+
+
+def stored_pack(session: Session, pack_id: PackId) -> Pack | None:
+    """The pack as the bank holds it now (active questions, in pack order, with media)."""
+    header = pack_header(session, pack_id)
+    if header is None:
+        return None
     rows = session.execute(
-        select(*_QUESTION_COLUMNS)
-        .where(_Q.pack_id == pack_id, _Q.retired.is_(False))
-        .order_by(_Q.position)
+        select(*_QUESTION_COLUMNS).where(*_active(pack_id)).order_by(_Q.position)
     )
     questions = tuple(_stored(r).question for r in rows)
     media: dict[str, bytes] = dict(
@@ -303,7 +412,14 @@ def stored_pack(session: Session, pack_id: PackId) -> Pack | None:
             select(MEDIA.c.path, MEDIA.c.content).where(MEDIA.c.pack_id == pack_id)
         ).all()
     )
-    return Pack(info, questions, media, row.origin)
+    return Pack(header.info, questions, media, header.origin)
+
+
+def active_hashes(session: Session, pack_id: PackId) -> list[str]:
+    """The content hash of each active question of a pack, in the order of ``stored_pack``."""
+    return list(
+        session.scalars(select(_Q.content_hash).where(*_active(pack_id)).order_by(_Q.position))
+    )
 
 
 def questions_by_id(session: Session, ids: Sequence[QuestionId]) -> list[StoredQuestion]:

@@ -573,3 +573,17 @@ def test_a_chinese_export_writes_every_text_in_chinese(tmp_path: Path) -> None:
     assert "\t=玉兔二号 -> 月球车\n" in text
     english = gift_text(Pack(info, (choice, pairs)), "en").text
     assert "$CATEGORY: Missions/Near//far side\n" in english
+
+
+def test_a_numerical_answer_given_as_whole_numbers_exports(tmp_path: Path) -> None:
+    """A pack made in code (the editor, a spreadsheet) may hold 186 rather than 186.0:
+    the export writes it as GIFT's plain number, not a crash."""
+    from dataclasses import replace
+
+    from quiz_app.core.questions import Numeric
+
+    pack = _read(tmp_path, "::crater::Crater diameter in m? {#186:5}")
+    whole = replace(pack, questions=(replace(pack.questions[0], body=Numeric(186, 5)),))
+    assert "\t#186:5\n" in gift_text(whole).text
+    negative = replace(pack, questions=(replace(pack.questions[0], body=Numeric(-3)),))
+    assert "\t#-3\n" in gift_text(negative).text
