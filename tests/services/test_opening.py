@@ -11,12 +11,14 @@ import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
-from quiz_app.core.importing import ImportKind
+from quiz_app.core.importing import EncodedPack, ImportKind
+from quiz_app.packs.streaming import STREAMED
 from quiz_app.services import bank as bank_services
 from quiz_app.services import packs as pack_services
 from quiz_app.services.bank import (
@@ -148,6 +150,13 @@ def _parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
         return original(path, kind)
 
     monkeypatch.setattr(pack_services, "load_any", spy)
+    for kind, reader in list(STREAMED.items()):  # native packs are read a file at a time
+
+        def streamed(path: Path, reader: Callable[[Path], EncodedPack] = reader) -> EncodedPack:
+            read.append(path)
+            return reader(path)
+
+        monkeypatch.setitem(STREAMED, kind, streamed)
     return read
 
 
