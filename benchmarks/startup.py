@@ -16,23 +16,28 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.checks import at_most, below, on_record
+from benchmarks.checks import PEAK_RSS, at_most, below, on_record
 
-_BARE = """
-import resource, sys
+_BARE = (
+    PEAK_RSS
+    + """
+import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
 window = QMainWindow(); window.resize(900, 640); window.show()
 def done():
-    print("shown", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    print("shown", peak_rss_kib(), flush=True)
     app.quit()
 QTimer.singleShot(0, done)
 app.exec()
 """
+)
 
-_BARE_WITH_TEXT = """
-import resource, sys
+_BARE_WITH_TEXT = (
+    PEAK_RSS
+    + """
+import sys
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTreeWidget, QVBoxLayout, QWidget
 app = QApplication(sys.argv[:1])
@@ -43,32 +48,36 @@ tree = QTreeWidget(); tree.setColumnCount(3); tree.setHeaderLabels(["Pack", "Que
 layout.addWidget(tree); window.setCentralWidget(page); window.menuBar().addMenu("File")
 window.show()
 def done():
-    print("shown", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    print("shown", peak_rss_kib(), flush=True)
     app.quit()
 QTimer.singleShot(0, done)
 app.exec()
 """
+)
 """On record: a bare window that draws text (a label, a tree with headers, a menu), as
 Home does; the bare baseline draws none, so never loads fonts or lays out text."""
 
-_APP = """
-import resource, sys
+_APP = (
+    PEAK_RSS
+    + """
+import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
 from quiz_app.ui.main_window import MainWindow
 def shown():
     [window] = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
-    print("shown", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    print("shown", peak_rss_kib(), flush=True)
     def ready(count):
         assert count > 0 and window.navigation.packs.topLevelItemCount() > 0
-        print("ready", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+        print("ready", peak_rss_kib(), flush=True)
         app.quit()
     window.home.bank_counted.connect(ready)  # Home has listed the bank's packs
 QTimer.singleShot(0, shown)
 from quiz_app.ui.app import run_gui
 sys.exit(run_gui(sys.argv[1]))
 """
+)
 
 
 def _run(code: str, *args: str, pycache: str) -> dict[str, tuple[float, float]]:
@@ -90,7 +99,7 @@ def _run(code: str, *args: str, pycache: str) -> dict[str, tuple[float, float]]:
     assert child.stdout is not None
     for line in child.stdout:
         name, rss = line.split()
-        marks[name] = (time.perf_counter() - start, int(rss) / 1024)  # ru_maxrss: KiB
+        marks[name] = (time.perf_counter() - start, int(rss) / 1024)  # peak_rss_kib: KiB
     assert child.wait(timeout=300) == 0
     return marks
 
