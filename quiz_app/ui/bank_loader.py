@@ -47,7 +47,7 @@ HOME_SERVICES = (
     "quiz_app.services.review",
 )
 """What Home imports to show the bank as it opens: imported here, off the GUI thread,
-so the window stays responsive while they load (the pack formats are a good part)."""
+so the window stays responsive while they load (the database stack is most of it)."""
 
 
 def own_bank_box(window: QWidget | None, message: str) -> tuple[QMessageBox, QPushButton]:

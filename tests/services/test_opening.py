@@ -18,9 +18,9 @@ import pytest
 from sqlalchemy import text
 
 from quiz_app.core.importing import EncodedPack, ImportKind
+from quiz_app.packs import formats
 from quiz_app.packs.streaming import STREAMED
 from quiz_app.services import bank as bank_services
-from quiz_app.services import packs as pack_services
 from quiz_app.services.bank import (
     BUILTIN_PACKS_SETTING,
     builtin_packs_digest,
@@ -143,13 +143,13 @@ def shipped(tmp_path: Path) -> Path:
 def _parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Every pack folder read from here on."""
     read: list[Path] = []
-    original = pack_services.load_any
+    original = formats.load_any
 
     def spy(path: Path, kind: str | None = None) -> object:
         read.append(path)
         return original(path, kind)
 
-    monkeypatch.setattr(pack_services, "load_any", spy)
+    monkeypatch.setattr(formats, "load_any", spy)
     for kind, reader in list(STREAMED.items()):  # native packs are read a file at a time
 
         def streamed(path: Path, reader: Callable[[Path], EncodedPack] = reader) -> EncodedPack:
