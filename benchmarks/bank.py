@@ -141,9 +141,8 @@ def bench_import(count: int = 100_000) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         in_child("benchmarks.bank", "write_pack_folder", str(root / "pack"), count)
-        # First, while this process is small: a child's peak RSS (ru_maxrss) starts from
-        # its parent's RSS at the fork, so measured later it would count this process's
-        # pack, rows and import too (it once read 976 MB for an import of 273 MB).
+        # A child's own peak (VmHWM, see checks.PEAK_RSS): ru_maxrss would have counted
+        # this process's pack, rows and import too (it once read 976 MB for 273 MB).
         alone = in_child(
             "benchmarks.bank",
             "import_folder",

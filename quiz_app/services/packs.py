@@ -1,4 +1,9 @@
-"""Pack operations: validate, import, list, show, export, and the built-in packs."""
+"""Pack operations: validate, import, list, show, export, and the built-in packs.
+
+The pack formats (``quiz_app.packs``: pydantic schemas, BeautifulSoup, markdown-it,
+openpyxl) are imported by the functions that read or write a pack, not here: Home
+lists packs through this module at every start, and importing them all took about a
+third of a second before the bank was ready (benchmarks/README.md, start-up)."""
 
 from __future__ import annotations
 
@@ -29,15 +34,6 @@ from quiz_app.core.importing import (
     plan_import,
 )
 from quiz_app.core.questions import Pack, next_minor_version, parse_version
-from quiz_app.packs.aiken import aiken_text
-from quiz_app.packs.foreign import TextExport
-from quiz_app.packs.formats import format_of, load_any
-from quiz_app.packs.gift import gift_text
-from quiz_app.packs.moodle_xml_out import moodle_xml_text
-from quiz_app.packs.native import read_manifest_identity
-from quiz_app.packs.spreadsheet import csv_text, xlsx_bytes
-from quiz_app.packs.streaming import STREAMED
-from quiz_app.packs.writer import pack_zip, write_pack
 from quiz_app.services.files import write_whole
 from quiz_app.storage import Database, Session
 from quiz_app.storage import packs as repo
@@ -47,6 +43,8 @@ from quiz_app.storage.tallies import count_import, uncount_import
 
 def validate_pack(path: Path, kind: str | None = None) -> list[Problem]:
     """Every problem in the pack at ``path`` (any format); empty when it is clean."""
+    from quiz_app.packs.formats import load_any
+
     try:
         load_any(path, kind)
     except PackError as err:
@@ -101,6 +99,8 @@ def preview_import(database: Database, path: Path, kind: str | None = None) -> I
 
 
 def _read(path: Path, kind: str | None, *, skip_invalid: bool) -> tuple[Pack, tuple[Problem, ...]]:
+    from quiz_app.packs.formats import load_any
+
     try:
         return load_any(path, kind), ()
     except PartialPackError as err:
@@ -112,6 +112,9 @@ def _read(path: Path, kind: str | None, *, skip_invalid: bool) -> tuple[Pack, tu
 def _read_encoded(
     path: Path, kind: str | None, *, skip_invalid: bool
 ) -> tuple[EncodedPack, tuple[Problem, ...]]:
+    from quiz_app.packs.formats import format_of
+    from quiz_app.packs.streaming import STREAMED
+
     chosen = kind or format_of(path)
     reader = STREAMED.get(chosen)
     if reader is not None:
@@ -298,6 +301,13 @@ def export_pack(
     ``replace_file`` (the app's save dialog has asked), a folder never."""
     if kind not in EXPORT_FORMATS:
         raise QuizError(f"unknown format '{kind}'; choose one of {', '.join(EXPORT_FORMATS)}")
+    from quiz_app.packs.aiken import aiken_text
+    from quiz_app.packs.foreign import TextExport
+    from quiz_app.packs.gift import gift_text
+    from quiz_app.packs.moodle_xml_out import moodle_xml_text
+    from quiz_app.packs.spreadsheet import csv_text, xlsx_bytes
+    from quiz_app.packs.writer import pack_zip, write_pack
+
     pack = get_pack(database, pack_id)
     native = kind in ("toml", "json")
     if native and destination.suffix.lower() != ".zip":
@@ -346,6 +356,8 @@ def install_builtin_packs(
     Only each pack.toml is read unless something is to be imported, so a start-up where
     everything is current costs a few small file reads.
     """
+    from quiz_app.packs.native import read_manifest_identity
+
     installed = {s.id: s.version for s in list_packs(database)}
     plans = []
     for folder in _pack_folders(root or builtin_packs_dir()):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from alembic.runtime.migration import MigrationContext
-from alembic.util import CommandError
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlmodel import Session
@@ -18,7 +17,7 @@ from quiz_app.core.errors import StorageError
 from quiz_app.storage import retry as retrying
 from quiz_app.storage.engine import create_bank_engine, integrity_problems, shown_url, writing
 from quiz_app.storage.errors import BankBusyError, storage_error
-from quiz_app.storage.migrate import head_revision, upgrade_bank
+from quiz_app.storage.migrate import head_revision, stored_revision, upgrade_bank
 from quiz_app.storage.retry import RetryPolicy
 from quiz_app.storage.server import is_class_computer
 
@@ -133,7 +132,7 @@ class Database:
 
     def schema_state(self) -> SchemaState:
         with self.plain_errors(), self.engine.connect() as connection:
-            current = MigrationContext.configure(connection).get_current_revision()
+            current = stored_revision(connection)
         return SchemaState(current, head_revision())
 
     def integrity_problems(self) -> list[str]:
@@ -154,7 +153,9 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
     except StorageError:
         engine.dispose()
         raise
-    except (SQLAlchemyError, CommandError) as err:
+    except Exception as err:
+        if not isinstance(err, (SQLAlchemyError, *_alembic_errors())):
+            raise
         engine.dispose()
         if isinstance(err, DBAPIError) and (translated := storage_error(err, url)) is not None:
             raise translated from err  # a busy, damaged, read-only ... bank, said plainly
@@ -165,6 +166,12 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
             zh=f"无法打开 {where} 的题库：{reason}",
         ) from err
     return database
+
+
+def _alembic_errors() -> tuple[type[Exception], ...]:
+    """Alembic's own error, if Alembic was imported (only a migration imports it)."""
+    util = sys.modules.get("alembic.util")
+    return (util.CommandError,) if util is not None else ()
 
 
 def upgrade_schema(database: Database, *, server_upgrade: bool = False) -> Path | None:

@@ -16,16 +16,13 @@ Any failure rolls the whole run back: the bank is left as it was, byte for byte.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, inspect, text
 
 from quiz_app.core.backups import BackupReason
@@ -33,31 +30,86 @@ from quiz_app.core.errors import StorageError
 from quiz_app.storage.backups import existing_backups, write_backup
 from quiz_app.storage.engine import is_server, shown_url, sqlite_path, writing
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic is imported only to migrate (or to answer for a chain of revisions this module
+# cannot read on its own): opening a bank already at the newest schema, every start but
+# the first after an update, costs two small queries and a glance at the scripts' names,
+# not Alembic's machinery (about a third of a second of imports here).
+
 MIGRATIONS = Path(__file__).parent / "migrations"
+VERSION_TABLE = "alembic_version"
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
-def head_revision() -> str:
+_REVISION = re.compile(r"""^revision(?:\s*:[^=]*)?\s*=\s*['"]([^'"]+)['"]""", re.M)
+_DOWN = re.compile(r"""^down_revision(?:\s*:[^=]*)?\s*=\s*(?:None|['"]([^'"]+)['"])\s*$""", re.M)
+
+
+def _scripts_head(folder: Path) -> str | None:
+    """The newest revision of the scripts in ``folder``, read from their text: the one
+    no other revises. None when the scripts are not one plain chain (a merge, a
+    branch, a form these patterns do not read): Alembic then answers."""
+    revises: dict[str, str | None] = {}
+    for script in (folder / "versions").glob("*.py"):
+        source = script.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(source), _DOWN.search(source)
+        if revision is None or down is None:
+            return None
+        revises[revision.group(1)] = down.group(1)
+    heads = set(revises) - set(revises.values())
+    if len(heads) != 1 or list(revises.values()).count(None) != 1:
+        return None
+    return heads.pop()
+
+
+def _alembic_head() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
+def head_revision() -> str:
+    """The schema revision this version of the app needs (the newest migration)."""
+    return _scripts_head(MIGRATIONS) or _alembic_head()
+
+
 def known_revision(revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
     try:
         return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
     except CommandError:
         return False
 
 
+def stored_revision(connection: Connection) -> str | None:
+    """The schema revision the bank says it is at (None for a bank with no schema yet),
+    read as Alembic reads it: the one row of its version table."""
+    if not inspect(connection).has_table(VERSION_TABLE):
+        return None
+    rows = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()
+    if len(rows) > 1:  # several heads: only Alembic can say what that means
+        from alembic.runtime.migration import MigrationContext
+
+        return MigrationContext.configure(connection).get_current_revision()
+    return rows[0] if rows else None
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return stored_revision(connection)
 
 
 def newer_schema_error(where: str, revision: str) -> StorageError:
@@ -164,6 +216,8 @@ def migrate(engine: Engine, direction: str, revision: str) -> None:
     """Run Alembic's ``upgrade`` or ``downgrade`` to ``revision``: all of it or nothing."""
     if direction not in ("upgrade", "downgrade"):
         raise ValueError(direction)
+    from alembic import command
+
     config = alembic_config()
     # A write transaction from its BEGIN (IMMEDIATE on SQLite): it waits for another
     # program's write instead of failing when its first change meets it.

@@ -6,6 +6,8 @@ takes most of a start-up; the window is up and usable while it happens.
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtCore import QCoreApplication, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
@@ -33,7 +35,19 @@ class BankLoader(QThread):
         except QuizError as err:
             self.failed.emit(err.message(self._language), isinstance(err, ServerUnreachableError))
             return
+        for module in HOME_SERVICES:
+            importlib.import_module(module)
         self.opened.emit(database)
+
+
+HOME_SERVICES = (
+    "quiz_app.services.learners",
+    "quiz_app.services.packs",
+    "quiz_app.services.quiz",
+    "quiz_app.services.review",
+)
+"""What Home imports to show the bank as it opens: imported here, off the GUI thread,
+so the window stays responsive while they load (the database stack is most of it)."""
 
 
 def own_bank_box(window: QWidget | None, message: str) -> tuple[QMessageBox, QPushButton]:

@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from quiz_app.ui.i18n import error_text
-from quiz_app.ui.import_preview import plan_message
 from quiz_app.ui.worker import Job, database_worker
 
 if TYPE_CHECKING:
@@ -144,6 +143,8 @@ class ImportFlow(QObject):
             self._progress = None
 
     def _imported(self, plan: ImportPlan) -> None:
+        from quiz_app.ui.import_preview import plan_message  # not needed to show the window
+
         self._close_progress()
         self.bank_changed.emit(plan.changes)
         message = (

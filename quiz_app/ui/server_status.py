@@ -46,13 +46,15 @@ class ServerStatus(QObject):
 
     def refresh(self) -> None:
         """Count what waits in the outbox (a local file: quick) and say so."""
-        from quiz_app.services.outbox import outbox_state
-
         database = self._context.database
         if database is None or not self._server():
             self.label.hide()
             self._retry.stop()
             return
+        # Only a server's bank has an outbox: its module (and the results exchange behind
+        # it) is not imported on the GUI thread at start for a computer's own bank.
+        from quiz_app.services.outbox import outbox_state
+
         try:
             waiting = outbox_state(database).answers
         except QuizError as err:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from quiz_app.core.changes import Changes
 from quiz_app.ui.context import AppContext
 from quiz_app.ui.file_actions import FileActions
-from quiz_app.ui.import_preview import plan_message
 from quiz_app.ui.live_results import LiveResults
 from quiz_app.ui.navigation import Navigation
 from quiz_app.ui.report_actions import ReportActions
@@ -80,6 +79,8 @@ class TeacherActions(QObject):
         navigation.show_screen("editor_screen", screen)
 
     def _pack_saved(self, plan: ImportPlan) -> None:
+        from quiz_app.ui.import_preview import plan_message  # not needed to show the window
+
         self._context.notify(plan.changes)
         message = plan_message(self.tr("Saved %1 %2: %3 added, %4 changed, %5 retired."), plan)
         self._window.statusBar().showMessage(message)

@@ -15,6 +15,7 @@ from quiz_app.__main__ import main
 from quiz_app.cli.main import NO_PIN_NOTE
 from quiz_app.packs.native import load_pack
 from quiz_app.packs.schema import QuestionFile
+from quiz_app.services import bank as bank_services
 from quiz_app.services import packs as pack_services
 from quiz_app.storage import engine, retry
 from tests.conftest import DATA, SAMPLE_PACK
@@ -28,6 +29,7 @@ def no_builtin(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     empty = tmp_path / "no-builtin"
     empty.mkdir()
     monkeypatch.setattr(pack_services, "builtin_packs_dir", lambda: empty)
+    monkeypatch.setattr(bank_services, "builtin_packs_root", lambda: empty)  # at start
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -11,6 +11,7 @@ from quiz_app.__main__ import main
 from quiz_app.cli.main import NO_PIN_NOTE
 from quiz_app.core.grading import right_response
 from quiz_app.core.quiz import QuizSettings
+from quiz_app.services import bank as bank_services
 from quiz_app.services import packs as pack_services
 from quiz_app.services.learners import create_learner
 from quiz_app.services.quiz import finish_quiz, quiz_questions, start_quiz, submit_answer
@@ -25,6 +26,7 @@ def no_builtin(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     empty = tmp_path / "no-builtin"
     empty.mkdir()
     monkeypatch.setattr(pack_services, "builtin_packs_dir", lambda: empty)
+    monkeypatch.setattr(bank_services, "builtin_packs_root", lambda: empty)  # at start
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
