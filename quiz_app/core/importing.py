@@ -119,8 +119,11 @@ def encode_pack(pack: Pack) -> EncodedPack:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class ExistingQuestion:
+class ExistingQuestion(NamedTuple):
+    """A question's row as planning needs it. A named tuple, not a dataclass: a pack's
+    20,000 of them are built on every save, and a frozen dataclass took three times as
+    long to build (45 ms against 13 ms here)."""
+
     content_hash: str
     retired: bool
 

@@ -14,7 +14,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlmodel import Session
 
 from quiz_app.core.bank import PackSummary, StoredQuestion, TopicSummary
-from quiz_app.core.ids import PackId, QuestionId, QuestionKey, TopicId
+from quiz_app.core.ids import PackId, QuestionId, TopicId
 from quiz_app.core.importing import (
     EncodedPack,
     EncodedQuestion,
@@ -44,6 +44,11 @@ def existing_pack(session: Session, pack_id: PackId) -> ExistingPack | None:
     return existing_pack_and_places(session, pack_id)[0]
 
 
+_SQLITE_PLACES = (
+    "SELECT key, content_hash, retired, id, topic_id, position FROM question WHERE pack_id = ?"
+)
+
+
 def existing_pack_and_places(
     session: Session, pack_id: PackId
 ) -> tuple[ExistingPack | None, QuestionPlaces]:
@@ -52,14 +57,20 @@ def existing_pack_and_places(
     row = session.get(PackRow, pack_id)
     if row is None:
         return None, {}
-    rows = session.execute(
-        select(_Q.key, _Q.content_hash, _Q.retired, _Q.id, _Q.topic_id, _Q.position).where(
-            _Q.pack_id == pack_id
-        )
-    ).all()  # fetched at once: row by row cost a tenth of a second per 20,000
+    rows: Sequence[Any]
+    if session.get_bind().dialect.name == "sqlite":
+        # Plain tuples from the driver, as the import's inserts are: SQLAlchemy's rows and
+        # their type processing cost twice the query itself (0.13 s against 0.05 s for
+        # 20,000 questions, half of an editor save that changed one question).
+        rows = session.connection().exec_driver_sql(_SQLITE_PLACES, (pack_id,)).fetchall()
+    else:
+        rows = session.execute(
+            select(_Q.key, _Q.content_hash, _Q.retired, _Q.id, _Q.topic_id, _Q.position).where(
+                _Q.pack_id == pack_id
+            )
+        ).all()  # fetched at once: row by row cost a tenth of a second per 20,000
     questions = {
-        QuestionKey(key): ExistingQuestion(digest, bool(retired))
-        for key, digest, retired, _, _, _ in rows
+        key: ExistingQuestion(digest, bool(retired)) for key, digest, retired, _, _, _ in rows
     }
     places = {key: (row_id, topic, position) for key, _, _, row_id, topic, position in rows}
     return ExistingPack(row.version, row.content_hash, questions, row.origin), places
