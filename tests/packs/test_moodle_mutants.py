@@ -197,14 +197,17 @@ def test_a_short_answer_without_full_marks_is_refused_in_both_languages(tmp_path
 
 
 # -- lines -------------------------------------------------------------------------------
-def test_a_refusal_is_at_the_question_when_a_text_mentions_an_answer_tag(tmp_path: Path) -> None:
+@pytest.mark.parametrize("answers", [("100", "33"), ("33", "100")])
+def test_a_refusal_is_at_the_question_when_a_text_mentions_an_answer_tag(
+    tmp_path: Path, answers: tuple[str, str]
+) -> None:
     """'<answer' inside a text makes the answers' lines untrustworthy: the question's line."""
     question = (
         '<question type="multichoice">\n'
         '<questiontext format="html"><text><![CDATA[Is <answer> a tag?]]></text></questiontext>\n'
-        + _answer("yes", "100")
+        + _answer("yes", answers[0])
         + "\n"
-        + _answer("no", "33")
+        + _answer("no", answers[1])
         + "\n</question>"
     )
     assert _refusal(tmp_path, question).line == 3
@@ -361,14 +364,18 @@ def test_each_line_break_is_one_break(
 
 def test_an_embedded_file_without_a_name_is_no_image(tmp_path: Path) -> None:
     xml = (
-        '<question type="truefalse"><questiontext format="html"><text>Far side?</text>'
-        f'<file path="/" encoding="base64">{PNG}</file></questiontext>'
+        '<question type="truefalse"><questiontext format="html">'
+        '<text><![CDATA[<p>Far side?</p><p><img src="@@PLUGINFILE@@/map.png" alt="Map"></p>]]>'
+        f'</text><file path="/" encoding="base64">{PNG}</file></questiontext>'
         + _answer("true", "100")
         + "</question>"
     )
     pack = _read(tmp_path, xml)
     assert pack.questions[0].prompt.get("en") == "Far side?"
     assert pack.media == {}
+    assert [n.message for n in pack.notes] == [
+        "question text: the image 'Map' (map.png) is not in the file and was left out"
+    ]
 
 
 # -- files -------------------------------------------------------------------------------
