@@ -218,3 +218,24 @@ def test_a_pair_splits_at_its_first_equals_sign_in_both_languages(tmp_path: Path
 def test_a_topics_id_is_made_of_its_title(tmp_path: Path, title: str, key: str) -> None:
     path = _write(tmp_path, f"type,topic,prompt,answer\nshort_text,{title},Rover?,Yutu\n")
     assert [(t.key, t.title.get("en")) for t in load_csv(path).info.topics] == [(key, title)]
+
+
+def test_a_sheet_whose_text_draws_an_image_is_refused_by_the_streamed_import(
+    tmp_path: Path,
+) -> None:
+    """A CSV cannot carry an image: a prompt that draws one is told so, not stored."""
+    path = _write(
+        tmp_path,
+        "type,prompt,answer\nshort_text,Which crater? ![map](media/crater.png),Von Kármán\n",
+    )
+    said = _said(path, load_csv_encoded)
+    assert said == _said(path, load_csv)
+    assert any("image 'media/crater.png' in its text is not in the pack" in s for s in said)
+
+
+def test_a_sheet_saved_with_old_mac_line_ends_reads(tmp_path: Path) -> None:
+    """Excel's "CSV (Macintosh)" ends each line with a lone CR."""
+    path = _write(tmp_path, "type,prompt,answer\rshort_text,Which rover?,Yutu-2\r")
+    [question] = load_csv(path).questions
+    assert question.prompt.get("en") == "Which rover?"
+    assert _stored(spreadsheet._csv_encoded(path)) == _stored(encode_pack(load_csv(path)))
