@@ -5,6 +5,7 @@ mutation run of packs/native.py (issue 19) found unpinned."""
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 from typing import Any
@@ -170,3 +171,59 @@ def test_a_text_left_untranslated_is_named(tmp_path: Path, field: dict[str, Any]
     said = _said(load_pack, folder)
     assert any(f"'{name}' is in en but the prompt is in en and zh" in s for s in said)
     assert _said(load_pack_encoded, folder) == said
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_a_side_left_untranslated_in_every_pair_is_named(tmp_path: Path, side: str) -> None:
+    other = "right" if side == "left" else "left"
+    pairs = [
+        {"id": f"p{i}", side: {"en": en}, other: {"en": en, "zh": zh}}
+        for i, (en, zh) in enumerate([("CE-4", "嫦娥四号"), ("CE-5", "嫦娥五号")], start=1)
+    ]
+    question = _question(prompt={"en": "Match.", "zh": "配对。"}, type="matching", pairs=pairs)
+    del question["answer"]
+    folder = _pack(tmp_path / "pack", [question], languages=["en", "zh"])
+    said = _said(load_pack, folder)
+    for i in (0, 1):
+        assert any(f"'pairs.{i}.{side}' is in en but the prompt is in en and zh" in s for s in said)
+
+
+def test_a_retired_id_is_told_why_in_both_languages(tmp_path: Path) -> None:
+    folder = _pack(tmp_path / "pack", [_question("old")], retired=["old"])
+    [problem] = _said(load_pack, folder)
+    assert problem.endswith(
+        ": this id is retired (pack.toml 'retired'): it once named another question, and "
+        "learners' answers to that one would attach to this; give it a new id / "
+        "此 id 已停用（见 pack.toml 的“retired”）：它曾用于另一道题，"
+        "学习者对那道题的作答会被算到这道题上；请给它一个新的 id"
+    )
+
+
+def test_an_undeclared_group_unlike_any_declared_is_named_without_a_guess(
+    tmp_path: Path,
+) -> None:
+    folder = _pack(tmp_path / "pack", [_question(group="rovers")], groups=[{"id": "landers"}])
+    [problem] = _said(load_pack, folder)
+    assert problem.endswith(
+        ": group 'rovers' is not declared in pack.toml / 组“rovers”未在 pack.toml 中声明"
+    )
+
+
+def test_a_question_that_fails_validation_still_counts_its_id(tmp_path: Path) -> None:
+    """A repeated id is said even when the question repeating it has another problem."""
+    folder = _pack(tmp_path / "pack", [_question(), _question(difficulty=9)])
+    said = _said(load_pack, folder)
+    assert any("duplicate question id; first used in questions.json" in s for s in said)
+    assert any("difficulty" in s for s in said)
+
+
+def test_an_image_beside_pack_toml_is_the_questions_image(tmp_path: Path) -> None:
+    png = base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5E"
+        "rkJggg=="
+    )
+    folder = _pack(tmp_path / "pack", [_question(image="crater.png")])
+    (folder / "crater.png").write_bytes(png)
+    pack = load_pack(folder)
+    assert pack.media == {"crater.png": png}
+    assert _clean_and_whole(folder).media == {"crater.png": png}
