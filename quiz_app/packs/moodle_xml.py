@@ -140,7 +140,7 @@ class _Question:
         if element is None:
             return ""
         raw = element.findtext("text") or ""
-        kind = element.get("format", "html")
+        kind = element.get("format")  # HTML unless it says otherwise (none, or unknown)
         if kind == "markdown":
             return raw.strip()
         if kind == "plain_text":
@@ -186,7 +186,8 @@ def _check_fractions(q: _Question, answers: list[Element]) -> list[float]:
                 "11.11111、10、5、0 或其负值）",
                 q.answer_line(i),
             )
-        fractions.append(value)
+        # Moodle reads a fraction within its slack of 0 as 0: no credit, not a right answer
+        fractions.append(0.0 if abs(value) <= FRACTION_SLACK else value)
     return fractions
 
 
@@ -395,12 +396,11 @@ def _parse(label: str, raw: bytes) -> Element:
             ]
         ) from err
     except SafeET.ParseError as err:
-        line = err.position[0] if getattr(err, "position", None) else None
         raise PackError(
             [
                 Problem(
                     label,
-                    line,
+                    err.position[0],  # expat says where, always
                     f"is not well-formed XML ({err})",
                     zh=f"不是格式正确的 XML（{err}）",
                 )
@@ -483,8 +483,8 @@ def load_moodle_xml(path: Path) -> Pack:
         topic = topics.setdefault(topic_title, unique_slug(topic_title, set(topics.values())))
         idnumber = (question.findtext("idnumber") or "").strip()
         key = (
-            (name_key(idnumber, taken) if idnumber else None)
-            or (name_key(title, taken) if title else None)
+            name_key(idnumber, taken)  # None when empty
+            or name_key(title, taken)
             or question_key("xml", prompt, taken)
         )
         image = _lone_image(prompt)

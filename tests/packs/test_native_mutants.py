@@ -1,0 +1,229 @@
+"""Native packs as a teacher meets them, through the fast reader the import uses: a clean
+pack is stored as reading it whole would store it, and a pack with any problem is told
+every problem as the full reader tells it. Each test pins one behaviour that a full
+mutation run of packs/native.py (issue 19) found unpinned."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli_w
+
+from quiz_app.core.errors import PackError
+from quiz_app.core.importing import EncodedPack, encode_pack
+from quiz_app.packs.files import read_pack_files
+from quiz_app.packs.native import (
+    UncleanPackError,
+    encode_clean_pack,
+    load_pack,
+    load_pack_encoded,
+)
+
+
+def _stored(pack: EncodedPack) -> tuple[Any, ...]:
+    return (pack.info, tuple(pack.questions), dict(pack.media), pack.origin, pack.digest)
+
+
+def _question(qid: str = "ce4", **fields: Any) -> dict[str, Any]:
+    return {
+        "id": qid,
+        "type": "true_false",
+        "topic": "far-side",
+        "difficulty": 2,
+        "prompt": {"en": "Did Chang'e-4 land on the far side?"},
+        "answer": True,
+    } | fields
+
+
+def _pack(folder: Path, questions: list[dict[str, Any]], **manifest: Any) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    head = {
+        "format": 1,
+        "id": "far-side",
+        "version": "1.0.0",
+        "title": {"en": "Far side"},
+        "languages": ["en"],
+        "topics": [{"id": "far-side", "title": {"en": "Far side"}}],
+    } | manifest
+    (folder / "pack.toml").write_text(tomli_w.dumps(head), encoding="utf-8")
+    (folder / "questions.json").write_text(
+        json.dumps({"questions": questions}, ensure_ascii=False), encoding="utf-8"
+    )
+    return folder
+
+
+def _said(read: Any, folder: Path) -> list[str]:
+    with pytest.raises(PackError) as caught:
+        read(folder)
+    return [f"{p.file}:{p.line}: {p.message} / {p.zh}" for p in caught.value.problems]
+
+
+def _clean_and_whole(folder: Path) -> EncodedPack:
+    fast = encode_clean_pack(read_pack_files(folder))  # no fallback: it is clean
+    assert _stored(fast) == _stored(encode_pack(load_pack(folder)))
+    return fast
+
+
+# -- a clean pack is stored as when read whole -------------------------------------------
+def test_the_feedback_on_a_multiple_response_choice_is_stored(tmp_path: Path) -> None:
+    landers = _question(
+        "landers",
+        type="multiple",
+        prompt={"en": "Which landed on the Moon?"},
+        choices=[
+            {"id": "a", "text": {"en": "Chang'e-3"}, "feedback": {"en": "2013, near side."}},
+            {"id": "b", "text": {"en": "Chang'e-4"}, "feedback": {"en": "2019, far side."}},
+            {"id": "c", "text": {"en": "Chang'e-1"}, "feedback": {"en": "An orbiter."}},
+        ],
+        answers=["a", "b"],
+    )
+    del landers["answer"]
+    fast = _clean_and_whole(_pack(tmp_path / "pack", [landers]))
+    assert "2019, far side." in fast.questions[0].content.decode()
+
+
+def test_a_toml_question_file_saved_with_a_byte_order_mark_is_read_by_the_fast_reader(
+    tmp_path: Path,
+) -> None:
+    folder = _pack(tmp_path / "pack", [])
+    (folder / "questions.json").unlink()
+    text = tomli_w.dumps({"questions": [_question()]})
+    (folder / "questions.toml").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert len(_clean_and_whole(folder).questions) == 1
+
+
+def test_a_question_file_in_a_sub_folder_is_not_a_question_file(tmp_path: Path) -> None:
+    """A draft kept in a sub-folder is not imported, by either reader."""
+    folder = _pack(tmp_path / "pack", [_question()])
+    (folder / "drafts").mkdir()
+    (folder / "drafts" / "week-4.toml").write_text(
+        tomli_w.dumps({"questions": [_question("draft")]}), encoding="utf-8"
+    )
+    assert [q.key for q in _clean_and_whole(folder).questions] == ["ce4"]
+
+
+# -- a pack with a problem is told it as the full reader tells it ------------------------
+@pytest.mark.parametrize(
+    ("questions", "manifest", "words"),
+    [
+        (
+            [_question()],
+            {
+                "topics": [
+                    {"id": "far-side", "title": {"en": "Far side"}},
+                    {"id": "far-side", "title": {"en": "Again"}},
+                ]
+            },
+            "duplicate topic id 'far-side'",
+        ),
+        ([_question(topic="near-side")], {}, "topic 'near-side' is not declared"),
+        (
+            [_question(prompt={"en": "Which crater? ![map](media/crater.png)"})],
+            {},
+            "image 'media/crater.png' in its text is not in the pack",
+        ),
+    ],
+    ids=["duplicate topic", "undeclared topic", "missing image"],
+)
+def test_a_pack_with_a_problem_is_refused_by_the_import_as_by_the_full_reader(
+    tmp_path: Path, questions: list[dict[str, Any]], manifest: dict[str, Any], words: str
+) -> None:
+    folder = _pack(tmp_path / "pack", questions, **manifest)
+    with pytest.raises(UncleanPackError):
+        encode_clean_pack(read_pack_files(folder))
+    said = _said(load_pack_encoded, folder)
+    assert said == _said(load_pack, folder)
+    assert any(words in s for s in said)
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        {"explanation": {"en": "Von Kármán crater."}},
+        {"image_alt": {"en": "The crater"}, "image": "media/crater.png"},
+        {"type": "short_text", "accept": {"en": ["Queqiao"]}},
+        {
+            "type": "matching",
+            "pairs": [
+                {"id": "p1", "left": {"en": "CE-4", "zh": "嫦娥四号"}, "right": {"en": "2019"}},
+                {
+                    "id": "p2",
+                    "left": {"en": "CE-5", "zh": "嫦娥五号"},
+                    "right": {"en": "2020", "zh": "2020"},
+                },
+            ],
+        },
+    ],
+    ids=["explanation", "image_alt", "accept", "right of a pair"],
+)
+def test_a_text_left_untranslated_is_named(tmp_path: Path, field: dict[str, Any]) -> None:
+    question = _question(prompt={"en": "Far side?", "zh": "背面？"}, **field)
+    if field.get("type") in ("short_text", "matching"):
+        del question["answer"]
+    folder = _pack(tmp_path / "pack", [question], languages=["en", "zh"])
+    name = {"explanation": "explanation", "image_alt": "image_alt", "accept": "accept"}.get(
+        next(iter(k for k in field if k not in ("image", "type"))), "pairs.0.right"
+    )
+    said = _said(load_pack, folder)
+    assert any(f"'{name}' is in en but the prompt is in en and zh" in s for s in said)
+    assert _said(load_pack_encoded, folder) == said
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_a_side_left_untranslated_in_every_pair_is_named(tmp_path: Path, side: str) -> None:
+    other = "right" if side == "left" else "left"
+    pairs = [
+        {"id": f"p{i}", side: {"en": en}, other: {"en": en, "zh": zh}}
+        for i, (en, zh) in enumerate([("CE-4", "嫦娥四号"), ("CE-5", "嫦娥五号")], start=1)
+    ]
+    question = _question(prompt={"en": "Match.", "zh": "配对。"}, type="matching", pairs=pairs)
+    del question["answer"]
+    folder = _pack(tmp_path / "pack", [question], languages=["en", "zh"])
+    said = _said(load_pack, folder)
+    for i in (0, 1):
+        assert any(f"'pairs.{i}.{side}' is in en but the prompt is in en and zh" in s for s in said)
+
+
+def test_a_retired_id_is_told_why_in_both_languages(tmp_path: Path) -> None:
+    folder = _pack(tmp_path / "pack", [_question("old")], retired=["old"])
+    [problem] = _said(load_pack, folder)
+    assert problem.endswith(
+        ": this id is retired (pack.toml 'retired'): it once named another question, and "
+        "learners' answers to that one would attach to this; give it a new id / "
+        "此 id 已停用（见 pack.toml 的“retired”）：它曾用于另一道题，"
+        "学习者对那道题的作答会被算到这道题上；请给它一个新的 id"
+    )
+
+
+def test_an_undeclared_group_unlike_any_declared_is_named_without_a_guess(
+    tmp_path: Path,
+) -> None:
+    folder = _pack(tmp_path / "pack", [_question(group="rovers")], groups=[{"id": "landers"}])
+    [problem] = _said(load_pack, folder)
+    assert problem.endswith(
+        ": group 'rovers' is not declared in pack.toml / 组“rovers”未在 pack.toml 中声明"
+    )
+
+
+def test_a_question_that_fails_validation_still_counts_its_id(tmp_path: Path) -> None:
+    """A repeated id is said even when the question repeating it has another problem."""
+    folder = _pack(tmp_path / "pack", [_question(), _question(difficulty=9)])
+    said = _said(load_pack, folder)
+    assert any("duplicate question id; first used in questions.json" in s for s in said)
+    assert any("difficulty" in s for s in said)
+
+
+def test_an_image_beside_pack_toml_is_the_questions_image(tmp_path: Path) -> None:
+    png = base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5E"
+        "rkJggg=="
+    )
+    folder = _pack(tmp_path / "pack", [_question(image="crater.png")])
+    (folder / "crater.png").write_bytes(png)
+    pack = load_pack(folder)
+    assert pack.media == {"crater.png": png}
+    assert _clean_and_whole(folder).media == {"crater.png": png}
