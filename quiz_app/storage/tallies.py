@@ -27,7 +27,7 @@ from sqlalchemy import Table, bindparam, delete, func, insert, select, text
 from sqlmodel import Session
 
 from quiz_app.core.importing import ImportPlan
-from quiz_app.storage.dialects import dialect_insert
+from quiz_app.storage.dialects import adding_statement
 from quiz_app.storage.models import (
     ANSWER,
     LEARNER,
@@ -63,11 +63,7 @@ def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
 
 def _adding(session: Session, table: Table, keys: tuple[str, ...], sums: tuple[str, ...]) -> Any:
     """Insert a row of sums, or add them to the row with the same keys."""
-    statement = dialect_insert(session, table)
-    return statement.on_conflict_do_update(
-        index_elements=list(keys),
-        set_={name: table.c[name] + statement.excluded[name] for name in sums},
-    )
+    return adding_statement(session.get_bind().dialect.name, table, keys, sums)
 
 
 def count_quizzes(session: Session, quiz_ids: Collection[int], sign: int = 1) -> None:
