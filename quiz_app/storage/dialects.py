@@ -31,7 +31,7 @@ def _insert_of(dialect: str) -> Callable[[Table], Any]:
     return insert
 
 
-def dialect_insert(session: Session, table: Table) -> Any:
+def _insert(session: Session, table: Table) -> Any:
     """An ``insert`` of ``table`` that has ON CONFLICT, for the session's database."""
     return _insert_of(session.get_bind().dialect.name)(table)
 
@@ -73,7 +73,7 @@ def upsert(session: Session, table: Table, values: Mapping[str, Any], keys: Sequ
 
 def insert_ignoring(session: Session, table: Table, keys: Sequence[str]) -> Any:
     """An insert of many rows that leaves out each whose ``keys`` are taken already."""
-    return dialect_insert(session, table).on_conflict_do_nothing(index_elements=list(keys))
+    return _insert(session, table).on_conflict_do_nothing(index_elements=list(keys))
 
 
 def insert_new(
@@ -82,7 +82,7 @@ def insert_new(
     """Insert ``values`` unless a row with the same ``keys`` exists: the new row's primary
     key, or None when one was there (the constraint decided, not an earlier read)."""
     statement = (
-        dialect_insert(session, table)
+        _insert(session, table)
         .values(**values)
         .on_conflict_do_nothing(index_elements=list(keys))
         .returning(*table.primary_key.columns)

@@ -39,15 +39,7 @@ def test_the_window_shows_without_the_database_stack() -> None:
         "quiz_app.core.importing",
         "fsrs",
     ]
-    done = subprocess.run(
-        [sys.executable, "-c", _SHOW, *heavy],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-        check=True,
-    )
-    assert json.loads(done.stdout) == []
+    assert _printed_by_a_child(_SHOW, heavy) == []
 
 
 def test_the_loader_imports_every_service_home_shows_the_bank_with() -> None:
@@ -70,12 +62,19 @@ def test_home_lists_the_bank_without_the_pack_formats() -> None:
     Markdown and spreadsheet libraries they use, until a pack is imported or exported
     (they were a third of a second of the bank's readiness)."""
     formats = ["quiz_app.packs", "bs4", "markdown_it", "markdownify", "nh3", "openpyxl"]
+    assert _printed_by_a_child(_HOME, formats) == []
+
+
+def _printed_by_a_child(code: str, modules: list[str]) -> list[str]:
+    """What ``code``, run offscreen in a fresh interpreter with ``modules`` as its
+    arguments, prints as JSON: the modules of those it found loaded."""
     done = subprocess.run(
-        [sys.executable, "-c", _HOME, *formats],
+        [sys.executable, "-c", code, *modules],
         capture_output=True,
         text=True,
         cwd=ROOT,
         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
         check=True,
     )
-    assert json.loads(done.stdout) == []
+    loaded: list[str] = json.loads(done.stdout)
+    return loaded
