@@ -76,18 +76,26 @@ def insert_ignoring(session: Session, table: Table, keys: Sequence[str]) -> Any:
     return _insert(session, table).on_conflict_do_nothing(index_elements=list(keys))
 
 
+@lru_cache(maxsize=64)
+def _insert_new_statement(dialect: str, table: Table, keys: tuple[str, ...]) -> Any:
+    """``insert_new``'s statement, built once per table and key, its values given at each
+    execution: every answer is inserted with it."""
+    statement = _insert_of(dialect)(table)
+    return statement.on_conflict_do_nothing(index_elements=list(keys)).returning(
+        *table.primary_key.columns
+    )
+
+
 def insert_new(
     session: Session, table: Table, values: Mapping[str, Any], keys: Sequence[str]
 ) -> Any | None:
     """Insert ``values`` unless a row with the same ``keys`` exists: the new row's primary
     key, or None when one was there (the constraint decided, not an earlier read)."""
-    statement = (
-        _insert(session, table)
-        .values(**values)
-        .on_conflict_do_nothing(index_elements=list(keys))
-        .returning(*table.primary_key.columns)
-    )
-    row = session.execute(statement).first()
+    dialect = session.get_bind().dialect.name
+    if dialect not in _DIALECTS:
+        raise NotImplementedError(f"no insert-or-update for {dialect}")
+    statement = _insert_new_statement(dialect, table, tuple(keys))
+    row = session.execute(statement, dict(values)).first()
     return None if row is None else (row[0] if len(row) == 1 else tuple(row))
 
 

@@ -433,9 +433,13 @@ def active_hashes(session: Session, pack_id: PackId) -> list[str]:
     )
 
 
+_QUESTIONS_BY_ID = select(*_QUESTION_COLUMNS).where(_Q.id.in_(bindparam("ids", expanding=True)))
+"""Built once: every answer reads its question."""
+
+
 def questions_by_id(session: Session, ids: Sequence[QuestionId]) -> list[StoredQuestion]:
     """The questions with these ids, in the order given (unknown ids are left out)."""
-    rows = session.execute(select(*_QUESTION_COLUMNS).where(_Q.id.in_(list(ids))))
+    rows = session.execute(_QUESTIONS_BY_ID, {"ids": list(ids)})
     found = {row.id: _stored(row) for row in rows}
     return [found[i] for i in ids if i in found]
 

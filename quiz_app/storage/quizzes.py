@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlmodel import Session
 
 from quiz_app.core.bank import DrawFilter
@@ -51,6 +51,17 @@ def orders_from_json(data: Mapping[str, Sequence[str]] | None) -> dict[QuestionI
     return {QuestionId(int(q)): tuple(str(i) for i in order) for q, order in (data or {}).items()}
 
 
+# Built once: a quiz is read (and locked) at every answer, and building a statement costs
+# a server about as much as a round trip.
+_QUIZ = select(QUIZ_SESSION).where(_S.id == bindparam("quiz"))
+_LOCKED_QUIZ = _QUIZ.with_for_update()
+_QUIZ_ANSWERS = (
+    select(_A.question_id, _A.given, _A.score, _A.time_ms)
+    .where(_A.session_id == bindparam("quiz"))
+    .order_by(_A.id)
+)
+
+
 def get_session(
     session: Session, session_id: QuizSessionId, *, lock: bool = False
 ) -> QuizSession | None:
@@ -59,19 +70,15 @@ def get_session(
     answer) take turns, and each check of the quiz (already answered? finished?) still
     holds when it writes. A row lock on a server; SQLite has one writer at a time already
     (and its SQL has no FOR UPDATE, which SQLAlchemy leaves out)."""
-    query = select(QUIZ_SESSION).where(_S.id == session_id)
-    row = session.execute(query.with_for_update() if lock else query).one_or_none()
+    params = {"quiz": session_id}
+    row = session.execute(_LOCKED_QUIZ if lock else _QUIZ, params).one_or_none()
     if row is None:
         return None
     answers = {
         QuestionId(a.question_id): GivenAnswer(
             QuestionId(a.question_id), a.given, a.score, a.time_ms
         )
-        for a in session.execute(
-            select(_A.question_id, _A.given, _A.score, _A.time_ms)
-            .where(_A.session_id == session_id)
-            .order_by(_A.id)
-        )
+        for a in session.execute(_QUIZ_ANSWERS, params)
     }
     return QuizSession(
         id=QuizSessionId(row.id),

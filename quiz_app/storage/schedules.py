@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, exists, func, insert, select
+from sqlalchemy import bindparam, delete, exists, func, insert, select
 from sqlmodel import Session
 
 from quiz_app.core.bank import DrawFilter
@@ -40,10 +40,14 @@ def _values(card: CardState) -> dict[str, Any]:
     }
 
 
+_CARD = select(SCHEDULE).where(
+    _C.learner_id == bindparam("learner"), _C.question_id == bindparam("question")
+)
+"""Built once: every answer reads its question's schedule."""
+
+
 def card_state(session: Session, learner: LearnerId, question: QuestionId) -> CardState | None:
-    row = session.execute(
-        select(SCHEDULE).where(_C.learner_id == learner, _C.question_id == question)
-    ).one_or_none()
+    row = session.execute(_CARD, {"learner": learner, "question": question}).one_or_none()
     return None if row is None else _card(row)
 
 
