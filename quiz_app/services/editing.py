@@ -10,7 +10,7 @@ learners' answers and schedules), edited ones are updated, deleted ones retired.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -47,6 +47,9 @@ class EditablePack:
     it was opened is neither checked nor encoded again (empty: every one is)."""
     content_hash: str = ""
     """The pack's fingerprint in the bank when it was opened."""
+    rows: repo.PackRows | None = field(default=None, compare=False, repr=False)
+    """The pack's rows as opened: a save uses them if the pack is unchanged since,
+    rather than reading every row again under the bank's write lock."""
 
     @property
     def next_version(self) -> str:
@@ -69,6 +72,7 @@ class EditablePack:
 
 def open_pack_for_editing(database: Database, pack_id: str) -> EditablePack:
     with database.reading() as session:
+        rows = repo.pack_rows(session, PackId(pack_id))  # first: see pack_rows
         pack = repo.stored_pack(session, PackId(pack_id))
         hashes = repo.active_hashes(session, PackId(pack_id))
         header = repo.pack_header(session, PackId(pack_id))
@@ -80,6 +84,7 @@ def open_pack_for_editing(database: Database, pack_id: str) -> EditablePack:
         frozenset(pack.media),
         tuple(hashes),
         header.content_hash,
+        rows,
     )
 
 
@@ -176,6 +181,7 @@ def _save(
         media_unchanged=True,
         expect=unchanged_since_opened,
         plan_first=False,
+        known=edited.rows,
     )
 
 

@@ -167,6 +167,7 @@ def import_encoded_pack(
     media_unchanged: bool = False,
     expect: Callable[[ExistingPack | None], None] | None = None,
     plan_first: bool = True,
+    known: repo.PackRows | None = None,
 ) -> ImportPlan:
     """Import a pack in its stored form, in one transaction; ``control`` may cancel it.
 
@@ -179,7 +180,9 @@ def import_encoded_pack(
     time (before planning, and under the lock) and may raise to refuse it.
     ``media_unchanged`` leaves the pack's files in the bank as they are. With
     ``plan_first`` False the plan is made under the lock only: for a change of a few
-    questions, planning costs less than reading the pack's rows twice.
+    questions, planning costs less than reading the pack's rows twice. ``known``: the
+    pack's rows as read before (the editor's, when it opened the pack), used under the
+    lock if the pack has not changed since, instead of reading every row again.
     """
     with bulk_work():
         prepared: _PreparedImport | None = None
@@ -195,7 +198,7 @@ def import_encoded_pack(
         def work(session: Session) -> _PreparedImport:
             ready = prepared
             lock_pack(session, pack.info.id)
-            now_there, places = repo.existing_pack_and_places(session, pack.info.id)
+            now_there, places = repo.pack_rows_since(session, pack.info.id, known)
             if expect is not None:
                 expect(now_there)
             if ready is None or now_there != ready.existing:

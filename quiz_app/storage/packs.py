@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlmodel import Session
 
 from quiz_app.core.bank import PackSummary, StoredQuestion, TopicSummary
@@ -42,6 +42,60 @@ QuestionPlaces = dict[str, tuple[int, int, int]]
 
 def existing_pack(session: Session, pack_id: PackId) -> ExistingPack | None:
     return existing_pack_and_places(session, pack_id)[0]
+
+
+PackStamp = tuple[str, str, str, datetime, int]
+"""What says whether a pack's rows are still as they were read: its version, content
+hash, origin and time of import, and how many question rows it has. Only an import
+changes a pack's rows, and it always rewrites the pack's row; rows are never deleted,
+so a pack brought back to an earlier content still has the rows added in between."""
+
+_STAMP = (
+    select(PACK.c.version, PACK.c.content_hash, PACK.c.origin, PACK.c.imported_at)
+    .add_columns(
+        select(func.count()).select_from(QUESTION).where(_Q.pack_id == PACK.c.id).scalar_subquery()
+    )
+    .where(PACK.c.id == bindparam("pack"))
+)
+
+
+def pack_stamp(session: Session, pack_id: PackId) -> PackStamp | None:
+    """The pack's stamp (see ``PackStamp``): one row, its count from the (pack, key) index."""
+    row = session.execute(_STAMP, {"pack": pack_id}).one_or_none()
+    if row is None:
+        return None
+    version, content_hash, origin, imported_at, count = row
+    return (version, content_hash, origin, imported_at, int(count))
+
+
+@dataclass(frozen=True)
+class PackRows:
+    """A pack's rows as read at one moment: what planning needs, where each row is, and
+    the stamp that tells, later and under the write lock, whether they are still so."""
+
+    stamp: PackStamp
+    existing: ExistingPack
+    places: QuestionPlaces
+
+
+def pack_rows(session: Session, pack_id: PackId) -> PackRows | None:
+    # The stamp first: on a server an import may commit between the two reads, and then
+    # the stamp is older than the rows and will not match (the rows are read again).
+    stamp = pack_stamp(session, pack_id)
+    existing, places = existing_pack_and_places(session, pack_id)
+    if stamp is None or existing is None:
+        return None
+    return PackRows(stamp, existing, places)
+
+
+def pack_rows_since(
+    session: Session, pack_id: PackId, known: PackRows | None
+) -> tuple[ExistingPack | None, QuestionPlaces]:
+    """What the bank holds of a pack and where its rows are: ``known`` if they are still
+    as it was read (one row looked at), else read again."""
+    if known is not None and pack_stamp(session, pack_id) == known.stamp:
+        return known.existing, known.places
+    return existing_pack_and_places(session, pack_id)
 
 
 _SQLITE_PLACES = (

@@ -5,6 +5,7 @@ rows and answers of untouched questions untouched), at the chunks' boundaries to
 from __future__ import annotations
 
 import json
+import shutil
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -201,6 +202,45 @@ def test_a_save_is_refused_when_the_pack_was_replaced_at_the_same_version(
         save_edited_pack(database, edited, questions, now=NOW)
     assert "编辑期间" in caught.value.message("zh")
     assert snapshot(database) == before
+
+
+def test_a_save_plans_against_the_bank_as_it_is_when_the_pack_came_back_meanwhile(
+    database: Database, sample_pack: Path, tmp_path: Path
+) -> None:
+    """The editor keeps the pack's rows as it opened them, for the save. Meanwhile a
+    teacher imported a version with one more question, then the opened version again
+    (--force; the same time of import, as a fixed clock gives): the pack's version and
+    fingerprint are as opened, but the bank now holds that question, retired. A question
+    added under its id brings the row back, rather than failing on the taken id."""
+    import_pack(database, sample_pack, now=NOW)
+    edited = open_pack_for_editing(database, "sample")
+    newer = tmp_path / "newer"
+    shutil.copytree(sample_pack, newer)
+    manifest = newer / "pack.toml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace('version = "1.0.0"', 'version = "1.0.1"'),
+        encoding="utf-8",
+    )
+    extra = (
+        '\n[[questions]]\nid = "extra"\ntype = "true_false"\ntopic = "science"\n'
+        'difficulty = 1\nprompt.en = "The Moon has no global magnetic field today."\n'
+        'prompt.zh = "如今月球没有全球性磁场。"\nanswer = true\n'
+        'source = "fact sheet"\n'
+    )
+    science = newer / "science.toml"
+    science.write_text(science.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    assert import_pack(database, newer, now=NOW).added == ("extra",)
+    assert import_pack(database, sample_pack, now=NOW, force=True).retired == ("extra",)
+    questions = [dict(q) for q in edited.questions]
+    added = {"en": "Added in the editor.", "zh": "在编辑器里添加的。"}
+    questions.append({**questions[0], "id": "extra", "prompt": added})
+
+    plan = save_edited_pack(database, edited, questions, now=NOW)
+
+    assert plan.restored == ("extra",)
+    saved = {q["id"]: q for q in open_pack_for_editing(database, "sample").questions}
+    assert saved["extra"]["prompt"] == added
+    assert list(saved) == [q["id"] for q in questions]
 
 
 def test_a_save_of_a_spreadsheet_pack_follows_the_change_too(
