@@ -31,6 +31,14 @@ def _insert_of(dialect: str) -> Callable[[Table], Any]:
     return insert
 
 
+def _dialect(session: Session) -> str:
+    """The session's kind of database, one of those these writes know."""
+    dialect: str = session.get_bind().dialect.name
+    if dialect not in _DIALECTS:
+        raise NotImplementedError(f"no insert-or-update for {dialect}")
+    return dialect
+
+
 def _insert(session: Session, table: Table) -> Any:
     """An ``insert`` of ``table`` that has ON CONFLICT, for the session's database."""
     return _insert_of(session.get_bind().dialect.name)(table)
@@ -64,10 +72,7 @@ def adding_statement(
 
 def upsert(session: Session, table: Table, values: Mapping[str, Any], keys: Sequence[str]) -> None:
     """Insert ``values``, or update the row with the same ``keys`` to them."""
-    dialect = session.get_bind().dialect.name
-    if dialect not in _DIALECTS:
-        raise NotImplementedError(f"no insert-or-update for {dialect}")
-    statement = _upsert_statement(dialect, table, tuple(values), tuple(keys))
+    statement = _upsert_statement(_dialect(session), table, tuple(values), tuple(keys))
     session.execute(statement, dict(values))
 
 
@@ -91,10 +96,7 @@ def insert_new(
 ) -> Any | None:
     """Insert ``values`` unless a row with the same ``keys`` exists: the new row's primary
     key, or None when one was there (the constraint decided, not an earlier read)."""
-    dialect = session.get_bind().dialect.name
-    if dialect not in _DIALECTS:
-        raise NotImplementedError(f"no insert-or-update for {dialect}")
-    statement = _insert_new_statement(dialect, table, tuple(keys))
+    statement = _insert_new_statement(_dialect(session), table, tuple(keys))
     row = session.execute(statement, dict(values)).first()
     return None if row is None else (row[0] if len(row) == 1 else tuple(row))
 
