@@ -12,8 +12,11 @@ from quiz_app.core.errors import QuizError
 from quiz_app.core.pin import (
     FREE_TRIES,
     LONGEST_WAIT_S,
+    check_password_shape,
     check_pin_shape,
+    hash_password,
     hash_pin,
+    seconds_to_wait,
     needs_rehash,
     verify_secret,
     wait_after,
@@ -44,6 +47,7 @@ def test_a_stored_pin_verifies_only_with_that_pin() -> None:
 
 def test_every_hash_has_its_own_salt() -> None:
     assert hash_pin("2468") != hash_pin("2468")
+    assert len(base64.b64decode(hash_pin("2468").split("$")[4])) == 16  # 128 bits
 
 
 def _cheaper(pin: str, n: int) -> str:
@@ -102,3 +106,33 @@ def test_the_wait_stops_growing_at_a_quarter_of_an_hour() -> None:
     assert LONGEST_WAIT_S == 15 * 60
     assert wait_after(13) == LONGEST_WAIT_S  # 1024 s would be longer
     assert wait_after(10_000) == LONGEST_WAIT_S
+
+
+@pytest.mark.parametrize("password", ["abcd", "four", "a b ", "月球探测", "x" * 64])
+def test_4_to_64_characters_are_a_password(password: str) -> None:
+    check_password_shape(password)
+    assert verify_secret(password, hash_password(password, SALT))
+
+
+@pytest.mark.parametrize("password", ["", "abc", "    ", " " * 10, "x" * 65])
+def test_a_shorter_longer_or_blank_password_is_refused_in_both_languages(password: str) -> None:
+    with pytest.raises(QuizError) as caught:
+        hash_password(password, SALT)
+    assert caught.value.message("en") == "A password is 4 to 64 characters."
+    assert caught.value.message("zh") == "密码长度为 4 到 64 个字符。"
+
+
+@pytest.mark.parametrize(
+    ("failures", "since", "left"),
+    [
+        (FREE_TRIES, 0.0, 0),  # the free tries: no wait
+        (FREE_TRIES + 1, 0.0, 2),
+        (FREE_TRIES + 1, 0.5, 2),  # 1.5 s left: said as 2, never as 1
+        (FREE_TRIES + 1, 1.0, 1),
+        (FREE_TRIES + 1, 2.0, 0),  # the boundary: heard now
+        (FREE_TRIES + 1, 30.0, 0),  # long ago: not a negative wait
+        (FREE_TRIES + 2, 1.0, 3),
+    ],
+)
+def test_the_wait_left_is_whole_seconds_rounded_up(failures: int, since: float, left: int) -> None:
+    assert seconds_to_wait(failures, since) == left

@@ -106,3 +106,10 @@ def test_displayed_order_repairs_a_stale_order() -> None:
     # a stored order that became the answer after an edit is not shown solved either
     assert displayed_order(ordering, ("c0", "c1")) == ("c1", "c2", "c0")
     assert displayed_order(Ordering(_choices(1)), ()) == ("c0",)
+
+
+def test_two_items_shown_from_no_stored_order_start_swapped() -> None:
+    """Two items are the smallest ordering or matching there is: from an empty stored
+    order (a preview, an old quiz) they start the wrong way round, never solved."""
+    assert displayed_order(Ordering(_choices(2)), ()) == ("c1", "c0")
+    assert displayed_order(Matching(_pairs(2)), ("p0", "p1")) == ("p1", "p0")
