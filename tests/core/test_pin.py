@@ -16,8 +16,8 @@ from quiz_app.core.pin import (
     check_pin_shape,
     hash_password,
     hash_pin,
-    seconds_to_wait,
     needs_rehash,
+    seconds_to_wait,
     verify_secret,
     wait_after,
 )
