@@ -46,6 +46,7 @@ def _sums(attempts: list[Attempt], question: int) -> ItemSums:
 def test_sums_give_the_same_figures_as_every_attempt(attempts: list[Attempt]) -> None:
     for question, expected in item_statistics(attempts).items():
         got = item_from_sums(question, _sums(attempts, question))
+        assert got.question_id == expected.question_id == question  # the row it is shown on
         assert got.attempts == expected.attempts
         assert got.facility == pytest.approx(expected.facility, abs=1e-9)
         if expected.discrimination is None:
