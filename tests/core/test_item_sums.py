@@ -78,3 +78,15 @@ def test_rest_totals_equal_but_for_rounding_have_no_discrimination() -> None:
     assert item_statistics(attempts)[2].discrimination is None
     assert item_from_sums(2, _sums(attempts, 2)).discrimination is None
     assert item_statistics(attempts)[2].facility == pytest.approx(100 / 6)
+
+
+def test_a_question_answered_a_million_times_still_has_its_discrimination() -> None:
+    """The rounding allowance scales with the sum of squares over the attempts: with a
+    million attempts, a real spread (half right, and those the better students) must
+    still count as spread, not as rounding."""
+    n = 1_000_000
+    half = n / 2
+    sums = ItemSums(n, half, half, half, half, half)  # right: rest 1; wrong: rest 0
+    stats = item_from_sums(3, sums)
+    assert stats.facility == pytest.approx(50.0)
+    assert stats.discrimination == pytest.approx(100.0)
