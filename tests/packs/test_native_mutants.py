@@ -18,6 +18,7 @@ from quiz_app.core.importing import EncodedPack, encode_pack
 from quiz_app.packs.files import read_pack_files
 from quiz_app.packs.native import (
     UncleanPackError,
+    check_question,
     encode_clean_pack,
     load_pack,
     load_pack_encoded,
@@ -227,3 +228,59 @@ def test_an_image_beside_pack_toml_is_the_questions_image(tmp_path: Path) -> Non
     pack = load_pack(folder)
     assert pack.media == {"crater.png": png}
     assert _clean_and_whole(folder).media == {"crater.png": png}
+
+
+def test_each_schema_problem_is_told_at_its_own_line_in_both_languages(tmp_path: Path) -> None:
+    """A choice missing its text is told at that choice, not at the first; an unknown
+    language names it and the text holding it; a question whose id is not text is not
+    named by it (from the second full run of native.py, issue 19)."""
+    folder = _pack(tmp_path / "pack", [])
+    (folder / "questions.json").unlink()
+    (folder / "questions.toml").write_text(
+        "[[questions]]\n"
+        'id = "relay"\n'
+        'type = "single"\n'
+        'topic = "far-side"\n'
+        "difficulty = 2\n"
+        'prompt = { en = "Which relay?" }\n'
+        'answer = "a"\n'
+        "\n"
+        "[[questions.choices]]\n"
+        'id = "a"\n'
+        'text = { en = "Queqiao", fr = "Pont-pie" }\n'
+        "\n"
+        "[[questions.choices]]\n"
+        'id = "b"\n'
+        "\n"
+        "[[questions]]\n"
+        'id = ["ce4"]\n'
+        'topic = "far-side"\n'
+        "difficulty = 2\n"
+        'prompt = { en = "Far side?" }\n'
+        "answer = true\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError) as caught:
+        load_pack(folder)
+    file = str(folder / "questions.toml")
+    assert [(p.text("en"), p.text("zh")) for p in caught.value.problems] == [
+        (
+            f"{file}:11: question 'relay': unknown language 'fr' in 'choices.0.text'; "
+            "use en (English) or zh (Simplified Chinese)",
+            f"{file}:11: 题目“relay”：“choices.0.text”中的语言“fr”未知；"
+            "请用 en（英文）或 zh（简体中文）",
+        ),
+        (
+            f"{file}:13: question 'relay': missing field 'choices.1.text'",
+            f"{file}:13: 题目“relay”：缺少字段“choices.1.text”",
+        ),
+        (f"{file}:16: missing field 'type'", f"{file}:16: 缺少字段“type”"),
+    ]
+
+
+def test_the_editor_says_a_question_of_a_bilingual_pack_lacks_chinese() -> None:
+    question = _question(type="true_false")
+    assert check_question(question, ["far-side"], ["en", "zh"], []) == [
+        ("prompt", "has no zh text, but pack.toml lists zh in 'languages'")
+    ]
+    assert check_question(question, ["far-side"], ["en"], []) == []
