@@ -284,3 +284,33 @@ def test_the_editor_says_a_question_of_a_bilingual_pack_lacks_chinese() -> None:
         ("prompt", "has no zh text, but pack.toml lists zh in 'languages'")
     ]
     assert check_question(question, ["far-side"], ["en"], []) == []
+
+
+def test_a_manifest_without_question_files_is_told_so_in_both_languages(tmp_path: Path) -> None:
+    folder = _pack(tmp_path / "pack", [])
+    (folder / "questions.json").unlink()
+    assert _said(load_pack, folder) == [
+        f"{folder / 'pack.toml'}:None: the pack has no question files (*.toml or *.json "
+        "beside pack.toml) / 题包中没有题目文件（pack.toml 旁边的 *.toml 或 *.json 文件）"
+    ]
+
+
+def test_questions_that_are_not_a_list_are_told_so_in_chinese(tmp_path: Path) -> None:
+    folder = _pack(tmp_path / "pack", [])
+    (folder / "questions.json").write_text('{"questions": 5}', encoding="utf-8")
+    assert _said(load_pack, folder) == [
+        f"{folder / 'questions.json'}:1: 'questions' must be a list of question tables"
+        " / “questions”必须是题目表的列表"
+    ]
+
+
+def test_a_problem_of_the_whole_manifest_comes_before_those_at_its_lines(tmp_path: Path) -> None:
+    """A missing field has no line: it is listed first, then the file's lines in order."""
+    folder = _pack(tmp_path / "pack", [_question()])
+    manifest = (folder / "pack.toml").read_text("utf-8").splitlines()
+    kept = [line for line in manifest if not line.startswith(("version", "format"))]
+    (folder / "pack.toml").write_text("\n".join(["format = 2", *kept]) + "\n", encoding="utf-8")
+    assert _said(load_pack, folder) == [
+        f"{folder / 'pack.toml'}:None: missing field 'version' / 缺少字段“version”",
+        f"{folder / 'pack.toml'}:1: 'format': input should be 1 / “format”：应为 1",
+    ]
