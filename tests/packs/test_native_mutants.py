@@ -314,3 +314,51 @@ def test_a_problem_of_the_whole_manifest_comes_before_those_at_its_lines(tmp_pat
         f"{folder / 'pack.toml'}:None: missing field 'version' / 缺少字段“version”",
         f"{folder / 'pack.toml'}:1: 'format': input should be 1 / “format”：应为 1",
     ]
+
+
+def test_a_question_file_holding_none_is_told_so_in_both_languages(tmp_path: Path) -> None:
+    folder = _pack(tmp_path / "pack", [])
+    assert _said(load_pack, folder) == [
+        f"{folder / 'questions.json'}:None: holds no questions: a pack needs at least one"
+        " / 没有题目：题包至少需要一道题"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fields", "where", "zh"),
+    [
+        (
+            {"type": "single", "answer": "a", "choices": [{"text": {"en": "Queqiao"}}]},
+            "choices",
+            "choices 中的 id“a”重复",
+        ),
+        ({"type": "ordering", "items": [{"text": {"en": "Launch"}}]}, "items", None),
+        (
+            {"type": "matching", "pairs": [{"left": {"en": "L"}, "right": {"en": "R"}}]},
+            "pairs",
+            None,
+        ),
+    ],
+)
+def test_an_id_repeated_among_choices_items_or_pairs_is_named(
+    fields: dict[str, Any], where: str, zh: str | None
+) -> None:
+    """A second choice (item, pair) with the id of the first would be graded as the
+    first: the editor and the import name it."""
+    [entry] = fields.pop(where)
+    second = {key: {"en": text["en"] + " 2"} for key, text in entry.items()}
+    fields[where] = [{"id": "a", **entry}, {"id": "a", **second}]
+    question = _question(**fields)
+    if "answer" not in fields:  # an ordering or matching question has none
+        del question["answer"]
+    said = [(f"{where}.1.id", f"duplicate id 'a' in {where}")]
+    assert check_question(question, ["far-side"], ["en"], []) == said
+    if zh:
+        assert check_question(question, ["far-side"], ["en"], [], "zh") == [(f"{where}.1.id", zh)]
+
+
+def test_a_topic_unlike_any_declared_is_named_without_a_guess() -> None:
+    question = _question(topic="zzzz")
+    assert check_question(question, ["far-side"], ["en"], []) == [
+        ("topic", "topic 'zzzz' is not declared in pack.toml")
+    ]
