@@ -726,8 +726,9 @@ def _escape(text: str, *, as_html: bool = True) -> str:
 
 
 def _number(value: float) -> str:
-    value = float(value)  # a pack made in code may hold an int, which has no is_integer
-    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    """The shortest digits that read back as the same number, a whole one without ".0":
+    186, 0.0005, 1000000000000000, 2.5e+16 (a pack made in code may hold an int)."""
+    return repr(float(value)).removesuffix(".0")
 
 
 def _percent(weight: float) -> str:

@@ -92,3 +92,32 @@ def test_a_symbol_unit_keeps_its_space_in_english_and_loses_it_in_chinese() -> N
     assert quantity(21, celsius, "en") == "21 °C"
     assert quantity(21, celsius, "zh") == "21°C"
     assert quantity(21, LocalizedText.of({"en": "K", "zh": "K"}), "zh") == "21 K"
+
+
+def test_a_rate_or_a_short_abbreviation_is_not_made_singular() -> None:
+    """A tolerance of 1 km/s was shown as "± 1 km/": the s of a rate is not a plural,
+    nor is that of a three-letter abbreviation (1 bps is not 1 bp)."""
+    assert quantity(1, LocalizedText.of({"en": "km/s", "zh": "千米/秒"}), "en") == "1 km/s"
+    assert quantity(1, LocalizedText.of({"en": "m/s"}), "en") == "1 m/s"
+    assert quantity(1, LocalizedText.of({"en": "bps"}), "en") == "1 bps"
+    assert quantity(-1, LocalizedText.of({"en": "fps"}), "en") == "-1 fps"
+    assert quantity(1, LocalizedText.of({"en": "secs"}), "en") == "1 sec"
+
+
+def test_an_english_unit_on_a_chinese_screen_follows_english() -> None:
+    """A unit with no Chinese is shown in English on a Chinese screen, and was left plural
+    after 1 ("1 days"); a Chinese unit is never changed."""
+    days = LocalizedText.of({"en": "days"})
+    assert quantity(1, days, "zh") == "1 day"
+    assert quantity(2, days, "zh") == "2 days"
+    assert quantity(1, HOURS, "zh") == "1小时"
+
+
+def test_a_refused_unit_is_quoted_as_typed_after_a_decimal_comma() -> None:
+    """The decimal comma of "2,5" is read as a point; a comma typed after the unit is
+    not, and the message quotes it as the learner typed it."""
+    reading = read_number("2,5 km, about", HOURS)
+    assert reading.value is None
+    assert reading.problem is not None
+    assert reading.problem.get("en") == "The answer is in hours: “km, about” is not that unit."
+    assert reading.problem.get("zh") == "答案的单位是小时：“km, about”不是这个单位。"

@@ -587,3 +587,22 @@ def test_a_numerical_answer_given_as_whole_numbers_exports(tmp_path: Path) -> No
     assert "\t#186:5\n" in gift_text(whole).text
     negative = replace(pack, questions=(replace(pack.questions[0], body=Numeric(-3)),))
     assert "\t#-3\n" in gift_text(negative).text
+
+
+def test_a_whole_number_answer_is_written_without_a_point_however_long(tmp_path: Path) -> None:
+    """An answer of 10^15 was exported as 1000000000000000.0, one of 999999999999999 without
+    the point: the export now writes every whole number Python writes in digits as digits
+    alone, and larger ones as 2.5e+16, which Moodle and this reader read back the same."""
+    from dataclasses import replace
+
+    pack = _read(tmp_path, "::far::Distance in m? {#1:0.5}")
+
+    def exported(answer: float, tolerance: float) -> str:
+        body = Numeric(answer, tolerance)
+        text = gift_text(replace(pack, questions=(replace(pack.questions[0], body=body),))).text
+        assert _one(tmp_path, text).body == body
+        return text
+
+    assert "\t#1000000000000000:0.5\n" in exported(1e15, 0.5)
+    assert "\t#9007199254740992:1000000000000000\n" in exported(2.0**53, 1e15)
+    assert "\t#2.5e+16:0.001\n" in exported(2.5e16, 0.001)

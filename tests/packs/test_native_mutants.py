@@ -18,6 +18,7 @@ from quiz_app.core.importing import EncodedPack, encode_pack
 from quiz_app.packs.files import read_pack_files
 from quiz_app.packs.native import (
     UncleanPackError,
+    check_question,
     encode_clean_pack,
     load_pack,
     load_pack_encoded,
@@ -227,3 +228,137 @@ def test_an_image_beside_pack_toml_is_the_questions_image(tmp_path: Path) -> Non
     pack = load_pack(folder)
     assert pack.media == {"crater.png": png}
     assert _clean_and_whole(folder).media == {"crater.png": png}
+
+
+def test_each_schema_problem_is_told_at_its_own_line_in_both_languages(tmp_path: Path) -> None:
+    """A choice missing its text is told at that choice, not at the first; an unknown
+    language names it and the text holding it; a question whose id is not text is not
+    named by it (from the second full run of native.py, issue 19)."""
+    folder = _pack(tmp_path / "pack", [])
+    (folder / "questions.json").unlink()
+    (folder / "questions.toml").write_text(
+        "[[questions]]\n"
+        'id = "relay"\n'
+        'type = "single"\n'
+        'topic = "far-side"\n'
+        "difficulty = 2\n"
+        'prompt = { en = "Which relay?" }\n'
+        'answer = "a"\n'
+        "\n"
+        "[[questions.choices]]\n"
+        'id = "a"\n'
+        'text = { en = "Queqiao", fr = "Pont-pie" }\n'
+        "\n"
+        "[[questions.choices]]\n"
+        'id = "b"\n'
+        "\n"
+        "[[questions]]\n"
+        'id = ["ce4"]\n'
+        'topic = "far-side"\n'
+        "difficulty = 2\n"
+        'prompt = { en = "Far side?" }\n'
+        "answer = true\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError) as caught:
+        load_pack(folder)
+    file = str(folder / "questions.toml")
+    assert [(p.text("en"), p.text("zh")) for p in caught.value.problems] == [
+        (
+            f"{file}:11: question 'relay': unknown language 'fr' in 'choices.0.text'; "
+            "use en (English) or zh (Simplified Chinese)",
+            f"{file}:11: 题目“relay”：“choices.0.text”中的语言“fr”未知；"
+            "请用 en（英文）或 zh（简体中文）",
+        ),
+        (
+            f"{file}:13: question 'relay': missing field 'choices.1.text'",
+            f"{file}:13: 题目“relay”：缺少字段“choices.1.text”",
+        ),
+        (f"{file}:16: missing field 'type'", f"{file}:16: 缺少字段“type”"),
+    ]
+
+
+def test_the_editor_says_a_question_of_a_bilingual_pack_lacks_chinese() -> None:
+    question = _question(type="true_false")
+    assert check_question(question, ["far-side"], ["en", "zh"], []) == [
+        ("prompt", "has no zh text, but pack.toml lists zh in 'languages'")
+    ]
+    assert check_question(question, ["far-side"], ["en"], []) == []
+
+
+def test_a_manifest_without_question_files_is_told_so_in_both_languages(tmp_path: Path) -> None:
+    folder = _pack(tmp_path / "pack", [])
+    (folder / "questions.json").unlink()
+    assert _said(load_pack, folder) == [
+        f"{folder / 'pack.toml'}:None: the pack has no question files (*.toml or *.json "
+        "beside pack.toml) / 题包中没有题目文件（pack.toml 旁边的 *.toml 或 *.json 文件）"
+    ]
+
+
+def test_questions_that_are_not_a_list_are_told_so_in_chinese(tmp_path: Path) -> None:
+    folder = _pack(tmp_path / "pack", [])
+    (folder / "questions.json").write_text('{"questions": 5}', encoding="utf-8")
+    assert _said(load_pack, folder) == [
+        f"{folder / 'questions.json'}:1: 'questions' must be a list of question tables"
+        " / “questions”必须是题目表的列表"
+    ]
+
+
+def test_a_problem_of_the_whole_manifest_comes_before_those_at_its_lines(tmp_path: Path) -> None:
+    """A missing field has no line: it is listed first, then the file's lines in order."""
+    folder = _pack(tmp_path / "pack", [_question()])
+    manifest = (folder / "pack.toml").read_text("utf-8").splitlines()
+    kept = [line for line in manifest if not line.startswith(("version", "format"))]
+    (folder / "pack.toml").write_text("\n".join(["format = 2", *kept]) + "\n", encoding="utf-8")
+    assert _said(load_pack, folder) == [
+        f"{folder / 'pack.toml'}:None: missing field 'version' / 缺少字段“version”",
+        f"{folder / 'pack.toml'}:1: 'format': input should be 1 / “format”：应为 1",
+    ]
+
+
+def test_a_question_file_holding_none_is_told_so_in_both_languages(tmp_path: Path) -> None:
+    folder = _pack(tmp_path / "pack", [])
+    assert _said(load_pack, folder) == [
+        f"{folder / 'questions.json'}:None: holds no questions: a pack needs at least one"
+        " / 没有题目：题包至少需要一道题"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fields", "where", "zh"),
+    [
+        (
+            {"type": "single", "answer": "a", "choices": [{"text": {"en": "Queqiao"}}]},
+            "choices",
+            "choices 中的 id“a”重复",
+        ),
+        ({"type": "ordering", "items": [{"text": {"en": "Launch"}}]}, "items", None),
+        (
+            {"type": "matching", "pairs": [{"left": {"en": "L"}, "right": {"en": "R"}}]},
+            "pairs",
+            None,
+        ),
+    ],
+)
+def test_an_id_repeated_among_choices_items_or_pairs_is_named(
+    fields: dict[str, Any], where: str, zh: str | None
+) -> None:
+    """A second choice (item, pair) with the id of the first would be graded as the
+    first: the editor and the import name it."""
+    [entry] = fields.pop(where)
+    second = {key: {"en": text["en"] + " 2"} for key, text in entry.items()}
+    fields[where] = [{"id": "a", **entry}, {"id": "a", **second}]
+    question = _question(**fields)
+    if "answer" not in fields:  # an ordering or matching question has none
+        del question["answer"]
+    said = [(f"{where}.1.id", f"duplicate id 'a' in {where}")]
+    assert check_question(question, ["far-side"], ["en"], []) == said
+    if zh:
+        assert check_question(question, ["far-side"], ["en"], [], "zh") == [(f"{where}.1.id", zh)]
+
+
+def test_a_topic_unlike_any_declared_is_named_without_a_guess() -> None:
+    question = _question(topic="zzzz")
+    assert check_question(question, ["far-side"], ["en"], []) == [
+        ("topic", "topic 'zzzz' is not declared in pack.toml")
+    ]
