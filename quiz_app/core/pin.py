@@ -70,10 +70,10 @@ def hash_pin(pin: str, salt: bytes | None = None) -> str:
     return hash_secret(pin, salt)
 
 
-def hash_password(password: str, salt: bytes | None = None) -> str:
-    """A learner's password, hashed as the PIN is."""
+def hash_password(password: str) -> str:
+    """A learner's password, hashed as the PIN is (with a salt of its own)."""
     check_password_shape(password)
-    return hash_secret(password, salt)
+    return hash_secret(password)
 
 
 def hash_secret(pin: str, salt: bytes | None = None) -> str:

@@ -111,13 +111,13 @@ def test_the_wait_stops_growing_at_a_quarter_of_an_hour() -> None:
 @pytest.mark.parametrize("password", ["abcd", "four", "a b ", "月球探测", "x" * 64])
 def test_4_to_64_characters_are_a_password(password: str) -> None:
     check_password_shape(password)
-    assert verify_secret(password, hash_password(password, SALT))
+    assert verify_secret(password, hash_password(password))
 
 
 @pytest.mark.parametrize("password", ["", "abc", "    ", " " * 10, "x" * 65])
 def test_a_shorter_longer_or_blank_password_is_refused_in_both_languages(password: str) -> None:
     with pytest.raises(QuizError) as caught:
-        hash_password(password, SALT)
+        hash_password(password)
     assert caught.value.message("en") == "A password is 4 to 64 characters."
     assert caught.value.message("zh") == "密码长度为 4 到 64 个字符。"
 
