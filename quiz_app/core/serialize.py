@@ -221,9 +221,8 @@ def text_hash(text: str) -> str:
 
 @dataclass(frozen=True)
 class EncodedPack:
-    """A pack with each question in its canonical JSON text and that text's hash."""
+    """A pack's questions, each in its canonical JSON text and that text's hash."""
 
-    pack: Pack
     texts: Mapping[QuestionKey, str]
     hashes: Mapping[QuestionKey, str]
     digest: str
@@ -249,7 +248,7 @@ def encode_pack(pack: Pack) -> EncodedPack:
     for path in sorted(pack.media):
         digest.update(path.encode())
         digest.update(hashlib.sha256(pack.media[path]).digest())
-    return EncodedPack(pack, texts, hashes, digest.hexdigest())
+    return EncodedPack(texts, hashes, digest.hexdigest())
 
 
 def pack_hash(pack: Pack) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from quiz_app.core.ids import PackId, QuestionKey, TopicKey
-from quiz_app.core.questions import Pack, PackInfo, Question, Topic, TrueFalse
+from quiz_app.core.questions import Pack, PackInfo, Question, QuestionGroup, Topic, TrueFalse
 from quiz_app.core.serialize import (
     canonical_json,
     encode_pack,
@@ -72,3 +72,15 @@ def test_a_manifest_reads_back_whole_and_an_old_one_shuffles() -> None:
     assert pack_info_from_dict(pack_info_to_dict(info)) == info
     stored_before_shuffle = {k: v for k, v in pack_info_to_dict(INFO).items() if k != "shuffle"}
     assert pack_info_from_dict(stored_before_shuffle).shuffle is True
+
+
+def test_a_group_without_a_note_is_written_without_one() -> None:
+    """A note is for the pack's authors and optional: a group without one is written as
+    its id alone (an empty note would be a TOML table with no value to write)."""
+    groups = (QuestionGroup("ce4-landing"), QuestionGroup("ce5-samples", "give-away"))
+    info = replace(INFO, groups=groups)
+    assert pack_info_to_dict(info)["groups"] == [
+        {"id": "ce4-landing"},
+        {"id": "ce5-samples", "note": "give-away"},
+    ]
+    assert pack_info_from_dict(pack_info_to_dict(info)) == info
