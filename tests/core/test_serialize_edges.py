@@ -68,7 +68,13 @@ def test_each_question_is_stored_as_its_json_text_and_hashed() -> None:
 
 
 def test_a_manifest_reads_back_whole_and_an_old_one_shuffles() -> None:
-    info = replace(INFO, author="CNSA education", license="CC-BY-4.0", shuffle=False)
+    info = replace(
+        INFO,
+        description=LocalizedText.of({"en": "The missions so far.", "zh": "迄今的任务。"}),
+        author="CNSA education",
+        license="CC-BY-4.0",
+        shuffle=False,
+    )
     assert pack_info_from_dict(pack_info_to_dict(info)) == info
     stored_before_shuffle = {k: v for k, v in pack_info_to_dict(INFO).items() if k != "shuffle"}
     assert pack_info_from_dict(stored_before_shuffle).shuffle is True
