@@ -345,10 +345,9 @@ def test_an_id_repeated_among_choices_items_or_pairs_is_named(
 ) -> None:
     """A second choice (item, pair) with the id of the first would be graded as the
     first: the editor and the import name it."""
-    [entry] = fields.pop(where)
+    [entry] = fields[where]
     second = {key: {"en": text["en"] + " 2"} for key, text in entry.items()}
-    fields[where] = [{"id": "a", **entry}, {"id": "a", **second}]
-    question = _question(**fields)
+    question = _question(**fields | {where: [{"id": "a", **entry}, {"id": "a", **second}]})
     if "answer" not in fields:  # an ordering or matching question has none
         del question["answer"]
     said = [(f"{where}.1.id", f"duplicate id 'a' in {where}")]
