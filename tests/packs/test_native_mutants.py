@@ -361,3 +361,28 @@ def test_a_topic_unlike_any_declared_is_named_without_a_guess() -> None:
     assert check_question(question, ["far-side"], ["en"], []) == [
         ("topic", "topic 'zzzz' is not declared in pack.toml")
     ]
+
+
+def test_two_items_that_read_the_same_are_named() -> None:
+    """A learner ordering two steps written alike could not tell them apart."""
+    question = _question(
+        type="ordering",
+        items=[
+            {"id": "a", "text": {"en": "Launch"}},
+            {"id": "b", "text": {"en": "Landing"}},
+            {"id": "c", "text": {"en": " launch"}},
+        ],
+    )
+    del question["answer"]
+    assert check_question(question, ["far-side"], ["en"], []) == [
+        ("items.2.text", "two items read the same (' launch'): a learner could not tell them apart")
+    ]
+
+
+def test_an_answer_listed_twice_is_told_at_the_answers() -> None:
+    choices = [{"id": "a", "text": {"en": "Chang'e-3"}}, {"id": "b", "text": {"en": "Chang'e-4"}}]
+    question = _question(type="multiple", choices=choices, answers=["a", "a"])
+    del question["answer"]
+    assert check_question(question, ["far-side"], ["en"], []) == [
+        ("answers", "the same answer is listed twice")
+    ]
