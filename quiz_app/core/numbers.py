@@ -133,10 +133,11 @@ def format_number(value: float, language: str = "en") -> str:
 _ES_PLURAL = ("ches", "shes", "sses", "xes", "zes")
 
 
-def unit_for(value: float, unit: str, language: str = "en") -> str:
+def unit_for(value: float, unit: str) -> str:
     """The unit as English needs it after ``value``: "1 launch", "2 launches", "1 hour";
-    a rate ("km/s") and a short abbreviation ("bps") as written."""
-    if language == "zh" or abs(value) != 1 or " " in unit or "/" in unit:
+    a rate ("km/s"), a short abbreviation ("bps") and a Chinese unit as written. On any
+    screen: an English unit shown in Chinese (none given) is English all the same."""
+    if abs(value) != 1 or " " in unit or "/" in unit:
         return unit
     if unit.endswith(_ES_PLURAL):
         return unit[:-2]
@@ -150,5 +151,5 @@ def quantity(value: float, unit: LocalizedText | None, language: str = "en") -> 
     number = format_number(value, language)
     if unit is None:
         return number
-    word = unit_for(value, unit.get(language))  # English rules for English, on any screen
+    word = unit_for(value, unit.get(language))
     return f"{number}{word}" if language == "zh" and not word.isascii() else f"{number} {word}"
