@@ -135,9 +135,8 @@ _ES_PLURAL = ("ches", "shes", "sses", "xes", "zes")
 
 def unit_for(value: float, unit: str) -> str:
     """The unit as English needs it after ``value``: "1 launch", "2 launches", "1 hour";
-    a rate ("km/s") and a short abbreviation ("bps") as written. On any screen: a Chinese
-    unit ends in no English plural, and an English one on a Chinese screen (it has no
-    Chinese name) reads "1 day" there too."""
+    a rate ("km/s"), a short abbreviation ("bps") and a Chinese unit as written. On any
+    screen: an English unit shown in Chinese (none given) is English all the same."""
     if abs(value) != 1 or " " in unit or "/" in unit:
         return unit
     if unit.endswith(_ES_PLURAL):

@@ -345,10 +345,9 @@ def test_an_id_repeated_among_choices_items_or_pairs_is_named(
 ) -> None:
     """A second choice (item, pair) with the id of the first would be graded as the
     first: the editor and the import name it."""
-    [entry] = fields.pop(where)
+    [entry] = fields[where]
     second = {key: {"en": text["en"] + " 2"} for key, text in entry.items()}
-    fields[where] = [{"id": "a", **entry}, {"id": "a", **second}]
-    question = _question(**fields)
+    question = _question(**fields | {where: [{"id": "a", **entry}, {"id": "a", **second}]})
     if "answer" not in fields:  # an ordering or matching question has none
         del question["answer"]
     said = [(f"{where}.1.id", f"duplicate id 'a' in {where}")]
@@ -361,4 +360,29 @@ def test_a_topic_unlike_any_declared_is_named_without_a_guess() -> None:
     question = _question(topic="zzzz")
     assert check_question(question, ["far-side"], ["en"], []) == [
         ("topic", "topic 'zzzz' is not declared in pack.toml")
+    ]
+
+
+def test_two_items_that_read_the_same_are_named() -> None:
+    """A learner ordering two steps written alike could not tell them apart."""
+    question = _question(
+        type="ordering",
+        items=[
+            {"id": "a", "text": {"en": "Launch"}},
+            {"id": "b", "text": {"en": "Landing"}},
+            {"id": "c", "text": {"en": " launch"}},
+        ],
+    )
+    del question["answer"]
+    assert check_question(question, ["far-side"], ["en"], []) == [
+        ("items.2.text", "two items read the same (' launch'): a learner could not tell them apart")
+    ]
+
+
+def test_an_answer_listed_twice_is_told_at_the_answers() -> None:
+    choices = [{"id": "a", "text": {"en": "Chang'e-3"}}, {"id": "b", "text": {"en": "Chang'e-4"}}]
+    question = _question(type="multiple", choices=choices, answers=["a", "a"])
+    del question["answer"]
+    assert check_question(question, ["far-side"], ["en"], []) == [
+        ("answers", "the same answer is listed twice")
     ]
