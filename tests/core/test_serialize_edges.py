@@ -5,14 +5,24 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from quiz_app.core.grading import grade
 from quiz_app.core.ids import PackId, QuestionKey, TopicKey
-from quiz_app.core.questions import Pack, PackInfo, Question, QuestionGroup, Topic, TrueFalse
+from quiz_app.core.questions import (
+    Numeric,
+    Pack,
+    PackInfo,
+    Question,
+    QuestionGroup,
+    Topic,
+    TrueFalse,
+)
 from quiz_app.core.serialize import (
     canonical_json,
     encode_pack,
     pack_hash,
     pack_info_from_dict,
     pack_info_to_dict,
+    question_from_dict,
 )
 from quiz_app.core.text import LocalizedText
 
@@ -90,3 +100,20 @@ def test_a_group_without_a_note_is_written_without_one() -> None:
         {"id": "ce5-samples", "note": "give-away"},
     ]
     assert pack_info_from_dict(pack_info_to_dict(info)) == info
+
+
+def test_a_numeric_question_without_a_tolerance_wants_the_exact_answer() -> None:
+    """A question written by hand (or in the editor) may leave the tolerance out: it is
+    0, so 186 is right and 187 is not."""
+    data = {
+        "id": "ce4-moon-days",
+        "type": "numeric",
+        "topic": "far-side",
+        "difficulty": 1,
+        "prompt": {"en": "How many days?", "zh": "多少天？"},
+        "answer": 186,
+    }
+    body = question_from_dict(data).body
+    assert isinstance(body, Numeric)
+    assert body.tolerance == 0.0
+    assert (grade(body, 186.0), grade(body, 187.0)) == (1.0, 0.0)
