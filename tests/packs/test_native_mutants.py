@@ -386,3 +386,33 @@ def test_an_answer_listed_twice_is_told_at_the_answers() -> None:
     assert check_question(question, ["far-side"], ["en"], []) == [
         ("answers", "the same answer is listed twice")
     ]
+
+
+def test_pairs_alike_on_one_side_are_told_at_that_side() -> None:
+    pairs = [
+        {"id": "a", "left": {"en": "Yutu-2"}, "right": {"en": "rover"}},
+        {"id": "b", "left": {"en": "Yutu-2"}, "right": {"en": "relay"}},
+        {"id": "c", "left": {"en": "Queqiao"}, "right": {"en": "relay"}},
+    ]
+    question = _question(type="matching", pairs=pairs)
+    del question["answer"]
+    assert check_question(question, ["far-side"], ["en"], []) == [
+        ("pairs.1.left", "two pairs have the same left text 'Yutu-2'"),
+        ("pairs.2.right", "two pairs have the same right text 'relay'"),
+    ]
+
+
+def test_an_image_problem_is_told_at_the_image_field() -> None:
+    """The editor shows each beside its field: an image of a kind no screen shows (the
+    kinds listed), one the pack lacks, and a description of an image there is not."""
+
+    def said(**fields: Any) -> list[tuple[str, str]]:
+        return check_question(_question(**fields), ["far-side"], ["en"], [])
+
+    assert said(image="crater.bmp") == [
+        ("image", "image 'crater.bmp' is not one of .png, .jpg, .jpeg, .svg, .webp")
+    ]
+    assert said(image="crater.png") == [("image", "image 'crater.png' is not in the pack")]
+    assert said(image_alt={"en": "A crater"}) == [
+        ("image_alt", "'image_alt' describes an image, but the question has no 'image'")
+    ]
