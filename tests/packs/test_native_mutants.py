@@ -284,6 +284,10 @@ def test_the_editor_says_a_question_of_a_bilingual_pack_lacks_chinese() -> None:
         ("prompt", "has no zh text, but pack.toml lists zh in 'languages'")
     ]
     assert check_question(question, ["far-side"], ["en"], []) == []
+    chinese = _question(type="true_false", prompt={"en": "Far side?", "zh": "背面？"})
+    assert check_question(chinese, ["far-side"], ["en"], []) == [
+        ("prompt", "has zh text, but pack.toml does not list zh in 'languages'")
+    ]
 
 
 def test_a_manifest_without_question_files_is_told_so_in_both_languages(tmp_path: Path) -> None:
@@ -415,4 +419,8 @@ def test_an_image_problem_is_told_at_the_image_field() -> None:
     assert said(image="crater.png") == [("image", "image 'crater.png' is not in the pack")]
     assert said(image_alt={"en": "A crater"}) == [
         ("image_alt", "'image_alt' describes an image, but the question has no 'image'")
+    ]
+    alt_only = _question(image_alt={"en": "A crater"})
+    assert check_question(alt_only, ["far-side"], ["en"], [], "zh") == [
+        ("image_alt", "“image_alt”描述的是图片，但这道题没有“image”")
     ]
