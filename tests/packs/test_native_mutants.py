@@ -424,3 +424,29 @@ def test_an_image_problem_is_told_at_the_image_field() -> None:
     assert check_question(alt_only, ["far-side"], ["en"], [], "zh") == [
         ("image_alt", "“image_alt”描述的是图片，但这道题没有“image”")
     ]
+
+
+def test_an_image_drawn_in_a_text_is_told_once_at_the_questions_id(tmp_path: Path) -> None:
+    """A missing image is told at the id of the question whose text draws it; a broken
+    one at the first question drawing it, not again at every other."""
+    folder = _pack(tmp_path / "pack", [])
+    (folder / "questions.json").unlink()
+    head = '\n[[questions]]\nid = "{}"\ntype = "true_false"\ntopic = "far-side"\ndifficulty = 2\n'
+    (folder / "questions.toml").write_text(
+        head.format("ce4")
+        + 'prompt = { en = "Far side? ![Crater](crater.png)" }\nanswer = true\n'
+        + head.format("ce6")
+        + 'prompt = { en = "Samples? ![Map](map.png)" }\nanswer = true\n'
+        + 'explanation = { en = "![Map](map.png)" }\n'
+        + head.format("ce5")
+        + 'prompt = { en = "Near side? ![Map](map.png)" }\nanswer = true\n',
+        encoding="utf-8",
+    )
+    (folder / "map.png").write_bytes(b"not a png at all")
+    file = folder / "questions.toml"
+    assert _said(load_pack, folder) == [
+        f"{file}:3: image 'crater.png' in its text is not in the pack"
+        " / 文字中的图片“crater.png”不在题包中",
+        f"{file}:11: image 'map.png' is not a PNG, JPEG, WebP or SVG image"
+        " / 图片“map.png”不是 PNG、JPEG、WebP 或 SVG 图片",
+    ]
