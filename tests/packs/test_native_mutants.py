@@ -450,3 +450,30 @@ def test_an_image_drawn_in_a_text_is_told_once_at_the_questions_id(tmp_path: Pat
         f"{file}:11: image 'map.png' is not a PNG, JPEG, WebP or SVG image"
         " / 图片“map.png”不是 PNG、JPEG、WebP 或 SVG 图片",
     ]
+
+
+def test_a_broken_image_is_told_once_and_an_invalid_questions_topic_at_its_line(
+    tmp_path: Path,
+) -> None:
+    """Two questions showing one broken image are told once, at the first one's image;
+    a question that fails validation is still told its topic is undeclared, there."""
+    folder = _pack(tmp_path / "pack", [])
+    (folder / "questions.json").unlink()
+    head = '\n[[questions]]\nid = "{}"\ntype = "true_false"\ndifficulty = {}\nanswer = true\n'
+    (folder / "questions.toml").write_text(
+        head.format("ce4", 2)
+        + 'topic = "far-side"\nprompt = { en = "Far side?" }\nimage = "map.png"\n'
+        + head.format("ce5", 2)
+        + 'topic = "far-side"\nprompt = { en = "Near side?" }\nimage = "map.png"\n'
+        + head.format("ce6", 9)
+        + 'prompt = { en = "Samples?" }\ntopic = "near-side"\n',
+        encoding="utf-8",
+    )
+    (folder / "map.png").write_bytes(b"not a png at all")
+    file = folder / "questions.toml"
+    said = [s.split(" / ")[0] for s in _said(load_pack, folder)]
+    assert said == [
+        f"{file}:9: image 'map.png' is not a PNG, JPEG, WebP or SVG image",
+        f"{file}:23: 'difficulty': input should be less than or equal to 3",
+        f"{file}:26: topic 'near-side' is not declared in pack.toml",
+    ]
