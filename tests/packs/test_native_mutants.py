@@ -477,3 +477,13 @@ def test_a_broken_image_is_told_once_and_an_invalid_questions_topic_at_its_line(
         f"{file}:23: 'difficulty': input should be less than or equal to 3",
         f"{file}:26: topic 'near-side' is not declared in pack.toml",
     ]
+
+
+def test_a_question_file_not_in_utf8_is_told_the_line_and_byte(tmp_path: Path) -> None:
+    folder = _pack(tmp_path / "pack", [])
+    (folder / "questions.json").unlink()
+    (folder / "questions.toml").write_bytes(b'# week 3\nprompt = "Chang\xe9-4"\n')
+    assert _said(load_pack, folder) == [
+        f"{folder / 'questions.toml'}:2: is not UTF-8 text (byte 24); save it as UTF-8"
+        " / 不是 UTF-8 文本（第 24 字节）；请以 UTF-8 保存"
+    ]
