@@ -487,3 +487,24 @@ def test_a_question_file_not_in_utf8_is_told_the_line_and_byte(tmp_path: Path) -
         f"{folder / 'questions.toml'}:2: is not UTF-8 text (byte 24); save it as UTF-8"
         " / 不是 UTF-8 文本（第 24 字节）；请以 UTF-8 保存"
     ]
+
+
+def test_a_toml_file_cut_short_is_told_so_without_a_line(tmp_path: Path) -> None:
+    """tomllib names no line for an error at the end of the file: the message keeps its
+    own words and the problem has no line."""
+    folder = _pack(tmp_path / "pack", [])
+    (folder / "questions.json").unlink()
+    (folder / "questions.toml").write_text("questions = [", encoding="utf-8")
+    assert _said(load_pack, folder) == [
+        f"{folder / 'questions.toml'}:None: TOML syntax error: Invalid value (at end of"
+        " document) / TOML 语法错误：Invalid value (at end of document)"
+    ]
+
+
+def test_a_pack_without_pack_toml_is_told_so_in_chinese(tmp_path: Path) -> None:
+    folder = _pack(tmp_path / "pack", [_question()])
+    (folder / "pack.toml").unlink()
+    assert _said(load_pack, folder) == [
+        f"{folder / 'pack.toml'}:None: missing: every pack needs a pack.toml manifest"
+        " / 缺失：每个题包都需要清单文件 pack.toml"
+    ]
