@@ -508,3 +508,29 @@ def test_a_pack_without_pack_toml_is_told_so_in_chinese(tmp_path: Path) -> None:
         f"{folder / 'pack.toml'}:None: missing: every pack needs a pack.toml manifest"
         " / 缺失：每个题包都需要清单文件 pack.toml"
     ]
+
+
+def test_a_repeated_topic_is_told_at_its_id_line(tmp_path: Path) -> None:
+    folder = _pack(tmp_path / "pack", [_question()])
+    (folder / "pack.toml").write_text(
+        'format = 1\nid = "far-side"\nversion = "1.0.0"\ntitle = { en = "Far side" }\n'
+        'languages = ["en"]\n\n[[topics]]\nid = "far-side"\ntitle = { en = "Far side" }\n'
+        '\n[[topics]]\nid = "far-side"\ntitle = { en = "Far side again" }\n',
+        encoding="utf-8",
+    )
+    assert _said(load_pack, folder) == [
+        f"{folder / 'pack.toml'}:12: duplicate topic id 'far-side' / 主题 id“far-side”重复"
+    ]
+
+
+def test_a_repeated_group_is_told_at_its_id_line(tmp_path: Path) -> None:
+    folder = _pack(tmp_path / "pack", [_question()])
+    (folder / "pack.toml").write_text(
+        'format = 1\nid = "far-side"\nversion = "1.0.0"\ntitle = { en = "Far side" }\n'
+        'languages = ["en"]\ntopics = [{ id = "far-side", title = { en = "Far side" } }]\n'
+        '\n[[groups]]\nid = "landers"\n\n[[groups]]\nid = "landers"\n',
+        encoding="utf-8",
+    )
+    assert _said(load_pack, folder) == [
+        f"{folder / 'pack.toml'}:12: duplicate group id 'landers' / 组 id“landers”重复"
+    ]
