@@ -121,3 +121,13 @@ def test_a_refused_unit_is_quoted_as_typed_after_a_decimal_comma() -> None:
     assert reading.problem is not None
     assert reading.problem.get("en") == "The answer is in hours: “km, about” is not that unit."
     assert reading.problem.get("zh") == "答案的单位是小时：“km, about”不是这个单位。"
+
+
+def test_a_number_keeps_six_significant_digits_and_no_stray_point() -> None:
+    """A right answer shown in feedback: a small fraction keeps its six significant
+    digits (not six decimals, "0.000123"), and a whole number past 10^15 that no scale
+    word says ends without a point."""
+    assert format_number(0.000123456789) == "0.000123457"
+    assert format_number(1234.5678) == "1,234.57"
+    assert format_number(1e15 + 1) == "1,000,000,000,000,001"
+    assert format_number(1e15 + 1, "zh") == "1000000000000001"

@@ -284,6 +284,10 @@ def test_the_editor_says_a_question_of_a_bilingual_pack_lacks_chinese() -> None:
         ("prompt", "has no zh text, but pack.toml lists zh in 'languages'")
     ]
     assert check_question(question, ["far-side"], ["en"], []) == []
+    chinese = _question(type="true_false", prompt={"en": "Far side?", "zh": "背面？"})
+    assert check_question(chinese, ["far-side"], ["en"], []) == [
+        ("prompt", "has zh text, but pack.toml does not list zh in 'languages'")
+    ]
 
 
 def test_a_manifest_without_question_files_is_told_so_in_both_languages(tmp_path: Path) -> None:
@@ -385,4 +389,148 @@ def test_an_answer_listed_twice_is_told_at_the_answers() -> None:
     del question["answer"]
     assert check_question(question, ["far-side"], ["en"], []) == [
         ("answers", "the same answer is listed twice")
+    ]
+
+
+def test_pairs_alike_on_one_side_are_told_at_that_side() -> None:
+    pairs = [
+        {"id": "a", "left": {"en": "Yutu-2"}, "right": {"en": "rover"}},
+        {"id": "b", "left": {"en": "Yutu-2"}, "right": {"en": "relay"}},
+        {"id": "c", "left": {"en": "Queqiao"}, "right": {"en": "relay"}},
+    ]
+    question = _question(type="matching", pairs=pairs)
+    del question["answer"]
+    assert check_question(question, ["far-side"], ["en"], []) == [
+        ("pairs.1.left", "two pairs have the same left text 'Yutu-2'"),
+        ("pairs.2.right", "two pairs have the same right text 'relay'"),
+    ]
+
+
+def test_an_image_problem_is_told_at_the_image_field() -> None:
+    """The editor shows each beside its field: an image of a kind no screen shows (the
+    kinds listed), one the pack lacks, and a description of an image there is not."""
+
+    def said(**fields: Any) -> list[tuple[str, str]]:
+        return check_question(_question(**fields), ["far-side"], ["en"], [])
+
+    assert said(image="crater.bmp") == [
+        ("image", "image 'crater.bmp' is not one of .png, .jpg, .jpeg, .svg, .webp")
+    ]
+    assert said(image="crater.png") == [("image", "image 'crater.png' is not in the pack")]
+    assert said(image_alt={"en": "A crater"}) == [
+        ("image_alt", "'image_alt' describes an image, but the question has no 'image'")
+    ]
+    alt_only = _question(image_alt={"en": "A crater"})
+    assert check_question(alt_only, ["far-side"], ["en"], [], "zh") == [
+        ("image_alt", "“image_alt”描述的是图片，但这道题没有“image”")
+    ]
+
+
+def test_an_image_drawn_in_a_text_is_told_once_at_the_questions_id(tmp_path: Path) -> None:
+    """A missing image is told at the id of the question whose text draws it; a broken
+    one at the first question drawing it, not again at every other."""
+    folder = _pack(tmp_path / "pack", [])
+    (folder / "questions.json").unlink()
+    head = '\n[[questions]]\nid = "{}"\ntype = "true_false"\ntopic = "far-side"\ndifficulty = 2\n'
+    (folder / "questions.toml").write_text(
+        head.format("ce4")
+        + 'prompt = { en = "Far side? ![Crater](crater.png)" }\nanswer = true\n'
+        + head.format("ce6")
+        + 'prompt = { en = "Samples? ![Map](map.png)" }\nanswer = true\n'
+        + 'explanation = { en = "![Map](map.png)" }\n'
+        + head.format("ce5")
+        + 'prompt = { en = "Near side? ![Map](map.png)" }\nanswer = true\n',
+        encoding="utf-8",
+    )
+    (folder / "map.png").write_bytes(b"not a png at all")
+    file = folder / "questions.toml"
+    assert _said(load_pack, folder) == [
+        f"{file}:3: image 'crater.png' in its text is not in the pack"
+        " / 文字中的图片“crater.png”不在题包中",
+        f"{file}:11: image 'map.png' is not a PNG, JPEG, WebP or SVG image"
+        " / 图片“map.png”不是 PNG、JPEG、WebP 或 SVG 图片",
+    ]
+
+
+def test_a_broken_image_is_told_once_and_an_invalid_questions_topic_at_its_line(
+    tmp_path: Path,
+) -> None:
+    """Two questions showing one broken image are told once, at the first one's image;
+    a question that fails validation is still told its topic is undeclared, there."""
+    folder = _pack(tmp_path / "pack", [])
+    (folder / "questions.json").unlink()
+    head = '\n[[questions]]\nid = "{}"\ntype = "true_false"\ndifficulty = {}\nanswer = true\n'
+    (folder / "questions.toml").write_text(
+        head.format("ce4", 2)
+        + 'topic = "far-side"\nprompt = { en = "Far side?" }\nimage = "map.png"\n'
+        + head.format("ce5", 2)
+        + 'topic = "far-side"\nprompt = { en = "Near side?" }\nimage = "map.png"\n'
+        + head.format("ce6", 9)
+        + 'prompt = { en = "Samples?" }\ntopic = "near-side"\n',
+        encoding="utf-8",
+    )
+    (folder / "map.png").write_bytes(b"not a png at all")
+    file = folder / "questions.toml"
+    said = [s.split(" / ")[0] for s in _said(load_pack, folder)]
+    assert said == [
+        f"{file}:9: image 'map.png' is not a PNG, JPEG, WebP or SVG image",
+        f"{file}:23: 'difficulty': input should be less than or equal to 3",
+        f"{file}:26: topic 'near-side' is not declared in pack.toml",
+    ]
+
+
+def test_a_question_file_not_in_utf8_is_told_the_line_and_byte(tmp_path: Path) -> None:
+    folder = _pack(tmp_path / "pack", [])
+    (folder / "questions.json").unlink()
+    (folder / "questions.toml").write_bytes(b'# week 3\nprompt = "Chang\xe9-4"\n')
+    assert _said(load_pack, folder) == [
+        f"{folder / 'questions.toml'}:2: is not UTF-8 text (byte 24); save it as UTF-8"
+        " / 不是 UTF-8 文本（第 24 字节）；请以 UTF-8 保存"
+    ]
+
+
+def test_a_toml_file_cut_short_is_told_so_without_a_line(tmp_path: Path) -> None:
+    """tomllib names no line for an error at the end of the file: the message keeps its
+    own words and the problem has no line."""
+    folder = _pack(tmp_path / "pack", [])
+    (folder / "questions.json").unlink()
+    (folder / "questions.toml").write_text("questions = [", encoding="utf-8")
+    assert _said(load_pack, folder) == [
+        f"{folder / 'questions.toml'}:None: TOML syntax error: Invalid value (at end of"
+        " document) / TOML 语法错误：Invalid value (at end of document)"
+    ]
+
+
+def test_a_pack_without_pack_toml_is_told_so_in_chinese(tmp_path: Path) -> None:
+    folder = _pack(tmp_path / "pack", [_question()])
+    (folder / "pack.toml").unlink()
+    assert _said(load_pack, folder) == [
+        f"{folder / 'pack.toml'}:None: missing: every pack needs a pack.toml manifest"
+        " / 缺失：每个题包都需要清单文件 pack.toml"
+    ]
+
+
+def test_a_repeated_topic_is_told_at_its_id_line(tmp_path: Path) -> None:
+    folder = _pack(tmp_path / "pack", [_question()])
+    (folder / "pack.toml").write_text(
+        'format = 1\nid = "far-side"\nversion = "1.0.0"\ntitle = { en = "Far side" }\n'
+        'languages = ["en"]\n\n[[topics]]\nid = "far-side"\ntitle = { en = "Far side" }\n'
+        '\n[[topics]]\nid = "far-side"\ntitle = { en = "Far side again" }\n',
+        encoding="utf-8",
+    )
+    assert _said(load_pack, folder) == [
+        f"{folder / 'pack.toml'}:12: duplicate topic id 'far-side' / 主题 id“far-side”重复"
+    ]
+
+
+def test_a_repeated_group_is_told_at_its_id_line(tmp_path: Path) -> None:
+    folder = _pack(tmp_path / "pack", [_question()])
+    (folder / "pack.toml").write_text(
+        'format = 1\nid = "far-side"\nversion = "1.0.0"\ntitle = { en = "Far side" }\n'
+        'languages = ["en"]\ntopics = [{ id = "far-side", title = { en = "Far side" } }]\n'
+        '\n[[groups]]\nid = "landers"\n\n[[groups]]\nid = "landers"\n',
+        encoding="utf-8",
+    )
+    assert _said(load_pack, folder) == [
+        f"{folder / 'pack.toml'}:12: duplicate group id 'landers' / 组 id“landers”重复"
     ]
