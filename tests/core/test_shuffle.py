@@ -106,3 +106,9 @@ def test_displayed_order_repairs_a_stale_order() -> None:
     # a stored order that became the answer after an edit is not shown solved either
     assert displayed_order(ordering, ("c0", "c1")) == ("c1", "c2", "c0")
     assert displayed_order(Ordering(_choices(1)), ()) == ("c0",)
+
+
+def test_two_items_to_order_never_start_in_their_answer() -> None:
+    """Two steps shown in their written order would show the answer: they are swapped."""
+    assert displayed_order(Ordering(_choices(2)), ()) == ("c1", "c0")
+    assert displayed_order(Ordering(_choices(2)), ("c0", "c1")) == ("c1", "c0")
