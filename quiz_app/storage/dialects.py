@@ -32,16 +32,14 @@ def _insert_of(dialect: str) -> Callable[[Table], Any]:
 
 
 def _dialect(session: Session) -> str:
-    """The session's kind of database, one of those these writes know."""
+    """The session's kind of database (``_insert_of`` refuses one it does not know)."""
     dialect: str = session.get_bind().dialect.name
-    if dialect not in _DIALECTS:
-        raise NotImplementedError(f"no insert-or-update for {dialect}")
     return dialect
 
 
 def _insert(session: Session, table: Table) -> Any:
     """An ``insert`` of ``table`` that has ON CONFLICT, for the session's database."""
-    return _insert_of(session.get_bind().dialect.name)(table)
+    return _insert_of(_dialect(session))(table)
 
 
 @lru_cache(maxsize=64)
