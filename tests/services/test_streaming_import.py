@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -204,19 +206,10 @@ def test_a_save_is_refused_when_the_pack_was_replaced_at_the_same_version(
     assert snapshot(database) == before
 
 
-def test_a_save_plans_against_the_bank_as_it_is_when_the_pack_came_back_meanwhile(
-    database: Database, sample_pack: Path, tmp_path: Path
-) -> None:
-    """The editor keeps the pack's rows as it opened them, for the save. Meanwhile a
-    teacher imported a version with one more question, then the opened version again
-    (--force; the same time of import, as a fixed clock gives): the pack's version and
-    fingerprint are as opened, but the bank now holds that question, retired. A question
-    added under its id brings the row back, rather than failing on the taken id."""
-    import_pack(database, sample_pack, now=NOW)
-    edited = open_pack_for_editing(database, "sample")
-    newer = tmp_path / "newer"
-    shutil.copytree(sample_pack, newer)
-    manifest = newer / "pack.toml"
+def _with_one_more_question(pack: Path, target: Path) -> Path:
+    """A copy of the sample pack as version 1.0.1, with a question "extra" more."""
+    shutil.copytree(pack, target)
+    manifest = target / "pack.toml"
     manifest.write_text(
         manifest.read_text(encoding="utf-8").replace('version = "1.0.0"', 'version = "1.0.1"'),
         encoding="utf-8",
@@ -227,8 +220,22 @@ def test_a_save_plans_against_the_bank_as_it_is_when_the_pack_came_back_meanwhil
         'prompt.zh = "如今月球没有全球性磁场。"\nanswer = true\n'
         'source = "fact sheet"\n'
     )
-    science = newer / "science.toml"
+    science = target / "science.toml"
     science.write_text(science.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return target
+
+
+def test_a_save_plans_against_the_bank_as_it_is_when_the_pack_came_back_meanwhile(
+    database: Database, sample_pack: Path, tmp_path: Path
+) -> None:
+    """The editor keeps the pack's rows as it opened them, for the save. Meanwhile a
+    teacher imported a version with one more question, then the opened version again
+    (--force; the same time of import, as a fixed clock gives): the pack's version and
+    fingerprint are as opened, but the bank now holds that question, retired. A question
+    added under its id brings the row back, rather than failing on the taken id."""
+    import_pack(database, sample_pack, now=NOW)
+    edited = open_pack_for_editing(database, "sample")
+    newer = _with_one_more_question(sample_pack, tmp_path / "newer")
     assert import_pack(database, newer, now=NOW).added == ("extra",)
     assert import_pack(database, sample_pack, now=NOW, force=True).retired == ("extra",)
     questions = [dict(q) for q in edited.questions]
@@ -241,6 +248,64 @@ def test_a_save_plans_against_the_bank_as_it_is_when_the_pack_came_back_meanwhil
     saved = {q["id"]: q for q in open_pack_for_editing(database, "sample").questions}
     assert saved["extra"]["prompt"] == added
     assert list(saved) == [q["id"] for q in questions]
+
+
+_IMPORTS = """
+import sys
+from pathlib import Path
+from quiz_app.services.packs import import_pack
+from quiz_app.storage import open_database
+database = open_database(sys.argv[1])
+import_pack(database, Path(sys.argv[2]))
+import_pack(database, Path(sys.argv[3]), force=True)
+database.close()
+"""
+
+
+def _answers_by_question(database: Database) -> list[tuple[Any, ...]]:
+    with database.engine.connect() as connection:
+        query = (
+            "SELECT a.id, a.learner_id, q.id, q.key, a.score FROM answer a"
+            " JOIN question q ON q.id = a.question_id ORDER BY a.id"
+        )
+        return [tuple(row) for row in connection.execute(text(query))]
+
+
+def test_a_save_after_another_process_changed_the_pack_keeps_every_answer(
+    database: Database, db_url: str, sample_pack: Path, tmp_path: Path
+) -> None:
+    """Learners have answered; the editor opens the pack; a teacher's other process
+    imports a version with one more question, then the opened one again (its real clock
+    this time). The save plans against the bank as that process left it: the question
+    added under the id retired meanwhile comes back, and every answer stays, on the same
+    question rows."""
+    import_pack(database, sample_pack, now=NOW)
+    for key, name in (("far-side-first", "Ada"), ("tidal-lock", "Bo"), ("launch-order", "Chen")):
+        _answer(database, key, name)
+    edited = open_pack_for_editing(database, "sample")
+    newer = _with_one_more_question(sample_pack, tmp_path / "newer")
+    child = subprocess.run(
+        [sys.executable, "-c", _IMPORTS, db_url, str(newer), str(sample_pack)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=Path(__file__).parents[2],
+    )
+    assert child.returncode == 0, child.stderr
+    answers = _answers_by_question(database)
+    assert len(answers) == 3
+    questions = [dict(q) for q in edited.questions]
+    added = {"en": "Added in the editor.", "zh": "在编辑器里添加的。"}
+    questions.append({**questions[0], "id": "extra", "prompt": added})
+
+    plan = save_edited_pack(database, edited, questions, now=NOW)
+
+    assert plan.restored == ("extra",)
+    assert _answers_by_question(database) == answers
+    assert [q["id"] for q in open_pack_for_editing(database, "sample").questions] == [
+        q["id"] for q in questions
+    ]
 
 
 def test_a_save_of_a_spreadsheet_pack_follows_the_change_too(
