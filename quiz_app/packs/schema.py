@@ -106,9 +106,14 @@ _ACCEPT_SCHEMA: dict[str, Any] = {
     ]
 }
 
+
+def _english_list(value: object) -> object:
+    return {FALLBACK_LANGUAGE: value} if isinstance(value, list) else value
+
+
 Accept = Annotated[
     dict[Language, Annotated[list[NonEmpty], Field(min_length=1)]],
-    BeforeValidator(_english_only),
+    BeforeValidator(_english_list),
     AfterValidator(_needs_english),
     WithJsonSchema(_ACCEPT_SCHEMA),
 ]

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from quiz_app.core.errors import PackError
+from quiz_app.core.questions import ShortText
+from quiz_app.core.text import LocalizedList
 from quiz_app.packs import limits
 from quiz_app.packs.native import check_pack, load_pack
 from quiz_app.services.packs import import_pack
@@ -504,3 +506,41 @@ def test_an_image_in_a_text_travels_with_the_pack_and_must_be_in_it(sample_pack:
     (sample_pack / "media" / "map.png").write_bytes(b"<svg xmlns='http://www.w3.org/2000/svg'/>")
     [problem] = _problems(sample_pack)
     assert "image 'media/map.png' holds a SVG image but is named .png" in problem
+
+
+def relay_pack(tmp_path: Path, accept: str) -> Path:
+    """A one-question English pack, its short-text question's ``accept`` line as given
+    on line 7 of q.toml."""
+    folder = tmp_path / "relay"
+    folder.mkdir()
+    (folder / "pack.toml").write_text(
+        'format = 1\nid = "relay"\nversion = "1.0.0"\ntitle = "Relay"\nlanguages = ["en"]\n'
+        '[[topics]]\nid = "t"\ntitle = "T"\n',
+        encoding="utf-8",
+    )
+    (folder / "q.toml").write_text(
+        '[[questions]]\nid = "relay"\ntype = "short_text"\ntopic = "t"\ndifficulty = 1\n'
+        f'prompt = "Name the relay satellite."\n{accept}\n',
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_accepted_answers_as_a_plain_list_are_english_as_the_format_says(
+    tmp_path: Path, database: Database
+) -> None:
+    """docs/pack-format.md and the JSON Schema allow ``accept = [...]``, a list: it is
+    the English answers, as a plain string is the English text elsewhere. It was once
+    refused as "input should be a valid dictionary"."""
+    folder = relay_pack(tmp_path, 'accept = ["Queqiao", "Magpie Bridge"]')
+    [question] = load_pack(folder).questions
+    assert question.body == ShortText(LocalizedList.of({"en": ["Queqiao", "Magpie Bridge"]}))
+    plan = import_pack(database, folder)
+    assert [str(key) for key in plan.added] == ["relay"]
+    (folder / "q.toml").write_text(
+        (folder / "q.toml").read_text(encoding="utf-8").replace('"Queqiao", ', ""),
+        encoding="utf-8",
+    )
+    assert [str(q.body) for q in load_pack(folder).questions] == [
+        str(ShortText(LocalizedList.of({"en": ["Magpie Bridge"]})))
+    ]
