@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from quiz_app.core.errors import Message, PackError, Problem
+from quiz_app.core.grading import normalize_text
 from quiz_app.core.importing import EncodedPack, EncodedQuestion, encode_pack, encoded
 from quiz_app.core.questions import Pack, PackInfo, Question
 from quiz_app.core.serialize import pack_info_from_dict, question_from_dict
@@ -455,6 +456,8 @@ def _check_one(
                         ),
                     )
                 seen_texts.add(text)
+    if q.type == "short_text":
+        yield from _check_accept(q.accept)
     if q.image is not None:
         image = PurePosixPath(q.image)
         if image.suffix.lower() not in limits.MEDIA_SUFFIXES:
@@ -480,6 +483,27 @@ def _check_one(
             ),
         )
     yield from _check_languages(q, declared)
+
+
+def _check_accept(
+    accept: Mapping[str, Sequence[str]],
+) -> Iterator[tuple[tuple[str | int, ...], Message]]:
+    """An accepted answer must keep something once a learner's answer is folded for
+    grading (``normalize_text``): one of only punctuation, such as "?!", could
+    never be matched, so the question could never be answered right."""
+    for language, answers in accept.items():
+        for i, answer in enumerate(answers):
+            if not normalize_text(answer):
+                yield (
+                    ("accept", language, i),
+                    Message(
+                        f"the accepted answer '{answer}' holds only spaces, punctuation or "
+                        "accent marks: answers are compared without them, so nothing a "
+                        "learner types could match it",
+                        f"可接受的答案“{answer}”只含空格、标点或重音符号：比对答案时不计这些，"
+                        "因此学习者输入什么都无法与之匹配",
+                    ),
+                )
 
 
 def _not_a_choice(answer: str, choice_ids: set[str]) -> Message:
