@@ -7,14 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from quiz_app.core.errors import PackError, PartialPackError
-from quiz_app.core.grading import grade_short_text
+from quiz_app.core.grading import grade_short_text, normalize_text
 from quiz_app.core.questions import ShortText
 from quiz_app.core.text import LocalizedList
 from quiz_app.packs.gift import load_gift
 from quiz_app.packs.moodle_xml import load_moodle_xml
-from quiz_app.packs.native import check_question, load_pack
+from quiz_app.packs.native import _check_accept, check_question, load_pack
 from quiz_app.packs.spreadsheet import COLUMNS, load_csv
 from quiz_app.services.packs import import_pack
 from quiz_app.storage import Database
@@ -73,6 +75,17 @@ def test_one_letter_digit_or_symbol_that_grading_keeps_is_enough(answer: str) ->
     body = ShortText(LocalizedList.of({"en": [answer]}))
     assert grade_short_text(body, answer) == 1.0
     assert _check({"en": [answer], "zh": ["鹊桥"]}) == []
+
+
+@given(st.text(max_size=8))
+@example("a\u0301")  # a letter and its accent: the letter is kept
+@example("\ufe70a")  # a letter grading folds away, then one it keeps
+@example("\u4e00")
+@example("\u9fff")
+@example("\u3400")  # a CJK ideograph outside the common block: looked at closely, kept
+def test_refused_exactly_when_grading_folds_the_answer_to_nothing(answer: str) -> None:
+    refused = list(_check_accept({"en": [answer]}))
+    assert bool(refused) == (normalize_text(answer) == "")
 
 
 def test_each_language_and_place_is_named_in_the_language_asked() -> None:
