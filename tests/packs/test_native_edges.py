@@ -218,3 +218,38 @@ def test_a_question_that_is_not_a_table_is_a_located_problem(sample_pack: Path) 
     problems = _pack_problems(sample_pack)
     assert len(problems) == 1
     assert problems[0].startswith(f"{path}:1: ")
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "'prompt.en': holds a control character (U+0007) at position 5: remove it"),
+        ("zh", "“prompt.en”：第 5 个字符是控制字符（U+0007）：请删除它"),
+    ],
+)
+def test_a_control_character_is_named_at_its_position_counted_from_one(
+    language: str, said: str
+) -> None:
+    question = {**LOCKED, "prompt": {"en": "Moon\x07?"}}
+    assert check_question(question, ["t"], ["en"], [], language) == [("prompt.en", said)]
+    first = {**LOCKED, "prompt": {"en": "\x07Moon?"}}
+    assert "at position 1:" in _check(first)[0][1]
+
+
+@pytest.mark.parametrize("field", ["answer", "tolerance"])
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_a_number_that_is_not_finite_is_refused_in_both_languages(field: str, value: float) -> None:
+    numeric = {**LOCKED, "type": "numeric", "answer": 384_400.0, field: value}
+    assert check_question(numeric, ["t"], ["en"], []) == [
+        (field, f"'{field}': must be a finite number")
+    ]
+    assert check_question(numeric, ["t"], ["en"], [], "zh") == [
+        (field, f"“{field}”：必须是有限的数")
+    ]
+
+
+def test_text_without_english_is_refused_in_chinese_too() -> None:
+    question = {**LOCKED, "prompt": {"zh": "月球被潮汐锁定了吗？"}}
+    assert check_question(question, ["t"], ["en"], [], "zh") == [
+        ("prompt", "“prompt”：需要英文文字（'en'），它是所有学习者的后备语言")
+    ]
