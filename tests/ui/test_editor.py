@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QSplitter
 from pytestqt.qtbot import QtBot
 
 from quiz_app.services.editing import open_pack_for_editing
@@ -279,3 +279,43 @@ def test_the_question_list_names_a_question_by_its_title_when_it_has_one(
     qtbot.waitUntil(lambda: editor.list.item(row).text().endswith("Far side: the first landing"))
     editor.form.title.setText("")
     qtbot.waitUntil(lambda: "Which mission" in editor.list.item(row).text())
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_at_800x600_a_problem_wraps_within_its_panel_and_stays_in_sight(
+    qtbot: QtBot, bank: Database, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """The form is wider than its panel at 800x600; the problems above it are not: a
+    teacher reads each whole, without scrolling sideways, and the answer box it names
+    can be scrolled to with the problem still shown."""
+    from quiz_app.ui.i18n import set_language
+
+    set_language(language)
+    try:
+        monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("2468", True))
+        window = MainWindow(bank, language)
+        qtbot.addWidget(window)
+        window.teacher.edit_pack()
+        editor = window.navigation.editor_screen
+        assert editor is not None
+        window.resize(800, 600)
+        window.show()
+        _select(editor, "relay-name")
+        box = editor.form.accept["en"]
+        box.setPlainText(box.toPlainText() + "\n?!")
+        editor.check_current()
+        qtbot.waitUntil(lambda: editor.problems.isVisible())
+        said = "'?!'" if language == "en" else "“?!”"
+        assert said in editor.problems.text()
+        label = editor.problems
+        qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
+        splitter = editor.findChild(QSplitter)
+        assert splitter is not None
+        pane = splitter.widget(1)  # the form's part of the screen
+        assert pane is not None
+        shown = QRect(label.mapTo(pane, QPoint(0, 0)), label.size())
+        assert pane.rect().contains(shown), (shown, pane.rect())
+        # Scrolling the form down to the answer box the problem names leaves it in sight.
+        assert not editor.form.isAncestorOf(label)
+    finally:
+        set_language("en")

@@ -94,21 +94,25 @@ class PackEditorScreen(QWidget):
             row.addWidget(button)
         left_layout.addLayout(row)
 
-        middle = QScrollArea(splitter)
-        middle.setWidgetResizable(True)
-        holder = QWidget(middle)
-        holder_layout = QVBoxLayout(holder)
-        topics = [(t.key, t.title.get(self._language)) for t in info.topics]
-        self.form = QuestionForm(topics, info.languages, holder)
-        self.form.edited.connect(self._edited)
-        self.problems = QLabel(holder)
+        # The problems sit above the form's scroll area, not in it: they wrap to the width
+        # that shows (at 800x600 the form is wider than its panel) and stay in sight while
+        # the teacher scrolls to the field they name.
+        middle = QWidget(splitter)
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        self.problems = QLabel(middle)
         self.problems.setObjectName("problems")
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
         self.problems.setWordWrap(True)
         self.problems.setAccessibleName(self.tr("Problems of this question"))
-        holder_layout.addWidget(self.problems)
-        holder_layout.addWidget(self.form, 1)
-        middle.setWidget(holder)
+        middle_layout.addWidget(self.problems)
+        form_area = QScrollArea(middle)
+        form_area.setWidgetResizable(True)
+        topics = [(t.key, t.title.get(self._language)) for t in info.topics]
+        self.form = QuestionForm(topics, info.languages, form_area)
+        self.form.edited.connect(self._edited)
+        form_area.setWidget(self.form)
+        middle_layout.addWidget(form_area, 1)
 
         preview_area = QScrollArea(splitter)
         preview_area.setWidgetResizable(True)
