@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QSplitter
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QScrollArea, QSplitter
 from pytestqt.qtbot import QtBot
 
 from quiz_app.services.editing import open_pack_for_editing
@@ -317,5 +317,40 @@ def test_at_800x600_a_problem_wraps_within_its_panel_and_stays_in_sight(
         assert pane.rect().contains(shown), (shown, pane.rect())
         # Scrolling the form down to the answer box the problem names leaves it in sight.
         assert not editor.form.isAncestorOf(label)
+    finally:
+        set_language("en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_at_800x600_every_kind_of_question_fits_its_panels_without_scrolling_sideways(
+    qtbot: QtBot, bank: Database, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """The form (long topic titles, a card's long label, four buttons under a table)
+    and the preview (its title beside the language box) once were wider than their
+    panels at 800x600: a field's right end, or the language box, was cut off."""
+    from quiz_app.ui.i18n import set_language
+
+    set_language(language)
+    try:
+        monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("2468", True))
+        window = MainWindow(bank, language)
+        qtbot.addWidget(window)
+        window.teacher.edit_pack()
+        editor = window.navigation.editor_screen
+        assert editor is not None
+        window.resize(800, 600)
+        window.show()
+        areas = editor.findChildren(QScrollArea)
+        assert len(areas) == 2  # the form's and the preview's
+        kinds = set()
+        for row, question in enumerate(editor.questions):
+            if question["type"] in kinds:
+                continue
+            kinds.add(question["type"])
+            editor.list.setCurrentRow(row)
+            for area in areas:
+                qtbot.waitUntil(lambda a=area: a.widget().width() <= a.viewport().width())
+                assert area.horizontalScrollBar().maximum() == 0, (question["type"], area)
+        assert len(kinds) == 7
     finally:
         set_language("en")

@@ -91,6 +91,13 @@ class QuestionForm(QWidget):
         self.source.setPlaceholderText(self.tr("Where the facts come from"))
         self.title = QLineEdit(self)
         self.title.setPlaceholderText(self.tr("Optional: the question's name, as in Moodle"))
+        for combo in (self.type, self.topic):
+            # As narrow as the panel needs (a long topic's title is cut short in the box,
+            # whole in its list), not as wide as the longest title.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
         head.addRow(self.tr("&Id:"), self.key)
         head.addRow(self.tr("Tit&le:"), self.title)
         head.addRow(self.tr("T&ype:"), self.type)
@@ -198,9 +205,15 @@ class QuestionForm(QWidget):
         return box
 
     def _form_page(self, rows: Sequence[tuple[str, QWidget]]) -> QWidget:
+        """Labels beside their fields; where the panel is too narrow for both (the editor
+        at 800x600), a label goes above its field, wrapped to the panel's width."""
         page = QWidget(self)
         form = QFormLayout(page)
-        for label, widget in rows:
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for text, widget in rows:
+            label = QLabel(text, page)
+            label.setWordWrap(True)
+            label.setBuddy(widget)
             form.addRow(label, widget)
         return page
 

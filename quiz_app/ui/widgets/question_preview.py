@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +22,7 @@ from quiz_app.ui.widgets.answers import AnswerWidget, answer_widget
 from quiz_app.ui.widgets.heading import Heading
 from quiz_app.ui.widgets.rich_text import RichText
 from quiz_app.ui.widgets.rows_editor import LANGUAGE_NAMES
+from quiz_app.ui.widgets.scaled_image import ScaledImage
 
 PREVIEW_IMAGE_WIDTH = 320
 
@@ -40,22 +42,25 @@ class QuestionPreview(QFrame):
         self._question: Question | None = None
         self._image: bytes | None = None
         self._answer: AnswerWidget | None = None
-        layout = QVBoxLayout(self)
-        top = QHBoxLayout()
+        layout = self._layout = QVBoxLayout(self)
         title = Heading(self.tr("As the learner sees it"), self, "title")
-        top.addWidget(title, 1)
+        layout.addWidget(title)
         self.language = QComboBox(self)
         self.language.setAccessibleName(self.tr("Preview language"))
         for lang in languages:
             self.language.addItem(LANGUAGE_NAMES.get(lang, lang), lang)
         self.language.currentIndexChanged.connect(self._redraw)
-        top.addWidget(self.language)
-        layout.addLayout(top)
+        # Under the title, not beside it: beside it, the two were wider than the preview's
+        # panel at 800x600 and the box was cut off at the panel's edge.
+        layout.addWidget(self.language, 0, Qt.AlignmentFlag.AlignLeft)
         self.note = _plain(self)
         self.prompt = RichText(self, "prompt")
         self.prompt.setProperty("role", "prompt")  # as on the quiz screen
-        self.image = QLabel(self)
-        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Scaled to the preview's width (at 800x600 narrower than PREVIEW_IMAGE_WIDTH), so
+        # the image never makes the preview wider than its panel.
+        self.image = ScaledImage(self)
+        self.image.setMinimumWidth(1)
+        self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._slot = QVBoxLayout()
         self.reveal = QPushButton(self.tr("Show the answer"), self)
         self.reveal.clicked.connect(self.show_answer)
@@ -94,8 +99,8 @@ class QuestionPreview(QFrame):
         self.prompt.set_markdown(question.prompt.get(language))
         if question.image is not None and self._image is not None:
             pixmap = pixmap_from_bytes(self._image, question.image, PREVIEW_IMAGE_WIDTH)
-            self.image.setPixmap(pixmap)
-            self.image.setVisible(not pixmap.isNull())
+            self.image.set_source(pixmap)
+            self._fit_image()
         # the written order (ordering and matching rotated): steady while the teacher types
         self._answer = answer_widget(
             question.body, language, (), (self.tr("True"), self.tr("False"))
@@ -103,6 +108,16 @@ class QuestionPreview(QFrame):
         self._slot.addWidget(self._answer)
         explanation = question.explanation
         self.explanation.set_markdown("" if explanation is None else explanation.get(language))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_image()
+
+    def _fit_image(self) -> None:
+        """At most PREVIEW_IMAGE_WIDTH square, and no wider than the preview's inside."""
+        margins = self._layout.contentsMargins()
+        inner = self.contentsRect().width() - margins.left() - margins.right()
+        self.image.fit(min(inner, PREVIEW_IMAGE_WIDTH), PREVIEW_IMAGE_WIDTH)
 
     @property
     def answer(self) -> AnswerWidget | None:
