@@ -150,10 +150,18 @@ def test_a_teacher_makes_a_card_in_the_editor(
     form.back["zh"].setPlainText("1935.3克")
     editor.check_current()
     assert editor.problems.isHidden(), editor.problems.text()
+    form.explanation["en"].setPlainText("Returned on 25 June 2024.")
+    form.explanation["zh"].setPlainText("于2024年6月25日返回。")
+    editor.check_current()
     preview = editor.preview.answer
     assert isinstance(preview, CardWidget)
-    editor.preview.show_answer()
+    # One "Show answer", the card's own: the preview's would read the same beside it.
+    assert editor.preview.reveal.isHidden()
+    assert editor.preview.explanation.isHidden()
+    qtbot.mouseClick(preview.show_button, Qt.MouseButton.LeftButton)
     assert preview.back.text() == "1,935.3 g"
+    assert not editor.preview.explanation.isHidden()
+    assert editor.preview.explanation.text() == "Returned on 25 June 2024."
     assert form.data()["back"] == {"en": "1,935.3 g", "zh": "1935.3克"}
     form.load(form.data())  # and back into the form, unchanged
     assert form.back["zh"].toPlainText() == "1935.3克"

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from quiz_app.core.questions import Question
 from quiz_app.ui.images import pixmap_from_bytes
 from quiz_app.ui.widgets.answers import AnswerWidget, answer_widget
+from quiz_app.ui.widgets.card import CardWidget
 from quiz_app.ui.widgets.heading import Heading
 from quiz_app.ui.widgets.rich_text import RichText
 from quiz_app.ui.widgets.rows_editor import LANGUAGE_NAMES
@@ -106,6 +107,10 @@ class QuestionPreview(QFrame):
             question.body, language, (), (self.tr("True"), self.tr("False"))
         )
         self._slot.addWidget(self._answer)
+        if isinstance(self._answer, CardWidget):
+            # A card has its own "Show answer": one button, not two that read alike.
+            self.reveal.hide()
+            self._answer.show_button.clicked.connect(self.show_answer)
         explanation = question.explanation
         self.explanation.set_markdown("" if explanation is None else explanation.get(language))
 
