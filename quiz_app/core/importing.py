@@ -61,8 +61,7 @@ def media_hashes(media: Mapping[str, bytes]) -> dict[str, str]:
 
 def pack_digest(info: PackInfo, hashes: Iterable[str], media: Mapping[str, str]) -> str:
     """Fingerprint of a whole pack: manifest, question hashes in order, and each media
-    file's path and SHA-256 (hex; ``media_hashes``). The same figure as
-    ``serialize.encode_pack``'s, computed from stored forms."""
+    file's path and SHA-256 (hex; ``media_hashes``)."""
     digest = hashlib.sha256(canonical_json(pack_info_to_dict(info)).encode())
     for question_hash in hashes:
         digest.update(question_hash.encode())

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from quiz_app.core.ids import PackId, QuestionKey, TopicKey
@@ -22,7 +20,6 @@ from quiz_app.core.questions import (
     MultipleResponse,
     Numeric,
     Ordering,
-    Pack,
     PackInfo,
     Pair,
     Question,
@@ -219,16 +216,6 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-@dataclass(frozen=True)
-class EncodedPack:
-    """A pack's questions, each in its canonical JSON text and that text's hash."""
-
-    texts: Mapping[QuestionKey, str]
-    hashes: Mapping[QuestionKey, str]
-    digest: str
-    """Fingerprint of the whole pack: manifest, questions in order, media bytes."""
-
-
 _QUESTION_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
@@ -236,20 +223,3 @@ def question_json(question: Question) -> str:
     """A question's canonical JSON text. ``question_to_dict`` builds keys in a fixed
     order (and text tables sorted by language), so no key sorting is needed."""
     return _QUESTION_ENCODER.encode(question_to_dict(question))
-
-
-def encode_pack(pack: Pack) -> EncodedPack:
-    """Serialize every question once; the text is both stored and hashed."""
-    texts = {q.key: question_json(q) for q in pack.questions}
-    hashes = {key: text_hash(text) for key, text in texts.items()}
-    digest = hashlib.sha256(canonical_json(pack_info_to_dict(pack.info)).encode())
-    for question in pack.questions:
-        digest.update(hashes[question.key].encode())
-    for path in sorted(pack.media):
-        digest.update(path.encode())
-        digest.update(hashlib.sha256(pack.media[path]).digest())
-    return EncodedPack(texts, hashes, digest.hexdigest())
-
-
-def pack_hash(pack: Pack) -> str:
-    return encode_pack(pack).digest
