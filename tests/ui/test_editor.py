@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -35,10 +36,10 @@ def bank(database: Database, sample_pack: Path) -> Database:
 
 
 def _open_editor(
-    qtbot: QtBot, bank: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, bank: Database, monkeypatch: pytest.MonkeyPatch, language: str = "en"
 ) -> tuple[MainWindow, PackEditorScreen]:
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("2468", True))
-    window = MainWindow(bank)
+    window = MainWindow(bank, language)
     qtbot.addWidget(window)
     window.teacher.edit_pack()
     editor = window.navigation.editor_screen
@@ -281,76 +282,69 @@ def test_the_question_list_names_a_question_by_its_title_when_it_has_one(
     qtbot.waitUntil(lambda: "Which mission" in editor.list.item(row).text())
 
 
-@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.fixture(params=["en", "zh"])
+def small_editor(
+    request: pytest.FixtureRequest,
+    qtbot: QtBot,
+    bank: Database,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[tuple[str, PackEditorScreen]]:
+    """The editor in a window of 800x600, in each language of the interface."""
+    from quiz_app.ui.i18n import set_language
+
+    language = str(request.param)
+    set_language(language)
+    try:
+        window, editor = _open_editor(qtbot, bank, monkeypatch, language)
+        window.resize(800, 600)
+        window.show()
+        yield language, editor
+    finally:
+        set_language("en")
+
+
 def test_at_800x600_a_problem_wraps_within_its_panel_and_stays_in_sight(
-    qtbot: QtBot, bank: Database, monkeypatch: pytest.MonkeyPatch, language: str
+    qtbot: QtBot, small_editor: tuple[str, PackEditorScreen]
 ) -> None:
     """The form is wider than its panel at 800x600; the problems above it are not: a
     teacher reads each whole, without scrolling sideways, and the answer box it names
     can be scrolled to with the problem still shown."""
-    from quiz_app.ui.i18n import set_language
-
-    set_language(language)
-    try:
-        monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("2468", True))
-        window = MainWindow(bank, language)
-        qtbot.addWidget(window)
-        window.teacher.edit_pack()
-        editor = window.navigation.editor_screen
-        assert editor is not None
-        window.resize(800, 600)
-        window.show()
-        _select(editor, "relay-name")
-        box = editor.form.accept["en"]
-        box.setPlainText(box.toPlainText() + "\n?!")
-        editor.check_current()
-        qtbot.waitUntil(lambda: editor.problems.isVisible())
-        said = "'?!'" if language == "en" else "“?!”"
-        assert said in editor.problems.text()
-        label = editor.problems
-        qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
-        splitter = editor.findChild(QSplitter)
-        assert splitter is not None
-        pane = splitter.widget(1)  # the form's part of the screen
-        assert pane is not None
-        shown = QRect(label.mapTo(pane, QPoint(0, 0)), label.size())
-        assert pane.rect().contains(shown), (shown, pane.rect())
-        # Scrolling the form down to the answer box the problem names leaves it in sight.
-        assert not editor.form.isAncestorOf(label)
-    finally:
-        set_language("en")
+    language, editor = small_editor
+    _select(editor, "relay-name")
+    box = editor.form.accept["en"]
+    box.setPlainText(box.toPlainText() + "\n?!")
+    editor.check_current()
+    qtbot.waitUntil(lambda: editor.problems.isVisible())
+    said = "'?!'" if language == "en" else "“?!”"
+    assert said in editor.problems.text()
+    label = editor.problems
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
+    splitter = editor.findChild(QSplitter)
+    assert splitter is not None
+    pane = splitter.widget(1)  # the form's part of the screen
+    assert pane is not None
+    shown = QRect(label.mapTo(pane, QPoint(0, 0)), label.size())
+    assert pane.rect().contains(shown), (shown, pane.rect())
+    # Scrolling the form down to the answer box the problem names leaves it in sight.
+    assert not editor.form.isAncestorOf(label)
 
 
-@pytest.mark.parametrize("language", ["en", "zh"])
 def test_at_800x600_every_kind_of_question_fits_its_panels_without_scrolling_sideways(
-    qtbot: QtBot, bank: Database, monkeypatch: pytest.MonkeyPatch, language: str
+    qtbot: QtBot, small_editor: tuple[str, PackEditorScreen]
 ) -> None:
     """The form (long topic titles, a card's long label, four buttons under a table)
     and the preview (its title beside the language box) once were wider than their
     panels at 800x600: a field's right end, or the language box, was cut off."""
-    from quiz_app.ui.i18n import set_language
-
-    set_language(language)
-    try:
-        monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("2468", True))
-        window = MainWindow(bank, language)
-        qtbot.addWidget(window)
-        window.teacher.edit_pack()
-        editor = window.navigation.editor_screen
-        assert editor is not None
-        window.resize(800, 600)
-        window.show()
-        areas = editor.findChildren(QScrollArea)
-        assert len(areas) == 2  # the form's and the preview's
-        kinds = set()
-        for row, question in enumerate(editor.questions):
-            if question["type"] in kinds:
-                continue
-            kinds.add(question["type"])
-            editor.list.setCurrentRow(row)
-            for area in areas:
-                qtbot.waitUntil(lambda a=area: a.widget().width() <= a.viewport().width())
-                assert area.horizontalScrollBar().maximum() == 0, (question["type"], area)
-        assert len(kinds) == 7
-    finally:
-        set_language("en")
+    _, editor = small_editor
+    areas = editor.findChildren(QScrollArea)
+    assert len(areas) == 2  # the form's and the preview's
+    kinds = set()
+    for row, question in enumerate(editor.questions):
+        if question["type"] in kinds:
+            continue
+        kinds.add(question["type"])
+        editor.list.setCurrentRow(row)
+        for area in areas:
+            qtbot.waitUntil(lambda a=area: a.widget().width() <= a.viewport().width())
+            assert area.horizontalScrollBar().maximum() == 0, (question["type"], area)
+    assert len(kinds) == 7

@@ -60,7 +60,6 @@ class QuestionPreview(QFrame):
         # Scaled to the preview's width (at 800x600 narrower than PREVIEW_IMAGE_WIDTH), so
         # the image never makes the preview wider than its panel.
         self.image = ScaledImage(self)
-        self.image.setMinimumWidth(1)
         self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._slot = QVBoxLayout()
         self.reveal = QPushButton(self.tr("Show the answer"), self)
